@@ -1,0 +1,32 @@
+package com.caseflow.events;
+
+import java.util.List;
+
+/**
+ * Every Kafka topic of the system, in one place. Producers key each record as documented here so that the events of
+ * one contact or case stay in order on one partition.
+ */
+public final class Topics {
+
+    /** {@code ContactReceived}; key = contact id. */
+    public static final String CONTACTS = "contacts";
+    /** Every case lifecycle event; key = case id. */
+    public static final String CASES = "cases";
+    /** Reminders, escalations, customer feedback, reopen requests; key = case id. */
+    public static final String FOLLOWUPS = "followups";
+    /** Spot-checks and evaluation results; key = agent or department id. */
+    public static final String EVALUATIONS = "evaluations";
+
+    /** Records a consumer could not process, with the error in the headers. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+
+    public static final List<String> ALL = List.of(CONTACTS, CASES, FOLLOWUPS, EVALUATIONS);
+
+    /** Partitions per topic in the local stack; production sizes its own. */
+    public static final int LOCAL_PARTITIONS = 3;
+
+    private Topics() {
+    }
+}
