@@ -1,0 +1,56 @@
+package com.caseflow.intake.contacts.application;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.intake.contacts.domain.Contact;
+import com.caseflow.intake.outbox.OutboxEntry;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+
+/** Turns a recorded contact into the {@code ContactReceived} it announces, ready for the outbox. */
+@Component
+class ContactEvents {
+
+    private final JsonMapper json;
+
+    ContactEvents(JsonMapper json) {
+        this.json = json;
+    }
+
+    OutboxEntry received(Contact contact) {
+        Contact.CallDetails call = contact.call();
+        Contact.VisitDetails visit = contact.visit();
+        ContactReceived event = new ContactReceived(
+                contact.id(),
+                contact.channel(),
+                contact.agentId(),
+                contact.receivedAt(),
+                call == null ? null : call.ringStartedAt(),
+                call == null ? null : call.answeredAt(),
+                call == null ? null : call.ringCount(),
+                call == null ? null : call.answeredWithinThreeRings(),
+                call == null ? null : call.greetingGiven(),
+                visit == null ? null : visit.arrivedAt(),
+                visit == null ? null : visit.greetedAt(),
+                visit == null ? null : visit.hostedBy(),
+                contact.customerName(),
+                contact.callerType(),
+                contact.phone(),
+                visit == null ? null : visit.organisation(),
+                contact.projectCode(),
+                contact.unit(),
+                contact.matter(),
+                contact.category(),
+                contact.settledAtFirstContact(),
+                contact.recordComplete());
+        String eventId = UUID.randomUUID().toString();
+        EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(eventId, EventTypes.CONTACT_RECEIVED,
+                ContactReceived.SCHEMA_VERSION, contact.receivedAt(), contact.id(), contact.id(), event);
+        return OutboxEntry.pending(eventId, EventTypes.CONTACT_RECEIVED, Topics.CONTACTS, contact.id(),
+                contact.receivedAt(), json.writeValueAsString(envelope));
+    }
+}

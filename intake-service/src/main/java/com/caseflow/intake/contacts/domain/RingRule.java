@@ -1,0 +1,22 @@
+package com.caseflow.intake.contacts.domain;
+
+import java.time.Duration;
+
+/**
+ * The three-ring rule (响铃三声内接听). Telephony reports either a ring count or the ring and answer times; from times
+ * the count follows from the ring cadence, in China one second of tone and four of silence.
+ */
+public record RingRule(Duration ringCycle, int maxRings) {
+
+    public static final RingRule CHINA = new RingRule(Duration.ofSeconds(5), 3);
+
+    /** Rings heard before the answer: a call answered during the first ring counts one. */
+    public int ringsBefore(Duration waited) {
+        long millis = Math.max(0, waited.toMillis());
+        return (int) (millis / ringCycle.toMillis()) + 1;
+    }
+
+    public boolean kept(int rings) {
+        return rings <= maxRings;
+    }
+}

@@ -1,0 +1,72 @@
+package com.caseflow.intake.contacts.persistence;
+
+import com.caseflow.intake.contacts.domain.Contact;
+import com.caseflow.intake.outbox.OutboxEntry;
+import io.github.resilience4j.retry.annotation.Retry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class ContactStore implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    public ContactStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        IndexOperations indexes = mongo.indexOps(ContactDocument.COLLECTION);
+        indexes.createIndex(new Index().on("contact.phone", Sort.Direction.ASC)
+                .on("contact.receivedAt", Sort.Direction.DESC).named("history"));
+        indexes.createIndex(new Index().on("contact.phone", Sort.Direction.ASC)
+                .on("contact.projectCode", Sort.Direction.ASC)
+                .on("contact.receivedAt", Sort.Direction.DESC).named("history_by_project"));
+        indexes.createIndex(new Index().on("outbox.status", Sort.Direction.ASC)
+                .on("outbox.occurredAt", Sort.Direction.ASC).named("outbox_pending"));
+    }
+
+    /**
+     * Stores the contact and its pending event in one write.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when a contact with this id exists already
+     */
+    @Retry(name = "mongo")
+    public void insert(Contact contact, String requestFingerprint, OutboxEntry outbox) {
+        mongo.insert(new ContactDocument(contact.id(), contact, requestFingerprint, outbox));
+    }
+
+    @Retry(name = "mongo")
+    public Optional<ContactDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ContactDocument.class));
+    }
+
+    /** A customer's contacts, newest first; optionally only those about one project. */
+    @Retry(name = "mongo")
+    public Page<Contact> history(String phone, String projectCode, int page, int size) {
+        Criteria criteria = Criteria.where("contact.phone").is(phone);
+        if (projectCode != null) {
+            criteria = criteria.and("contact.projectCode").is(projectCode);
+        }
+        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "contact.receivedAt"));
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, ContactDocument.class);
+        List<Contact> contacts = mongo.find(query.with(pageable), ContactDocument.class).stream()
+                .map(ContactDocument::contact)
+                .toList();
+        return new PageImpl<>(contacts, pageable, total);
+    }
+}

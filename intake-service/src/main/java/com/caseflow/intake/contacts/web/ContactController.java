@@ -1,0 +1,103 @@
+package com.caseflow.intake.contacts.web;
+
+import com.caseflow.intake.contacts.application.ContactRecorder;
+import com.caseflow.intake.contacts.application.CustomerHistory;
+import com.caseflow.intake.contacts.application.RecordCall;
+import com.caseflow.intake.contacts.application.RecordVisit;
+import com.caseflow.intake.validation.FieldProblem;
+import com.caseflow.intake.validation.InvalidRequestException;
+import com.caseflow.intake.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Contacts", description = "Calls and visits recorded by agents, and a customer's history")
+class ContactController {
+
+    private final ContactRecorder recorder;
+    private final CustomerHistory history;
+    private final Clock clock;
+
+    ContactController(ContactRecorder recorder, CustomerHistory history, Clock clock) {
+        this.recorder = recorder;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Record a phone call (接电记录)",
+            description = "Stores the call and publishes ContactReceived. A retry with the same Idempotency-Key "
+                    + "returns the contact stored the first time and publishes nothing more.")
+    @PostMapping(path = "/calls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ContactView> recordCall(@RequestBody RecordCall call,
+                                           @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
+                                           String idempotencyKey) {
+        return created(recorder.recordCall(call, idempotencyKey));
+    }
+
+    @Operation(summary = "Record a walk-in visit (接访记录)",
+            description = "Stores the visit and publishes ContactReceived; Idempotency-Key as for calls.")
+    @PostMapping(path = "/visits", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ContactView> recordVisit(@RequestBody RecordVisit visit,
+                                            @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
+                                            String idempotencyKey) {
+        return created(recorder.recordVisit(visit, idempotencyKey));
+    }
+
+    @Operation(summary = "One contact")
+    @GetMapping("/contacts/{id}")
+    ContactView contact(@PathVariable String id) {
+        return history.contact(id)
+                .map(c -> ContactView.of(c, clock.getZone()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact with this id."));
+    }
+
+    @Operation(summary = "A customer's history, newest first",
+            description = "Every contact from this phone number, optionally about one project; paged.")
+    @GetMapping("/contacts")
+    PageView<ContactView> customerHistory(@RequestParam(required = false) String phone,
+                                          @RequestParam(required = false) String project,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "20") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (phone == null || phone.isBlank()) {
+            problems.add(new FieldProblem("phone", "is required: the customer's number"));
+        }
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > CustomerHistory.MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + CustomerHistory.MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return PageView.of(history.of(phone, project, page, size), c -> ContactView.of(c, clock.getZone()));
+    }
+
+    private ResponseEntity<ContactView> created(ContactRecorder.Recorded recorded) {
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/contacts/{id}").buildAndExpand(recorded.contact().id()).toUri();
+        return ResponseEntity.created(location)
+                .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
+                .body(ContactView.of(recorded.contact(), clock.getZone()));
+    }
+}

@@ -1,0 +1,29 @@
+package com.caseflow.intake.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting to be published, stored inside the document whose change it announces: the state and its event
+ * are one atomic write, with no multi-document transaction. The relay publishes it and then marks it published.
+ *
+ * @param payload the serialized envelope, exactly the bytes that go on the topic
+ */
+public record OutboxEntry(
+        String eventId,
+        String type,
+        String topic,
+        String key,
+        Instant occurredAt,
+        String payload,
+        Status status,
+        int attempts,
+        String lastError,
+        Instant publishedAt) {
+
+    public enum Status { PENDING, PUBLISHED }
+
+    public static OutboxEntry pending(String eventId, String type, String topic, String key, Instant occurredAt,
+                                      String payload) {
+        return new OutboxEntry(eventId, type, topic, key, occurredAt, payload, Status.PENDING, 0, null, null);
+    }
+}

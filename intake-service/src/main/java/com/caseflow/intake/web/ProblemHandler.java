@@ -1,0 +1,130 @@
+package com.caseflow.intake.web;
+
+import com.caseflow.intake.contacts.application.IdempotencyKeyReusedException;
+import com.caseflow.intake.projects.application.ProjectConflictException;
+import com.caseflow.intake.validation.FieldProblem;
+import com.caseflow.intake.validation.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves as an RFC 9457 problem document. Client mistakes are 4xx naming each bad field, never a 500;
+ * no message repeats the value that was sent, so personal data never ends up in error responses.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE = "urn:caseflow:problem:";
+
+    static ProblemDetail tooLarge(long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + limit + " bytes.");
+        problem.setType(URI.create(TYPE + "body-too-large"));
+        problem.setTitle("Request body too large");
+        return problem;
+    }
+
+    static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", ",
+                        problems.size() == 1 ? "Invalid field: " : "Invalid fields: ", ".")));
+        problem.setType(URI.create(TYPE + "invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return ResponseEntity.badRequest().body(invalid(e.problems()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "This Idempotency-Key was already used for a different request. Use a new key for a new contact.");
+        problem.setType(URI.create(TYPE + "idempotency-key-reused"));
+        problem.setTitle("Idempotency-Key reused");
+        return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ProjectConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create(TYPE + "conflict"));
+        problem.setTitle("Conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        log.error("Data store unavailable: {}", e.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The contact store is unavailable; nothing was recorded. Retry with the same Idempotency-Key.");
+        problem.setType(URI.create(TYPE + "store-unavailable"));
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged.");
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Malformed JSON, a wrong type for a field, or a body that outgrew the limit while it was read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
+            }
+            if (cause instanceof DatabindException json && !json.getPath().isEmpty()) {
+                String field = path(json);
+                return ResponseEntity.badRequest().body(invalid(List.of(
+                        new FieldProblem(field, "has the wrong type or format"))));
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON.");
+        problem.setType(URI.create(TYPE + "malformed-body"));
+        problem.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String path(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : json.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package com.caseflow.events.contact;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * An agent recorded a call or a visit. Published once per accepted contact on {@code contacts}, key = contact id.
+ * Call fields are null for visits and visit fields are null for calls.
+ *
+ * @param contactId              id of the contact at intake
+ * @param channel                {@code PHONE} or {@code VISIT}
+ * @param agentId                the call or reception agent who recorded it
+ * @param receivedAt             when intake stored it
+ * @param ringStartedAt          call: when the phone started ringing
+ * @param answeredAt             call: when the agent picked up
+ * @param ringCount              call: rings before the answer
+ * @param answeredWithinThreeRings call: the three-ring rule (响铃三声内接听) was kept
+ * @param greetingGiven          the agent greeted the customer as the regime requires
+ * @param arrivedAt              visit: when the visitor arrived
+ * @param greetedAt              visit: when the visitor was greeted
+ * @param hostedBy               visit: who received the visitor
+ * @param customerName           caller or visitor name
+ * @param callerType             owner, prospective buyer, tenant or other; may be null
+ * @param phone                  the customer's number, normalised (13812345678, 021-58881234, 400-820-8820)
+ * @param organisation           visit: the visitor's organisation (所属单位)
+ * @param projectCode            the property project (所属项目)
+ * @param unit                   building / unit / room, e.g. 3栋2单元1201; may be null
+ * @param matter                 the matter in the customer's words (具体事宜 / 来访目的)
+ * @param category               the agent's classification
+ * @param settledAtFirstContact  the agent settled it on the spot: no case needs to be opened
+ * @param recordComplete         every field the regime asks the agent to record is present
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactReceived(
+        String contactId,
+        Channel channel,
+        String agentId,
+        Instant receivedAt,
+        Instant ringStartedAt,
+        Instant answeredAt,
+        Integer ringCount,
+        Boolean answeredWithinThreeRings,
+        Boolean greetingGiven,
+        Instant arrivedAt,
+        Instant greetedAt,
+        String hostedBy,
+        String customerName,
+        CallerType callerType,
+        String phone,
+        String organisation,
+        String projectCode,
+        String unit,
+        String matter,
+        ContactCategory category,
+        boolean settledAtFirstContact,
+        boolean recordComplete) {
+
+    public static final int SCHEMA_VERSION = 1;
+}
