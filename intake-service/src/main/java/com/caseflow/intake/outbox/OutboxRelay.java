@@ -167,7 +167,9 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
             try {
                 sends.add(kafka.send(record(document.outbox())));
             } catch (RuntimeException e) {
+                // no metadata within max.block.ms: the broker is unreachable, the rest would wait just as long
                 failure = e;
+                recordFailedAttempt(document.id(), e);
                 break;
             }
         }

@@ -69,6 +69,9 @@ public record PhoneNumber(String value, Kind kind) {
         if (kind == Kind.MOBILE) {
             return value.substring(0, 3) + "****" + value.substring(7);
         }
+        if (kind == Kind.SERVICE_LINE) {
+            return value.substring(0, 4) + "****" + value.substring(value.length() - 4);
+        }
         int dash = value.indexOf('-');
         String subscriber = value.substring(dash + 1).replaceAll("-\\d+$", "");
         return value.substring(0, dash + 1) + "****" + subscriber.substring(subscriber.length() - 4);

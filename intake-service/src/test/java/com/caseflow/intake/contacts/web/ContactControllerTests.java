@@ -1,0 +1,90 @@
+package com.caseflow.intake.contacts.web;
+
+import com.caseflow.intake.contacts.application.ContactRecorder;
+import com.caseflow.intake.contacts.application.CustomerHistory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The HTTP edge of intake: what a client gets for bodies that never reach the recorder. */
+@WebMvcTest(ContactController.class)
+class ContactControllerTests {
+
+    @TestConfiguration
+    static class BusinessClock {
+        @Bean
+        Clock clock() {
+            return Clock.system(ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    ContactRecorder recorder;
+    @MockitoBean
+    CustomerHistory history;
+
+    @Test
+    void whenTheBodyIsNotJsonThen400MalformedBodyProblem() throws Exception {
+        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).content("{\"agentId\": \"A001\","))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:caseflow:problem:malformed-body"))
+                .andExpect(jsonPath("$.status").value(400));
+        verifyNoInteractions(recorder);
+    }
+
+    @Test
+    void whenAFieldHasTheWrongTypeThen400NamesTheField() throws Exception {
+        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agentId\":\"A001\",\"settledOnCall\":\"也许\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("settledOnCall"));
+        verifyNoInteractions(recorder);
+    }
+
+    @Test
+    void whenTheMediaTypeIsNotJsonThen415Problem() throws Exception {
+        mvc.perform(post("/api/v1/visits").contentType(MediaType.TEXT_PLAIN).content("李娜 来访"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(recorder);
+    }
+
+    @Test
+    void whenTheBodyIsLargerThanTheLimitThen413Problem() throws Exception {
+        String huge = "{\"matter\":\"" + "漏".repeat(40_000) + "\"}";
+
+        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.type").value("urn:caseflow:problem:body-too-large"));
+        verify(recorder, never()).recordCall(any(), any());
+    }
+
+    @Test
+    void whenHistoryIsAskedWithoutPhoneAndWithAHugePageThen400NamesBoth() throws Exception {
+        mvc.perform(get("/api/v1/contacts").param("size", "5000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("phone", "size")));
+        verifyNoInteractions(history);
+    }
+}
