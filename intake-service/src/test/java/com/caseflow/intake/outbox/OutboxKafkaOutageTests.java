@@ -2,38 +2,39 @@ package com.caseflow.intake.outbox;
 
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.Topics;
+import com.caseflow.infra.LocalStack;
+import com.caseflow.infra.StackSettings;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Api;
 import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A contact accepted while Kafka is down is not lost: the POST still gets 201, and the event goes out once a broker
- * listens on the configured address.
+ * A contact accepted while Kafka is down is not lost: the POST still gets 201, and the event goes out once a real
+ * broker listens on the configured address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutboxKafkaOutageTests {
 
     private static final int KAFKA_PORT = freePort();
-    private static EmbeddedKafkaKraftBroker broker;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -49,29 +50,19 @@ class OutboxKafkaOutageTests {
     @Autowired
     OutboxRelay relay;
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.destroy();
-        }
-    }
-
     @Test
-    void whenKafkaIsDownAtPostTimeThenTheCallIsAcceptedAndPublishedOnceKafkaIsBack() {
+    void whenKafkaIsDownAtPostTimeThenTheCallIsAcceptedAndPublishedOnceKafkaIsBack(@TempDir Path data) {
         Api.Response response = new Api(port).post("/api/v1/calls", Fixtures.call("周杰", "13611112222", "燃气表漏气"));
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30))
-                .until(() -> attempts(id) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) > 0);
         assertThat(relay.backlog()).isEqualTo(1);
 
-        broker = new EmbeddedKafkaKraftBroker(1, Topics.LOCAL_PARTITIONS, Topics.CONTACTS);
-        broker.kafkaPorts(KAFKA_PORT);
-        broker.afterPropertiesSet();
-
-        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), Topics.CONTACTS)) {
+        try (LocalStack kafkaBack = LocalStack.start(new StackSettings(data, KAFKA_PORT, freePort(), freePort()));
+             TopicReader topic = new TopicReader(kafkaBack.settings().kafkaBootstrap(), Topics.CONTACTS)) {
             ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(60)).get(0);
+
             assertThat(TopicReader.header(record, CloudEventHeaders.ID))
                     .isEqualTo(mongo.findById(id, ContactDocument.class).outbox().eventId());
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() == 0);

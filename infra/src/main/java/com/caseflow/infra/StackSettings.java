@@ -1,0 +1,77 @@
+package com.caseflow.infra;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where the local stack keeps its data and which ports it listens on. Every value can be given as a system property
+ * ({@code -Dcaseflow.kafka-port=19092}) or as an argument ({@code --kafka-port=19092}); arguments win.
+ */
+public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+
+    public static final String HOST = "127.0.0.1";
+
+    private static final String USAGE =
+            "Options: --data-dir=DIR (default .local/data) --kafka-port=N (9092) --controller-port=N (9093) "
+                    + "--mongo-port=N (27017)";
+
+    public StackSettings {
+        dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public static StackSettings defaults() {
+        return new StackSettings(Path.of(".local/data"), 9092, 9093, 27017);
+    }
+
+    public static StackSettings parse(String[] args, Properties systemProperties) {
+        Properties options = new Properties();
+        systemProperties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("caseflow."))
+                .forEach(name -> options.setProperty(name.substring("caseflow.".length()),
+                        systemProperties.getProperty(name)));
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new StartupException("Unknown argument '" + arg + "'. " + USAGE);
+            }
+            options.setProperty(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+
+        StackSettings defaults = defaults();
+        StackSettings settings = new StackSettings(
+                Path.of(options.getProperty("data-dir", defaults.dataDir().toString())),
+                port(options, "kafka-port", defaults.kafkaPort()),
+                port(options, "controller-port", defaults.controllerPort()),
+                port(options, "mongo-port", defaults.mongoPort()));
+        options.keySet().removeAll(Set.of("data-dir", "kafka-port", "controller-port", "mongo-port"));
+        if (!options.isEmpty()) {
+            throw new StartupException("Unknown option(s) " + options.keySet() + ". " + USAGE);
+        }
+        return settings;
+    }
+
+    private static int port(Properties options, String name, int defaultValue) {
+        String value = options.getProperty(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupException("--" + name + " must be a port number between 1 and 65535, not '" + value + "'.");
+    }
+
+    public String kafkaBootstrap() {
+        return HOST + ":" + kafkaPort;
+    }
+
+    public String mongoUri() {
+        return "mongodb://" + HOST + ":" + mongoPort;
+    }
+}

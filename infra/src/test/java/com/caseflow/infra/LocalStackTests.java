@@ -1,0 +1,154 @@
+package com.caseflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.caseflow.events.Topics;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void providesTopicsKafkaAndMongoAndKeepsTheirDataAcrossARestart() throws Exception {
+        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort());
+        String key = "contact-" + UUID.randomUUID();
+        String clusterId;
+
+        try (LocalStack stack = LocalStack.start(settings)) {
+            clusterId = stack.kafkaClusterId();
+            assertThat(describeTopics(settings)).hasSize(2 * Topics.ALL.size())
+                    .allSatisfy((name, topic) -> assertThat(topic.partitions()).hasSize(Topics.LOCAL_PARTITIONS))
+                    .containsKeys(Topics.CONTACTS, Topics.deadLetter(Topics.CONTACTS));
+
+            try (KafkaProducer<String, String> producer = producer(settings)) {
+                producer.send(new ProducerRecord<>(Topics.CONTACTS, key, "{\"hello\":\"world\"}"))
+                        .get(10, TimeUnit.SECONDS);
+            }
+            assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
+
+            try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+                probes(client).insertOne(new Document("_id", key).append("subject", "漏水"));
+                assertThat(probes(client).find(new Document("_id", key)).first())
+                        .containsEntry("subject", "漏水");
+            }
+        }
+        assertThat(Ports.isFree(settings.kafkaPort())).isTrue();
+        assertThat(Ports.isFree(settings.mongoPort())).isTrue();
+
+        try (LocalStack stack = LocalStack.start(settings)) {
+            assertThat(stack.kafkaClusterId()).isEqualTo(clusterId);
+            assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
+            try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+                assertThat(probes(client).find(new Document("_id", key)).first())
+                        .containsEntry("subject", "漏水");
+            }
+        }
+    }
+
+    @Test
+    void aTakenPortIsOneClearErrorAndNothingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName(StackSettings.HOST), 0));
+            int port = taken.getLocalPort();
+            StackSettings settings = new StackSettings(dataDir, port, freePort(), freePort());
+
+            assertThatThrownBy(() -> LocalStack.start(settings))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessage("Port " + port + " (Kafka) is already in use — is another CaseFlow stack or Kafka "
+                            + "running? Stop it or choose another port (--kafka-port=N).");
+            assertThat(dataDir).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void readsOptionsFromArgumentsBeforeSystemProperties() {
+        Properties system = new Properties();
+        system.setProperty("caseflow.kafka-port", "19092");
+        system.setProperty("caseflow.mongo-port", "37017");
+
+        StackSettings settings = StackSettings.parse(new String[] {"--mongo-port=47017"}, system);
+
+        assertThat(settings.kafkaPort()).isEqualTo(19092);
+        assertThat(settings.controllerPort()).isEqualTo(9093);
+        assertThat(settings.mongoPort()).isEqualTo(47017);
+        assertThat(settings.dataDir()).isEqualTo(Path.of(".local/data").toAbsolutePath());
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--kafka-port=lots"}, new Properties()))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("--kafka-port must be a port number");
+    }
+
+    private static Map<String, TopicDescription> describeTopics(StackSettings settings) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.kafkaBootstrap()))) {
+            List<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().toList();
+            return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(StackSettings settings) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Reads the contacts topic from the start in a new consumer group and returns the value under the key. */
+    private static String readValue(StackSettings settings, String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONTACTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record.value();
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static MongoCollection<Document> probes(MongoClient client) {
+        return client.getDatabase("caseflow").getCollection("probes");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+}
