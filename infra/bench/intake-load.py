@@ -34,18 +34,26 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def outbox_delay(url):
+def scrape(url):
+    """The outbox delay histogram (upper bound in s -> cumulative count) and the backlog gauge."""
     text = urllib.request.urlopen(url + "/actuator/prometheus", timeout=10).read().decode()
-    found = {}
-    for q in ("0.5", "0.99"):
-        m = re.search(r'^caseflow_outbox_publish_delay_seconds\{[^}]*quantile="%s"[^}]*\} (\S+)' % re.escape(q),
-                      text, re.M)
-        found[q] = float(m.group(1)) * 1000 if m else float("nan")
-    m = re.search(r'^caseflow_outbox_publish_delay_seconds_max\{[^}]*\} (\S+)', text, re.M)
-    found["max"] = float(m.group(1)) * 1000 if m else float("nan")
+    buckets = {}
+    for le, count in re.findall(r'^caseflow_outbox_publish_delay_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\S+)',
+                                text, re.M):
+        buckets[float(le)] = float(count)
     m = re.search(r'^caseflow_outbox_backlog\{[^}]*\} (\S+)', text, re.M)
-    found["backlog"] = float(m.group(1)) if m else float("nan")
-    return found
+    return buckets, float(m.group(1)) if m else float("nan")
+
+
+def histogram_quantile(before, after, q):
+    """Upper bound (ms) of the bucket holding quantile q of what was recorded between the two scrapes."""
+    bounds = sorted(after)
+    delta = [after[b] - before.get(b, 0.0) for b in bounds]
+    total = delta[-1] if delta else 0
+    for bound, cumulative in zip(bounds, delta):
+        if total and cumulative >= q * total:
+            return bound * 1000
+    return float("nan")
 
 
 def main():
@@ -70,6 +78,7 @@ def main():
                 failures.append(repr(e))
 
     total = a.rate * a.seconds
+    before, _ = scrape(a.url)
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=32) as pool:
         for i in range(total):
@@ -79,13 +88,15 @@ def main():
             pool.submit(one, i)
     elapsed = time.perf_counter() - start
     time.sleep(2)
-    delay = outbox_delay(a.url)
+    after, backlog = scrape(a.url)
     print("sent %d calls in %.1f s (%.0f/s): %d accepted, %d failed" %
           (total, elapsed, total / elapsed, len(latencies), len(failures)))
     print("HTTP 201 latency ms: p50 %.1f  p99 %.1f  max %.1f" %
           (percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000, max(latencies or [0]) * 1000))
-    print("outbox delay (stored -> Kafka ack) ms: p50 %.1f  p99 %.1f  max %.1f; backlog after run: %.0f" %
-          (delay["0.5"], delay["0.99"], delay["max"], delay["backlog"]))
+    print("outbox delay (stored -> Kafka ack), histogram bucket bounds, ms: p50 <= %.1f  p99 <= %.1f  "
+          "p99.9 <= %.1f; backlog after run: %.0f" % (histogram_quantile(before, after, 0.5),
+                                                     histogram_quantile(before, after, 0.99),
+                                                     histogram_quantile(before, after, 0.999), backlog))
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ class LocalStackTests {
                         .get(10, TimeUnit.SECONDS);
             }
             assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
+            assertThat(TopicTail.newest(settings.kafkaBootstrap(), Topics.CONTACTS, 5, Duration.ofSeconds(10)))
+                    .extracting(r -> r.key()).containsExactly(key);
 
             try (MongoClient client = MongoClients.create(settings.mongoUri())) {
                 probes(client).insertOne(new Document("_id", key).append("subject", "漏水"));

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,16 +28,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes pending outbox entries to Kafka and then marks them published. A stored contact wakes it at once, so an
- * event is on its topic milliseconds after the 201; a periodic sweep picks up whatever a crash or a broker outage
- * left behind. Delivery is at least once: a crash between the broker's acknowledgement and the mark republishes the
- * same event id, which consumers ignore.
+ * Publishes outbox entries to Kafka and then marks them published. A stored contact hands its entry over in memory,
+ * so the event is on its topic milliseconds after the 201 without a query; a periodic sweep of the store publishes
+ * whatever a crash, a full hand-off queue or a broker outage left pending. Delivery is at least once: a crash between
+ * the broker's acknowledgement and the mark republishes the same event id, which consumers ignore.
  */
 @Component
 public class OutboxRelay implements OutboxSignal, SmartLifecycle {
@@ -46,13 +50,19 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String STATUS = "outbox.status";
 
+    private record Pending(String documentId, OutboxEntry entry) {
+    }
+
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final CircuitBreaker breaker;
     private final OutboxProperties properties;
     private final Clock clock;
     private final String source;
-    private final Semaphore signal = new Semaphore(0);
+    private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>(10_000);
+    /** Set when entries may be pending in the store: at start (a crash), after a failed send, on a full queue. */
+    private volatile boolean sweepNeeded = true;
+    private final AtomicLong leftInStore = new AtomicLong();
     private final Timer delay;
     private final Counter published;
     private volatile boolean running;
@@ -69,7 +79,6 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
         this.source = "/caseflow/" + applicationName;
         this.delay = Timer.builder("caseflow.outbox.publish.delay")
                 .description("time from storing an event to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .register(meters);
         this.published = meters.counter("caseflow.outbox.published");
@@ -80,13 +89,15 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     }
 
     @Override
-    public void entryStored() {
-        signal.release();
+    public void entryStored(String documentId, OutboxEntry entry) {
+        if (!handedOver.offer(new Pending(documentId, entry))) {
+            sweepNeeded = true;
+        }
     }
 
+    /** Events known to await publication: handed over and not yet sent, or found pending by the last sweep. */
     public long backlog() {
-        return mongo.count(Query.query(Criteria.where(STATUS).is(OutboxEntry.Status.PENDING.name())),
-                ContactDocument.COLLECTION);
+        return handedOver.size() + leftInStore.get();
     }
 
     @Override
@@ -100,7 +111,7 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        signal.release();
+        worker.interrupt();
         try {
             worker.join(properties.sendTimeout().toMillis());
         } catch (InterruptedException e) {
@@ -113,79 +124,101 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
         return running;
     }
 
+    /**
+     * Publishes what is handed over as it arrives. The store is swept only when entries may be waiting there, and
+     * once in a while as a safety net: a sweep is a query over all contacts, which the embedded store of the local
+     * stack answers by scanning the collection.
+     */
     private void relayUntilStopped() {
+        long nextSweep = 0;
+        long nextSafetySweep = System.nanoTime() + properties.safetySweepInterval().toNanos();
         while (running) {
             try {
-                int relayed = relayBatch();
-                if (relayed < properties.batchSize()) {
-                    awaitSignal(properties.sweepInterval());
+                Pending first = handedOver.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Pending> batch = new ArrayList<>(properties.batchSize());
+                    batch.add(first);
+                    handedOver.drainTo(batch, properties.batchSize() - 1);
+                    if (publishGuarded(batch) < batch.size()) {
+                        sweepNeeded = true;
+                    }
                 }
-            } catch (CallNotPermittedException brokerUnavailable) {
-                awaitSignal(properties.sweepInterval());
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, retrying: {}", e.toString());
-                awaitSignal(properties.sweepInterval());
+                long now = System.nanoTime();
+                if ((sweepNeeded && now - nextSweep >= 0) || now - nextSafetySweep >= 0) {
+                    sweepNeeded = sweep();
+                    nextSweep = now + properties.sweepInterval().toNanos();
+                    nextSafetySweep = now + properties.safetySweepInterval().toNanos();
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return;
             }
         }
     }
 
-    private void awaitSignal(Duration atMost) {
+    /** Publishes entries left pending in the store; returns whether some are still pending afterwards. */
+    private boolean sweep() throws InterruptedException {
         try {
-            signal.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
-            signal.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Set<String> queued = handedOver.stream().map(Pending::documentId).collect(Collectors.toSet());
+            // entries stored a moment ago may still be on their way through the hand-off
+            Instant handOffWindow = clock.instant().minus(properties.sweepInterval());
+            Query pending = Query.query(Criteria.where(STATUS).is(OutboxEntry.Status.PENDING.name()))
+                    .limit(properties.batchSize());
+            pending.fields().include("outbox");
+            List<ContactDocument> found = mongo.find(pending, ContactDocument.class);
+            List<Pending> batch = found.stream()
+                    .filter(d -> !queued.contains(d.id()) && d.outbox().occurredAt().isBefore(handOffWindow))
+                    .sorted(Comparator.comparing(d -> d.outbox().occurredAt()))
+                    .map(d -> new Pending(d.id(), d.outbox()))
+                    .toList();
+            int published = batch.isEmpty() ? 0 : publishGuarded(batch);
+            leftInStore.set(found.size() - published);
+            return found.size() - published > 0;
+        } catch (RuntimeException e) {
+            log.warn("Outbox sweep failed, retrying: {}", e.toString());
+            return true;
         }
     }
 
-    /** Publishes one batch of pending entries, oldest first; returns how many were published. */
-    int relayBatch() throws InterruptedException {
-        Query pending = Query.query(Criteria.where(STATUS).is(OutboxEntry.Status.PENDING.name()))
-                .with(Sort.by("outbox.occurredAt"))
-                .limit(properties.batchSize());
-        pending.fields().include("outbox");
-        List<ContactDocument> batch = mongo.find(pending, ContactDocument.class);
-        if (batch.isEmpty()) {
-            return 0;
-        }
+    /** Publishes through the circuit breaker: while Kafka is known to be down, entries wait in the store. */
+    private int publishGuarded(List<Pending> batch) throws InterruptedException {
         try {
             return breaker.executeCallable(() -> publish(batch));
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
             throw e;
+        } catch (CallNotPermittedException brokerUnavailable) {
+            return 0;
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            log.warn("Outbox relay could not publish {} event(s), they stay pending: {}", batch.size(), e.toString());
+            return 0;
         }
     }
 
-    private int publish(List<ContactDocument> batch) throws Exception {
+    private int publish(List<Pending> batch) throws Exception {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         Exception failure = null;
-        for (ContactDocument document : batch) {
+        for (Pending pending : batch) {
             try {
-                sends.add(kafka.send(record(document.outbox())));
+                sends.add(kafka.send(record(pending.entry())));
             } catch (RuntimeException e) {
                 // no metadata within max.block.ms: the broker is unreachable, the rest would wait just as long
                 failure = e;
-                recordFailedAttempt(document.id(), e);
+                recordFailedAttempt(pending.documentId(), e);
                 break;
             }
         }
         List<String> acknowledged = new ArrayList<>(sends.size());
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (int i = 0; i < sends.size(); i++) {
-            OutboxEntry entry = batch.get(i).outbox();
+            Pending pending = batch.get(i);
             try {
                 sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(batch.get(i).id());
-                delay.record(Duration.between(entry.occurredAt(), clock.instant()));
+                acknowledged.add(pending.documentId());
+                delay.record(Duration.between(pending.entry().occurredAt(), clock.instant()));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 failure = failure == null ? e : failure;
-                recordFailedAttempt(batch.get(i).id(), e);
+                recordFailedAttempt(pending.documentId(), e);
             }
         }
         markPublished(acknowledged);

@@ -1,7 +1,10 @@
 package com.caseflow.intake.outbox;
 
-/** Tells the relay that a new entry was stored, so it publishes at once instead of on its next sweep. */
+/**
+ * Hands a just-stored entry to the relay, so it is published at once instead of on the next sweep. Losing the
+ * hand-off loses nothing: the entry is in the store, and the sweep finds it.
+ */
 public interface OutboxSignal {
 
-    void entryStored();
+    void entryStored(String documentId, OutboxEntry entry);
 }

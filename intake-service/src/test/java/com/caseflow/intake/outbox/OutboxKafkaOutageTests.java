@@ -57,7 +57,7 @@ class OutboxKafkaOutageTests {
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) > 0);
-        assertThat(relay.backlog()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() == 1);
 
         try (LocalStack kafkaBack = LocalStack.start(new StackSettings(data, KAFKA_PORT, freePort(), freePort()));
              TopicReader topic = new TopicReader(kafkaBack.settings().kafkaBootstrap(), Topics.CONTACTS)) {

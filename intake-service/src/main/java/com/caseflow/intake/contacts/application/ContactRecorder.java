@@ -8,6 +8,7 @@ import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.domain.RingRule;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.contacts.persistence.ContactStore;
+import com.caseflow.intake.outbox.OutboxEntry;
 import com.caseflow.intake.outbox.OutboxSignal;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.intake.validation.RequestChecks;
@@ -126,8 +127,9 @@ public class ContactRecorder {
     }
 
     private Recorded store(Contact contact, String fingerprint) {
+        OutboxEntry entry = events.received(contact);
         try {
-            store.insert(contact, fingerprint, events.received(contact));
+            store.insert(contact, fingerprint, entry);
         } catch (DuplicateKeyException alreadyStored) {
             ContactDocument existing = store.find(contact.id()).orElseThrow(() -> alreadyStored);
             if (!existing.requestFingerprint().equals(fingerprint)) {
@@ -135,7 +137,7 @@ public class ContactRecorder {
             }
             return new Recorded(existing.contact(), true);
         }
-        outbox.entryStored();
+        outbox.entryStored(contact.id(), entry);
         meters.counter("caseflow.contacts.received", "channel", contact.channel().name()).increment();
         return new Recorded(contact, false);
     }

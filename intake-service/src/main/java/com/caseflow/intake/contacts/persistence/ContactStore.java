@@ -35,8 +35,8 @@ public class ContactStore implements InitializingBean {
         indexes.createIndex(new Index().on("contact.phone", Sort.Direction.ASC)
                 .on("contact.projectCode", Sort.Direction.ASC)
                 .on("contact.receivedAt", Sort.Direction.DESC).named("history_by_project"));
-        indexes.createIndex(new Index().on("outbox.status", Sort.Direction.ASC)
-                .on("outbox.occurredAt", Sort.Direction.ASC).named("outbox_pending"));
+        // single-field: few entries are ever pending, and the embedded store of the local stack serves only these
+        indexes.createIndex(new Index().on("outbox.status", Sort.Direction.ASC).named("outbox_status"));
     }
 
     /**

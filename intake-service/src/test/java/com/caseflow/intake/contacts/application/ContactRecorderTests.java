@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -86,7 +87,7 @@ class ContactRecorderTests {
         assertThat(problems(bad)).containsExactlyInAnyOrder("agentId", "ringStartedAt", "ringCount", "callerName",
                 "phone", "callerType", "projectCode", "matter", "category", "settledOnCall");
         verify(store, never()).insert(any(), any(), any());
-        verify(outbox, never()).entryStored();
+        verify(outbox, never()).entryStored(any(), any());
     }
 
     @Test
@@ -123,7 +124,7 @@ class ContactRecorderTests {
         assertThat(contact.phone()).isEqualTo("021-58881234");
         assertThat(contact.customerName()).isEqualTo("李娜");
         assertThat(contact.settledAtFirstContact()).isFalse();
-        verify(outbox).entryStored();
+        verify(outbox).entryStored(eq(contact.id()), any());
     }
 
     private Contact stored(ContactRecorder.Recorded recorded) {
