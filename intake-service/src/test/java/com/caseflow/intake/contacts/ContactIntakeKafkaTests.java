@@ -183,6 +183,19 @@ class ContactIntakeKafkaTests {
     }
 
     @Test
+    void whenABodyWithoutALengthGrowsPastTheLimitThen413AndNothingIsStored() {
+        long stored = mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class);
+        String huge = Fixtures.LEAK_CALL.replace("卫生间天花板漏水", "漏水".repeat(40_000));
+
+        Api.Response response = api.postStreamed("/api/v1/calls", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:caseflow:problem:body-too-large");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class))
+                .isEqualTo(stored);
+    }
+
+    @Test
     void whenACustomerCallsAgainThenTheHistoryShowsTheirContactsNewestFirst() {
         api.post("/api/v1/calls", Fixtures.call("孙丽", "135 0000 3333", "客厅墙面开裂"));
         api.post("/api/v1/calls", Fixtures.call("孙丽", "+86 135-0000-3333", "墙面开裂仍未维修").replace("SH-LJY", "HZ-XXH"));

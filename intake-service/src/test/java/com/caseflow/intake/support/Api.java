@@ -47,6 +47,12 @@ public final class Api {
         return send(request.build());
     }
 
+    /** Sends the body chunked, without announcing its length. */
+    public Response postStreamed(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     public Response put(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
