@@ -11,12 +11,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.caseflow.infra.identity.IdentityServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The infrastructure CaseFlow needs on a developer machine, in one JVM: a real Kafka broker and a MongoDB-wire server,
- * both keeping their data under one directory so a restart continues where the last run stopped.
+ * The infrastructure CaseFlow needs on a developer machine, in one JVM: a real Kafka broker, a MongoDB-wire server and
+ * the OAuth2/OIDC identity server, all keeping their data under one directory so a restart continues where the last run
+ * stopped.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -29,13 +31,17 @@ public final class LocalStack implements AutoCloseable {
     private final FileLock dataDirLock;
     private final MongoWireServer mongo;
     private final KafkaBroker kafka;
+    /** Null without one. Typed as AutoCloseable so that a stack without it never loads a Spring class. */
+    private final AutoCloseable identity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(StackSettings settings, FileLock dataDirLock, MongoWireServer mongo, KafkaBroker kafka) {
+    private LocalStack(StackSettings settings, FileLock dataDirLock, MongoWireServer mongo, KafkaBroker kafka,
+            AutoCloseable identity) {
         this.settings = settings;
         this.dataDirLock = dataDirLock;
         this.mongo = mongo;
         this.kafka = kafka;
+        this.identity = identity;
     }
 
     public static void main(String[] args) {
@@ -53,9 +59,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "caseflow-local-stack-shutdown"));
-        System.out.printf("%s Kafka bootstrap %s, MongoDB %s (data in %s, started in %.1f s)%n", READY,
-                stack.settings.kafkaBootstrap(), stack.settings.mongoUri(), stack.settings.dataDir(),
-                (System.nanoTime() - startedAt) / 1e9);
+        System.out.printf("%s Kafka bootstrap %s, MongoDB %s%s (data in %s, started in %.1f s)%n", READY,
+                stack.settings.kafkaBootstrap(), stack.settings.mongoUri(),
+                stack.settings.identityEnabled() ? ", identity " + stack.settings.identityUrl() : "",
+                stack.settings.dataDir(), (System.nanoTime() - startedAt) / 1e9);
 
         stack.kafka.awaitShutdown();
         if (!stack.closed.get()) {
@@ -69,30 +76,60 @@ public final class LocalStack implements AutoCloseable {
      * taken.
      */
     public static LocalStack start(StackSettings settings) {
-        if (Set.of(settings.kafkaPort(), settings.controllerPort(), settings.mongoPort()).size() < 3) {
+        if (settings.identityEnabled()) {
+            if (Set.of(settings.kafkaPort(), settings.controllerPort(), settings.mongoPort(), settings.identityPort())
+                    .size() < 4) {
+                throw new StartupException("Kafka, Kafka controller, MongoDB and the identity server need four "
+                        + "different ports, not " + settings.kafkaPort() + ", " + settings.controllerPort() + ", "
+                        + settings.mongoPort() + " and " + settings.identityPort() + ".");
+            }
+        } else if (Set.of(settings.kafkaPort(), settings.controllerPort(), settings.mongoPort()).size() < 3) {
             throw new StartupException("Kafka, Kafka controller and MongoDB need three different ports, not "
                     + settings.kafkaPort() + ", " + settings.controllerPort() + " and " + settings.mongoPort() + ".");
         }
         Ports.requireFree(settings.kafkaPort(), "Kafka", "Kafka", "--kafka-port");
         Ports.requireFree(settings.controllerPort(), "Kafka controller", "Kafka", "--controller-port");
         Ports.requireFree(settings.mongoPort(), "MongoDB", "MongoDB", "--mongo-port");
+        if (settings.identityEnabled()) {
+            Ports.requireFree(settings.identityPort(), "identity server", "identity server", "--identity-port");
+            requireIdentityLibraries();
+        }
         FileLock lock = lockDataDir(settings.dataDir());
 
-        log.info("Starting Kafka and MongoDB with data in {}", settings.dataDir());
+        log.info("Starting {} with data in {}", settings.identityEnabled()
+                ? "Kafka, MongoDB and the identity server" : "Kafka and MongoDB", settings.dataDir());
         MongoWireServer mongo = null;
         KafkaBroker kafka = null;
+        AutoCloseable identity = null;
         try {
             mongo = MongoWireServer.start(settings.dataDir().resolve("mongo").resolve("caseflow.mv"),
                     settings.mongoPort());
             kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.controllerPort());
             TopicSetup.ensureTopics(settings.kafkaBootstrap());
-            return new LocalStack(settings, lock, mongo, kafka);
+            if (settings.identityEnabled()) {
+                identity = IdentityServer.start(settings.dataDir(), settings.identityPort(), null);
+            }
+            return new LocalStack(settings, lock, mongo, kafka, identity);
         } catch (RuntimeException | Error e) {
+            stopQuietly(identity);
             stopQuietly(kafka);
             stopQuietly(mongo);
             release(lock);
             throw e;
+        }
+    }
+
+    /** The identity server's libraries are optional dependencies of infra: in its exec jar, not in its plain jar. */
+    private static void requireIdentityLibraries() {
+        try {
+            Class.forName("org.springframework.boot.SpringApplication", false, LocalStack.class.getClassLoader());
+            Class.forName("org.springframework.security.oauth2.server.authorization.client.RegisteredClient", false,
+                    LocalStack.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new StartupException("The identity server needs Spring Boot and Spring Security on the class path "
+                    + "(they are in infra's exec jar). Run that jar, or start the stack without it "
+                    + "(--identity-port=0).");
         }
     }
 
@@ -104,7 +141,10 @@ public final class LocalStack implements AutoCloseable {
         return kafka.clusterId();
     }
 
-    /** Stops Kafka, then MongoDB; the data stays on disk for the next start. Safe to call more than once. */
+    /**
+     * Stops the identity server, Kafka, then MongoDB; the data stays on disk for the next start. Safe to call more than
+     * once.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -112,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
         }
         log.info("Stopping the local stack");
         try {
+            stopQuietly(identity);
             kafka.close();
         } finally {
             try {

@@ -7,21 +7,34 @@ import java.util.Set;
 /**
  * Where the local stack keeps its data and which ports it listens on. Every value can be given as a system property
  * ({@code -Dcaseflow.kafka-port=19092}) or as an argument ({@code --kafka-port=19092}); arguments win.
+ *
+ * @param identityPort the port of the identity server (OAuth2/OIDC); {@link #NO_IDENTITY} (0) starts none
  */
-public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, int identityPort) {
 
     public static final String HOST = "127.0.0.1";
 
+    /** The identity port that means: no identity server (it needs the Spring libraries of infra's exec jar). */
+    public static final int NO_IDENTITY = 0;
+
     private static final String USAGE =
             "Options: --data-dir=DIR (default .local/data) --kafka-port=N (9092) --controller-port=N (9093) "
-                    + "--mongo-port=N (27017)";
+                    + "--mongo-port=N (27017) --identity-port=N (9000; 0 for no identity server)";
 
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
+        if (identityPort < 0 || identityPort > 65535) {
+            throw new IllegalArgumentException("identityPort " + identityPort);
+        }
+    }
+
+    /** Kafka and MongoDB only, without the identity server: what the services' tests start. */
+    public StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
+        this(dataDir, kafkaPort, controllerPort, mongoPort, NO_IDENTITY);
     }
 
     public static StackSettings defaults() {
-        return new StackSettings(Path.of(".local/data"), 9092, 9093, 27017);
+        return new StackSettings(Path.of(".local/data"), 9092, 9093, 27017, 9000);
     }
 
     public static StackSettings parse(String[] args, Properties systemProperties) {
@@ -43,8 +56,11 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
                 Path.of(options.getProperty("data-dir", defaults.dataDir().toString())),
                 port(options, "kafka-port", defaults.kafkaPort()),
                 port(options, "controller-port", defaults.controllerPort()),
-                port(options, "mongo-port", defaults.mongoPort()));
-        options.keySet().removeAll(Set.of("data-dir", "kafka-port", "controller-port", "mongo-port"));
+                port(options, "mongo-port", defaults.mongoPort()),
+                "0".equals(options.getProperty("identity-port", "").trim()) ? NO_IDENTITY
+                        : port(options, "identity-port", defaults.identityPort()));
+        options.keySet().removeAll(Set.of("data-dir", "kafka-port", "controller-port", "mongo-port",
+                "identity-port"));
         if (!options.isEmpty()) {
             throw new StartupException("Unknown option(s) " + options.keySet() + ". " + USAGE);
         }
@@ -73,5 +89,14 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
 
     public String mongoUri() {
         return "mongodb://" + HOST + ":" + mongoPort;
+    }
+
+    public boolean identityEnabled() {
+        return identityPort != NO_IDENTITY;
+    }
+
+    /** Where the identity server listens, e.g. {@code http://127.0.0.1:9000}; null without one. */
+    public String identityUrl() {
+        return identityEnabled() ? "http://" + HOST + ":" + identityPort : null;
     }
 }

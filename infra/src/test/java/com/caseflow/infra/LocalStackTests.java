@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,10 +44,11 @@ class LocalStackTests {
     Path dataDir;
 
     @Test
-    void providesTopicsKafkaAndMongoAndKeepsTheirDataAcrossARestart() throws Exception {
-        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort());
+    void providesTopicsKafkaMongoAndIdentityAndKeepsTheirDataAcrossARestart() throws Exception {
+        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort());
         String key = "contact-" + UUID.randomUUID();
         String clusterId;
+        String jwks;
 
         try (LocalStack stack = LocalStack.start(settings)) {
             clusterId = stack.kafkaClusterId();
@@ -64,12 +69,17 @@ class LocalStackTests {
                 assertThat(probes(client).find(new Document("_id", key)).first())
                         .containsEntry("subject", "漏水");
             }
+            assertThat(get(settings.identityUrl() + "/actuator/health")).contains("\"status\":\"UP\"");
+            jwks = get(settings.identityUrl() + "/oauth2/jwks");
+            assertThat(jwks).contains("\"kid\"");
         }
         assertThat(Ports.isFree(settings.kafkaPort())).isTrue();
         assertThat(Ports.isFree(settings.mongoPort())).isTrue();
+        assertThat(Ports.isFree(settings.identityPort())).isTrue();
 
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.kafkaClusterId()).isEqualTo(clusterId);
+            assertThat(get(settings.identityUrl() + "/oauth2/jwks")).as("the same signing key").isEqualTo(jwks);
             assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
             try (MongoClient client = MongoClients.create(settings.mongoUri())) {
                 assertThat(probes(client).find(new Document("_id", key)).first())
@@ -83,12 +93,19 @@ class LocalStackTests {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName(StackSettings.HOST), 0));
             int port = taken.getLocalPort();
-            StackSettings settings = new StackSettings(dataDir, port, freePort(), freePort());
+            StackSettings settings = new StackSettings(dataDir, port, freePort(), freePort(), freePort());
 
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(StartupException.class)
                     .hasMessage("Port " + port + " (Kafka) is already in use — is another CaseFlow stack or Kafka "
                             + "running? Stop it or choose another port (--kafka-port=N).");
+            assertThat(dataDir).isEmptyDirectory();
+
+            StackSettings identityTaken = new StackSettings(dataDir, freePort(), freePort(), freePort(), port);
+            assertThatThrownBy(() -> LocalStack.start(identityTaken))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessage("Port " + port + " (identity server) is already in use — is another CaseFlow stack "
+                            + "or identity server running? Stop it or choose another port (--identity-port=N).");
             assertThat(dataDir).isEmptyDirectory();
         }
     }
@@ -104,7 +121,15 @@ class LocalStackTests {
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.controllerPort()).isEqualTo(9093);
         assertThat(settings.mongoPort()).isEqualTo(47017);
+        assertThat(settings.identityPort()).isEqualTo(9000);
+        assertThat(settings.identityUrl()).isEqualTo("http://127.0.0.1:9000");
         assertThat(settings.dataDir()).isEqualTo(Path.of(".local/data").toAbsolutePath());
+        assertThat(StackSettings.parse(new String[] {"--identity-port=19000"}, new Properties()).identityPort())
+                .isEqualTo(19000);
+        assertThat(StackSettings.parse(new String[] {"--identity-port=0"}, new Properties()).identityEnabled())
+                .isFalse();
+        assertThat(new StackSettings(Path.of("x"), 1, 2, 3).identityEnabled()).as("the services' tests' stack")
+                .isFalse();
         assertThatThrownBy(() -> StackSettings.parse(new String[] {"--kafka-port=lots"}, new Properties()))
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("--kafka-port must be a port number");
@@ -142,6 +167,14 @@ class LocalStackTests {
             }
             return null;
         }
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+        return response.body();
     }
 
     private static MongoCollection<Document> probes(MongoClient client) {

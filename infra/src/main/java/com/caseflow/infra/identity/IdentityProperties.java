@@ -1,0 +1,91 @@
+package com.caseflow.infra.identity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The identity server's settings, from {@code identity.yml} (only this application reads that file) and the
+ * environment: {@code CASEFLOW_ISSUER}, {@code CASEFLOW_DEMO_PASSWORD}, {@code CASEFLOW_SERVICES_SECRET}.
+ *
+ * @param issuer                   the {@code iss} of every token and the base of every endpoint URL it publishes
+ * @param dataDir                  the signing key lives in {@code <dataDir>/identity/jwk.json}
+ * @param demoPassword             the password of every demo user without one of its own; for local use only
+ * @param servicesSecret           the client secret of {@code caseflow-services}
+ * @param accessTokenTimeToLive    how long a user's access token is valid: one shift
+ * @param servicesTokenTimeToLive  how long a service's (client credentials) access token is valid
+ * @param users                    the demo users
+ */
+@ConfigurationProperties("caseflow.identity")
+public record IdentityProperties(String issuer, Path dataDir, String demoPassword, String servicesSecret,
+        Duration accessTokenTimeToLive, Duration servicesTokenTimeToLive, List<User> users) {
+
+    /** The roles a user may have; tokens carry them without a {@code ROLE_} prefix. */
+    public static final Set<String> ROLES = Set.of("AGENT", "DEPARTMENT_STAFF", "SUPERVISOR", "MANAGER", "ADMIN");
+
+    public IdentityProperties {
+        require(issuer, "caseflow.identity.issuer");
+        require(dataDir, "caseflow.identity.data-dir");
+        require(demoPassword, "caseflow.identity.demo-password (CASEFLOW_DEMO_PASSWORD)");
+        require(servicesSecret, "caseflow.identity.services-secret (CASEFLOW_SERVICES_SECRET)");
+        issuer = issuer.strip().replaceAll("/+$", "");
+        dataDir = dataDir.toAbsolutePath().normalize();
+        accessTokenTimeToLive = accessTokenTimeToLive == null ? Duration.ofHours(8) : accessTokenTimeToLive;
+        servicesTokenTimeToLive = servicesTokenTimeToLive == null ? Duration.ofHours(1) : servicesTokenTimeToLive;
+        users = users == null ? List.of() : List.copyOf(users);
+        Set<String> ids = new HashSet<>();
+        for (User user : users) {
+            if (!ids.add(user.staffId())) {
+                throw new IllegalArgumentException("caseflow.identity.users: staff id " + user.staffId()
+                        + " appears twice");
+            }
+        }
+    }
+
+    /**
+     * A demo user. The staff id is the user name and the token's subject.
+     *
+     * @param password   its own password, or none to use the demo password
+     * @param department the department a {@code DEPARTMENT_STAFF} user works for, e.g. {@code ENGINEERING}
+     */
+    public record User(String staffId, String name, List<String> roles, String department, String password) {
+
+        public User {
+            require(staffId, "caseflow.identity.users[].staff-id");
+            require(name, "caseflow.identity.users[" + staffId + "].name");
+            if (roles == null || roles.isEmpty()) {
+                throw new IllegalArgumentException("caseflow.identity.users[" + staffId + "].roles is empty");
+            }
+            roles = List.copyOf(roles);
+            for (String role : roles) {
+                if (!ROLES.contains(role)) {
+                    throw new IllegalArgumentException("caseflow.identity.users[" + staffId + "]: unknown role "
+                            + role + "; one of " + ROLES);
+                }
+            }
+            department = department == null || department.isBlank() ? null : department;
+        }
+
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "User[" + staffId + ", " + roles + (department == null ? "" : ", " + department) + "]";
+        }
+    }
+
+    /** Never shows the demo password or the services secret. */
+    @Override
+    public String toString() {
+        return "IdentityProperties[issuer=" + issuer + ", dataDir=" + dataDir + ", users=" + users + "]";
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+    }
+}
