@@ -2,6 +2,7 @@ package com.caseflow.intake.web;
 
 import com.caseflow.intake.contacts.application.IdempotencyKeyReusedException;
 import com.caseflow.intake.projects.application.ProjectConflictException;
+import com.caseflow.intake.security.WriteRateLimiter;
 import com.caseflow.intake.validation.FieldProblem;
 import com.caseflow.intake.validation.InvalidRequestException;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -75,6 +77,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyRequests(WriteRateLimiter.TooManyRequestsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many contacts recorded in the last second by this user; nothing was recorded. Retry shortly.");
+        problem.setType(URI.create(TYPE + "rate-limited"));
+        problem.setTitle("Too many requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
@@ -102,6 +113,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(unknown),
+                        "is not accepted: the field is unknown or set by the server (ids, times of receipt, "
+                                + "the agent, who is taken from the login)"))));
             }
             if (cause instanceof DatabindException json && !json.getPath().isEmpty()) {
                 String field = path(json);

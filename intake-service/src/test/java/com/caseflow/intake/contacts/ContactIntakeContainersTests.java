@@ -6,6 +6,7 @@ import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Api;
 import com.caseflow.intake.support.Fixtures;
+import com.caseflow.intake.support.TestIdentityProvider;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,6 +48,7 @@ class ContactIntakeContainersTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
         registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("intake"));
+        TestIdentityProvider.register(registry);
     }
 
     @BeforeAll
@@ -63,7 +65,7 @@ class ContactIntakeContainersTests {
 
     @Test
     void whenCallsAreRecordedThenEachIsPublishedOnceAndInvalidOnesLeaveNoTrace() {
-        Api api = new Api(port);
+        Api api = new Api(port, TestIdentityProvider.get().token("A001", "AGENT"));
         String key = UUID.randomUUID().toString();
 
         Api.Response call = api.post("/api/v1/calls", Fixtures.LEAK_CALL, "Idempotency-Key", key);

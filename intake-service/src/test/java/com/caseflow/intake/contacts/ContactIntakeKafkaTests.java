@@ -8,6 +8,7 @@ import com.caseflow.intake.outbox.OutboxRelay;
 import com.caseflow.intake.support.Api;
 import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
+import com.caseflow.intake.support.TestIdentityProvider;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,7 @@ class ContactIntakeKafkaTests {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
+        TestIdentityProvider.register(registry);
     }
 
     @LocalServerPort
@@ -59,7 +61,7 @@ class ContactIntakeKafkaTests {
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port, TestIdentityProvider.get().token("A001", "AGENT"));
         topic = new TopicReader(broker.getBrokersAsString(), Topics.CONTACTS);
     }
 
@@ -109,7 +111,8 @@ class ContactIntakeKafkaTests {
 
     @Test
     void whenAVisitIsRecordedThenItsContactReceivedCarriesTheVisitFields() {
-        Api.Response response = api.post("/api/v1/visits", Fixtures.HANDOVER_VISIT);
+        Api.Response response = api.as(TestIdentityProvider.get().token("R002", "AGENT"))
+                .post("/api/v1/visits", Fixtures.HANDOVER_VISIT);
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();

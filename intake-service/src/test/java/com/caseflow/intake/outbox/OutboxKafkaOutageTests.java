@@ -8,6 +8,7 @@ import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Api;
 import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
+import com.caseflow.intake.support.TestIdentityProvider;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class OutboxKafkaOutageTests {
         registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
         registry.add("caseflow.outbox.sweep-interval", () -> "500ms");
+        TestIdentityProvider.register(registry);
     }
 
     @LocalServerPort
@@ -52,7 +54,7 @@ class OutboxKafkaOutageTests {
 
     @Test
     void whenKafkaIsDownAtPostTimeThenTheCallIsAcceptedAndPublishedOnceKafkaIsBack(@TempDir Path data) {
-        Api.Response response = new Api(port).post("/api/v1/calls", Fixtures.call("周杰", "13611112222", "燃气表漏气"));
+        Api.Response response = new Api(port, TestIdentityProvider.get().token("A001", "AGENT")).post("/api/v1/calls", Fixtures.call("周杰", "13611112222", "燃气表漏气"));
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();

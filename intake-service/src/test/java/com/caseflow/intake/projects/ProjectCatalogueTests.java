@@ -2,6 +2,7 @@ package com.caseflow.intake.projects;
 
 import com.caseflow.intake.support.Api;
 import com.caseflow.intake.support.EmbeddedMongo;
+import com.caseflow.intake.support.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ class ProjectCatalogueTests {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
+        TestIdentityProvider.register(registry);
     }
 
     @LocalServerPort
@@ -36,7 +38,7 @@ class ProjectCatalogueTests {
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port, TestIdentityProvider.get().token("ADMIN01", "ADMIN"));
     }
 
     @Test

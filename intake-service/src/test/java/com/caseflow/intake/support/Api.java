@@ -17,9 +17,17 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
-    public Api(int port) {
+    /** A client logged in with this bearer token; null for none. */
+    public Api(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same client, logged in as someone else. */
+    public Api as(String otherToken) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -62,7 +70,17 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
-    private Response send(HttpRequest request) {
+    public Response send(String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, publisher).build());
+    }
+
+    private Response send(HttpRequest unauthenticated) {
+        HttpRequest request = token == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (name, value) -> true)
+                        .header("Authorization", "Bearer " + token).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response);

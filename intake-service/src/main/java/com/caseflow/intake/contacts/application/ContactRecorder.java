@@ -66,7 +66,7 @@ public class ContactRecorder {
     public record Recorded(Contact contact, boolean replayed) {
     }
 
-    public Recorded recordCall(RecordCall call, String idempotencyKey) {
+    public Recorded recordCall(RecordCall call, String agentId, String idempotencyKey) {
         RequestChecks checks = RequestChecks.of(call, validator, clock);
         checkKey(checks, idempotencyKey);
         Optional<Instant> ringStarted = checks.time("ringStartedAt", call.ringStartedAt());
@@ -89,7 +89,7 @@ public class ContactRecorder {
         int rings = call.ringCount() != null
                 ? call.ringCount()
                 : ringRule.ringsBefore(Duration.between(ringStarted.orElseThrow(), answered.orElseThrow()));
-        Contact contact = new Contact(contactId(call.agentId(), idempotencyKey), Channel.PHONE, call.agentId(), now(),
+        Contact contact = new Contact(contactId(agentId, idempotencyKey), Channel.PHONE, agentId, now(),
                 new Contact.CallDetails(ringStarted.orElse(null), answered.orElse(null), rings,
                         ringRule.kept(rings), call.greetingGiven()),
                 null, call.callerName().strip(), callerType, phone.orElseThrow().value(),
@@ -103,7 +103,7 @@ public class ContactRecorder {
         return recorded;
     }
 
-    public Recorded recordVisit(RecordVisit visit, String idempotencyKey) {
+    public Recorded recordVisit(RecordVisit visit, String agentId, String idempotencyKey) {
         RequestChecks checks = RequestChecks.of(visit, validator, clock);
         checkKey(checks, idempotencyKey);
         Optional<Instant> arrived = checks.time("arrivedAt", visit.arrivedAt());
@@ -117,7 +117,7 @@ public class ContactRecorder {
         checkProject(checks, visit.projectCode());
         checks.throwIfInvalid();
 
-        Contact contact = new Contact(contactId(visit.agentId(), idempotencyKey), Channel.VISIT, visit.agentId(), now(),
+        Contact contact = new Contact(contactId(agentId, idempotencyKey), Channel.VISIT, agentId, now(),
                 null,
                 new Contact.VisitDetails(arrived.orElseThrow(), greeted.orElse(null), blankToNull(visit.hostedBy()),
                         blankToNull(visit.organisation())),

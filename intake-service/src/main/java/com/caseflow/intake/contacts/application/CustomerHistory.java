@@ -1,8 +1,10 @@
 package com.caseflow.intake.contacts.application;
 
+import com.caseflow.intake.audit.AccessAudit;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.persistence.ContactStore;
+import com.caseflow.intake.security.Staff;
 import com.caseflow.intake.validation.FieldProblem;
 import com.caseflow.intake.validation.InvalidRequestException;
 import org.springframework.data.domain.Page;
@@ -18,22 +20,30 @@ public class CustomerHistory {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final ContactStore store;
+    private final AccessAudit audit;
 
-    public CustomerHistory(ContactStore store) {
+    public CustomerHistory(ContactStore store, AccessAudit audit) {
         this.store = store;
+        this.audit = audit;
     }
 
-    public Optional<Contact> contact(String id) {
-        return store.find(id).map(d -> d.contact());
+    /** One contact; the read is audited before it is returned. */
+    public Optional<Contact> contact(String id, Staff reader) {
+        Optional<Contact> contact = store.find(id).map(d -> d.contact());
+        contact.ifPresent(c -> PhoneNumber.parse(c.phone())
+                .ifPresent(phone -> audit.customerRead(reader, "contact-read", phone, c.id())));
+        return contact;
     }
 
-    public Page<Contact> of(String phone, String projectCode, int page, int size) {
+    /** A customer's contacts, newest first; the read is audited before it is returned. */
+    public Page<Contact> of(String phone, String projectCode, int page, int size, Staff reader) {
         Optional<PhoneNumber> number = PhoneNumber.parse(phone);
         if (number.isEmpty()) {
             throw new InvalidRequestException(List.of(new FieldProblem("phone",
                     "must be a Chinese mobile, landline with area code or 400 number")));
         }
         String project = projectCode == null || projectCode.isBlank() ? null : projectCode.strip();
+        audit.customerRead(reader, "customer-history", number.get(), null);
         return store.history(number.get().value(), project, page, size);
     }
 }

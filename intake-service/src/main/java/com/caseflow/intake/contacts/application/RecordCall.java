@@ -5,16 +5,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A phone call as the call agent records it (接电记录). Times are ISO-8601; without an offset they are read as
+ * A phone call as the call agent records it (接电记录). The agent is the logged-in user, never a field of the body. Times are ISO-8601; without an offset they are read as
  * Asia/Shanghai time. Give the ring and answer times, or the ring count the telephony reported.
  */
 public record RecordCall(
-        @Schema(example = "A001") @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_.-]*",
-                message = "may contain only letters, digits, '_', '.' and '-'") String agentId,
         @Schema(example = "2026-11-27T09:15:02+08:00") String ringStartedAt,
         @Schema(example = "2026-11-27T09:15:09+08:00") String answeredAt,
         @Schema(description = "rings before the answer, when the telephony reports a count instead of times")

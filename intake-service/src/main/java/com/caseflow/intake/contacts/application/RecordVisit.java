@@ -2,16 +2,13 @@ package com.caseflow.intake.contacts.application;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A walk-in visit as the reception agent records it (接访记录). Times are ISO-8601; without an offset they are read as
+ * A walk-in visit as the reception agent records it (接访记录). The agent is the logged-in user. Times are ISO-8601; without an offset they are read as
  * Asia/Shanghai time.
  */
 public record RecordVisit(
-        @Schema(example = "R002") @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_.-]*",
-                message = "may contain only letters, digits, '_', '.' and '-'") String agentId,
         @Schema(example = "2026-11-27T10:30:00+08:00") @NotBlank String arrivedAt,
         @Schema(example = "2026-11-27T10:30:20+08:00") String greetedAt,
         @Schema(example = "李娜") @NotBlank @Size(max = 50) String visitorName,

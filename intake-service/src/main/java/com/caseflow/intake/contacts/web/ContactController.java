@@ -6,12 +6,15 @@ import com.caseflow.intake.contacts.application.RecordCall;
 import com.caseflow.intake.contacts.application.RecordVisit;
 import com.caseflow.intake.validation.FieldProblem;
 import com.caseflow.intake.validation.InvalidRequestException;
+import com.caseflow.intake.security.Staff;
+import com.caseflow.intake.security.WriteRateLimiter;
 import com.caseflow.intake.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +38,13 @@ class ContactController {
 
     private final ContactRecorder recorder;
     private final CustomerHistory history;
+    private final WriteRateLimiter writeLimit;
     private final Clock clock;
 
-    ContactController(ContactRecorder recorder, CustomerHistory history, Clock clock) {
+    ContactController(ContactRecorder recorder, CustomerHistory history, WriteRateLimiter writeLimit, Clock clock) {
         this.recorder = recorder;
         this.history = history;
+        this.writeLimit = writeLimit;
         this.clock = clock;
     }
 
@@ -49,8 +54,10 @@ class ContactController {
     @PostMapping(path = "/calls", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ContactView> recordCall(@RequestBody RecordCall call,
                                            @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
-                                           String idempotencyKey) {
-        return created(recorder.recordCall(call, idempotencyKey));
+                                           String idempotencyKey, Authentication login) {
+        Staff agent = Staff.of(login);
+        writeLimit.acquire(agent);
+        return created(recorder.recordCall(call, agent.staffId(), idempotencyKey));
     }
 
     @Operation(summary = "Record a walk-in visit (接访记录)",
@@ -58,15 +65,18 @@ class ContactController {
     @PostMapping(path = "/visits", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ContactView> recordVisit(@RequestBody RecordVisit visit,
                                             @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
-                                            String idempotencyKey) {
-        return created(recorder.recordVisit(visit, idempotencyKey));
+                                            String idempotencyKey, Authentication login) {
+        Staff agent = Staff.of(login);
+        writeLimit.acquire(agent);
+        return created(recorder.recordVisit(visit, agent.staffId(), idempotencyKey));
     }
 
     @Operation(summary = "One contact")
     @GetMapping("/contacts/{id}")
-    ContactView contact(@PathVariable String id) {
-        return history.contact(id)
-                .map(c -> ContactView.of(c, clock.getZone()))
+    ContactView contact(@PathVariable String id, Authentication login) {
+        Staff reader = Staff.of(login);
+        return history.contact(id, reader)
+                .map(c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact with this id."));
     }
 
@@ -76,7 +86,7 @@ class ContactController {
     PageView<ContactView> customerHistory(@RequestParam(required = false) String phone,
                                           @RequestParam(required = false) String project,
                                           @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "20") int size) {
+                                          @RequestParam(defaultValue = "20") int size, Authentication login) {
         List<FieldProblem> problems = new ArrayList<>();
         if (phone == null || phone.isBlank()) {
             problems.add(new FieldProblem("phone", "is required: the customer's number"));
@@ -90,7 +100,9 @@ class ContactController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return PageView.of(history.of(phone, project, page, size), c -> ContactView.of(c, clock.getZone()));
+        Staff reader = Staff.of(login);
+        return PageView.of(history.of(phone, project, page, size, reader),
+                c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()));
     }
 
     private ResponseEntity<ContactView> created(ContactRecorder.Recorded recorded) {
@@ -98,6 +110,6 @@ class ContactController {
                 .path("/api/v1/contacts/{id}").buildAndExpand(recorded.contact().id()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(ContactView.of(recorded.contact(), clock.getZone()));
+                .body(ContactView.of(recorded.contact(), clock.getZone(), true));
     }
 }

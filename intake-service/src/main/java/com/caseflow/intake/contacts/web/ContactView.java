@@ -4,6 +4,7 @@ import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.intake.contacts.domain.Contact;
+import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -38,7 +39,8 @@ public record ContactView(
     public record Visit(OffsetDateTime arrivedAt, OffsetDateTime greetedAt, String hostedBy, String organisation) {
     }
 
-    static ContactView of(Contact contact, ZoneId zone) {
+    /** @param fullPhone false: the number is shown masked (138****5678) to a reader who does not call back */
+    static ContactView of(Contact contact, ZoneId zone, boolean fullPhone) {
         Contact.CallDetails call = contact.call();
         Contact.VisitDetails visit = contact.visit();
         return new ContactView(
@@ -53,7 +55,7 @@ public record ContactView(
                         visit.hostedBy(), visit.organisation()),
                 contact.customerName(),
                 contact.callerType(),
-                contact.phone(),
+                fullPhone ? contact.phone() : PhoneNumber.parse(contact.phone()).map(PhoneNumber::masked).orElse("****"),
                 contact.projectCode(),
                 contact.unit(),
                 contact.matter(),

@@ -65,7 +65,7 @@ class ContactRecorderTests {
 
     @Test
     void whenTimesCarryNoOffsetThenTheyAreReadAsShanghaiTime() {
-        Contact contact = stored(recorder.recordCall(call("2026-11-27T09:15:02", "2026-11-27T09:15:09", null), null));
+        Contact contact = stored(recorder.recordCall(call("2026-11-27T09:15:02", "2026-11-27T09:15:09", null), "A001", null));
 
         assertThat(contact.call().ringStartedAt()).isEqualTo(Instant.parse("2026-11-27T01:15:02Z"));
         assertThat(contact.call().ringCount()).isEqualTo(2);
@@ -73,7 +73,7 @@ class ContactRecorderTests {
 
     @Test
     void whenTheTelephonyReportsFourRingsThenTheThreeRingRuleIsBrokenAndCounted() {
-        Contact contact = stored(recorder.recordCall(call(null, null, 4), null));
+        Contact contact = stored(recorder.recordCall(call(null, null, 4), "A001", null));
 
         assertThat(contact.call().answeredWithinThreeRings()).isFalse();
         assertThat(meters.counter("caseflow.calls.answered", "within_three_rings", "false").count()).isEqualTo(1);
@@ -81,10 +81,10 @@ class ContactRecorderTests {
 
     @Test
     void whenEverythingIsWrongThenEveryFieldIsNamedAndNothingIsStored() {
-        RecordCall bad = new RecordCall("A 001", "昨天", null, 0, "", "110", "VIP", "无此项目", null, "",
+        RecordCall bad = new RecordCall("昨天", null, 0, "", "110", "VIP", "无此项目", null, "",
                 "漏水", null, true);
 
-        assertThat(problems(bad)).containsExactlyInAnyOrder("agentId", "ringStartedAt", "ringCount", "callerName",
+        assertThat(problems(bad)).containsExactlyInAnyOrder("ringStartedAt", "ringCount", "callerName",
                 "phone", "callerType", "projectCode", "matter", "category", "settledOnCall");
         verify(store, never()).insert(any(), any(), any());
         verify(outbox, never()).entryStored(any(), any());
@@ -92,16 +92,16 @@ class ContactRecorderTests {
 
     @Test
     void whenTheIdempotencyKeyIsNotPlainAsciiThenItIsNamed() {
-        assertThatThrownBy(() -> recorder.recordCall(call(null, null, 2), "重试一次"))
+        assertThatThrownBy(() -> recorder.recordCall(call(null, null, 2), "A001", "重试一次"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("Idempotency-Key"));
     }
 
     @Test
     void whenTheSameKeyIsUsedTwiceThenBothAttemptsGetTheSameContactId() {
-        String first = recorder.recordCall(call(null, null, 2), "k-1").contact().id();
-        String second = recorder.recordCall(call(null, null, 2), "k-1").contact().id();
-        String otherKey = recorder.recordCall(call(null, null, 2), "k-2").contact().id();
+        String first = recorder.recordCall(call(null, null, 2), "A001", "k-1").contact().id();
+        String second = recorder.recordCall(call(null, null, 2), "A001", "k-1").contact().id();
+        String otherKey = recorder.recordCall(call(null, null, 2), "A001", "k-2").contact().id();
 
         assertThat(second).isEqualTo(first);
         assertThat(otherKey).isNotEqualTo(first);
@@ -111,14 +111,14 @@ class ContactRecorderTests {
     void whenAVisitorIsGreetedBeforeArrivingThenGreetedAtIsNamed() {
         RecordVisit visit = visit("2026-11-27T09:30:00+08:00", "2026-11-27T09:29:00+08:00");
 
-        assertThatThrownBy(() -> recorder.recordVisit(visit, null))
+        assertThatThrownBy(() -> recorder.recordVisit(visit, "R002", null))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("greetedAt"));
     }
 
     @Test
     void whenAVisitIsRecordedThenItIsStoredWithItsPendingEventAndTheRelayIsWoken() {
-        Contact contact = stored(recorder.recordVisit(visit("2026-11-27T09:30:00+08:00", null), null));
+        Contact contact = stored(recorder.recordVisit(visit("2026-11-27T09:30:00+08:00", null), "R002", null));
 
         assertThat(contact.channel()).isEqualTo(Channel.VISIT);
         assertThat(contact.phone()).isEqualTo("021-58881234");
@@ -136,7 +136,7 @@ class ContactRecorderTests {
 
     private java.util.List<String> problems(RecordCall call) {
         try {
-            recorder.recordCall(call, null);
+            recorder.recordCall(call, "A001", null);
         } catch (InvalidRequestException e) {
             return e.problems().stream().map(FieldProblem::field).toList();
         }
@@ -144,12 +144,12 @@ class ContactRecorderTests {
     }
 
     private static RecordCall call(String ringStartedAt, String answeredAt, Integer ringCount) {
-        return new RecordCall("A001", ringStartedAt, answeredAt, ringCount, "王小明", "13812345678", "OWNER", "SH-LJY",
+        return new RecordCall(ringStartedAt, answeredAt, ringCount, "王小明", "13812345678", "OWNER", "SH-LJY",
                 "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true);
     }
 
     private static RecordVisit visit(String arrivedAt, String greetedAt) {
-        return new RecordVisit("R002", arrivedAt, greetedAt, "李娜", null, "业主委员会", "021 5888 1234", "SH-LJY", null,
+        return new RecordVisit(arrivedAt, greetedAt, "李娜", null, "业主委员会", "021 5888 1234", "SH-LJY", null,
                 "咨询交房时间", "交付部 陈经理", "HANDOVER", null);
     }
 }

@@ -7,7 +7,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import com.caseflow.intake.security.ProblemAuthenticationEntryPoint;
+import com.caseflow.intake.security.SecurityConfiguration;
+import com.caseflow.intake.security.SecurityProperties;
+import com.caseflow.intake.security.WriteRateLimiter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -15,6 +24,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -26,7 +36,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The HTTP edge of intake: what a client gets for bodies that never reach the recorder. */
 @WebMvcTest(ContactController.class)
+@Import({SecurityConfiguration.class, ProblemAuthenticationEntryPoint.class})
+@EnableConfigurationProperties(SecurityProperties.class)
+@TestPropertySource(properties = "caseflow.security.issuer=http://identity.test")
 class ContactControllerTests {
+
+    private static final RequestPostProcessor AGENT = jwt().jwt(j -> j.claim("staff_id", "A001"))
+            .authorities(new SimpleGrantedAuthority("ROLE_AGENT"));
 
     @TestConfiguration
     static class BusinessClock {
@@ -42,10 +58,12 @@ class ContactControllerTests {
     ContactRecorder recorder;
     @MockitoBean
     CustomerHistory history;
+    @MockitoBean
+    WriteRateLimiter writeLimit;
 
     @Test
     void whenTheBodyIsNotJsonThen400MalformedBodyProblem() throws Exception {
-        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).content("{\"agentId\": \"A001\","))
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON).content("{\"matter\": \"漏水\","))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:caseflow:problem:malformed-body"))
@@ -55,16 +73,25 @@ class ContactControllerTests {
 
     @Test
     void whenAFieldHasTheWrongTypeThen400NamesTheField() throws Exception {
-        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"agentId\":\"A001\",\"settledOnCall\":\"也许\"}"))
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"matter\":\"漏水\",\"settledOnCall\":\"也许\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("settledOnCall"));
         verifyNoInteractions(recorder);
     }
 
     @Test
+    void whenTheBodySetsAServerOwnedFieldThen400NamesIt() throws Exception {
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agentId\":\"A999\",\"matter\":\"漏水\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("agentId"));
+        verifyNoInteractions(recorder);
+    }
+
+    @Test
     void whenTheMediaTypeIsNotJsonThen415Problem() throws Exception {
-        mvc.perform(post("/api/v1/visits").contentType(MediaType.TEXT_PLAIN).content("李娜 来访"))
+        mvc.perform(post("/api/v1/visits").with(AGENT).contentType(MediaType.TEXT_PLAIN).content("李娜 来访"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(recorder);
@@ -74,15 +101,15 @@ class ContactControllerTests {
     void whenTheBodyIsLargerThanTheLimitThen413Problem() throws Exception {
         String huge = "{\"matter\":\"" + "漏".repeat(40_000) + "\"}";
 
-        mvc.perform(post("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).content(huge))
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON).content(huge))
                 .andExpect(status().is(413))
                 .andExpect(jsonPath("$.type").value("urn:caseflow:problem:body-too-large"));
-        verify(recorder, never()).recordCall(any(), any());
+        verify(recorder, never()).recordCall(any(), any(), any());
     }
 
     @Test
     void whenHistoryIsAskedWithoutPhoneAndWithAHugePageThen400NamesBoth() throws Exception {
-        mvc.perform(get("/api/v1/contacts").param("size", "5000"))
+        mvc.perform(get("/api/v1/contacts").with(AGENT).param("size", "5000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("phone", "size")));
         verifyNoInteractions(history);
