@@ -2,10 +2,13 @@
 """Load run against a running intake-service (./run): records calls at a steady rate and reports the HTTP latency
 and the outbox delay (contact stored -> Kafka acknowledged) that the service measured itself.
 
-usage: infra/bench/intake-load.py [--rate 100] [--seconds 30] [--url http://127.0.0.1:8081]
-Stdlib only; sends to the given local URL only and stops by itself."""
+usage: infra/bench/intake-load.py [--rate 100] [--seconds 30] [--url http://127.0.0.1:8081] [--agents A001,A002,R002]
+Logs the demo agents in with infra/bin/token and spreads the calls over them (each agent stays under the per-user
+write limit). Stdlib only; sends to the given local URL only and stops by itself."""
 import argparse
 import json
+import os
+import subprocess
 import re
 import threading
 import time
@@ -14,15 +17,16 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 CALL = {
-    "agentId": "BENCH01", "callerName": "压测客户", "phone": "13800000000", "callerType": "OWNER",
+    "callerName": "压测客户", "phone": "13800000000", "callerType": "OWNER",
     "projectCode": "SH-LJY", "unit": "1栋1单元101", "matter": "压测：卫生间漏水", "category": "REPAIR",
     "settledOnCall": False, "greetingGiven": True, "ringCount": 2,
 }
 
 
-def post(url, body, key):
+def post(url, body, key, token):
     request = urllib.request.Request(url + "/api/v1/calls", data=json.dumps(body).encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/json", "Idempotency-Key": key})
+                                     headers={"Content-Type": "application/json", "Idempotency-Key": key,
+                                              "Authorization": "Bearer " + token})
     started = time.perf_counter()
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
@@ -61,7 +65,12 @@ def main():
     args.add_argument("--rate", type=int, default=100)
     args.add_argument("--seconds", type=int, default=30)
     args.add_argument("--url", default="http://127.0.0.1:8081")
+    args.add_argument("--agents", default="A001,A002,R002")
     a = args.parse_args()
+    token_tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "token")
+    tokens = [subprocess.run([token_tool, agent], check=True, capture_output=True, text=True).stdout.strip()
+              for agent in a.agents.split(",")]
+    token_of = dict(enumerate(tokens))
     if not re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$", a.url):
         raise SystemExit("only a local intake-service is a target")
     latencies, failures, lock = [], [], threading.Lock()
@@ -70,7 +79,7 @@ def main():
     def one(i):
         body = dict(CALL, phone="138%08d" % (i % 100_000_000))
         try:
-            status, seconds = post(a.url, body, "bench-%s-%d" % (run, i))
+            status, seconds = post(a.url, body, "bench-%s-%d" % (run, i), token_of[i % len(tokens)])
             with lock:
                 (latencies if status == 201 else failures).append(seconds)
         except Exception as e:  # counted, not raised: the run goes on

@@ -3,12 +3,15 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 ARG SERVICE
+# infra's runnable jar carries the classifier "exec"; a service's jar has none
 RUN ./mvnw -B -q -pl ${SERVICE} -am package -DskipTests \
- && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
+ && jar=$(ls ${SERVICE}/target/${SERVICE}-*-exec.jar 2>/dev/null || ls ${SERVICE}/target/${SERVICE}-*.jar) \
+ && cp "$jar" /app.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 caseflow
+ && useradd --system --uid 10001 caseflow \
+ && mkdir /data && chown caseflow /data
 COPY --from=build /app.jar /app/app.jar
 USER caseflow
 ENV SPRING_PROFILES_ACTIVE=container \
