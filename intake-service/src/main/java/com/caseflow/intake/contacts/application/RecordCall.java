@@ -8,8 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A phone call as the call agent records it (接电记录). The agent is the logged-in user, never a field of the body. Times are ISO-8601; without an offset they are read as
- * Asia/Shanghai time. Give the ring and answer times, or the ring count the telephony reported.
+ * A phone call as the call agent records it (接电记录). The agent is the logged-in user, never a field of the
+ * body. Times are ISO-8601; without an offset they are read as Asia/Shanghai time. Give the ring and answer times,
+ * or the ring count the telephony reported.
  */
 public record RecordCall(
         @Schema(example = "2026-11-27T09:15:02+08:00") String ringStartedAt,

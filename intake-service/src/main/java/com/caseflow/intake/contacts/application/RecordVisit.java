@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * A walk-in visit as the reception agent records it (接访记录). The agent is the logged-in user. Times are ISO-8601; without an offset they are read as
- * Asia/Shanghai time.
+ * A walk-in visit as the reception agent records it (接访记录). The agent is the logged-in user. Times are
+ * ISO-8601; without an offset they are read as Asia/Shanghai time.
  */
 public record RecordVisit(
         @Schema(example = "2026-11-27T10:30:00+08:00") @NotBlank String arrivedAt,

@@ -30,6 +30,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -55,9 +56,7 @@ class ContactController {
     ResponseEntity<ContactView> recordCall(@RequestBody RecordCall call,
                                            @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
                                            String idempotencyKey, Authentication login) {
-        Staff agent = Staff.of(login);
-        writeLimit.acquire(agent);
-        return created(recorder.recordCall(call, agent.staffId(), idempotencyKey));
+        return created(login, agentId -> recorder.recordCall(call, agentId, idempotencyKey));
     }
 
     @Operation(summary = "Record a walk-in visit (接访记录)",
@@ -66,9 +65,7 @@ class ContactController {
     ResponseEntity<ContactView> recordVisit(@RequestBody RecordVisit visit,
                                             @RequestHeader(name = ContactRecorder.IDEMPOTENCY_KEY, required = false)
                                             String idempotencyKey, Authentication login) {
-        Staff agent = Staff.of(login);
-        writeLimit.acquire(agent);
-        return created(recorder.recordVisit(visit, agent.staffId(), idempotencyKey));
+        return created(login, agentId -> recorder.recordVisit(visit, agentId, idempotencyKey));
     }
 
     @Operation(summary = "One contact")
@@ -105,7 +102,12 @@ class ContactController {
                 c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()));
     }
 
-    private ResponseEntity<ContactView> created(ContactRecorder.Recorded recorded) {
+    /** Records as the logged-in agent, within their write limit. */
+    private ResponseEntity<ContactView> created(Authentication login,
+                                                Function<String, ContactRecorder.Recorded> record) {
+        Staff agent = Staff.of(login);
+        writeLimit.acquire(agent);
+        ContactRecorder.Recorded recorded = record.apply(agent.staffId());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/contacts/{id}").buildAndExpand(recorded.contact().id()).toUri();
         return ResponseEntity.created(location)

@@ -65,7 +65,8 @@ class ContactRecorderTests {
 
     @Test
     void whenTimesCarryNoOffsetThenTheyAreReadAsShanghaiTime() {
-        Contact contact = stored(recorder.recordCall(call("2026-11-27T09:15:02", "2026-11-27T09:15:09", null), "A001", null));
+        Contact contact = stored(recorder.recordCall(call("2026-11-27T09:15:02", "2026-11-27T09:15:09", null),
+                "A001", null));
 
         assertThat(contact.call().ringStartedAt()).isEqualTo(Instant.parse("2026-11-27T01:15:02Z"));
         assertThat(contact.call().ringCount()).isEqualTo(2);
