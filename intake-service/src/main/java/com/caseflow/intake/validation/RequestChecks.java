@@ -36,7 +36,8 @@ public final class RequestChecks {
         RequestChecks checks = new RequestChecks(clock);
         validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> checks.reject(v.getPropertyPath().toString(), v.getMessage()));
+                .forEach(v -> checks.reject(v.getPropertyPath().toString().replace(".<list element>", ""),
+                        v.getMessage()));
         return checks;
     }
 

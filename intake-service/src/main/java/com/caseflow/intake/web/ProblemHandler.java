@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -119,7 +120,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "is not accepted: the field is unknown or set by the server (ids, times of receipt, "
                                 + "the agent, who is taken from the login)"))));
             }
-            if (cause instanceof DatabindException json && !json.getPath().isEmpty()) {
+            if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
+                    && !((JacksonException) cause).getPath().isEmpty()) {
+                JacksonException json = (JacksonException) cause;
                 String field = path(json);
                 return ResponseEntity.badRequest().body(invalid(List.of(
                         new FieldProblem(field, "has the wrong type or format"))));

@@ -72,14 +72,14 @@ class ProjectCatalogueTests {
     void whenAProjectIsInvalidThen400NamesEveryBadField() {
         String invalid = NEW_PROJECT.replace("CD-TFY", "cd tfy").replace("ON_SALE", "热销")
                 .replace("\"areaSqm\":120.0", "\"areaSqm\":-5").replace("3300000", "100")
-                .replace("028-86661234", "8666");
+                .replace("028-86661234", "8666").replace("\"faqs\":[", "\"faqs\":[null,");
 
         Api.Response response = api.post("/api/v1/projects", invalid);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("code", "salesStatus", "unitTypes[0].areaSqm", "unitTypes[0].priceToCny",
-                        "serviceHotline");
+                        "serviceHotline", "faqs[0]");
         assertThat(api.get("/api/v1/projects/cd%20tfy").status()).isEqualTo(404);
     }
 

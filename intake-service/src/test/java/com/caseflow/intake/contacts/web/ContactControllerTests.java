@@ -81,6 +81,15 @@ class ContactControllerTests {
     }
 
     @Test
+    void whenANumberDoesNotFitItsFieldThen400NamesTheField() throws Exception {
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ringCount\":99999999999}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("ringCount"));
+        verifyNoInteractions(recorder);
+    }
+
+    @Test
     void whenTheBodySetsAServerOwnedFieldThen400NamesIt() throws Exception {
         mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"agentId\":\"A999\",\"matter\":\"漏水\"}"))
