@@ -160,9 +160,10 @@ class IdentityConfiguration {
     }
 
     /**
-     * Who the user is, in every access and ID token of a user: {@code staff_id}, {@code roles} (without a
-     * {@code ROLE_} prefix), {@code name} and, for department staff, {@code department}. {@code sub} is the staff id
-     * already. Service tokens (client credentials) are left as they are.
+     * Who the user is. Access tokens carry {@code staff_id}, {@code roles} (without a {@code ROLE_} prefix),
+     * {@code name} and, for department staff, {@code department}; ID tokens only the {@code name}, so an ID token
+     * presented to a service as if it were an access token is refused (the services require {@code staff_id}).
+     * {@code sub} is the staff id already. Service tokens (client credentials) are left as they are.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> staffClaims(IdentityProperties properties) {
@@ -180,9 +181,12 @@ class IdentityConfiguration {
                 return;
             }
             context.getClaims().claims(claims -> {
+                claims.put("name", user.name());
+                if (idToken) {
+                    return;
+                }
                 claims.put("staff_id", user.staffId());
                 claims.put("roles", user.roles());
-                claims.put("name", user.name());
                 if (user.department() != null) {
                     claims.put("department", user.department());
                 }

@@ -22,6 +22,12 @@ public record OutboxEntry(
 
     public enum Status { PENDING, PUBLISHED }
 
+    /** The payload carries the customer's name and number: it stays out of logs. */
+    @Override
+    public String toString() {
+        return "OutboxEntry[eventId=" + eventId + ", type=" + type + ", status=" + status + "]";
+    }
+
     public static OutboxEntry pending(String eventId, String type, String topic, String key, Instant occurredAt,
                                       String payload) {
         return new OutboxEntry(eventId, type, topic, key, occurredAt, payload, Status.PENDING, 0, null, null);

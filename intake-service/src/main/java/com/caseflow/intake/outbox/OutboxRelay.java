@@ -2,7 +2,6 @@ package com.caseflow.intake.outbox;
 
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -52,6 +51,9 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
 
     private record Pending(String documentId, OutboxEntry entry) {
     }
+
+    /** Wakes the worker when the application stops. */
+    private static final Pending STOP = new Pending(null, null);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -108,15 +110,24 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
         worker.start();
     }
 
+    /**
+     * Stops after the web server has drained its requests (a lower phase stops later), publishing what was handed
+     * over until then; what is left stays pending in the store for the next start or another instance.
+     */
     @Override
     public void stop() {
         running = false;
-        worker.interrupt();
+        handedOver.offer(STOP);
         try {
-            worker.join(properties.sendTimeout().toMillis());
+            worker.join(properties.sendTimeout().toMillis() * 2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override
@@ -132,25 +143,30 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private void relayUntilStopped() {
         long nextSweep = 0;
         long nextSafetySweep = System.nanoTime() + properties.safetySweepInterval().toNanos();
-        while (running) {
+        while (running || !handedOver.isEmpty()) {
             try {
                 Pending first = handedOver.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
+                if (first != null && first != STOP) {
                     List<Pending> batch = new ArrayList<>(properties.batchSize());
                     batch.add(first);
                     handedOver.drainTo(batch, properties.batchSize() - 1);
+                    batch.remove(STOP);
                     if (publishGuarded(batch) < batch.size()) {
                         sweepNeeded = true;
                     }
                 }
                 long now = System.nanoTime();
-                if ((sweepNeeded && now - nextSweep >= 0) || now - nextSafetySweep >= 0) {
+                if (running && ((sweepNeeded && now - nextSweep >= 0) || now - nextSafetySweep >= 0)) {
                     sweepNeeded = sweep();
                     nextSweep = now + properties.sweepInterval().toNanos();
                     nextSafetySweep = now + properties.safetySweepInterval().toNanos();
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException | Error e) {
+                // the relay must outlive any single failure: what it could not publish stays pending in the store
+                log.error("Outbox relay round failed; entries stay pending: {}", e.toString());
+                sweepNeeded = true;
             }
         }
     }
@@ -179,21 +195,31 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
         }
     }
 
-    /** Publishes through the circuit breaker: while Kafka is known to be down, entries wait in the store. */
+    /**
+     * Publishes a batch; returns how many the broker acknowledged. The circuit breaker judges Kafka only: while it is
+     * open, entries wait in the store; the store's own failures do not open it.
+     */
     private int publishGuarded(List<Pending> batch) throws InterruptedException {
-        try {
-            return breaker.executeCallable(() -> publish(batch));
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (CallNotPermittedException brokerUnavailable) {
-            return 0;
-        } catch (Exception e) {
-            log.warn("Outbox relay could not publish {} event(s), they stay pending: {}", batch.size(), e.toString());
+        if (!breaker.tryAcquirePermission()) {
             return 0;
         }
+        long started = System.nanoTime();
+        Round round = publish(batch);
+        if (round.failure() == null) {
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, round.failure());
+            log.warn("Outbox relay could not publish all of {} event(s), the rest stay pending: {}", batch.size(),
+                    round.failure().toString());
+        }
+        return round.acknowledged();
     }
 
-    private int publish(List<Pending> batch) throws Exception {
+    private record Round(int acknowledged, Exception failure) {
+    }
+
+    /** Sends, waits for the acknowledgements and marks what was acknowledged. */
+    private Round publish(List<Pending> batch) throws InterruptedException {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         Exception failure = null;
         for (Pending pending : batch) {
@@ -222,10 +248,7 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
             }
         }
         markPublished(acknowledged);
-        if (failure != null) {
-            throw failure;
-        }
-        return acknowledged.size();
+        return new Round(acknowledged.size(), failure);
     }
 
     private ProducerRecord<String, byte[]> record(OutboxEntry entry) {

@@ -15,13 +15,13 @@ public record Staff(String staffId, Set<String> roles, String department) {
 
     public static Staff of(Authentication authentication) {
         JwtAuthenticationToken token = (JwtAuthenticationToken) authentication;
-        String staffId = token.getToken().getClaimAsString("staff_id");
+        String staffId = token.getToken().getClaimAsString("staff_id"); // required by the token validator
         Set<String> roles = token.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toUnmodifiableSet());
-        return new Staff(staffId != null ? staffId : token.getName(), roles,
+        return new Staff(staffId, roles,
                 token.getToken().getClaimAsString("department"));
     }
 

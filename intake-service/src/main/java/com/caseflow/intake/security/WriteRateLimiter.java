@@ -2,20 +2,23 @@ package com.caseflow.intake.security;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Caps how fast one member of staff can record contacts (Resilience4j RateLimiter, one per staff id). */
+/**
+ * Caps how fast one member of staff can record contacts (a Resilience4j RateLimiter per staff id). The limiters are
+ * kept out of the Resilience4j registry on purpose: its metrics would carry every staff id as a tag.
+ */
 @Component
 public class WriteRateLimiter {
 
-    private final RateLimiterRegistry limiters;
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final RateLimiterConfig config;
 
-    public WriteRateLimiter(RateLimiterRegistry limiters, SecurityProperties properties) {
-        this.limiters = limiters;
+    public WriteRateLimiter(SecurityProperties properties) {
         this.config = RateLimiterConfig.custom()
                 .limitForPeriod(properties.writesPerSecond())
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -25,7 +28,7 @@ public class WriteRateLimiter {
 
     /** @throws TooManyRequestsException when this staff member's writes for the current second are used up */
     public void acquire(Staff staff) {
-        RateLimiter limiter = limiters.rateLimiter("intake-writes:" + staff.staffId(), config);
+        RateLimiter limiter = limiters.computeIfAbsent(staff.staffId(), id -> RateLimiter.of("intake-writes", config));
         if (!limiter.acquirePermission()) {
             throw new TooManyRequestsException();
         }

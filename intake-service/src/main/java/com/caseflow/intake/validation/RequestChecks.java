@@ -24,6 +24,8 @@ public final class RequestChecks {
 
     /** Clocks of agents' PCs and telephony drift; a little lead is not "in the future". */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /** Contacts are recorded as they happen, or soon after from paper notes; older times are typing mistakes. */
+    private static final Duration MAX_AGE = Duration.ofDays(30);
 
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Clock clock;
@@ -51,7 +53,7 @@ public final class RequestChecks {
 
     /**
      * A date-time with offset ({@code 2026-11-27T09:15:02+08:00}), or without one, read as business time in the
-     * clock's zone (Asia/Shanghai). Rejects values in the future.
+     * clock's zone (Asia/Shanghai). Rejects values in the future or more than 30 days ago.
      */
     public Optional<Instant> time(String field, String value) {
         if (value == null || hasProblem(field)) {
@@ -70,6 +72,10 @@ public final class RequestChecks {
         }
         if (instant.isAfter(clock.instant().plus(CLOCK_SKEW))) {
             reject(field, "must not be in the future");
+            return Optional.empty();
+        }
+        if (instant.isBefore(clock.instant().minus(MAX_AGE))) {
+            reject(field, "must be within the last " + MAX_AGE.toDays() + " days");
             return Optional.empty();
         }
         return Optional.of(instant);

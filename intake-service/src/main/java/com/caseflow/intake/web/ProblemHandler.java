@@ -90,7 +90,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The contact store is unavailable; nothing was recorded. Retry with the same Idempotency-Key.");
+                "The contact store is unavailable; the contact may not have been recorded. Retry with the same "
+                        + "Idempotency-Key: a contact that was stored is then returned, not stored twice.");
         problem.setType(URI.create(TYPE + "store-unavailable"));
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

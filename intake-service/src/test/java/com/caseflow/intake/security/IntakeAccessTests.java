@@ -131,6 +131,7 @@ class IntakeAccessTests {
                 "alg=none", IDP.unsignedToken("A001", Roles.AGENT),
                 "HS256", IDP.hmacToken("A001", Roles.AGENT),
                 "signed by another key", IDP.tokenSignedByAStranger("A001", Roles.AGENT),
+                "without staff id", IDP.tokenWithoutStaffId(Roles.AGENT),
                 "garbage", "not.a.token");
 
         badTokens.forEach((kind, token) -> assertThat(new Api(port, token).get("/api/v1/projects").status())

@@ -97,6 +97,13 @@ public final class TestIdentityProvider {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
+    /** Signed by the provider, but says nothing about which member of staff it is for, like an ID token. */
+    public String tokenWithoutStaffId(String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims("nobody", null, ISSUER, Duration.ofHours(8), roles))
+                .claim("staff_id", null).build();
+        return sign(key, claims);
+    }
+
     public String unsignedToken(String staffId, String... roles) {
         return new PlainJWT(claims(staffId, null, ISSUER, Duration.ofHours(8), roles)).serialize();
     }

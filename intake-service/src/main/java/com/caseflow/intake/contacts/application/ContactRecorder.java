@@ -39,6 +39,8 @@ public class ContactRecorder {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    /** Networks give up on an unanswered call long before this. */
+    private static final Duration MAX_RINGING = Duration.ofMinutes(5);
 
     private final ContactStore store;
     private final ContactEvents events;
@@ -79,6 +81,9 @@ public class ContactRecorder {
         }
         if (ringStarted.isPresent() && answered.isPresent() && answered.get().isBefore(ringStarted.get())) {
             checks.reject("answeredAt", "must not be before ringStartedAt");
+        } else if (ringStarted.isPresent() && answered.isPresent()
+                && Duration.between(ringStarted.get(), answered.get()).compareTo(MAX_RINGING) > 0) {
+            checks.reject("answeredAt", "must be within " + MAX_RINGING.toMinutes() + " minutes of ringStartedAt");
         }
         Optional<PhoneNumber> phone = phone(checks, call.phone());
         CallerType callerType = checks.oneOf("callerType", call.callerType(), CallerType.class);
@@ -134,6 +139,10 @@ public class ContactRecorder {
             ContactDocument existing = store.find(contact.id()).orElseThrow(() -> alreadyStored);
             if (!existing.requestFingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException();
+            }
+            if (existing.outbox().status() == OutboxEntry.Status.PENDING) {
+                // e.g. our own first attempt, whose reply was lost: publish now rather than on a later sweep
+                outbox.entryStored(existing.id(), existing.outbox());
             }
             return new Recorded(existing.contact(), true);
         }

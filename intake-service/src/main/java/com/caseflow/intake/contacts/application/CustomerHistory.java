@@ -18,6 +18,7 @@ import java.util.Optional;
 public class CustomerHistory {
 
     public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_DEPTH = 10_000;
 
     private final ContactStore store;
     private final AccessAudit audit;

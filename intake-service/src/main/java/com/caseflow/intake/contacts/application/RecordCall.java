@@ -27,4 +27,10 @@ public record RecordCall(
         @Schema(description = "the agent settled the matter on the call; no case is opened")
         @NotNull Boolean settledOnCall,
         @Schema(description = "the agent greeted the caller politely") Boolean greetingGiven) {
+
+    /** Names and numbers stay out of logs. */
+    @Override
+    public String toString() {
+        return "RecordCall[projectCode=" + projectCode + ", category=" + category + "]";
+    }
 }

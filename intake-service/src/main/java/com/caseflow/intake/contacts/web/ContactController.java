@@ -93,6 +93,9 @@ class ContactController {
         }
         if (size < 1 || size > CustomerHistory.MAX_PAGE_SIZE) {
             problems.add(new FieldProblem("size", "must be between 1 and " + CustomerHistory.MAX_PAGE_SIZE));
+        } else if ((long) page * size > CustomerHistory.MAX_DEPTH) {
+            problems.add(new FieldProblem("page", "reaches too deep: at most the newest " + CustomerHistory.MAX_DEPTH
+                    + " contacts are listed"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

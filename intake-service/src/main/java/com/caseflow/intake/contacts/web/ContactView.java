@@ -65,6 +65,12 @@ public record ContactView(
                 contact.recordComplete());
     }
 
+    /** Names and numbers stay out of logs. */
+    @Override
+    public String toString() {
+        return "ContactView[id=" + id + ", channel=" + channel + ", projectCode=" + projectCode + "]";
+    }
+
     private static OffsetDateTime at(Instant instant, ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }

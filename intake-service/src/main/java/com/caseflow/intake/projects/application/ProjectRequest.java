@@ -3,6 +3,7 @@ package com.caseflow.intake.projects.application;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,9 +31,9 @@ public record ProjectRequest(
     public record UnitTypeRequest(
             @Schema(example = "A户型") @NotBlank @Size(max = 50) String name,
             @Schema(example = "三室两厅两卫") @Size(max = 50) String layout,
-            @Schema(example = "128.5") @DecimalMin(value = "1") BigDecimal areaSqm,
-            @Schema(example = "8200000") @PositiveOrZero BigDecimal priceFromCny,
-            @Schema(example = "9600000") @PositiveOrZero BigDecimal priceToCny) {
+            @Schema(example = "128.5") @DecimalMin(value = "1") @Digits(integer = 6, fraction = 2) BigDecimal areaSqm,
+            @Schema(example = "8200000") @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal priceFromCny,
+            @Schema(example = "9600000") @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal priceToCny) {
     }
 
     public record FaqRequest(

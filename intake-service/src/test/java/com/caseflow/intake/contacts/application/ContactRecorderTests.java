@@ -64,6 +64,16 @@ class ContactRecorderTests {
     }
 
     @Test
+    void whenTimesAreAbsurdlyOldOrTheRingingTooLongThenTheFieldsAreNamed() {
+        assertThat(problems(call("0001-01-01T00:00:00+08:00", "2026-11-27T09:15:09+08:00", null)))
+                .containsExactly("ringStartedAt");
+        assertThat(problems(call("-999999999-01-01T00:00:00+08:00", "2026-11-27T09:15:09+08:00", null)))
+                .containsExactly("ringStartedAt");
+        assertThat(problems(call("2026-11-27T09:05:00+08:00", "2026-11-27T09:15:09+08:00", null)))
+                .containsExactly("answeredAt");
+    }
+
+    @Test
     void whenTimesCarryNoOffsetThenTheyAreReadAsShanghaiTime() {
         Contact contact = stored(recorder.recordCall(call("2026-11-27T09:15:02", "2026-11-27T09:15:09", null),
                 "A001", null));

@@ -117,6 +117,15 @@ class ContactControllerTests {
     }
 
     @Test
+    void whenHistoryIsPagedTooDeepThen400NamesThePage() throws Exception {
+        mvc.perform(get("/api/v1/contacts").with(AGENT).param("phone", "13812345678")
+                        .param("page", "30000000").param("size", "100"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"));
+        verifyNoInteractions(history);
+    }
+
+    @Test
     void whenHistoryIsAskedWithoutPhoneAndWithAHugePageThen400NamesBoth() throws Exception {
         mvc.perform(get("/api/v1/contacts").with(AGENT).param("size", "5000"))
                 .andExpect(status().isBadRequest())
