@@ -3,6 +3,7 @@ package com.caseflow.intake.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * @param issuer             the identity provider tokens must come from (their {@code iss})
@@ -10,14 +11,20 @@ import java.net.URI;
  *                           service starts while the provider is still down
  * @param writesPerSecond    contacts one user may record per second: far above any agent's pace, it caps what a
  *                           stolen token or a runaway script can write
+ * @param readsPerSecond     customer lookups one user may make per second, against harvesting with a stolen token
+ * @param audiences          when not empty, a token must name one of these in {@code aud}: tokens the provider
+ *                           issued for other applications are refused
  */
 @ConfigurationProperties("caseflow.security")
-public record SecurityProperties(URI issuer, URI jwkSetUri, int writesPerSecond) {
+public record SecurityProperties(URI issuer, URI jwkSetUri, int writesPerSecond, int readsPerSecond,
+                                 List<String> audiences) {
 
     public SecurityProperties {
         if (jwkSetUri == null && issuer != null) {
             jwkSetUri = URI.create(issuer.toString().replaceAll("/$", "") + "/oauth2/jwks");
         }
         writesPerSecond = writesPerSecond <= 0 ? 10 : writesPerSecond;
+        readsPerSecond = readsPerSecond <= 0 ? 20 : readsPerSecond;
+        audiences = audiences == null ? List.of() : List.copyOf(audiences);
     }
 }

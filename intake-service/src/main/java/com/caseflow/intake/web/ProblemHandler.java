@@ -2,7 +2,7 @@ package com.caseflow.intake.web;
 
 import com.caseflow.intake.contacts.application.IdempotencyKeyReusedException;
 import com.caseflow.intake.projects.application.ProjectConflictException;
-import com.caseflow.intake.security.WriteRateLimiter;
+import com.caseflow.intake.security.StaffRateLimiter;
 import com.caseflow.intake.validation.FieldProblem;
 import com.caseflow.intake.validation.InvalidRequestException;
 import org.slf4j.Logger;
@@ -78,9 +78,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> tooManyRequests(WriteRateLimiter.TooManyRequestsException e) {
+    ResponseEntity<ProblemDetail> tooManyRequests(StaffRateLimiter.TooManyRequestsException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many contacts recorded in the last second by this user; nothing was recorded. Retry shortly.");
+                "Too many requests of this kind from this user in the last second; nothing was done. Retry shortly.");
         problem.setType(URI.create(TYPE + "rate-limited"));
         problem.setTitle("Too many requests");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1").body(problem);

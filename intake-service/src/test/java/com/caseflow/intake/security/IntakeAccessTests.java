@@ -132,6 +132,7 @@ class IntakeAccessTests {
                 "HS256", IDP.hmacToken("A001", Roles.AGENT),
                 "signed by another key", IDP.tokenSignedByAStranger("A001", Roles.AGENT),
                 "without staff id", IDP.tokenWithoutStaffId(Roles.AGENT),
+                "for another application", IDP.tokenForAnotherApplication("A001", Roles.AGENT),
                 "garbage", "not.a.token");
 
         badTokens.forEach((kind, token) -> assertThat(new Api(port, token).get("/api/v1/projects").status())
@@ -187,6 +188,19 @@ class IntakeAccessTests {
         assertThat(statuses).contains(429);
         long accepted = statuses.stream().filter(s -> s == 201).count();
         assertThat(mongo.count(new Query(), ContactDocument.class)).isEqualTo(before + accepted);
+    }
+
+    @Test
+    void whenOneUserLooksUpCustomersFasterThanTheLimitThen429() {
+        Api supervisor = as("S777", Roles.SUPERVISOR);
+        ExecutorService burst = Executors.newFixedThreadPool(40);
+        List<Future<Integer>> sent = IntStream.range(0, 40)
+                .mapToObj(i -> burst.submit(() -> supervisor.get("/api/v1/contacts?phone=1380000" + (1000 + i)).status()))
+                .toList();
+        List<Integer> statuses = sent.stream().map(IntakeAccessTests::join).toList();
+        burst.shutdown();
+
+        assertThat(statuses).contains(429).allMatch(s -> s == 200 || s == 429);
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.UUID;
 public final class TestIdentityProvider {
 
     public static final String ISSUER = "http://identity.test";
+    public static final String AUDIENCE = "caseflow-cli";
     private static final TestIdentityProvider INSTANCE = new TestIdentityProvider();
 
     private final RSAKey key;
@@ -120,12 +121,19 @@ public final class TestIdentityProvider {
         }
     }
 
+    /** Issued by the provider to another application (another audience). */
+    public String tokenForAnotherApplication(String staffId, String... roles) {
+        return sign(key, new JWTClaimsSet.Builder(claims(staffId, null, ISSUER, Duration.ofHours(8), roles))
+                .audience("billing-portal").build());
+    }
+
     private static JWTClaimsSet claims(String staffId, String department, String issuer, Duration validFor,
                                        String... roles) {
         Instant now = Instant.now();
         Instant expiry = now.plus(validFor);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(staffId)
                 .claim("staff_id", staffId)
                 .claim("roles", List.of(roles))

@@ -7,7 +7,7 @@ import com.caseflow.intake.contacts.application.RecordVisit;
 import com.caseflow.intake.validation.FieldProblem;
 import com.caseflow.intake.validation.InvalidRequestException;
 import com.caseflow.intake.security.Staff;
-import com.caseflow.intake.security.WriteRateLimiter;
+import com.caseflow.intake.security.StaffRateLimiter;
 import com.caseflow.intake.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,13 +39,13 @@ class ContactController {
 
     private final ContactRecorder recorder;
     private final CustomerHistory history;
-    private final WriteRateLimiter writeLimit;
+    private final StaffRateLimiter rateLimit;
     private final Clock clock;
 
-    ContactController(ContactRecorder recorder, CustomerHistory history, WriteRateLimiter writeLimit, Clock clock) {
+    ContactController(ContactRecorder recorder, CustomerHistory history, StaffRateLimiter rateLimit, Clock clock) {
         this.recorder = recorder;
         this.history = history;
-        this.writeLimit = writeLimit;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -72,6 +72,7 @@ class ContactController {
     @GetMapping("/contacts/{id}")
     ContactView contact(@PathVariable String id, Authentication login) {
         Staff reader = Staff.of(login);
+        rateLimit.acquireRead(reader);
         return history.contact(id, reader)
                 .map(c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact with this id."));
@@ -101,6 +102,7 @@ class ContactController {
             throw new InvalidRequestException(problems);
         }
         Staff reader = Staff.of(login);
+        rateLimit.acquireRead(reader);
         return PageView.of(history.of(phone, project, page, size, reader),
                 c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()));
     }
@@ -109,7 +111,7 @@ class ContactController {
     private ResponseEntity<ContactView> created(Authentication login,
                                                 Function<String, ContactRecorder.Recorded> record) {
         Staff agent = Staff.of(login);
-        writeLimit.acquire(agent);
+        rateLimit.acquireWrite(agent);
         ContactRecorder.Recorded recorded = record.apply(agent.staffId());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/contacts/{id}").buildAndExpand(recorded.contact().id()).toUri();

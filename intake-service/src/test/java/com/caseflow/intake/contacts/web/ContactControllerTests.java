@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import com.caseflow.intake.security.ProblemAuthenticationEntryPoint;
 import com.caseflow.intake.security.SecurityConfiguration;
 import com.caseflow.intake.security.SecurityProperties;
-import com.caseflow.intake.security.WriteRateLimiter;
+import com.caseflow.intake.security.StaffRateLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -59,7 +59,7 @@ class ContactControllerTests {
     @MockitoBean
     CustomerHistory history;
     @MockitoBean
-    WriteRateLimiter writeLimit;
+    StaffRateLimiter rateLimit;
 
     @Test
     void whenTheBodyIsNotJsonThen400MalformedBodyProblem() throws Exception {
