@@ -6,7 +6,8 @@ import java.time.Instant;
  * An event waiting to be published, stored inside the document whose change it announces: the state and its event
  * are one atomic write, with no multi-document transaction. The relay publishes it and then marks it published.
  *
- * @param payload the serialized envelope, exactly the bytes that go on the topic
+ * @param payload      the serialized envelope, exactly the bytes that go on the topic
+ * @param claimedBy    the relay instance that may publish it until {@code claimedUntil} (see {@link OutboxLease})
  */
 public record OutboxEntry(
         String eventId,
@@ -18,7 +19,9 @@ public record OutboxEntry(
         Status status,
         int attempts,
         String lastError,
-        Instant publishedAt) {
+        Instant publishedAt,
+        String claimedBy,
+        Instant claimedUntil) {
 
     public enum Status { PENDING, PUBLISHED }
 
@@ -29,7 +32,8 @@ public record OutboxEntry(
     }
 
     public static OutboxEntry pending(String eventId, String type, String topic, String key, Instant occurredAt,
-                                      String payload) {
-        return new OutboxEntry(eventId, type, topic, key, occurredAt, payload, Status.PENDING, 0, null, null);
+                                      String payload, String claimedBy, Instant claimedUntil) {
+        return new OutboxEntry(eventId, type, topic, key, occurredAt, payload, Status.PENDING, 0, null, null,
+                claimedBy, claimedUntil);
     }
 }

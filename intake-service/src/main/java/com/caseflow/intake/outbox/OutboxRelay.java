@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,6 +60,7 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final CircuitBreaker breaker;
     private final OutboxProperties properties;
+    private final OutboxLease lease;
     private final Clock clock;
     private final String source;
     private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>(10_000);
@@ -71,12 +73,13 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CircuitBreakerRegistry breakers,
-                       OutboxProperties properties, Clock clock, MeterRegistry meters,
+                       OutboxProperties properties, OutboxLease lease, Clock clock, MeterRegistry meters,
                        @Value("${spring.application.name}") String applicationName) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.breaker = breakers.circuitBreaker("kafka");
         this.properties = properties;
+        this.lease = lease;
         this.clock = clock;
         this.source = "/caseflow/" + applicationName;
         this.delay = Timer.builder("caseflow.outbox.publish.delay")
@@ -181,10 +184,12 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
                     .limit(properties.batchSize());
             pending.fields().include("outbox");
             List<ContactDocument> found = mongo.find(pending, ContactDocument.class);
+            Instant now = clock.instant();
             List<Pending> batch = found.stream()
                     .filter(d -> !queued.contains(d.id()) && d.outbox().occurredAt().isBefore(handOffWindow))
                     .sorted(Comparator.comparing(d -> d.outbox().occurredAt()))
-                    .map(d -> new Pending(d.id(), d.outbox()))
+                    .map(d -> claim(d.id(), now))
+                    .flatMap(Optional::stream)
                     .toList();
             int published = batch.isEmpty() ? 0 : publishGuarded(batch);
             leftInStore.set(found.size() - published);
@@ -193,6 +198,21 @@ public class OutboxRelay implements OutboxSignal, SmartLifecycle {
             log.warn("Outbox sweep failed, retrying: {}", e.toString());
             return true;
         }
+    }
+
+    /**
+     * Takes over an entry this instance holds or whose lease ran out; empty when another instance holds it. One
+     * atomic update by id, so two sweeping instances never both take the same entry.
+     */
+    private Optional<Pending> claim(String documentId, Instant now) {
+        Query claimable = Query.query(Criteria.where("_id").is(documentId)
+                .and(STATUS).is(OutboxEntry.Status.PENDING.name())
+                .orOperator(Criteria.where("outbox.claimedBy").is(lease.owner()),
+                        Criteria.where("outbox.claimedUntil").lt(now),
+                        Criteria.where("outbox.claimedUntil").is(null)));
+        Update take = new Update().set("outbox.claimedBy", lease.owner()).set("outbox.claimedUntil", lease.until(now));
+        return Optional.ofNullable(mongo.findAndModify(claimable, take, ContactDocument.class))
+                .map(d -> new Pending(d.id(), d.outbox()));
     }
 
     /**

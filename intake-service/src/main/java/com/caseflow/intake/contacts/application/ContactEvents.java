@@ -6,6 +6,7 @@ import com.caseflow.events.Topics;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.outbox.OutboxEntry;
+import com.caseflow.intake.outbox.OutboxLease;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +17,11 @@ import java.util.UUID;
 class ContactEvents {
 
     private final JsonMapper json;
+    private final OutboxLease lease;
 
-    ContactEvents(JsonMapper json) {
+    ContactEvents(JsonMapper json, OutboxLease lease) {
         this.json = json;
+        this.lease = lease;
     }
 
     OutboxEntry received(Contact contact) {
@@ -51,6 +54,7 @@ class ContactEvents {
         EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(eventId, EventTypes.CONTACT_RECEIVED,
                 ContactReceived.SCHEMA_VERSION, contact.receivedAt(), contact.id(), contact.id(), event);
         return OutboxEntry.pending(eventId, EventTypes.CONTACT_RECEIVED, Topics.CONTACTS, contact.id(),
-                contact.receivedAt(), json.writeValueAsString(envelope));
+                contact.receivedAt(), json.writeValueAsString(envelope), lease.owner(),
+                lease.until(contact.receivedAt()));
     }
 }

@@ -3,6 +3,7 @@ package com.caseflow.intake.contacts.application;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.persistence.ContactStore;
+import com.caseflow.intake.outbox.OutboxLease;
 import com.caseflow.intake.outbox.OutboxSignal;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.intake.validation.FieldProblem;
@@ -15,6 +16,7 @@ import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -41,7 +43,8 @@ class ContactRecorderTests {
     @BeforeEach
     void setUp() {
         JsonMapper json = JsonMapper.builder().build();
-        recorder = new ContactRecorder(store, new ContactEvents(json), projects, outbox,
+        ContactEvents events = new ContactEvents(json, new OutboxLease(Duration.ofSeconds(30)));
+        recorder = new ContactRecorder(store, events, projects, outbox,
                 Validation.buildDefaultValidatorFactory().getValidator(), json, CLOCK, meters);
         when(projects.exists(anyString())).thenReturn(false);
         when(projects.exists("SH-LJY")).thenReturn(true);

@@ -1,0 +1,83 @@
+package com.caseflow.intake.outbox;
+
+import com.caseflow.events.CloudEventHeaders;
+import com.caseflow.events.Topics;
+import com.caseflow.events.contact.CallerType;
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.intake.contacts.domain.Contact;
+import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.intake.support.EmbeddedMongo;
+import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several intake instances share one store: a pending entry is published by the instance that holds its lease, and
+ * taken over by another only once the lease has run out.
+ */
+@SpringBootTest(properties = {"caseflow.outbox.sweep-interval=300ms", "caseflow.outbox.safety-sweep-interval=500ms"})
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class OutboxLeaseTests {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
+        TestIdentityProvider.register(registry);
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void whenAnotherInstanceHoldsAnEntryThenItIsLeftAloneUntilItsLeaseRunsOut() {
+        Instant now = Instant.now();
+        String held = pendingOfAnotherInstance(now.plus(Duration.ofHours(1)));
+        String abandoned = pendingOfAnotherInstance(now.minus(Duration.ofSeconds(5)));
+
+        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), Topics.CONTACTS)) {
+            ConsumerRecord<String, byte[]> published = topic.withKey(abandoned, Duration.ofSeconds(20)).get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> status(abandoned) == OutboxEntry.Status.PUBLISHED);
+
+            assertThat(TopicReader.header(published, CloudEventHeaders.ID))
+                    .isEqualTo(mongo.findById(abandoned, ContactDocument.class).outbox().eventId());
+            assertThat(topic.drain(Duration.ofSeconds(3))).noneMatch(r -> held.equals(r.key()));
+        }
+        assertThat(status(held)).isEqualTo(OutboxEntry.Status.PENDING);
+        assertThat(mongo.findById(held, ContactDocument.class).outbox().claimedBy()).isEqualTo("other-instance");
+    }
+
+    private OutboxEntry.Status status(String id) {
+        return mongo.findById(id, ContactDocument.class).outbox().status();
+    }
+
+    private String pendingOfAnotherInstance(Instant claimedUntil) {
+        String id = UUID.randomUUID().toString();
+        Instant receivedAt = Instant.now().minus(Duration.ofMinutes(1));
+        Contact contact = new Contact(id, Channel.PHONE, "A001", receivedAt,
+                new Contact.CallDetails(receivedAt, receivedAt, 1, true, true), null, "王小明", CallerType.OWNER,
+                "13812345678", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", ContactCategory.REPAIR, false);
+        OutboxEntry entry = OutboxEntry.pending(UUID.randomUUID().toString(), "caseflow.contact.received.v1",
+                Topics.CONTACTS, id, receivedAt, "{}", "other-instance", claimedUntil);
+        mongo.insert(new ContactDocument(id, contact, "fingerprint", entry));
+        return id;
+    }
+}
