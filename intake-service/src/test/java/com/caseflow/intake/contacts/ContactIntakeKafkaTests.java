@@ -6,9 +6,9 @@ import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.outbox.OutboxRelay;
 import com.caseflow.intake.support.Api;
-import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TestInfrastructure;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Intake end to end on a real Kafka broker: HTTP in, one document, one ContactReceived out. */
+@ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -41,11 +41,6 @@ class ContactIntakeKafkaTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
-        TestIdentityProvider.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -6,9 +6,9 @@ import com.caseflow.infra.LocalStack;
 import com.caseflow.infra.StackSettings;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Api;
-import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TestInfrastructure;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * A contact accepted while Kafka is down is not lost: the POST still gets 201, and the event goes out once a real
  * broker listens on the configured address.
  */
+@ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutboxKafkaOutageTests {
 
@@ -39,10 +41,8 @@ class OutboxKafkaOutageTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
         registry.add("caseflow.outbox.sweep-interval", () -> "500ms");
-        TestIdentityProvider.register(registry);
     }
 
     @LocalServerPort

@@ -7,8 +7,7 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
-import com.caseflow.intake.support.EmbeddedMongo;
-import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TestInfrastructure;
 import com.caseflow.intake.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +29,12 @@ import static org.awaitility.Awaitility.await;
  * Several intake instances share one store: a pending entry is published by the instance that holds its lease, and
  * taken over by another only once the lease has run out.
  */
+@ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(properties = {"caseflow.outbox.sweep-interval=300ms", "caseflow.outbox.safety-sweep-interval=500ms"})
 @EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OutboxLeaseTests {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
-        TestIdentityProvider.register(registry);
-    }
 
     @Autowired
     MongoTemplate mongo;

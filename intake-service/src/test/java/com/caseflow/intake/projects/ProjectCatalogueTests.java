@@ -1,14 +1,13 @@
 package com.caseflow.intake.projects;
 
 import com.caseflow.intake.support.Api;
-import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The project catalogue through its API, on a store that starts empty and receives the demo projects. */
+@ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "caseflow.intake.demo-projects=true")
 class ProjectCatalogueTests {
@@ -26,11 +26,6 @@ class ProjectCatalogueTests {
              "unitTypes":[{"name":"G户型","layout":"三室两厅两卫","areaSqm":120.0,"priceFromCny":2800000,"priceToCny":3300000}],
              "faqs":[{"question":"有没有地铁？","answer":"距地铁1号线天府三街站约600米。"}]}""";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
-        TestIdentityProvider.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -4,9 +4,9 @@ import com.caseflow.events.Topics;
 import com.caseflow.intake.audit.AccessAudit;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Api;
-import com.caseflow.intake.support.EmbeddedMongo;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.intake.support.TestIdentityProvider;
+import com.caseflow.intake.support.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Who may call what on intake, what tokens are refused, and what personal data never leaks. */
+@ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"caseflow.security.writes-per-second=5", "caseflow.intake.demo-projects=true"})
 @EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
@@ -50,11 +50,6 @@ class IntakeAccessTests {
     private static final List<String> ROLES = List.of(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR,
             Roles.MANAGER, Roles.ADMIN);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", EmbeddedMongo::freshDatabaseUri);
-        TestIdentityProvider.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -64,9 +64,13 @@ public final class TestIdentityProvider {
 
     /** Points the service under test at this provider. */
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("caseflow.security.issuer", () -> ISSUER);
-        registry.add("caseflow.security.jwk-set-uri",
-                () -> "http://127.0.0.1:" + INSTANCE.server.getAddress().getPort() + "/oauth2/jwks");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The service's settings that trust this provider. */
+    public static java.util.Map<String, String> properties() {
+        return java.util.Map.of("caseflow.security.issuer", ISSUER, "caseflow.security.jwk-set-uri",
+                "http://127.0.0.1:" + INSTANCE.server.getAddress().getPort() + "/oauth2/jwks");
     }
 
     public String token(String staffId, String... roles) {
