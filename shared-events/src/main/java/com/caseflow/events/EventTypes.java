@@ -1,6 +1,15 @@
 package com.caseflow.events;
 
+import com.caseflow.events.cases.CaseAccepted;
+import com.caseflow.events.cases.CaseMerged;
+import com.caseflow.events.cases.CaseNoteAdded;
+import com.caseflow.events.cases.CaseReopened;
+import com.caseflow.events.cases.CaseResolved;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.CaseTransferred;
+import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.followup.CaseReopenRequested;
 
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +22,44 @@ public final class EventTypes {
 
     public static final String CONTACT_RECEIVED = "caseflow.contact.received.v1";
 
-    private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            CONTACT_RECEIVED, ContactReceived.class);
+    public static final String CASE_ROUTED = "caseflow.case.routed.v1";
+    public static final String CONTACT_ATTACHED = "caseflow.case.contact-attached.v1";
+    public static final String CASE_ACCEPTED = "caseflow.case.accepted.v1";
+    public static final String CASE_NOTE_ADDED = "caseflow.case.note-added.v1";
+    public static final String CASE_TRANSFERRED = "caseflow.case.transferred.v1";
+    public static final String CASE_RESOLVED = "caseflow.case.resolved.v1";
+    public static final String CASE_REOPENED = "caseflow.case.reopened.v1";
+    public static final String CASE_MERGED = "caseflow.case.merged.v1";
+
+    public static final String CASE_REOPEN_REQUESTED = "caseflow.followup.reopen-requested.v1";
+
+    private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(CONTACT_RECEIVED, ContactReceived.class),
+            Map.entry(CASE_ROUTED, CaseRouted.class),
+            Map.entry(CONTACT_ATTACHED, ContactAttached.class),
+            Map.entry(CASE_ACCEPTED, CaseAccepted.class),
+            Map.entry(CASE_NOTE_ADDED, CaseNoteAdded.class),
+            Map.entry(CASE_TRANSFERRED, CaseTransferred.class),
+            Map.entry(CASE_RESOLVED, CaseResolved.class),
+            Map.entry(CASE_REOPENED, CaseReopened.class),
+            Map.entry(CASE_MERGED, CaseMerged.class),
+            Map.entry(CASE_REOPEN_REQUESTED, CaseReopenRequested.class));
+
+    private static final Map<Class<?>, String> NAMES = PAYLOADS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     /** The payload class for a type name, empty for a type this version of the contracts does not know. */
     public static Optional<Class<?>> payloadOf(String type) {
         return Optional.ofNullable(PAYLOADS.get(type));
+    }
+
+    /** The type name an event is published under. */
+    public static String nameOf(Object event) {
+        String name = NAMES.get(event.getClass());
+        if (name == null) {
+            throw new IllegalArgumentException("not an event of the contracts: " + event.getClass().getName());
+        }
+        return name;
     }
 
     private EventTypes() {

@@ -17,6 +17,14 @@ public final class Topics {
     /** Spot-checks and evaluation results; key = agent or department id. */
     public static final String EVALUATIONS = "evaluations";
 
+    /**
+     * A department's own copy of the events of the cases it owns, for its own systems: Kafka ACLs can grant a
+     * department's principal this topic alone. Key = case id.
+     */
+    public static String departmentCases(String departmentCode) {
+        return CASES + ".dept." + departmentCode.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Records a consumer could not process, with the error in the headers. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";

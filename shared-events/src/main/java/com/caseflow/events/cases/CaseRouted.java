@@ -1,0 +1,50 @@
+package com.caseflow.events.cases;
+
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactCategory;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A contact opened a case and routing put it in exactly one department's queue. The first event of every case, on
+ * {@code cases} (key = case id) and on the department's own topic.
+ *
+ * @param sequence          position of this event in the case's history, from 1; consumers can check order with it
+ * @param contactId         the contact that opened the case
+ * @param agentId           the agent who recorded that contact
+ * @param receivedAt        when intake received the contact
+ * @param complexity        general (customer service) or complex (a department)
+ * @param matchedKeywords   the safety and risk keywords found in the matter, if any
+ * @param ruleId            the routing rule that chose the department
+ * @param ruleVersion       the version of the rule set that rule belonged to
+ * @param incidentId        set when the case stands for a mass incident
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseRouted(
+        String caseId,
+        long sequence,
+        String contactId,
+        String agentId,
+        Channel channel,
+        Instant receivedAt,
+        String projectCode,
+        String unit,
+        ContactCategory category,
+        String matter,
+        CaseCustomer customer,
+        Complexity complexity,
+        Priority priority,
+        List<String> matchedKeywords,
+        String departmentCode,
+        String ruleId,
+        long ruleVersion,
+        Deadlines deadlines,
+        String incidentId,
+        Instant routedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,33 @@
+package com.caseflow.events.cases;
+
+import com.caseflow.events.contact.Channel;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * A contact joined an open case instead of opening a second one for the same matter: a repeat contact of the same
+ * customer, or one more caller of a mass incident. Every caller attached is called back when the case is resolved.
+ *
+ * @param priority   the case's priority after the contact joined (a repeat raises it)
+ * @param incidentId set when the contact joined as part of a mass incident
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactAttached(
+        String caseId,
+        long sequence,
+        String contactId,
+        String agentId,
+        Channel channel,
+        Instant receivedAt,
+        CaseCustomer customer,
+        AttachReason reason,
+        String incidentId,
+        String departmentCode,
+        Priority priority,
+        Instant attachedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,80 @@
+package com.caseflow.events;
+
+import com.caseflow.events.cases.CaseCustomer;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.Priority;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CaseEventContractTests {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "case-routed.json",
+            "contact-attached.json",
+            "case-accepted.json",
+            "case-note-added.json",
+            "case-transferred.json",
+            "case-resolved.json",
+            "case-reopened.json",
+            "case-merged.json",
+            "case-reopen-requested.json"})
+    void whenASampleIsReadAsItsTypeThenEveryFieldSurvivesARoundTrip(String sample) throws IOException {
+        String json = sample(sample);
+        String type = mapper.readTree(json).get("type").asString();
+
+        Class<?> payload = EventTypes.payloadOf(type).orElseThrow();
+        JavaType envelopeType = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, payload);
+        EventEnvelope<?> envelope = mapper.readValue(json, envelopeType);
+
+        assertThat(envelope.data()).isInstanceOf(payload);
+        assertThat(EventTypes.nameOf(envelope.data())).isEqualTo(type);
+        JsonNode written = mapper.readTree(mapper.writeValueAsString(envelope));
+        assertThat(written).isEqualTo(mapper.readTree(json));
+        assertThat(written.get("key").asString()).isEqualTo(written.get("data").get("caseId").asString());
+    }
+
+    @Test
+    void whenACaseIsRoutedThenItsChineseTextAndDeadlinesArriveIntact() throws IOException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, CaseRouted.class);
+        EventEnvelope<CaseRouted> envelope = mapper.readValue(sample("case-routed.json"), type);
+
+        CaseRouted routed = envelope.data();
+        assertThat(routed.matter()).isEqualTo("卫生间天花板漏水");
+        assertThat(routed.priority()).isEqualTo(Priority.URGENT);
+        assertThat(routed.deadlines().firstResponseDue()).isBefore(routed.deadlines().resolutionDue());
+        assertThat(routed.customer()).hasToString("CaseCustomer[masked]");
+    }
+
+    @Test
+    void whenADepartmentTopicIsNamedThenItIsDerivedFromTheDepartmentCode() {
+        assertThat(Topics.departmentCases("PROPERTY_MANAGEMENT")).isEqualTo("cases.dept.property-management");
+        assertThat(Topics.departmentCases("ENGINEERING")).isEqualTo("cases.dept.engineering");
+    }
+
+    @Test
+    void whenPriorityIsRaisedThenItClimbsOneStepAndStopsAtUrgent() {
+        assertThat(Priority.NORMAL.raised()).isEqualTo(Priority.HIGH);
+        assertThat(Priority.HIGH.raised()).isEqualTo(Priority.URGENT);
+        assertThat(Priority.URGENT.raised()).isEqualTo(Priority.URGENT);
+        assertThat(new CaseCustomer("李娜", "021-58881234").toString()).doesNotContain("李娜");
+    }
+
+    private static String sample(String name) throws IOException {
+        try (InputStream in = CaseEventContractTests.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
