@@ -1,7 +1,7 @@
 package com.caseflow.intake.audit;
 
 import com.caseflow.intake.contacts.domain.PhoneNumber;
-import com.caseflow.intake.security.Staff;
+import com.caseflow.support.security.Staff;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;

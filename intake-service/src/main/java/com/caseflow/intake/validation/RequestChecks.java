@@ -1,5 +1,7 @@
 package com.caseflow.intake.validation;
 
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 

@@ -27,5 +27,5 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule webIsNotUsedByTheCore = noClasses()
             .that().resideInAnyPackage("..application..", "..persistence..", "..outbox..")
-            .should().dependOnClassesThat().resideInAPackage("com.caseflow.intake..web..");
+            .should().dependOnClassesThat().resideInAnyPackage("com.caseflow.intake..web..", "com.caseflow.support.web..");
 }

@@ -1,8 +1,8 @@
 package com.caseflow.intake.projects;
 
-import com.caseflow.intake.support.Api;
-import com.caseflow.intake.support.TestIdentityProvider;
-import com.caseflow.intake.support.TestInfrastructure;
+import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.TestIdentityProvider;
+import com.caseflow.support.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

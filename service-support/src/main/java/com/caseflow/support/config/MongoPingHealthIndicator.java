@@ -1,16 +1,14 @@
-package com.caseflow.intake.config;
+package com.caseflow.support.config;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Replaces Boot's MongoDB indicator, which asks for {@code hello}: the embedded wire server of the local stack does
  * not implement it. {@code ping} is answered by that server and by every real MongoDB.
  */
-@Component("mongoHealthIndicator")
 class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;

@@ -1,8 +1,11 @@
-package com.caseflow.intake.projects.application;
+package com.caseflow.support.problem;
 
-public class ProjectConflictException extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    public ProjectConflictException(String message) {
-        super(message);
+/** The request contradicts what is stored: a duplicate, or an edit of a version someone else changed meanwhile. */
+public class ConflictException extends RequestRefusedException {
+
+    public ConflictException(String detail) {
+        super(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
     }
 }

@@ -1,4 +1,4 @@
-package com.caseflow.intake.validation;
+package com.caseflow.support.problem;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.caseflow.intake.security;
+package com.caseflow.support.security;
 
 /** The roles of the identity provider's {@code roles} claim, as Spring Security authorities see them. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package com.caseflow.intake.security;
+package com.caseflow.support.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * @param issuer             the identity provider tokens must come from (their {@code iss})
  * @param jwkSetUri          where its signing keys are published; fetched when the first token arrives, so the
  *                           service starts while the provider is still down
- * @param writesPerSecond    contacts one user may record per second: far above any agent's pace, it caps what a
+ * @param writesPerSecond    records one user may write per second: far above any person's pace, it caps what a
  *                           stolen token or a runaway script can write
  * @param readsPerSecond     customer lookups one user may make per second, against harvesting with a stolen token
  * @param audiences          when not empty, a token must name one of these in {@code aud}: tokens the provider

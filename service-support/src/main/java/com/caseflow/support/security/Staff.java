@@ -1,4 +1,4 @@
-package com.caseflow.intake.security;
+package com.caseflow.support.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,19 +1,17 @@
-package com.caseflow.intake.security;
+package com.caseflow.support.security;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Caps how fast one member of staff can record contacts and look customers up (Resilience4j RateLimiters per staff
+ * Caps how fast one member of staff can write records and look customers up (Resilience4j RateLimiters per staff
  * id): far above a person's pace, a brake on a stolen token or a runaway script harvesting customers. The limiters
  * are kept out of the Resilience4j registry on purpose: its metrics would carry every staff id as a tag.
  */
-@Component
 public class StaffRateLimiter {
 
     private final Map<String, RateLimiter> writes = new ConcurrentHashMap<>();
@@ -28,12 +26,12 @@ public class StaffRateLimiter {
 
     /** @throws TooManyRequestsException when this staff member's writes for the current second are used up */
     public void acquireWrite(Staff staff) {
-        acquire(writes.computeIfAbsent(staff.staffId(), id -> RateLimiter.of("intake-writes", writeConfig)));
+        acquire(writes.computeIfAbsent(staff.staffId(), id -> RateLimiter.of("staff-writes", writeConfig)));
     }
 
     /** @throws TooManyRequestsException when this staff member's customer lookups for the second are used up */
     public void acquireRead(Staff staff) {
-        acquire(reads.computeIfAbsent(staff.staffId(), id -> RateLimiter.of("intake-reads", readConfig)));
+        acquire(reads.computeIfAbsent(staff.staffId(), id -> RateLimiter.of("staff-reads", readConfig)));
     }
 
     private static void acquire(RateLimiter limiter) {

@@ -1,4 +1,4 @@
-package com.caseflow.intake.web;
+package com.caseflow.support.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -7,13 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,14 +23,13 @@ import java.net.URI;
  * Caps request bodies: no record an agent types is near the limit, so anything larger is a mistake or abuse and is
  * refused with 413 before it is parsed. Bodies without a length are counted while they are read.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${caseflow.http.max-body-size:64KB}") DataSize limit, JsonMapper json) {
+    BodySizeLimitFilter(DataSize limit, JsonMapper json) {
         this.limit = limit.toBytes();
         this.json = json;
     }

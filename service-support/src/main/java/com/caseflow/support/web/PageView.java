@@ -1,4 +1,4 @@
-package com.caseflow.intake.web;
+package com.caseflow.support.web;
 
 import org.springframework.data.domain.Page;
 

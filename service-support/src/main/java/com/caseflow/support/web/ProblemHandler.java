@@ -1,12 +1,12 @@
-package com.caseflow.intake.web;
+package com.caseflow.support.web;
 
-import com.caseflow.intake.contacts.application.IdempotencyKeyReusedException;
-import com.caseflow.intake.projects.application.ProjectConflictException;
-import com.caseflow.intake.security.StaffRateLimiter;
-import com.caseflow.intake.validation.FieldProblem;
-import com.caseflow.intake.validation.InvalidRequestException;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.StaffRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +25,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * no message repeats the value that was sent, so personal data never ends up in error responses.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE = "urn:caseflow:problem:";
@@ -61,20 +62,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "This Idempotency-Key was already used for a different request. Use a new key for a new contact.");
-        problem.setType(URI.create(TYPE + "idempotency-key-reused"));
-        problem.setTitle("Idempotency-Key reused");
-        return ResponseEntity.unprocessableContent().body(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> conflict(ProjectConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create(TYPE + "conflict"));
-        problem.setTitle("Conflict");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    ResponseEntity<ProblemDetail> refused(RequestRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(URI.create(TYPE + e.type()));
+        problem.setTitle(e.title());
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler
@@ -87,11 +79,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e, Locale locale) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The contact store is unavailable; the contact may not have been recorded. Retry with the same "
-                        + "Idempotency-Key: a contact that was stored is then returned, not stored twice.");
+                detail(DataAccessResourceFailureException.class, locale,
+                        "The data store is unavailable; the request may not have been carried out. Retry shortly."));
         problem.setType(URI.create(TYPE + "store-unavailable"));
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
@@ -119,7 +111,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(unknown),
                         "is not accepted: the field is unknown or set by the server (ids, times of receipt, "
-                                + "the agent, who is taken from the login)"))));
+                                + "the member of staff, who is taken from the login)"))));
             }
             if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
                     && !((JacksonException) cause).getPath().isEmpty()) {
@@ -134,6 +126,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE + "malformed-body"));
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * What to do after this failure depends on the service (retry with the same Idempotency-Key, for one), so a
+     * service may word the detail under Spring's message code {@code problemDetail.<exception class>}.
+     */
+    private String detail(Class<? extends Exception> exception, Locale locale, String fallback) {
+        MessageSource messages = getMessageSource();
+        return messages == null ? fallback
+                : messages.getMessage("problemDetail." + exception.getName(), null, fallback, locale);
     }
 
     private static String path(JacksonException json) {

@@ -1,4 +1,4 @@
-package com.caseflow.intake.support;
+package com.caseflow.support.testing;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** The intake API as a client sees it over HTTP. */
+/** A service's API as a client sees it over HTTP. */
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

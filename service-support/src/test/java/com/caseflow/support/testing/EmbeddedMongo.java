@@ -1,4 +1,4 @@
-package com.caseflow.intake.support;
+package com.caseflow.support.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -23,7 +23,7 @@ public final class EmbeddedMongo {
 
     public static String freshDatabaseUri() {
         InetSocketAddress address = SERVER.getLocalAddress();
-        return "mongodb://127.0.0.1:" + address.getPort() + "/intake-" + UUID.randomUUID();
+        return "mongodb://127.0.0.1:" + address.getPort() + "/test-" + UUID.randomUUID();
     }
 
     private EmbeddedMongo() {

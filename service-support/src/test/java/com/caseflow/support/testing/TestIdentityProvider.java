@@ -1,4 +1,4 @@
-package com.caseflow.intake.support;
+package com.caseflow.support.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

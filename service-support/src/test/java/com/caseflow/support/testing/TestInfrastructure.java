@@ -1,4 +1,4 @@
-package com.caseflow.intake.support;
+package com.caseflow.support.testing;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;

@@ -1,4 +1,4 @@
-package com.caseflow.intake.support;
+package com.caseflow.support.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

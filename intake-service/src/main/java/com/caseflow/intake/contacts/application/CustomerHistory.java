@@ -4,9 +4,9 @@ import com.caseflow.intake.audit.AccessAudit;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.persistence.ContactStore;
-import com.caseflow.intake.security.Staff;
-import com.caseflow.intake.validation.FieldProblem;
-import com.caseflow.intake.validation.InvalidRequestException;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.security.Staff;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 

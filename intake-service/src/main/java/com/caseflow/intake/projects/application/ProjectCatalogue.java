@@ -6,6 +6,7 @@ import com.caseflow.intake.projects.domain.SalesStatus;
 import com.caseflow.intake.projects.persistence.ProjectDocument;
 import com.caseflow.intake.projects.persistence.ProjectRepository;
 import com.caseflow.intake.validation.RequestChecks;
+import com.caseflow.support.problem.ConflictException;
 import jakarta.validation.Validator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -51,7 +52,7 @@ public class ProjectCatalogue {
         try {
             return projects.insert(ProjectDocument.of(project)).toProject();
         } catch (DuplicateKeyException e) {
-            throw new ProjectConflictException("project " + project.code() + " exists already");
+            throw new ConflictException("project " + project.code() + " exists already");
         }
     }
 
@@ -64,7 +65,7 @@ public class ProjectCatalogue {
         try {
             return Optional.of(projects.save(ProjectDocument.of(project)).toProject());
         } catch (OptimisticLockingFailureException e) {
-            throw new ProjectConflictException("project " + code + " was changed by someone else; read it again");
+            throw new ConflictException("project " + code + " was changed by someone else; read it again");
         }
     }
 

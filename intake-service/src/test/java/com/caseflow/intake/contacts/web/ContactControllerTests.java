@@ -2,55 +2,44 @@ package com.caseflow.intake.contacts.web;
 
 import com.caseflow.intake.contacts.application.ContactRecorder;
 import com.caseflow.intake.contacts.application.CustomerHistory;
+import com.caseflow.intake.security.SecurityConfiguration;
+import com.caseflow.intake.support.Fixtures;
+import com.caseflow.support.security.StaffRateLimiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import com.caseflow.intake.security.ProblemAuthenticationEntryPoint;
-import com.caseflow.intake.security.SecurityConfiguration;
-import com.caseflow.intake.security.SecurityProperties;
-import com.caseflow.intake.security.StaffRateLimiter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-
-import java.time.Clock;
-import java.time.ZoneId;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The HTTP edge of intake: what a client gets for bodies that never reach the recorder. */
+// service-support lists its problem handler, body limit, token support and clock for @WebMvcTest slices
 @WebMvcTest(ContactController.class)
-@Import({SecurityConfiguration.class, ProblemAuthenticationEntryPoint.class})
-@EnableConfigurationProperties(SecurityProperties.class)
+@Import(SecurityConfiguration.class)
 @TestPropertySource(properties = "caseflow.security.issuer=http://identity.test")
 class ContactControllerTests {
 
     private static final RequestPostProcessor AGENT = jwt().jwt(j -> j.claim("staff_id", "A001"))
             .authorities(new SimpleGrantedAuthority("ROLE_AGENT"));
-
-    @TestConfiguration
-    static class BusinessClock {
-        @Bean
-        Clock clock() {
-            return Clock.system(ZoneId.of("Asia/Shanghai"));
-        }
-    }
 
     @Autowired
     MockMvc mvc;
@@ -69,6 +58,18 @@ class ContactControllerTests {
                 .andExpect(jsonPath("$.type").value("urn:caseflow:problem:malformed-body"))
                 .andExpect(jsonPath("$.status").value(400));
         verifyNoInteractions(recorder);
+    }
+
+    @Test
+    void whenTheStoreIsDownThen503TellsTheAgentToRetryWithTheSameKey() throws Exception {
+        when(recorder.recordCall(any(), any(), any())).thenThrow(new DataAccessResourceFailureException("down"));
+
+        mvc.perform(post("/api/v1/calls").with(AGENT).contentType(MediaType.APPLICATION_JSON)
+                        .content(Fixtures.LEAK_CALL))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+                .andExpect(jsonPath("$.type").value("urn:caseflow:problem:store-unavailable"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("same Idempotency-Key")));
     }
 
     @Test
