@@ -4,7 +4,7 @@ import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
-import com.caseflow.intake.outbox.OutboxRelay;
+import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.TestIdentityProvider;

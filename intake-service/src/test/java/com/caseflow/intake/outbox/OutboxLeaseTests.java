@@ -7,6 +7,8 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.support.outbox.OutboxClaim;
+import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.testing.TestInfrastructure;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,18 +52,17 @@ class OutboxLeaseTests {
 
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), Topics.CONTACTS)) {
             ConsumerRecord<String, byte[]> published = topic.withKey(abandoned, Duration.ofSeconds(20)).get(0);
-            await().atMost(Duration.ofSeconds(10)).until(() -> status(abandoned) == OutboxEntry.Status.PUBLISHED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pending(abandoned).isEmpty());
 
-            assertThat(TopicReader.header(published, CloudEventHeaders.ID))
-                    .isEqualTo(mongo.findById(abandoned, ContactDocument.class).outbox().eventId());
+            assertThat(TopicReader.header(published, CloudEventHeaders.ID)).isEqualTo("event-of-" + abandoned);
             assertThat(topic.drain(Duration.ofSeconds(3))).noneMatch(r -> held.equals(r.key()));
         }
-        assertThat(status(held)).isEqualTo(OutboxEntry.Status.PENDING);
-        assertThat(mongo.findById(held, ContactDocument.class).outbox().claimedBy()).isEqualTo("other-instance");
+        assertThat(pending(held)).hasSize(1);
+        assertThat(mongo.findById(held, ContactDocument.class).outboxClaim().by()).isEqualTo("other-instance");
     }
 
-    private OutboxEntry.Status status(String id) {
-        return mongo.findById(id, ContactDocument.class).outbox().status();
+    private List<OutboxEntry> pending(String id) {
+        return mongo.findById(id, ContactDocument.class).outbox();
     }
 
     private String pendingOfAnotherInstance(Instant claimedUntil) {
@@ -69,9 +71,10 @@ class OutboxLeaseTests {
         Contact contact = new Contact(id, Channel.PHONE, "A001", receivedAt,
                 new Contact.CallDetails(receivedAt, receivedAt, 1, true, true), null, "王小明", CallerType.OWNER,
                 "13812345678", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", ContactCategory.REPAIR, false);
-        OutboxEntry entry = OutboxEntry.pending(UUID.randomUUID().toString(), "caseflow.contact.received.v1",
-                Topics.CONTACTS, id, receivedAt, "{}", "other-instance", claimedUntil);
-        mongo.insert(new ContactDocument(id, contact, "fingerprint", entry));
+        OutboxEntry entry = new OutboxEntry("event-of-" + id + "@" + Topics.CONTACTS, "event-of-" + id,
+                "caseflow.contact.received.v1", Topics.CONTACTS, id, receivedAt, "{}", 0, null);
+        mongo.insert(new ContactDocument(id, contact, "fingerprint", List.of(entry),
+                new OutboxClaim("other-instance", claimedUntil)));
         return id;
     }
 }

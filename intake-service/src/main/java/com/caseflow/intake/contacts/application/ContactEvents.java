@@ -5,10 +5,9 @@ import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.intake.contacts.domain.Contact;
-import com.caseflow.intake.outbox.OutboxEntry;
-import com.caseflow.intake.outbox.OutboxLease;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.UUID;
 
@@ -16,12 +15,10 @@ import java.util.UUID;
 @Component
 class ContactEvents {
 
-    private final JsonMapper json;
-    private final OutboxLease lease;
+    private final Outbox outbox;
 
-    ContactEvents(JsonMapper json, OutboxLease lease) {
-        this.json = json;
-        this.lease = lease;
+    ContactEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     OutboxEntry received(Contact contact) {
@@ -53,8 +50,6 @@ class ContactEvents {
         String eventId = UUID.randomUUID().toString();
         EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(eventId, EventTypes.CONTACT_RECEIVED,
                 ContactReceived.SCHEMA_VERSION, contact.receivedAt(), contact.id(), contact.id(), event);
-        return OutboxEntry.pending(eventId, EventTypes.CONTACT_RECEIVED, Topics.CONTACTS, contact.id(),
-                contact.receivedAt(), json.writeValueAsString(envelope), lease.owner(),
-                lease.until(contact.receivedAt()));
+        return outbox.entry(Topics.CONTACTS, envelope);
     }
 }

@@ -8,8 +8,7 @@ import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.domain.RingRule;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.contacts.persistence.ContactStore;
-import com.caseflow.intake.outbox.OutboxEntry;
-import com.caseflow.intake.outbox.OutboxSignal;
+import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.intake.validation.RequestChecks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,19 +44,17 @@ public class ContactRecorder {
     private final ContactStore store;
     private final ContactEvents events;
     private final ProjectCatalogue projects;
-    private final OutboxSignal outbox;
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
     private final RingRule ringRule = RingRule.CHINA;
 
-    public ContactRecorder(ContactStore store, ContactEvents events, ProjectCatalogue projects, OutboxSignal outbox,
+    public ContactRecorder(ContactStore store, ContactEvents events, ProjectCatalogue projects,
                            Validator validator, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.events = events;
         this.projects = projects;
-        this.outbox = outbox;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -140,13 +137,10 @@ public class ContactRecorder {
             if (!existing.requestFingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException();
             }
-            if (existing.outbox().status() == OutboxEntry.Status.PENDING) {
-                // e.g. our own first attempt, whose reply was lost: publish now rather than on a later sweep
-                outbox.entryStored(existing.id(), existing.outbox());
-            }
+            // e.g. our own first attempt, whose reply was lost: publish now rather than on a later sweep
+            store.publishPending(existing);
             return new Recorded(existing.contact(), true);
         }
-        outbox.entryStored(contact.id(), entry);
         meters.counter("caseflow.contacts.received", "channel", contact.channel().name()).increment();
         return new Recorded(contact, false);
     }

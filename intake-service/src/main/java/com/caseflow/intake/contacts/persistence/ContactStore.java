@@ -1,7 +1,8 @@
 package com.caseflow.intake.contacts.persistence;
 
 import com.caseflow.intake.contacts.domain.Contact;
-import com.caseflow.intake.outbox.OutboxEntry;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Page;
@@ -22,9 +23,11 @@ import java.util.Optional;
 public class ContactStore implements InitializingBean {
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    public ContactStore(MongoTemplate mongo) {
+    public ContactStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @Override
@@ -36,17 +39,25 @@ public class ContactStore implements InitializingBean {
                 .on("contact.projectCode", Sort.Direction.ASC)
                 .on("contact.receivedAt", Sort.Direction.DESC).named("history_by_project"));
         // single-field: few entries are ever pending, and the embedded store of the local stack serves only these
-        indexes.createIndex(new Index().on("outbox.status", Sort.Direction.ASC).named("outbox_status"));
+        indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
 
     /**
-     * Stores the contact and its pending event in one write.
+     * Stores the contact and its pending event in one write, and hands the event to the relay.
      *
      * @throws org.springframework.dao.DuplicateKeyException when a contact with this id exists already
      */
     @Retry(name = "mongo")
-    public void insert(Contact contact, String requestFingerprint, OutboxEntry outbox) {
-        mongo.insert(new ContactDocument(contact.id(), contact, requestFingerprint, outbox));
+    public void insert(Contact contact, String requestFingerprint, OutboxEntry event) {
+        mongo.insert(new ContactDocument(contact.id(), contact, requestFingerprint, List.of(event), outbox.claim()));
+        outbox.stored(ContactDocument.COLLECTION, contact.id());
+    }
+
+    /** Asks the relay to publish what the contact still has pending, e.g. after a retried request. */
+    public void publishPending(ContactDocument stored) {
+        if (stored.outbox() != null && !stored.outbox().isEmpty()) {
+            outbox.stored(ContactDocument.COLLECTION, stored.id());
+        }
     }
 
     @Retry(name = "mongo")

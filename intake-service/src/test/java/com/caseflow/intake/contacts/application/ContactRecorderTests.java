@@ -3,8 +3,9 @@ package com.caseflow.intake.contacts.application;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.persistence.ContactStore;
-import com.caseflow.intake.outbox.OutboxLease;
-import com.caseflow.intake.outbox.OutboxSignal;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -16,7 +17,6 @@ import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -36,15 +36,15 @@ class ContactRecorderTests {
 
     private final ContactStore store = mock(ContactStore.class);
     private final ProjectCatalogue projects = mock(ProjectCatalogue.class);
-    private final OutboxSignal outbox = mock(OutboxSignal.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ContactRecorder recorder;
 
     @BeforeEach
     void setUp() {
         JsonMapper json = JsonMapper.builder().build();
-        ContactEvents events = new ContactEvents(json, new OutboxLease(Duration.ofSeconds(30)));
-        recorder = new ContactRecorder(store, events, projects, outbox,
+        ContactEvents events = new ContactEvents(new Outbox(json, new OutboxProperties(null, 0, null, null, null, null),
+                CLOCK));
+        recorder = new ContactRecorder(store, events, projects,
                 Validation.buildDefaultValidatorFactory().getValidator(), json, CLOCK, meters);
         when(projects.exists(anyString())).thenReturn(false);
         when(projects.exists("SH-LJY")).thenReturn(true);
@@ -101,7 +101,6 @@ class ContactRecorderTests {
         assertThat(problems(bad)).containsExactlyInAnyOrder("ringStartedAt", "ringCount", "callerName",
                 "phone", "callerType", "projectCode", "matter", "category", "settledOnCall");
         verify(store, never()).insert(any(), any(), any());
-        verify(outbox, never()).entryStored(any(), any());
     }
 
     @Test
@@ -131,14 +130,18 @@ class ContactRecorderTests {
     }
 
     @Test
-    void whenAVisitIsRecordedThenItIsStoredWithItsPendingEventAndTheRelayIsWoken() {
+    void whenAVisitIsRecordedThenItIsStoredWithItsPendingEvent() {
         Contact contact = stored(recorder.recordVisit(visit("2026-11-27T09:30:00+08:00", null), "R002", null));
 
         assertThat(contact.channel()).isEqualTo(Channel.VISIT);
         assertThat(contact.phone()).isEqualTo("021-58881234");
         assertThat(contact.customerName()).isEqualTo("李娜");
         assertThat(contact.settledAtFirstContact()).isFalse();
-        verify(outbox).entryStored(eq(contact.id()), any());
+        ArgumentCaptor<OutboxEntry> event = ArgumentCaptor.forClass(OutboxEntry.class);
+        verify(store).insert(eq(contact), any(), event.capture());
+        assertThat(event.getValue().topic()).isEqualTo("contacts");
+        assertThat(event.getValue().key()).isEqualTo(contact.id());
+        assertThat(event.getValue().type()).isEqualTo("caseflow.contact.received.v1");
     }
 
     private Contact stored(ContactRecorder.Recorded recorded) {

@@ -1,0 +1,14 @@
+package com.caseflow.routing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RoutingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RoutingApplication.class, args);
+    }
+}

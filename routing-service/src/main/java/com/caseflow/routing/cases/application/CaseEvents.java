@@ -1,0 +1,47 @@
+package com.caseflow.routing.cases.application;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.cases.CaseTransferred;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Wraps a case's events in envelopes for the outbox: each on {@code cases} and on the topic of the department that
+ * owns the case — after a transfer, of both departments, so the old one learns the case left it.
+ */
+@Component
+public class CaseEvents {
+
+    private final Outbox outbox;
+
+    public CaseEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public List<OutboxEntry> entries(Case subject, List<?> events, Instant at) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        String correlationId = subject.contacts().isEmpty() ? subject.id() : subject.contacts().get(0).contactId();
+        for (Object event : events) {
+            EventEnvelope<Object> envelope = new EventEnvelope<>(java.util.UUID.randomUUID().toString(),
+                    EventTypes.nameOf(event), 1, at, subject.id(), correlationId, event);
+            Set<String> departments = new LinkedHashSet<>();
+            if (event instanceof CaseTransferred transferred) {
+                departments.add(transferred.fromDepartment());
+            }
+            departments.add(subject.departmentCode());
+            entries.add(outbox.entry(Topics.CASES, envelope));
+            departments.forEach(d -> entries.add(outbox.entry(Topics.departmentCases(d), envelope)));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,57 @@
+package com.caseflow.routing.cases.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Ids and lookup keys derived from contacts, the same on every instance and every redelivery. */
+final class CaseKeys {
+
+    private static final Pattern BUILDING = Pattern.compile("^\\s*(.+?(?:号楼|栋|幢|座))");
+
+    /** A contact that opens a case always opens the same one: a redelivery collides with it. */
+    static String caseIdFor(String contactId) {
+        return UUID.nameUUIDFromBytes(("case:" + contactId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static String incidentIdFor(String contactId) {
+        return "INC-" + UUID.nameUUIDFromBytes(("incident:" + contactId).getBytes(StandardCharsets.UTF_8))
+                .toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String repeatKey(String phone, String projectCode, String category) {
+        return hash(phone + "|" + projectCode + "|" + category);
+    }
+
+    static String customerKey(String phone) {
+        return hash(phone);
+    }
+
+    /** Project + category, and the building when the unit names one (3栋2单元1201 → 3栋). */
+    static String incidentGroup(String projectCode, String category, String unit) {
+        String building = "*";
+        if (unit != null) {
+            Matcher m = BUILDING.matcher(unit);
+            if (m.find()) {
+                building = m.group(1).strip();
+            }
+        }
+        return projectCode + "|" + category + "|" + building;
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CaseKeys() {
+    }
+}

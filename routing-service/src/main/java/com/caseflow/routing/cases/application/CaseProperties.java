@@ -1,0 +1,31 @@
+package com.caseflow.routing.cases.application;
+
+import com.caseflow.events.contact.ContactCategory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * @param repeatWindow      how long after a customer's last contact about a matter another contact about the same
+ *                          project and category joins the open case
+ * @param incidentWindow    how close together reports must be to count as one mass incident
+ * @param incidentThreshold how many different customers make a mass incident
+ * @param incidentCategories the kinds of matter that can be one problem shared by many (a burst pipe, a broken
+ *                           lift); many buyers asking about prices are not an incident
+ */
+@ConfigurationProperties("caseflow.routing.cases")
+public record CaseProperties(Duration repeatWindow, Duration incidentWindow, int incidentThreshold,
+                             Set<ContactCategory> incidentCategories) {
+
+    public CaseProperties {
+        repeatWindow = repeatWindow == null ? Duration.ofDays(7) : repeatWindow;
+        incidentWindow = incidentWindow == null ? Duration.ofHours(2) : incidentWindow;
+        incidentThreshold = incidentThreshold < 2 ? 3 : incidentThreshold;
+        incidentCategories = incidentCategories == null || incidentCategories.isEmpty()
+                ? EnumSet.of(ContactCategory.REPAIR, ContactCategory.PROPERTY_MANAGEMENT, ContactCategory.COMPLAINT,
+                        ContactCategory.HANDOVER)
+                : Set.copyOf(incidentCategories);
+    }
+}

@@ -1,0 +1,136 @@
+package com.caseflow.routing.cases.application;
+
+import com.caseflow.events.cases.Priority;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.routing.cases.domain.CaseTransitionException;
+import com.caseflow.routing.cases.persistence.CaseStore;
+import com.caseflow.routing.cases.persistence.VersionedCase;
+import com.caseflow.routing.departments.application.DepartmentRegistry;
+import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.support.problem.ConflictException;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.Staff;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A department's work on its cases, as its staff do it through the API. Staff act on their own department's cases
+ * only; supervisors and managers read every case. A step the case's state does not allow, or an edit of a version
+ * somebody else changed meanwhile, is a 409.
+ */
+@Service
+public class CaseWork {
+
+    private final CaseStore cases;
+    private final CaseEvents events;
+    private final DepartmentRegistry departments;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
+                    Clock clock) {
+        this.cases = cases;
+        this.events = events;
+        this.departments = departments;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    public VersionedCase read(Staff staff, String caseId) {
+        VersionedCase found = cases.find(caseId).orElseThrow(() -> notFound(caseId));
+        if (!mayRead(staff, found.state().departmentCode())) {
+            throw forbidden();
+        }
+        return found;
+    }
+
+    public Page<Case> queue(Staff staff, CaseStore.QueueQuery query) {
+        if (departments.find(query.departmentCode()).isEmpty()) {
+            throw new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "no department " + query.departmentCode());
+        }
+        if (!mayRead(staff, query.departmentCode())) {
+            throw forbidden();
+        }
+        return cases.queue(query, clock.instant());
+    }
+
+    public VersionedCase accept(Staff staff, String caseId, Long ifMatch) {
+        return act(staff, caseId, ifMatch, (c, at) -> c.accept(staff.staffId(), at));
+    }
+
+    public VersionedCase addNote(Staff staff, String caseId, Long ifMatch, String note) {
+        return act(staff, caseId, ifMatch, (c, at) -> c.addNote(staff.staffId(), note, at));
+    }
+
+    public VersionedCase resolve(Staff staff, String caseId, Long ifMatch, String resolution) {
+        return act(staff, caseId, ifMatch, (c, at) -> c.resolve(staff.staffId(), resolution, at));
+    }
+
+    /** The new department gets new deadlines, counted from now by its own SLA policy. */
+    public VersionedCase transfer(Staff staff, String caseId, Long ifMatch, String toDepartment, String reason) {
+        Department target = departments.find(toDepartment).filter(Department::active)
+                .orElseThrow(() -> new InvalidRequestException(List.of(
+                        new FieldProblem("toDepartment", "must name an active department"))));
+        return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
+                deadlines.from(at, target, c.priority()), at));
+    }
+
+    private interface Step {
+        Object apply(Case subject, Instant at);
+    }
+
+    private VersionedCase act(Staff staff, String caseId, Long ifMatch, Step step) {
+        VersionedCase found = cases.find(caseId).orElseThrow(() -> notFound(caseId));
+        if (!mayAct(staff, found.state().departmentCode())) {
+            throw forbidden();
+        }
+        if (ifMatch != null && ifMatch != found.version()) {
+            throw new ConflictException("the case is at version " + found.version() + ", not " + ifMatch
+                    + ": reload it and try again");
+        }
+        Case subject = found.state();
+        Instant now = clock.instant();
+        Object event;
+        try {
+            event = step.apply(subject, now);
+        } catch (CaseTransitionException e) {
+            throw new RequestRefusedException(HttpStatus.CONFLICT, "invalid-transition", "Not allowed now",
+                    e.getMessage());
+        }
+        try {
+            cases.update(subject, found.version(), events.entries(subject, List.of(event), now));
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("the case was changed by someone else meanwhile: reload it and try again");
+        }
+        return new VersionedCase(subject, found.version() + 1);
+    }
+
+    private static boolean mayRead(Staff staff, String departmentCode) {
+        return staff.is(Roles.SUPERVISOR) || staff.is(Roles.MANAGER) || mayAct(staff, departmentCode);
+    }
+
+    private static boolean mayAct(Staff staff, String departmentCode) {
+        return staff.is(Roles.DEPARTMENT_STAFF) && departmentCode.equals(staff.department());
+    }
+
+    private static RequestRefusedException notFound(String caseId) {
+        return new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found", "no case " + caseId);
+    }
+
+    private static RequestRefusedException forbidden() {
+        return new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "this case belongs to another department");
+    }
+}

@@ -1,0 +1,295 @@
+package com.caseflow.routing.cases.application;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.cases.AttachReason;
+import com.caseflow.events.cases.CaseCustomer;
+import com.caseflow.events.cases.Deadlines;
+import com.caseflow.events.cases.Priority;
+import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseContact;
+import com.caseflow.routing.cases.persistence.CaseStore;
+import com.caseflow.routing.cases.persistence.ContactOutcome;
+import com.caseflow.routing.cases.persistence.ContactOutcome.Kind;
+import com.caseflow.routing.cases.persistence.ContactOutcomeStore;
+import com.caseflow.routing.cases.persistence.IncidentTracker;
+import com.caseflow.routing.cases.persistence.RepeatIndex;
+import com.caseflow.routing.cases.persistence.VersionedCase;
+import com.caseflow.routing.classification.domain.Classification;
+import com.caseflow.routing.classification.domain.Classifier;
+import com.caseflow.routing.departments.application.DepartmentRegistry;
+import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.routing.rules.application.RuleBook;
+import com.caseflow.routing.rules.domain.RouteDecision;
+import com.caseflow.routing.rules.domain.RoutingInput;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns each {@code ContactReceived} into exactly one effect: no case (settled at first contact), a new case in one
+ * department's queue, or one more contact on an open case (a repeat, or a caller of a mass incident). The decision
+ * is stored first and then carried out by steps that are each harmless to repeat, so a redelivered or replayed
+ * contact — or one whose first delivery crashed halfway — ends with the same single effect.
+ */
+@Service
+public class ContactRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactRouter.class);
+
+    private final Classifier classifier;
+    private final RuleBook rules;
+    private final DepartmentRegistry departments;
+    private final DeadlinePolicy deadlines;
+    private final CaseStore cases;
+    private final CaseSteps steps;
+    private final CaseEvents events;
+    private final ContactOutcomeStore outcomes;
+    private final RepeatIndex repeats;
+    private final IncidentTracker incidents;
+    private final CaseProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer routingDelay;
+
+    public ContactRouter(Classifier classifier, RuleBook rules, DepartmentRegistry departments,
+                         DeadlinePolicy deadlines, CaseStore cases, CaseSteps steps, CaseEvents events,
+                         ContactOutcomeStore outcomes, RepeatIndex repeats, IncidentTracker incidents,
+                         CaseProperties properties, Clock clock, MeterRegistry meters) {
+        this.classifier = classifier;
+        this.rules = rules;
+        this.departments = departments;
+        this.deadlines = deadlines;
+        this.cases = cases;
+        this.steps = steps;
+        this.events = events;
+        this.outcomes = outcomes;
+        this.repeats = repeats;
+        this.incidents = incidents;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.routingDelay = Timer.builder("caseflow.routing.delay")
+                .description("time from a contact received at intake to its case routed or joined")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Where a contact would go, and why, without any effect: the dry run of the rules. */
+    public record Verdict(Classification classification, RouteDecision decision) {
+    }
+
+    public Verdict dryRun(RoutingRequest request) {
+        Classification classification = classifier.classify(request.category(), request.matter());
+        RouteDecision decision = rules.current().route(new RoutingInput(request.category(),
+                classification.complexity(), classification.priority(), request.projectCode(), request.channel(),
+                request.matter()));
+        return new Verdict(classification, decision);
+    }
+
+    public void route(EventEnvelope<ContactReceived> envelope) {
+        ContactReceived contact = ContactChecks.routable(envelope);
+        ContactOutcome outcome = outcomes.find(contact.contactId()).orElseGet(() -> outcomes.decide(decide(contact)));
+        carryOut(outcome, contact);
+    }
+
+    private ContactOutcome decide(ContactReceived contact) {
+        Instant now = clock.instant();
+        if (contact.settledAtFirstContact()) {
+            return new ContactOutcome(contact.contactId(), Kind.SETTLED, null, null, null, now);
+        }
+        Optional<String> repeatOf = openRepeatCase(contact);
+        if (repeatOf.isPresent()) {
+            return new ContactOutcome(contact.contactId(), Kind.REPEAT, repeatOf.get(), null, null, now);
+        }
+        if (properties.incidentCategories().contains(contact.category())) {
+            Optional<ContactOutcome> incident = incidentFor(contact, now);
+            if (incident.isPresent()) {
+                return incident.get();
+            }
+        }
+        return ownCase(contact, now);
+    }
+
+    private ContactOutcome ownCase(ContactReceived contact, Instant now) {
+        Verdict verdict = dryRun(RoutingRequest.of(contact));
+        Classification c = verdict.classification();
+        RouteDecision d = verdict.decision();
+        return new ContactOutcome(contact.contactId(), Kind.OPENED, CaseKeys.caseIdFor(contact.contactId()), null,
+                new ContactOutcome.Route(d.departmentCode(), d.ruleId(), d.ruleVersion(), c.complexity(),
+                        c.priority(), c.matchedKeywords()), now);
+    }
+
+    private Optional<String> openRepeatCase(ContactReceived contact) {
+        String key = CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name());
+        return repeats.find(key)
+                .filter(e -> e.lastContactAt().plus(properties.repeatWindow()).isAfter(contact.receivedAt()))
+                .flatMap(e -> cases.find(e.caseId()))
+                .filter(found -> found.state().status().isOpen())
+                .map(found -> found.state().id());
+    }
+
+    /** Joins the group's incident in force, or forms one when this contact makes the group many customers. */
+    private Optional<ContactOutcome> incidentFor(ContactReceived contact, Instant now) {
+        String group = CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(), contact.unit());
+        Optional<IncidentTracker.Group> found = incidents.find(group);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        IncidentTracker.Group g = found.get();
+        if (g.incidentId() != null) {
+            boolean live = g.lastReportAt() != null
+                    && g.lastReportAt().plus(properties.incidentWindow()).isAfter(contact.receivedAt())
+                    && cases.find(g.leadCaseId()).map(v -> v.state().status().isOpen()).orElse(false);
+            if (live) {
+                return Optional.of(new ContactOutcome(contact.contactId(), Kind.INCIDENT, g.leadCaseId(),
+                        g.incidentId(), null, now));
+            }
+            incidents.end(group, g.incidentId());
+            return Optional.empty();
+        }
+        Instant since = contact.receivedAt().minus(properties.incidentWindow());
+        String me = CaseKeys.customerKey(contact.phone());
+        List<IncidentTracker.Member> recent = g.members().stream()
+                .filter(m -> m.at().isAfter(since) && !m.customerKey().equals(me))
+                .filter(m -> cases.find(m.caseId()).map(v -> v.state().status().isOpen()).orElse(false))
+                .sorted(Comparator.comparing(IncidentTracker.Member::at))
+                .toList();
+        Set<String> customers = new HashSet<>();
+        recent.forEach(m -> customers.add(m.customerKey()));
+        if (customers.size() + 1 < properties.incidentThreshold()) {
+            return Optional.empty();
+        }
+        String incidentId = CaseKeys.incidentIdFor(contact.contactId());
+        IncidentTracker.Group formed = incidents.form(group, incidentId, recent.get(0).caseId(), now);
+        return Optional.of(new ContactOutcome(contact.contactId(), Kind.INCIDENT, formed.leadCaseId(),
+                formed.incidentId(), null, now));
+    }
+
+    private void carryOut(ContactOutcome outcome, ContactReceived contact) {
+        switch (outcome.kind()) {
+            case SETTLED -> meters.counter("caseflow.contacts.settled").increment();
+            case OPENED -> open(outcome, contact);
+            case REPEAT, INCIDENT -> attach(outcome, contact);
+        }
+    }
+
+    private void open(ContactOutcome outcome, ContactReceived contact) {
+        ContactOutcome.Route route = outcome.route();
+        Department department = departments.find(route.departmentCode())
+                .orElseThrow(() -> new IllegalStateException("department " + route.departmentCode() + " unknown"));
+        Instant now = clock.instant();
+        Case.Opened opened = Case.open(outcome.caseId(), opening(contact),
+                new Case.Routing(department.code(), route.complexity(), route.priority(), route.matchedKeywords(),
+                        route.ruleId(), route.ruleVersion(),
+                        deadlines.from(contact.receivedAt(), department, route.priority()), null),
+                now);
+        if (cases.insert(opened.routed(), events.entries(opened.routed(), List.of(opened.event()), now))) {
+            routingDelay.record(Duration.between(contact.receivedAt(), now));
+            meters.counter("caseflow.cases.routed", "department", department.code(),
+                    "priority", route.priority().name()).increment();
+        }
+        repeats.remember(CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
+                outcome.caseId(), contact.receivedAt());
+        if (properties.incidentCategories().contains(contact.category())) {
+            incidents.addMember(CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(),
+                            contact.unit()),
+                    new IncidentTracker.Member(outcome.caseId(), contact.contactId(),
+                            CaseKeys.customerKey(contact.phone()), contact.receivedAt()),
+                    contact.receivedAt().minus(properties.incidentWindow()));
+        }
+    }
+
+    /**
+     * Adds the contact to the decided case. If that case closed since the decision, the decision is revised to a
+     * case of its own: a contact never joins a closed case and is never dropped.
+     */
+    private void attach(ContactOutcome outcome, ContactReceived contact) {
+        AttachReason reason = outcome.kind() == Kind.REPEAT ? AttachReason.REPEAT : AttachReason.INCIDENT;
+        CaseContact joining = new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
+                contact.receivedAt(), customer(contact), reason);
+        boolean joined = steps.change(outcome.caseId(), (c, at) -> {
+            if (c.hasContact(contact.contactId())) {
+                return List.of();
+            }
+            if (!c.status().isOpen()) {
+                return null;
+            }
+            List<Object> changes = new ArrayList<>();
+            if (reason == AttachReason.INCIDENT && c.incidentId() == null) {
+                c.markIncident(outcome.incidentId());
+            }
+            Priority raised = reason == AttachReason.REPEAT ? c.priority().raised() : c.priority().atLeast(Priority.HIGH);
+            changes.add(c.attach(joining, raised, deadlinesFor(c, raised), at));
+            return changes;
+        });
+        if (!joined) {
+            log.info("Case {} closed before contact {} could join it; the contact opens a case of its own",
+                    outcome.caseId(), contact.contactId());
+            carryOut(outcomes.revise(outcome, ownCase(contact, clock.instant())), contact);
+            return;
+        }
+        routingDelay.record(Duration.between(contact.receivedAt(), clock.instant()));
+        meters.counter("caseflow.contacts.attached", "reason", reason.name()).increment();
+        if (reason == AttachReason.REPEAT) {
+            repeats.remember(CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
+                    outcome.caseId(), contact.receivedAt());
+        } else {
+            String group = CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(), contact.unit());
+            incidents.reported(group, contact.receivedAt());
+            mergeMembers(group, outcome);
+        }
+    }
+
+    /** Every other open case of the incident's group joins the incident's case, with all its contacts. */
+    private void mergeMembers(String group, ContactOutcome outcome) {
+        IncidentTracker.Group g = incidents.find(group).orElse(null);
+        if (g == null || !outcome.incidentId().equals(g.incidentId())) {
+            return;
+        }
+        for (IncidentTracker.Member member : g.members()) {
+            if (member.caseId().equals(outcome.caseId())) {
+                continue;
+            }
+            steps.change(member.caseId(), (c, at) -> c.status().isOpen()
+                    ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of());
+            Optional<Case> merged = cases.find(member.caseId()).map(VersionedCase::state)
+                    .filter(c -> outcome.caseId().equals(c.mergedInto()));
+            for (CaseContact contact : merged.map(Case::contacts).orElse(List.of())) {
+                CaseContact joining = new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
+                        contact.receivedAt(), contact.customer(), AttachReason.INCIDENT);
+                steps.change(outcome.caseId(), (c, at) -> c.hasContact(contact.contactId()) || !c.status().isOpen()
+                        ? List.of()
+                        : List.of(c.attach(joining, c.priority().atLeast(Priority.HIGH),
+                                deadlinesFor(c, c.priority().atLeast(Priority.HIGH)), at)));
+            }
+        }
+    }
+
+    private Deadlines deadlinesFor(Case c, Priority priority) {
+        return departments.find(c.departmentCode())
+                .map(d -> deadlines.from(c.clockStartedAt(), d, priority))
+                .orElse(c.deadlines());
+    }
+
+    private static Case.Opening opening(ContactReceived contact) {
+        return new Case.Opening(contact.contactId(), contact.agentId(), contact.channel(), contact.receivedAt(),
+                contact.projectCode(), contact.unit(), contact.category(), contact.matter(), customer(contact));
+    }
+
+    private static CaseCustomer customer(ContactReceived contact) {
+        return new CaseCustomer(contact.customerName(), contact.phone());
+    }
+}

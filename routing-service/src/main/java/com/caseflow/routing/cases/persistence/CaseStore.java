@@ -1,0 +1,120 @@
+package com.caseflow.routing.cases.persistence;
+
+import com.caseflow.events.cases.Priority;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
+import io.github.resilience4j.retry.annotation.Retry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class CaseStore implements InitializingBean {
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    public CaseStore(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(CaseDocument.COLLECTION);
+        indexes.createIndex(new Index().on("state.departmentCode", Sort.Direction.ASC)
+                .on("state.status", Sort.Direction.ASC).on("state.openedAt", Sort.Direction.DESC).named("queue"));
+        indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
+    }
+
+    /**
+     * Stores a new case with its first events; false when a case with this id exists already (a redelivered
+     * contact: case ids derive from contact ids).
+     */
+    @Retry(name = "mongo")
+    public boolean insert(Case state, List<OutboxEntry> events) {
+        try {
+            mongo.insert(new CaseDocument(state.id(), 0, state, state.priority().ordinal(), events,
+                    outbox.claim()));
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+        outbox.stored(CaseDocument.COLLECTION, state.id());
+        return true;
+    }
+
+    @Retry(name = "mongo")
+    public Optional<VersionedCase> find(String id) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().exclude("outbox");
+        return Optional.ofNullable(mongo.findOne(byId, CaseDocument.class))
+                .map(d -> new VersionedCase(d.state(), d.version()));
+    }
+
+    /**
+     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}.
+     *
+     * @throws OptimisticLockingFailureException when somebody did
+     */
+    @Retry(name = "mongo")
+    public void update(Case state, long version, List<OutboxEntry> events) {
+        Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
+        Update update = new Update().set("state", state).set("priorityRank", state.priority().ordinal())
+                .inc("version", 1)
+                .push(Outbox.ENTRIES).each(events.toArray())
+                .set(Outbox.CLAIM, outbox.claim());
+        if (mongo.updateFirst(unchanged, update, CaseDocument.class).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("case " + state.id() + " changed since version " + version);
+        }
+        outbox.stored(CaseDocument.COLLECTION, state.id());
+    }
+
+    /** What a department's queue query asks for. */
+    public record QueueQuery(String departmentCode, List<CaseStatus> statuses, Priority priority,
+                             Boolean overdue, boolean urgentFirst, int page, int size) {
+    }
+
+    @Retry(name = "mongo")
+    public Page<Case> queue(QueueQuery q, Instant now) {
+        Criteria criteria = Criteria.where("state.departmentCode").is(q.departmentCode())
+                .and("state.status").in(q.statuses().stream().map(Enum::name).toList());
+        if (q.priority() != null) {
+            criteria = criteria.and("state.priority").is(q.priority().name());
+        }
+        if (q.overdue() != null) {
+            // overdue: not yet accepted past the first-response deadline, or past the resolution deadline
+            Criteria overdue = new Criteria().orOperator(
+                    Criteria.where("state.status").is(CaseStatus.OPEN.name())
+                            .and("state.deadlines.firstResponseDue").lt(now),
+                    Criteria.where("state.deadlines.resolutionDue").lt(now));
+            criteria = q.overdue() ? new Criteria().andOperator(criteria, overdue)
+                    : new Criteria().andOperator(criteria, new Criteria().norOperator(overdue));
+        }
+        Sort sort = q.urgentFirst()
+                ? Sort.by(Sort.Order.desc("priorityRank"), Sort.Order.asc("state.deadlines.resolutionDue"))
+                : Sort.by(Sort.Order.desc("state.openedAt"));
+        PageRequest pageable = PageRequest.of(q.page(), q.size(), sort);
+        Query query = Query.query(criteria);
+        query.fields().exclude("outbox").exclude("state.history");
+        long total = mongo.count(Query.query(criteria), CaseDocument.class);
+        List<Case> cases = mongo.find(query.with(pageable), CaseDocument.class).stream()
+                .map(CaseDocument::state).toList();
+        return new PageImpl<>(cases, pageable, total);
+    }
+}

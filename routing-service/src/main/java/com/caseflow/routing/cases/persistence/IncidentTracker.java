@@ -1,0 +1,81 @@
+package com.caseflow.routing.cases.persistence;
+
+import io.github.resilience4j.retry.annotation.Retry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recent cases per project + category (+ building, when the unit is known), to notice many customers reporting the
+ * same problem; and the incident, once formed, that further reports join. One document per group, read by id.
+ */
+@Repository
+public class IncidentTracker {
+
+    /** @param customerKey a hash of the customer's number: distinct customers are counted, not stored */
+    public record Member(String caseId, String contactId, String customerKey, Instant at) {
+    }
+
+    @Document("incidents")
+    public record Group(@Id String key, String incidentId, String leadCaseId, Instant formedAt, Instant lastReportAt,
+                        List<Member> members) {
+
+        public List<Member> members() {
+            return members == null ? List.of() : members;
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    public IncidentTracker(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Retry(name = "mongo")
+    public Optional<Group> find(String key) {
+        return Optional.ofNullable(mongo.findById(key, Group.class));
+    }
+
+    /** Adds a case to its group once, dropping members older than {@code keepAfter}. */
+    @Retry(name = "mongo")
+    public void addMember(String key, Member member, Instant keepAfter) {
+        Query byKey = Query.query(Criteria.where("_id").is(key));
+        mongo.upsert(byKey, new Update().setOnInsert("members", List.of()), Group.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("members.caseId").ne(member.caseId())),
+                new Update().push("members", member), Group.class);
+        mongo.updateFirst(byKey, new Update().pull("members",
+                Query.query(Criteria.where("at").lt(keepAfter)).getQueryObject()), Group.class);
+    }
+
+    /** Forms the incident unless another one of this group is in force; returns the group as it now stands. */
+    @Retry(name = "mongo")
+    public Group form(String key, String incidentId, String leadCaseId, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("incidentId").is(null)),
+                new Update().set("incidentId", incidentId).set("leadCaseId", leadCaseId).set("formedAt", at)
+                        .max("lastReportAt", at),
+                Group.class);
+        return mongo.findById(key, Group.class);
+    }
+
+    @Retry(name = "mongo")
+    public void reported(String key, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().max("lastReportAt", at),
+                Group.class);
+    }
+
+    /** Ends an incident whose case closed or went quiet, so the next report starts afresh. */
+    @Retry(name = "mongo")
+    public void end(String key, String incidentId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("incidentId").is(incidentId)),
+                new Update().unset("incidentId").unset("leadCaseId").unset("formedAt").set("members", List.of()),
+                Group.class);
+    }
+}

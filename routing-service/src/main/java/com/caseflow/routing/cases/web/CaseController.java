@@ -1,0 +1,184 @@
+package com.caseflow.routing.cases.web;
+
+import com.caseflow.events.cases.Priority;
+import com.caseflow.routing.cases.application.CaseWork;
+import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.routing.cases.domain.HistoryEntry;
+import com.caseflow.routing.cases.persistence.CaseStore;
+import com.caseflow.routing.cases.persistence.VersionedCase;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.web.PageView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Department work on cases. Every write may carry {@code If-Match: "<version>"} (the {@code ETag} of the last read):
+ * when somebody changed the case since, the answer is 409 and nothing changes.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class CaseController {
+
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final CaseWork work;
+    private final StaffRateLimiter rateLimit;
+    private final Clock clock;
+
+    CaseController(CaseWork work, StaffRateLimiter rateLimit, Clock clock) {
+        this.work = work;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
+    }
+
+    record NoteRequest(String note) {
+    }
+
+    record TransferRequest(String toDepartment, String reason) {
+    }
+
+    record ResolveRequest(String resolution) {
+    }
+
+    @GetMapping("/departments/{code}/cases")
+    PageView<CaseView> queue(@PathVariable String code,
+                             @RequestParam(required = false) List<CaseStatus> status,
+                             @RequestParam(required = false) Priority priority,
+                             @RequestParam(required = false) Boolean overdue,
+                             @RequestParam(defaultValue = "newest") String sort,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size,
+                             Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!sort.equals("newest") && !sort.equals("urgent")) {
+            problems.add(new FieldProblem("sort", "newest or urgent"));
+        }
+        if (page < 0 || page > 10_000) {
+            problems.add(new FieldProblem("page", "0 to 10000"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "1 to " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Staff staff = Staff.of(authentication);
+        List<CaseStatus> statuses = status == null || status.isEmpty()
+                ? List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS) : status;
+        var cases = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
+                sort.equals("urgent"), page, size));
+        return PageView.of(cases, c -> CaseView.of(c, 0, fullNumbers(staff), false, clock.instant()));
+    }
+
+    @GetMapping("/cases/{id}")
+    ResponseEntity<CaseView> read(@PathVariable String id, Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        return view(work.read(staff, id), staff);
+    }
+
+    @GetMapping("/cases/{id}/history")
+    List<HistoryEntry> history(@PathVariable String id, Authentication authentication) {
+        return work.read(Staff.of(authentication), id).state().history();
+    }
+
+    @PostMapping("/cases/{id}/accept")
+    ResponseEntity<CaseView> accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false)
+                                    String ifMatch, Authentication authentication) {
+        Staff staff = writer(authentication);
+        return view(work.accept(staff, id, version(ifMatch)), staff);
+    }
+
+    @PostMapping("/cases/{id}/notes")
+    ResponseEntity<CaseView> note(@PathVariable String id, @RequestHeader(name = "If-Match", required = false)
+                                  String ifMatch, @RequestBody NoteRequest body, Authentication authentication) {
+        text("note", body.note());
+        Staff staff = writer(authentication);
+        return view(work.addNote(staff, id, version(ifMatch), body.note().strip()), staff);
+    }
+
+    @PostMapping("/cases/{id}/transfer")
+    ResponseEntity<CaseView> transfer(@PathVariable String id, @RequestHeader(name = "If-Match", required = false)
+                                      String ifMatch, @RequestBody TransferRequest body,
+                                      Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (body.toDepartment() == null || body.toDepartment().isBlank()) {
+            problems.add(new FieldProblem("toDepartment", "required"));
+        }
+        textProblem("reason", body.reason()).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Staff staff = writer(authentication);
+        return view(work.transfer(staff, id, version(ifMatch), body.toDepartment(), body.reason().strip()), staff);
+    }
+
+    @PostMapping("/cases/{id}/resolve")
+    ResponseEntity<CaseView> resolve(@PathVariable String id, @RequestHeader(name = "If-Match", required = false)
+                                     String ifMatch, @RequestBody ResolveRequest body,
+                                     Authentication authentication) {
+        text("resolution", body.resolution());
+        Staff staff = writer(authentication);
+        return view(work.resolve(staff, id, version(ifMatch), body.resolution().strip()), staff);
+    }
+
+    private Staff writer(Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        rateLimit.acquireWrite(staff);
+        return staff;
+    }
+
+    private ResponseEntity<CaseView> view(VersionedCase found, Staff staff) {
+        return ResponseEntity.ok().eTag("\"" + found.version() + "\"")
+                .body(CaseView.of(found.state(), found.version(), fullNumbers(staff), true, clock.instant()));
+    }
+
+    private static boolean fullNumbers(Staff staff) {
+        return staff.is(Roles.DEPARTMENT_STAFF);
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String bare = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(bare);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("If-Match",
+                    "the ETag of the case as last read, e.g. \"3\"")));
+        }
+    }
+
+    private static void text(String field, String value) {
+        textProblem(field, value).ifPresent(p -> {
+            throw new InvalidRequestException(List.of(p));
+        });
+    }
+
+    private static java.util.Optional<FieldProblem> textProblem(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.of(new FieldProblem(field, "required"));
+        }
+        if (value.length() > MAX_TEXT) {
+            return java.util.Optional.of(new FieldProblem(field, "at most " + MAX_TEXT + " characters"));
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package com.caseflow.routing.cases.web;
+
+import com.caseflow.events.cases.AttachReason;
+import com.caseflow.events.cases.Complexity;
+import com.caseflow.events.cases.Deadlines;
+import com.caseflow.events.cases.Priority;
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseContact;
+import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.routing.cases.domain.HistoryEntry;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A case as the API shows it. The department that works the case sees the customer's number to call them; reviewers
+ * (supervisors, managers) see it masked. {@code history} is left out of queue listings.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseView(String id, long version, CaseStatus status, String statusLabel, String departmentCode,
+                       String ownerId, Priority priority, Complexity complexity, ContactCategory category,
+                       String projectCode, String unit, String matter, Customer customer, List<Contact> contacts,
+                       String ruleId, long ruleVersion, List<String> matchedKeywords, Deadlines deadlines,
+                       boolean overdue, String incidentId, String mergedInto, Instant openedAt, Instant acceptedAt,
+                       Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history) {
+
+    public record Customer(String name, String phone) {
+    }
+
+    public record Contact(String contactId, String agentId, Channel channel, Instant receivedAt, String customerName,
+                          String phone, AttachReason reason) {
+    }
+
+    static CaseView of(Case c, long version, boolean fullNumbers, boolean withHistory, Instant now) {
+        return new CaseView(c.id(), version, c.status(), c.status().labelZh(), c.departmentCode(), c.ownerId(),
+                c.priority(), c.complexity(), c.category(), c.projectCode(), c.unit(), c.matter(),
+                c.customer() == null ? null
+                        : new Customer(c.customer().name(), phone(c.customer().phone(), fullNumbers)),
+                c.contacts().stream().map(k -> contact(k, fullNumbers)).toList(),
+                c.ruleId(), c.ruleVersion(), c.matchedKeywords(), c.deadlines(), c.isOverdue(now), c.incidentId(),
+                c.mergedInto(), c.openedAt(), c.acceptedAt(), c.resolvedAt(), c.resolution(), c.reopenCount(),
+                withHistory ? c.history() : null);
+    }
+
+    private static Contact contact(CaseContact k, boolean fullNumbers) {
+        return new Contact(k.contactId(), k.agentId(), k.channel(), k.receivedAt(),
+                k.customer() == null ? null : k.customer().name(),
+                k.customer() == null ? null : phone(k.customer().phone(), fullNumbers), k.reason());
+    }
+
+    /** 13812345678 → 138****5678; 021-58881234 → 021-****1234. */
+    static String phone(String number, boolean full) {
+        if (number == null || full || number.length() < 8) {
+            return number;
+        }
+        int keepEnd = 4;
+        int dash = number.indexOf('-');
+        int keepStart = dash > 0 ? dash + 1 : 3;
+        return number.substring(0, keepStart) + "*".repeat(number.length() - keepStart - keepEnd)
+                + number.substring(number.length() - keepEnd);
+    }
+}

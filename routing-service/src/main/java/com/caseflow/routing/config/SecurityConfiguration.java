@@ -1,0 +1,39 @@
+package com.caseflow.routing.config;
+
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Case-level scoping (department staff see and work their own department's cases only) is
+ * enforced next to the cases, in {@code CaseWork}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ServiceSecurity service) throws Exception {
+        return service.apply(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/departments/*/cases", "/api/v1/cases/*",
+                                "/api/v1/cases/*/history")
+                        .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/notes",
+                                "/api/v1/cases/*/transfer", "/api/v1/cases/*/resolve")
+                        .hasRole(Roles.DEPARTMENT_STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/departments/*").hasAnyRole(Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing-rules/dry-run")
+                        .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR, Roles.AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules", "/api/v1/routing-rules/versions/*")
+                        .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing-rules").hasRole(Roles.MANAGER)
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

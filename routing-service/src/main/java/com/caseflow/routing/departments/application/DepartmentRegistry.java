@@ -1,0 +1,120 @@
+package com.caseflow.routing.departments.application;
+
+import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.routing.departments.persistence.DepartmentDocument;
+import com.caseflow.routing.departments.persistence.DepartmentRepository;
+import com.caseflow.support.problem.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The departments that own cases, with their heads and SLA policies. Routing reads them for every contact, so they
+ * are kept in memory and re-read every few seconds: another instance's edit is seen within that time.
+ */
+@Service
+public class DepartmentRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(DepartmentRegistry.class);
+    private static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final DepartmentRepository repository;
+    private final DepartmentTopics topics;
+    private final Clock clock;
+    private final boolean demoDepartments;
+    private volatile Map<String, Department> byCode = Map.of();
+    private volatile Instant readAt = Instant.MIN;
+
+    public DepartmentRegistry(DepartmentRepository repository, DepartmentTopics topics, Clock clock,
+                              @Value("${caseflow.routing.demo-data:false}") boolean demoDepartments) {
+        this.repository = repository;
+        this.topics = topics;
+        this.clock = clock;
+        this.demoDepartments = demoDepartments;
+    }
+
+    /** Loads the demo departments into an empty registry and makes sure every department has its topic. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void prepare() {
+        if (demoDepartments && repository.count() == 0) {
+            DemoDepartments.all().forEach(d -> {
+                try {
+                    repository.insert(new DepartmentDocument(d.code(), d, null));
+                } catch (org.springframework.dao.DuplicateKeyException e) {
+                    // another instance loaded it first
+                }
+            });
+        }
+        for (Department department : all()) {
+            try {
+                topics.ensure(department.code());
+            } catch (RuntimeException e) {
+                log.warn("Topic of department {} not ensured, retried on its next change: {}", department.code(),
+                        e.toString());
+            }
+        }
+    }
+
+    public List<Department> all() {
+        return current().values().stream().sorted(Comparator.comparing(Department::code)).toList();
+    }
+
+    public Optional<Department> find(String code) {
+        return Optional.ofNullable(current().get(code));
+    }
+
+    public Set<String> codes() {
+        return current().keySet();
+    }
+
+    /**
+     * Creates or replaces a department; with {@code expectedVersion} only if nobody changed it since. Its topic
+     * exists before the department is used.
+     */
+    public DepartmentDocument save(Department department, Long expectedVersion) {
+        topics.ensure(department.code());
+        Optional<DepartmentDocument> existing = repository.findById(department.code());
+        Long version = existing.map(DepartmentDocument::version).orElse(null);
+        if (expectedVersion != null && !expectedVersion.equals(version)) {
+            throw new ConflictException("department " + department.code() + " is at version " + version);
+        }
+        try {
+            DepartmentDocument saved = existing.isPresent()
+                    ? repository.save(new DepartmentDocument(department.code(), department, version))
+                    : repository.insert(new DepartmentDocument(department.code(), department, null));
+            readAt = Instant.MIN;
+            return saved;
+        } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("department " + department.code() + " was changed meanwhile");
+        }
+    }
+
+    public Optional<DepartmentDocument> findStored(String code) {
+        return repository.findById(code);
+    }
+
+    private Map<String, Department> current() {
+        Instant now = clock.instant();
+        if (readAt.plus(REFRESH).isBefore(now)) {
+            byCode = repository.findAll().stream().map(DepartmentDocument::department)
+                    .collect(Collectors.toUnmodifiableMap(Department::code, Function.identity()));
+            readAt = now;
+        }
+        return byCode;
+    }
+}

@@ -1,0 +1,43 @@
+package com.caseflow.routing.messaging;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.routing.cases.application.PoisonRecordException;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a record's envelope with Boot's JSON mapper (tolerant of fields it does not know). A record that is not an
+ * envelope at all is poison: it will never read differently, so it is refused for good.
+ */
+@Component
+class EnvelopeReader {
+
+    private final JsonMapper json;
+
+    EnvelopeReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The CloudEvents type of the record, from its headers, or null when it carries none. */
+    String type(Message<byte[]> message) {
+        return CloudEventMessageUtils.getType(message);
+    }
+
+    <T> EventEnvelope<T> read(Message<byte[]> message, Class<T> payload) {
+        JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, payload);
+        try {
+            EventEnvelope<T> envelope = json.readValue(message.getPayload(), type);
+            if (envelope == null) {
+                throw new PoisonRecordException("empty record");
+            }
+            return envelope;
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            // the message names the JSON problem's kind and place, never the record's content
+            throw new PoisonRecordException("not a readable event envelope: " + e.getClass().getSimpleName());
+        }
+    }
+}

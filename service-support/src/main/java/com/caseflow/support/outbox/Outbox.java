@@ -1,0 +1,65 @@
+package com.caseflow.support.outbox;
+
+import com.caseflow.events.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a service's stores use to put events in their documents' outboxes: the entry to write with the state change,
+ * the claim to write next to it, and the hand-off to the relay once the write succeeded.
+ */
+public class Outbox {
+
+    /** The list field of pending entries, on every document type that has an outbox. */
+    public static final String ENTRIES = "outbox";
+    /** The {@link OutboxClaim} field next to it. */
+    public static final String CLAIM = "outboxClaim";
+
+    private final String owner = UUID.randomUUID().toString();
+    private final JsonMapper json;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private volatile OutboxRelay relay;
+
+    public Outbox(JsonMapper json, OutboxProperties properties, Clock clock) {
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public OutboxEntry entry(String topic, EventEnvelope<?> envelope) {
+        return new OutboxEntry(envelope.eventId() + "@" + topic, envelope.eventId(), envelope.type(), topic, envelope.key(), envelope.occurredAt(),
+                json.writeValueAsString(envelope), 0, null);
+    }
+
+    /** The claim the writing instance stores with new entries. */
+    public OutboxClaim claim() {
+        return claim(clock.instant());
+    }
+
+    OutboxClaim claim(Instant now) {
+        return new OutboxClaim(owner, now.plus(properties.lease()));
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * Tells the relay that a document now has pending entries, so they are published at once instead of on the next
+     * sweep. Losing this loses nothing: the entries are in the store, and a sweep finds them.
+     */
+    public void stored(String collection, String documentId) {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.handOver(collection, documentId);
+        }
+    }
+
+    void attach(OutboxRelay relay) {
+        this.relay = relay;
+    }
+}
