@@ -1,0 +1,129 @@
+package com.caseflow.routing.rules.web;
+
+import com.caseflow.routing.support.RoutingServiceTest;
+import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.TestIdentityProvider;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Managers edit the routing rules at run time; everyone who routes can ask where a contact would go. */
+@RoutingServiceTest
+class RoutingRulesApiTests {
+
+    private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+
+    @LocalServerPort
+    int port;
+
+    private Api manager() {
+        return new Api(port, IDP.token("M001", "MANAGER"));
+    }
+
+    private static String dryRun(String category, String matter) {
+        return "{\"category\":\"" + category + "\",\"matter\":\"" + matter + "\",\"projectCode\":\"SH-LJY\","
+                + "\"channel\":\"PHONE\"}";
+    }
+
+    @Test
+    void whenADryRunAsksWhereAContactGoesThenItNamesTheDepartmentTheRuleAndItsVersion() {
+        JsonNode repair = manager().post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "卫生间漏水")).json();
+        JsonNode lawyer = new Api(port, IDP.token("A001", "AGENT"))
+                .post("/api/v1/routing-rules/dry-run", dryRun("COMPLAINT", "再不处理我就请律师起诉")).json();
+        JsonNode question = manager().post("/api/v1/routing-rules/dry-run", dryRun("INQUIRY", "几点开门")).json();
+
+        assertThat(repair.get("departmentCode").asString()).isEqualTo("ENGINEERING");
+        assertThat(repair.get("ruleId").asString()).isEqualTo("repairs");
+        assertThat(repair.get("priority").asString()).isEqualTo("URGENT");
+        assertThat(lawyer.get("departmentCode").asString()).isEqualTo("LEGAL");
+        assertThat(lawyer.get("matchedKeywords").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("律师", "起诉");
+        assertThat(lawyer.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(question.get("departmentCode").asString()).isEqualTo("CUSTOMER_SERVICE");
+        assertThat(question.get("ruleId").asString()).isEqualTo("default");
+        assertThat(question.get("complexity").asString()).isEqualTo("GENERAL");
+    }
+
+    @Test
+    void whenAManagerPublishesRulesThenANewVersionDecidesAndTheOldOneStaysReadable() {
+        JsonNode current = manager().get("/api/v1/routing-rules").json();
+        long version = current.get("version").asLong();
+        String rules = current.get("rules").toString();
+        String withVip = rules.substring(0, rules.length() - 1)
+                + ",{\"id\":\"vip-visits\",\"description\":\"样板间来访 → 销售部\",\"channels\":[\"VISIT\"],"
+                + "\"projectCodes\":[\"BJ-YHY\"],\"departmentCode\":\"SALES\"}]";
+
+        Api.Response published = manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":" + withVip + "}");
+        Api.Response stale = manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":" + rules + "}");
+        JsonNode visit = manager().post("/api/v1/routing-rules/dry-run",
+                "{\"category\":\"INQUIRY\",\"matter\":\"看样板间\",\"projectCode\":\"BJ-YHY\",\"channel\":\"VISIT\"}")
+                .json();
+
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.json().get("version").asLong()).isEqualTo(version + 1);
+        assertThat(published.json().get("changedBy").asString()).isEqualTo("M001");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(visit.get("ruleId").asString()).isEqualTo("vip-visits");
+        assertThat(visit.get("ruleVersion").asLong()).isEqualTo(version + 1);
+        assertThat(manager().get("/api/v1/routing-rules/versions/" + version).json().get("rules").size())
+                .isEqualTo(current.get("rules").size());
+    }
+
+    @Test
+    void whenRulesAreInvalidThenEveryBadFieldIsNamedAndNoVersionIsPublished() {
+        long version = manager().get("/api/v1/routing-rules").json().get("version").asLong();
+
+        Api.Response bad = manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"NOWHERE\",\"rules\":[{\"id\":\"a\",\"categories\":[\"REPAIR\"],"
+                + "\"departmentCode\":\"ATLANTIS\"},{\"id\":\"a\",\"keywords\":[\"\"],\"departmentCode\":\"SALES\"}]}");
+        Api.Response wrongType = manager().put("/api/v1/routing-rules",
+                "{\"basedOnVersion\":\"latest\",\"rules\":[]}");
+        Api.Response unknownCategory = manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":[{\"id\":\"x\",\"categories\":[\"鬼\"],"
+                + "\"departmentCode\":\"SALES\"}]}");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "defaultDepartment", "rules[0].departmentCode", "rules[1].id", "rules[1].keywords[0]");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(unknownCategory.status()).isEqualTo(400);
+        assertThat(manager().get("/api/v1/routing-rules").json().get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void whenSomeoneOtherThanAManagerEditsRulesThenTheyAreRefused() {
+        Api supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
+        Api engineer = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
+
+        assertThat(supervisor.get("/api/v1/routing-rules").status()).isEqualTo(200);
+        assertThat(supervisor.put("/api/v1/routing-rules", "{\"basedOnVersion\":1,\"rules\":[]}").status())
+                .isEqualTo(403);
+        assertThat(engineer.get("/api/v1/routing-rules").status()).isEqualTo(403);
+        assertThat(engineer.post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void whenAManagerRegistersADepartmentThenItCanReceiveCasesAndItsSlaIsValidated() {
+        String department = "{\"nameZh\":\"园林绿化部\",\"nameEn\":\"Landscaping\",\"head\":\"LS-HEAD\",\"sla\":{"
+                + "\"URGENT\":{\"firstResponseHours\":1,\"resolutionHours\":8},"
+                + "\"HIGH\":{\"firstResponseHours\":4,\"resolutionHours\":24},"
+                + "\"NORMAL\":{\"firstResponseHours\":8,\"resolutionHours\":72}}}";
+
+        Api.Response saved = manager().put("/api/v1/departments/LANDSCAPING", department);
+        Api.Response incomplete = manager().put("/api/v1/departments/lower-case",
+                "{\"nameZh\":\"\",\"sla\":{\"URGENT\":{\"firstResponseHours\":1,\"resolutionHours\":8}}}");
+        Api.Response byAgent = new Api(port, IDP.token("A001", "AGENT")).put("/api/v1/departments/X", department);
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().get("nameZh").asString()).isEqualTo("园林绿化部");
+        assertThat(manager().get("/api/v1/departments").json().findValuesAsString("code")).contains("LANDSCAPING");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "code", "nameZh", "nameEn", "head", "sla.HIGH", "sla.NORMAL");
+        assertThat(byAgent.status()).isEqualTo(403);
+    }
+}
