@@ -1,0 +1,151 @@
+package com.caseflow.routing.endtoend;
+
+import com.caseflow.events.CloudEventHeaders;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.routing.support.EventLog;
+import com.caseflow.routing.support.RoutingServiceTest;
+import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.EmbeddedMongo;
+import com.caseflow.support.testing.TestIdentityProvider;
+import com.caseflow.support.testing.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The path of a call across services: an agent records it at intake — the real intake-service, started from its
+ * jar as a process of its own — and it arrives, through the real broker, as a case in the right department's queue.
+ */
+@RoutingServiceTest
+class CallToQueueEndToEndTests {
+
+    private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Process intake;
+    private static int intakePort;
+
+    @LocalServerPort
+    int routingPort;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @BeforeAll
+    static void startIntake(@Autowired EmbeddedKafkaBroker broker) throws IOException {
+        intakePort = freePort();
+        Path jar = intakeJar();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai",
+                "-jar", jar.toString(),
+                "--server.port=" + intakePort,
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.mongodb.uri=" + EmbeddedMongo.freshDatabaseUri()));
+        for (Map.Entry<String, String> property : TestIdentityProvider.properties().entrySet()) {
+            command.add("--" + property.getKey() + "=" + property.getValue());
+        }
+        Path log = Files.createTempFile("intake-e2e", ".log");
+        intake = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + intakePort + "/actuator/health/readiness")).build();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!intake.isAlive()) {
+                throw new IllegalStateException("intake-service exited: " + Files.readString(log));
+            }
+            try {
+                return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopIntake() throws InterruptedException {
+        if (intake != null) {
+            intake.destroy();
+            intake.waitFor();
+        }
+    }
+
+    @Test
+    void whenAnAgentRecordsALeakAtIntakeThenEngineeringSeesOneUrgentCaseInItsQueueEvenIfTheEventComesTwice() {
+        Api agent = new Api(intakePort, IDP.token("A002", "AGENT"));
+        Api engineering = new Api(routingPort, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
+
+        Api.Response recorded = agent.post("/api/v1/calls", """
+                {"ringCount":2,"callerName":"赵敏","phone":"13700001111","callerType":"OWNER",
+                 "projectCode":"SH-LJY","unit":"E2E栋1单元801","matter":"厨房水管爆管，水漫到客厅",
+                 "category":"REPAIR","settledOnCall":false,"greetingGiven":true}""");
+        assertThat(recorded.status()).isEqualTo(201);
+        String contactId = recorded.json().get("id").asString();
+
+        JsonNode routed = await().atMost(WAIT).until(() -> caseInQueue(engineering, contactId), c -> c != null);
+        assertThat(routed.get("priority").asString()).isEqualTo("URGENT");
+        assertThat(routed.get("customer").get("name").asString()).isEqualTo("赵敏");
+        assertThat(routed.get("matter").asString()).isEqualTo("厨房水管爆管，水漫到客厅");
+
+        try (TopicReader contacts = new TopicReader(broker.getBrokersAsString(), Topics.CONTACTS);
+             TopicReader cases = new TopicReader(broker.getBrokersAsString(), Topics.CASES);
+             EventLog log = new EventLog(broker.getBrokersAsString())) {
+            ConsumerRecord<String, byte[]> original = contacts.withKey(contactId, WAIT).get(0);
+            log.send(Topics.CONTACTS, contactId, original.value(), TopicReader.header(original, CloudEventHeaders.ID),
+                    EventTypes.CONTACT_RECEIVED);
+
+            String caseId = routed.get("id").asString();
+            List<ConsumerRecord<String, byte[]>> announced = cases.read(r -> caseId.equals(r.key()), 1, WAIT);
+            assertThat(TopicReader.header(announced.get(0), CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CASE_ROUTED);
+            assertThat(cases.drain(Duration.ofSeconds(5))).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
+        }
+        assertThat(engineering.get("/api/v1/departments/ENGINEERING/cases?size=100").json().get("content")
+                .valueStream().filter(c -> contactId.equals(c.get("contacts").get(0).get("contactId").asString()))
+                .count()).isEqualTo(1);
+    }
+
+    private static JsonNode caseInQueue(Api department, String contactId) {
+        JsonNode page = department.get("/api/v1/departments/ENGINEERING/cases?size=100").json();
+        return page.get("content").valueStream()
+                .filter(c -> contactId.equals(c.get("contacts").get(0).get("contactId").asString()))
+                .findFirst().orElse(null);
+    }
+
+    /** Built by the reactor before this module's tests run: routing-service declares intake-service a test dependency. */
+    private static Path intakeJar() throws IOException {
+        Path target = Path.of("..", "intake-service", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("intake-service-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no intake-service jar in " + target
+                            + ": build it first (./mvnw -pl intake-service -am package)"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
