@@ -7,8 +7,7 @@ import com.caseflow.support.problem.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * are kept in memory and re-read every few seconds: another instance's edit is seen within that time.
  */
 @Service
-public class DepartmentRegistry {
+public class DepartmentRegistry implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DepartmentRegistry.class);
     private static final Duration REFRESH = Duration.ofSeconds(5);
@@ -48,9 +47,12 @@ public class DepartmentRegistry {
         this.demoDepartments = demoDepartments;
     }
 
-    /** Loads the demo departments into an empty registry and makes sure every department has its topic. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void prepare() {
+    /**
+     * Loads the demo departments into an empty registry and makes sure every department has its topic — before the
+     * consumers start, so that no contact is routed against an empty registry.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         if (demoDepartments && repository.count() == 0) {
             DemoDepartments.all().forEach(d -> {
                 try {

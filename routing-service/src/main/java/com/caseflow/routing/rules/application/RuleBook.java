@@ -11,9 +11,7 @@ import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +27,7 @@ import java.util.Optional;
  * time. Until a manager publishes one, version 0 routes everything to customer service.
  */
 @Service
-public class RuleBook {
+public class RuleBook implements SmartInitializingSingleton {
 
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -48,9 +46,9 @@ public class RuleBook {
         this.demoRules = demoRules;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(1)
-    public void prepare() {
+    /** Loads the demo rules into an empty store before the consumers start. */
+    @Override
+    public void afterSingletonsInstantiated() {
         if (demoRules && repository.count() == 0) {
             try {
                 repository.insert(new RuleSetDocument(1, new RuleSet(1, DemoRules.all(),
