@@ -75,9 +75,12 @@ def main():
         raise SystemExit("only a local intake-service is a target")
     latencies, failures, lock = [], [], threading.Lock()
     run = uuid.uuid4().hex[:8]
+    base = int(run, 16)
 
     def one(i):
-        body = dict(CALL, phone="138%08d" % (i % 100_000_000))
+        # a customer and a building of its own per call: repeats and mass incidents would join existing cases
+        body = dict(CALL, phone="13%d%08d" % (base // 100_000_000 % 10, (base + i) % 100_000_000),
+                    unit="%s-%d栋1单元101" % (run, i))
         try:
             status, seconds = post(a.url, body, "bench-%s-%d" % (run, i), token_of[i % len(tokens)])
             with lock:
