@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -49,13 +50,26 @@ public class Outbox {
     }
 
     /**
-     * Tells the relay that a document now has pending entries, so they are published at once instead of on the next
-     * sweep. Losing this loses nothing: the entries are in the store, and a sweep finds them.
+     * Tells the relay that a changed document now has pending entries, so they are published at once instead of on
+     * the next sweep; the relay reads them from the document, in the order they were written. Losing this loses
+     * nothing: the entries are in the store, and a sweep finds them.
      */
     public void stored(String collection, String documentId) {
+        handOver(collection, documentId, null);
+    }
+
+    /**
+     * Hands the entries of a just-inserted document to the relay as they are: a new document has no earlier entries
+     * to keep in order with, so the relay need not read it back.
+     */
+    public void inserted(String collection, String documentId, List<OutboxEntry> entries) {
+        handOver(collection, documentId, List.copyOf(entries));
+    }
+
+    private void handOver(String collection, String documentId, List<OutboxEntry> entries) {
         OutboxRelay current = relay;
         if (current != null) {
-            current.handOver(collection, documentId);
+            current.handOver(collection, documentId, entries);
         }
     }
 

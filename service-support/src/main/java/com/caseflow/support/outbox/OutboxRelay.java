@@ -26,10 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,11 +49,16 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String CLAIM_UNTIL = Outbox.CLAIM + ".until";
     private static final String PENDING = Outbox.ENTRIES + ".entryId";
 
-    private record Pending(String collection, String documentId) {
+    /** A document with pending entries; {@code entries} are known when the document was just inserted. */
+    private record Pending(String collection, String documentId, List<OutboxEntry> entries) {
+
+        boolean sameDocument(Pending other) {
+            return collection.equals(other.collection) && documentId.equals(other.documentId);
+        }
     }
 
     /** Wakes the worker when the application stops. */
-    private static final Pending STOP = new Pending(null, null);
+    private static final Pending STOP = new Pending(null, null, null);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -95,8 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
         outbox.attach(this);
     }
 
-    void handOver(String collection, String documentId) {
-        if (!handedOver.offer(new Pending(collection, documentId))) {
+    void handOver(String collection, String documentId, List<OutboxEntry> entries) {
+        if (!handedOver.offer(new Pending(collection, documentId, entries))) {
             sweepNeeded = true;
         }
     }
@@ -156,7 +159,7 @@ public class OutboxRelay implements SmartLifecycle {
                     batch.add(first);
                     handedOver.drainTo(batch, properties.batchSize() - 1);
                     batch.remove(STOP);
-                    if (!publishHandedOver(new LinkedHashSet<>(batch))) {
+                    if (!publishHandedOver(batch)) {
                         sweepNeeded = true;
                     }
                 }
@@ -179,14 +182,29 @@ public class OutboxRelay implements SmartLifecycle {
     private record Loaded(Pending pending, List<OutboxEntry> entries) {
     }
 
-    /** Returns whether everything handed over was published. */
-    private boolean publishHandedOver(Set<Pending> batch) throws InterruptedException {
+    /**
+     * Returns whether everything handed over was published. A document handed over twice in one batch is read once,
+     * after its last write, so its entries go out in order.
+     */
+    private boolean publishHandedOver(List<Pending> batch) throws InterruptedException {
         Instant now = clock.instant();
         List<Loaded> loaded = new ArrayList<>(batch.size());
+        List<Pending> toRead = new ArrayList<>();
         for (Pending pending : batch) {
-            Document found = mongo.findOne(byId(pending.documentId()).addCriteria(Criteria.where(PENDING).exists(true)),
-                    Document.class, pending.collection());
-            if (found == null) {
+            toRead.removeIf(pending::sameDocument);
+            loaded.removeIf(l -> l.pending().sameDocument(pending));
+            if (pending.entries() != null && toRead.stream().noneMatch(pending::sameDocument)) {
+                loaded.add(new Loaded(pending, pending.entries()));
+            } else {
+                toRead.add(pending);
+            }
+        }
+        for (Pending pending : toRead) {
+            // by id alone: the embedded store of the local stack scans the collection for any other criterion
+            Query byId = byId(pending.documentId());
+            byId.fields().include(Outbox.ENTRIES).include(Outbox.CLAIM);
+            Document found = mongo.findOne(byId, Document.class, pending.collection());
+            if (found == null || entriesOf(found).isEmpty()) {
                 continue; // published already, by a sweep or an earlier hand-off of the same document
             }
             Document claim = found.get(Outbox.CLAIM, Document.class);
@@ -203,7 +221,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes entries left pending in the store; returns whether some are still pending afterwards. */
     private boolean sweep() throws InterruptedException {
         try {
-            Set<Pending> queued = Set.copyOf(handedOver);
+            List<Pending> queued = List.copyOf(handedOver);
             Instant now = clock.instant();
             List<Loaded> batch = new ArrayList<>();
             int found = 0;
@@ -212,8 +230,8 @@ public class OutboxRelay implements SmartLifecycle {
                 pending.fields().include("_id");
                 for (Document document : mongo.find(pending, Document.class, collection)) {
                     found++;
-                    Pending candidate = new Pending(collection, String.valueOf(document.get("_id")));
-                    if (queued.contains(candidate)) {
+                    Pending candidate = new Pending(collection, String.valueOf(document.get("_id")), null);
+                    if (queued.stream().anyMatch(candidate::sameDocument)) {
                         continue;
                     }
                     List<OutboxEntry> entries = claim(candidate, now);

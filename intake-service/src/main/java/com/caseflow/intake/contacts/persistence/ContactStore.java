@@ -50,7 +50,7 @@ public class ContactStore implements InitializingBean {
     @Retry(name = "mongo")
     public void insert(Contact contact, String requestFingerprint, OutboxEntry event) {
         mongo.insert(new ContactDocument(contact.id(), contact, requestFingerprint, List.of(event), outbox.claim()));
-        outbox.stored(ContactDocument.COLLECTION, contact.id());
+        outbox.inserted(ContactDocument.COLLECTION, contact.id(), List.of(event));
     }
 
     /** Asks the relay to publish what the contact still has pending, e.g. after a retried request. */

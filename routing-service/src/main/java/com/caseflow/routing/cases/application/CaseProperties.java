@@ -14,15 +14,18 @@ import java.util.Set;
  * @param incidentThreshold how many different customers make a mass incident
  * @param incidentCategories the kinds of matter that can be one problem shared by many (a burst pipe, a broken
  *                           lift); many buyers asking about prices are not an incident
+ * @param maxContactsPerCase how many contacts one case answers at most; a full case takes no more, so a long-running
+ *                           incident continues in a new case rather than growing one document without bound
  */
 @ConfigurationProperties("caseflow.routing.cases")
 public record CaseProperties(Duration repeatWindow, Duration incidentWindow, int incidentThreshold,
-                             Set<ContactCategory> incidentCategories) {
+                             Set<ContactCategory> incidentCategories, int maxContactsPerCase) {
 
     public CaseProperties {
         repeatWindow = repeatWindow == null ? Duration.ofDays(7) : repeatWindow;
         incidentWindow = incidentWindow == null ? Duration.ofHours(2) : incidentWindow;
         incidentThreshold = incidentThreshold < 2 ? 3 : incidentThreshold;
+        maxContactsPerCase = maxContactsPerCase <= 0 ? 200 : maxContactsPerCase;
         incidentCategories = incidentCategories == null || incidentCategories.isEmpty()
                 ? EnumSet.of(ContactCategory.REPAIR, ContactCategory.PROPERTY_MANAGEMENT, ContactCategory.COMPLAINT,
                         ContactCategory.HANDOVER)

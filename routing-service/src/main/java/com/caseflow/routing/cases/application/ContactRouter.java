@@ -99,10 +99,29 @@ public class ContactRouter {
         return new Verdict(classification, decision);
     }
 
+    /**
+     * A contact that opens a case needs no decision record: its case id derives from the contact id, so the case
+     * itself says the contact was routed. Joining an existing case depends on what else is open at the time, so
+     * that decision is recorded before it is carried out.
+     */
     public void route(EventEnvelope<ContactReceived> envelope) {
         ContactReceived contact = ContactChecks.routable(envelope);
-        ContactOutcome outcome = outcomes.find(contact.contactId()).orElseGet(() -> outcomes.decide(decide(contact)));
-        carryOut(outcome, contact);
+        Optional<ContactOutcome> recorded = outcomes.find(contact.contactId());
+        if (recorded.isPresent()) {
+            carryOut(recorded.get(), contact);
+            return;
+        }
+        ContactOutcome decided = decide(contact);
+        if (decided.kind() != Kind.OPENED) {
+            // a replayed contact that opened its own case before must not join another one now
+            Optional<Case> opened = cases.find(CaseKeys.caseIdFor(contact.contactId())).map(VersionedCase::state);
+            if (opened.isPresent()) {
+                rememberOpened(contact, opened.get().id());
+                return;
+            }
+            decided = outcomes.decide(decided);
+        }
+        carryOut(decided, contact);
     }
 
     private ContactOutcome decide(ContactReceived contact) {
@@ -137,7 +156,7 @@ public class ContactRouter {
         return repeats.find(key)
                 .filter(e -> e.lastContactAt().plus(properties.repeatWindow()).isAfter(contact.receivedAt()))
                 .flatMap(e -> cases.find(e.caseId()))
-                .filter(found -> found.state().status().isOpen())
+                .filter(found -> takesContacts(found.state()))
                 .map(found -> found.state().id());
     }
 
@@ -152,7 +171,7 @@ public class ContactRouter {
         if (g.incidentId() != null) {
             boolean live = g.lastReportAt() != null
                     && g.lastReportAt().plus(properties.incidentWindow()).isAfter(contact.receivedAt())
-                    && cases.find(g.leadCaseId()).map(v -> v.state().status().isOpen()).orElse(false);
+                    && cases.find(g.leadCaseId()).map(v -> takesContacts(v.state())).orElse(false);
             if (live) {
                 return Optional.of(new ContactOutcome(contact.contactId(), Kind.INCIDENT, g.leadCaseId(),
                         g.incidentId(), null, now));
@@ -201,14 +220,18 @@ public class ContactRouter {
             meters.counter("caseflow.cases.routed", "department", department.code(),
                     "priority", route.priority().name()).increment();
         }
+        rememberOpened(contact, outcome.caseId());
+    }
+
+    /** Where later contacts look for the customer's open case and for a mass incident. */
+    private void rememberOpened(ContactReceived contact, String caseId) {
         repeats.remember(CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
-                outcome.caseId(), contact.receivedAt());
+                caseId, contact.receivedAt());
         if (properties.incidentCategories().contains(contact.category())) {
             incidents.addMember(CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(),
                             contact.unit()),
-                    new IncidentTracker.Member(outcome.caseId(), contact.contactId(),
-                            CaseKeys.customerKey(contact.phone()), contact.receivedAt()),
-                    contact.receivedAt().minus(properties.incidentWindow()));
+                    new IncidentTracker.Member(caseId, contact.contactId(), CaseKeys.customerKey(contact.phone()),
+                            contact.receivedAt()));
         }
     }
 
@@ -224,7 +247,7 @@ public class ContactRouter {
             if (c.hasContact(contact.contactId())) {
                 return List.of();
             }
-            if (!c.status().isOpen()) {
+            if (!takesContacts(c)) {
                 return null;
             }
             List<Object> changes = new ArrayList<>();
@@ -236,7 +259,7 @@ public class ContactRouter {
             return changes;
         });
         if (!joined) {
-            log.info("Case {} closed before contact {} could join it; the contact opens a case of its own",
+            log.info("Case {} closed or full before contact {} could join it; the contact opens a case of its own",
                     outcome.caseId(), contact.contactId());
             carryOut(outcomes.revise(outcome, ownCase(contact, clock.instant())), contact);
             return;
@@ -263,7 +286,10 @@ public class ContactRouter {
             if (member.caseId().equals(outcome.caseId())) {
                 continue;
             }
-            steps.change(member.caseId(), (c, at) -> c.status().isOpen()
+            int room = cases.find(outcome.caseId())
+                    .map(lead -> properties.maxContactsPerCase() - lead.state().contacts().size()).orElse(0);
+            // a member merges only if the incident's case can take all its contacts: none may be left behind
+            steps.change(member.caseId(), (c, at) -> c.status().isOpen() && c.contacts().size() <= room
                     ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of());
             Optional<Case> merged = cases.find(member.caseId()).map(VersionedCase::state)
                     .filter(c -> outcome.caseId().equals(c.mergedInto()));
@@ -276,6 +302,10 @@ public class ContactRouter {
                                 deadlinesFor(c, c.priority().atLeast(Priority.HIGH)), at)));
             }
         }
+    }
+
+    private boolean takesContacts(Case c) {
+        return c.status().isOpen() && c.contacts().size() < properties.maxContactsPerCase();
     }
 
     private Deadlines deadlinesFor(Case c, Priority priority) {

@@ -55,7 +55,7 @@ public class CaseStore implements InitializingBean {
         } catch (DuplicateKeyException e) {
             return false;
         }
-        outbox.stored(CaseDocument.COLLECTION, state.id());
+        outbox.inserted(CaseDocument.COLLECTION, state.id(), events);
         return true;
     }
 

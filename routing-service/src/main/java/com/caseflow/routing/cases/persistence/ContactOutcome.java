@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What routing decided for a contact, written before the decision is carried out. A redelivered contact finds it
- * and carries out the same decision again, which changes nothing the second time: one contact, one effect, even
- * across a crash between the decision and its last write.
+ * What routing decided for a contact that opened no case of its own (settled, or joined an open case), written
+ * before the decision is carried out. A redelivered contact finds it and carries out the same decision again, which
+ * changes nothing the second time: one contact, one effect, even across a crash between the decision and its last
+ * write. A contact that opened a case needs no record: the case's id derives from the contact's.
  */
 @Document("contact_outcomes")
 public record ContactOutcome(@Id String contactId, Kind kind, String caseId, String incidentId, Route route,

@@ -33,6 +33,8 @@ public class IncidentTracker {
         }
     }
 
+    static final int KEPT_MEMBERS = 50;
+
     private final MongoTemplate mongo;
 
     public IncidentTracker(MongoTemplate mongo) {
@@ -44,15 +46,15 @@ public class IncidentTracker {
         return Optional.ofNullable(mongo.findById(key, Group.class));
     }
 
-    /** Adds a case to its group once, dropping members older than {@code keepAfter}. */
+    /**
+     * Adds a case to its group, keeping the newest {@value #KEPT_MEMBERS}: older ones are outside any incident
+     * window that matters. One write by id (a redelivery may add the same case twice; readers count customers and
+     * cases, not entries).
+     */
     @Retry(name = "mongo")
-    public void addMember(String key, Member member, Instant keepAfter) {
-        Query byKey = Query.query(Criteria.where("_id").is(key));
-        mongo.upsert(byKey, new Update().setOnInsert("members", List.of()), Group.class);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("members.caseId").ne(member.caseId())),
-                new Update().push("members", member), Group.class);
-        mongo.updateFirst(byKey, new Update().pull("members",
-                Query.query(Criteria.where("at").lt(keepAfter)).getQueryObject()), Group.class);
+    public void addMember(String key, Member member) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(key)),
+                new Update().push("members").slice(-KEPT_MEMBERS).each(member), Group.class);
     }
 
     /** Forms the incident unless another one of this group is in force; returns the group as it now stands. */
