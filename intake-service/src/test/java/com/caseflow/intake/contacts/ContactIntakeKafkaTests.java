@@ -87,8 +87,8 @@ class ContactIntakeKafkaTests {
         assertThat(data.get("contactId").asString()).isEqualTo(id);
         assertThat(data.get("channel").asString()).isEqualTo("PHONE");
         assertThat(data.get("agentId").asString()).isEqualTo("A001");
-        assertThat(data.get("ringStartedAt").asString()).isEqualTo("2026-11-27T01:15:02Z");
-        assertThat(data.get("answeredAt").asString()).isEqualTo("2026-11-27T01:15:09Z");
+        assertThat(data.get("ringStartedAt").asString()).isEqualTo(Fixtures.utc("09:15:02"));
+        assertThat(data.get("answeredAt").asString()).isEqualTo(Fixtures.utc("09:15:09"));
         assertThat(data.get("ringCount").asInt()).isEqualTo(2);
         assertThat(data.get("answeredWithinThreeRings").asBoolean()).isTrue();
         assertThat(data.get("greetingGiven").asBoolean()).isTrue();
@@ -114,8 +114,8 @@ class ContactIntakeKafkaTests {
         JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(20)).get(0).value()).get("data");
         assertThat(data.get("channel").asString()).isEqualTo("VISIT");
         assertThat(data.get("agentId").asString()).isEqualTo("R002");
-        assertThat(data.get("arrivedAt").asString()).isEqualTo("2026-11-27T02:30:00Z");
-        assertThat(data.get("greetedAt").asString()).isEqualTo("2026-11-27T02:30:20Z");
+        assertThat(data.get("arrivedAt").asString()).isEqualTo(Fixtures.utc("10:30:00"));
+        assertThat(data.get("greetedAt").asString()).isEqualTo(Fixtures.utc("10:30:20"));
         assertThat(data.get("hostedBy").asString()).isEqualTo("交付部 陈经理");
         assertThat(data.get("customerName").asString()).isEqualTo("李娜");
         assertThat(data.get("organisation").asString()).isEqualTo("业主委员会");
@@ -164,7 +164,7 @@ class ContactIntakeKafkaTests {
                 .replace("13812345678", "12345")
                 .replace("\"SH-LJY\"", "\"NO-SUCH\"")
                 .replace("\"REPAIR\"", "\"漏水\"")
-                .replace("2026-11-27T09:15:09+08:00", "2026-11-27T09:14:00+08:00")
+                .replace(Fixtures.at("09:15:09"), Fixtures.at("09:14:00"))
                 .replace("\"王小明\"", "\"   \"");
 
         Api.Response response = api.post("/api/v1/calls", invalid);
@@ -217,7 +217,7 @@ class ContactIntakeKafkaTests {
         Api.Response contact = api.get("/api/v1/contacts/" + id);
         Api.Response missing = api.get("/api/v1/contacts/" + UUID.randomUUID());
 
-        assertThat(contact.json().get("visit").get("arrivedAt").asString()).isEqualTo("2026-11-27T10:30:00+08:00");
+        assertThat(contact.json().get("visit").get("arrivedAt").asString()).isEqualTo(Fixtures.at("10:30:00"));
         assertThat(contact.json().get("customerName").asString()).isEqualTo("李娜");
         assertThat(missing.status()).isEqualTo(404);
     }
