@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.routing.demo-data=true",
+        "caseflow.routing.cases.max-contacts-per-case=4",
         "caseflow.outbox.sweep-interval=500ms"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
