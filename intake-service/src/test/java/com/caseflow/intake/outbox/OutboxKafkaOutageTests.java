@@ -5,6 +5,7 @@ import com.caseflow.events.Topics;
 import com.caseflow.infra.LocalStack;
 import com.caseflow.infra.StackSettings;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.testing.Api;
@@ -75,7 +76,8 @@ class OutboxKafkaOutageTests {
     }
 
     private int attempts(String id) {
-        return mongo.findById(id, ContactDocument.class).outbox().get(0).attempts();
+        org.bson.Document stored = mongo.findById(id, org.bson.Document.class, ContactDocument.COLLECTION);
+        return stored.getInteger(Outbox.ATTEMPTS, 0);
     }
 
     private static int freePort() {

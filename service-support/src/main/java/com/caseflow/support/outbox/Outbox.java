@@ -18,6 +18,9 @@ public class Outbox {
     public static final String ENTRIES = "outbox";
     /** The {@link OutboxClaim} field next to it. */
     public static final String CLAIM = "outboxClaim";
+    /** How often publishing the document's entries failed, and the kind of the last failure (never its message). */
+    public static final String ATTEMPTS = "outboxAttempts";
+    public static final String LAST_ERROR = "outboxLastError";
 
     private final String owner = UUID.randomUUID().toString();
     private final JsonMapper json;
@@ -32,8 +35,8 @@ public class Outbox {
     }
 
     public OutboxEntry entry(String topic, EventEnvelope<?> envelope) {
-        return new OutboxEntry(envelope.eventId() + "@" + topic, envelope.eventId(), envelope.type(), topic, envelope.key(), envelope.occurredAt(),
-                json.writeValueAsString(envelope), 0, null);
+        return new OutboxEntry(envelope.eventId() + "@" + topic, envelope.eventId(), envelope.type(), topic,
+                envelope.key(), envelope.occurredAt(), json.writeValueAsString(envelope));
     }
 
     /** The claim the writing instance stores with new entries. */

@@ -9,8 +9,6 @@ import java.time.Instant;
  *
  * @param entryId   the entry's own id: one event can wait for several topics, each as its own entry
  * @param payload   the serialized envelope, exactly the bytes that go on the topic
- * @param attempts  failed attempts to publish so far
- * @param lastError the kind of the last failure, without its message (which may quote the payload)
  */
 public record OutboxEntry(
         String entryId,
@@ -19,9 +17,7 @@ public record OutboxEntry(
         String topic,
         String key,
         Instant occurredAt,
-        String payload,
-        int attempts,
-        String lastError) {
+        String payload) {
 
     /** Payloads carry customers' names and numbers: they stay out of logs. */
     @Override

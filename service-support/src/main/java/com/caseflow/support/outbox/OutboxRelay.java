@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -71,6 +73,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Set when entries may be pending in the store: at start (a crash), after a failed send, on a full queue. */
     private volatile boolean sweepNeeded = true;
     private final AtomicLong leftInStore = new AtomicLong();
+    /** When another instance's claim on entries seen by the last sweep runs out: they may need taking over then. */
+    private volatile Instant sweepAfterClaim;
     private final Timer delay;
     private final Counter published;
     private volatile boolean running;
@@ -111,6 +115,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        for (String collection : properties.collections()) {
+            try {
+                // unique anyway (_id is); lets the embedded store of the local stack take over a claim by index
+                mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                        .on(CLAIM_BY, Sort.Direction.ASC).on(CLAIM_UNTIL, Sort.Direction.ASC).unique()
+                        .named("outbox_claim"));
+            } catch (RuntimeException e) {
+                log.warn("Outbox claim index on {} not created: {}", collection, e.toString());
+            }
+        }
         running = true;
         worker = new Thread(this::relayUntilStopped, "outbox-relay");
         worker.setDaemon(true);
@@ -164,6 +178,11 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
                 long now = System.nanoTime();
+                Instant claimEnds = sweepAfterClaim;
+                if (claimEnds != null && !clock.instant().isBefore(claimEnds)) {
+                    sweepAfterClaim = null;
+                    sweepNeeded = true;
+                }
                 if (running && ((sweepNeeded && now - nextSweep >= 0) || now - nextSafetySweep >= 0)) {
                     sweepNeeded = sweep();
                     nextSweep = now + properties.sweepInterval().toNanos();
@@ -183,34 +202,24 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Returns whether everything handed over was published. A document handed over twice in one batch is read once,
-     * after its last write, so its entries go out in order.
+     * Returns whether everything handed over was published. A just-inserted document's entries are published from
+     * memory; any other document is read (once per batch, after its last write), so its entries go out in order.
      */
     private boolean publishHandedOver(List<Pending> batch) throws InterruptedException {
         Instant now = clock.instant();
-        List<Loaded> loaded = new ArrayList<>(batch.size());
-        List<Pending> toRead = new ArrayList<>();
+        Map<String, List<Pending>> byDocument = new java.util.LinkedHashMap<>();
         for (Pending pending : batch) {
-            toRead.removeIf(pending::sameDocument);
-            loaded.removeIf(l -> l.pending().sameDocument(pending));
-            if (pending.entries() != null && toRead.stream().noneMatch(pending::sameDocument)) {
-                loaded.add(new Loaded(pending, pending.entries()));
-            } else {
-                toRead.add(pending);
-            }
+            byDocument.computeIfAbsent(pending.collection() + "/" + pending.documentId(), k -> new ArrayList<>())
+                    .add(pending);
         }
-        for (Pending pending : toRead) {
-            // by id alone: the embedded store of the local stack scans the collection for any other criterion
-            Query byId = byId(pending.documentId());
-            byId.fields().include(Outbox.ENTRIES).include(Outbox.CLAIM);
-            Document found = mongo.findOne(byId, Document.class, pending.collection());
-            if (found == null || entriesOf(found).isEmpty()) {
-                continue; // published already, by a sweep or an earlier hand-off of the same document
+        List<Loaded> loaded = new ArrayList<>(byDocument.size());
+        for (List<Pending> handOvers : byDocument.values()) {
+            Pending pending = handOvers.get(0);
+            if (handOvers.size() == 1 && pending.entries() != null) {
+                loaded.add(new Loaded(pending, pending.entries()));
+                continue;
             }
-            Document claim = found.get(Outbox.CLAIM, Document.class);
-            boolean ours = claim != null && outbox.owner().equals(claim.getString("by"))
-                    && claim.getDate("until") != null && claim.getDate("until").toInstant().isAfter(now);
-            List<OutboxEntry> entries = ours ? entriesOf(found) : claim(pending, now);
+            List<OutboxEntry> entries = claim(pending, now);
             if (!entries.isEmpty()) {
                 loaded.add(new Loaded(pending, entries));
             }
@@ -218,20 +227,32 @@ public class OutboxRelay implements SmartLifecycle {
         return loaded.isEmpty() || publishGuarded(loaded);
     }
 
-    /** Publishes entries left pending in the store; returns whether some are still pending afterwards. */
+    /**
+     * Publishes entries left pending in the store; returns whether some may still be pending afterwards. Documents
+     * another instance holds under a live claim are its own to publish: they bring the next sweep forward to when
+     * that claim runs out, no sooner.
+     */
     private boolean sweep() throws InterruptedException {
         try {
             List<Pending> queued = List.copyOf(handedOver);
             Instant now = clock.instant();
             List<Loaded> batch = new ArrayList<>();
-            int found = 0;
+            boolean more = false;
+            Instant foreignClaimEnds = null;
             for (String collection : properties.collections()) {
                 Query pending = Query.query(Criteria.where(PENDING).exists(true)).limit(properties.batchSize());
-                pending.fields().include("_id");
-                for (Document document : mongo.find(pending, Document.class, collection)) {
-                    found++;
+                pending.fields().include("_id").include(Outbox.CLAIM);
+                List<Document> found = mongo.find(pending, Document.class, collection);
+                more |= found.size() == properties.batchSize();
+                for (Document document : found) {
                     Pending candidate = new Pending(collection, String.valueOf(document.get("_id")), null);
                     if (queued.stream().anyMatch(candidate::sameDocument)) {
+                        continue;
+                    }
+                    Instant foreign = foreignClaimUntil(document, now);
+                    if (foreign != null) {
+                        foreignClaimEnds = foreignClaimEnds == null || foreign.isBefore(foreignClaimEnds)
+                                ? foreign : foreignClaimEnds;
                         continue;
                     }
                     List<OutboxEntry> entries = claim(candidate, now);
@@ -241,26 +262,49 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             boolean allPublished = batch.isEmpty() || publishGuarded(batch);
-            long left = allPublished ? found - batch.size() : found;
-            leftInStore.set(Math.max(0, left));
-            return left > 0;
+            leftInStore.set(allPublished ? 0 : batch.size());
+            sweepAfterClaim = foreignClaimEnds;
+            return !allPublished || more;
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed, retrying: {}", e.toString());
             return true;
         }
     }
 
+    /** When another instance's live claim on a document ends; null when nobody else holds it now. */
+    private Instant foreignClaimUntil(Document document, Instant now) {
+        Document claim = document.get(Outbox.CLAIM, Document.class);
+        if (claim == null || outbox.owner().equals(claim.getString("by")) || claim.getDate("until") == null) {
+            return null;
+        }
+        Instant until = claim.getDate("until").toInstant();
+        return until.isAfter(now) ? until : null;
+    }
+
     /**
      * Takes over a document's entries when this instance holds them or their claim ran out; empty when another
-     * instance holds them. One atomic update by id, so two sweeping instances never both take the same entries.
+     * instance holds them or nothing is pending. The document is read by id and its claim replaced only if it is
+     * still the one read, so two instances never both take the same entries; both steps are id lookups (the claim's
+     * compound index serves the second on the embedded store of the local stack, which scans for anything else).
      */
     private List<OutboxEntry> claim(Pending pending, Instant now) {
-        Query claimable = byId(pending.documentId()).addCriteria(Criteria.where(PENDING).exists(true)
-                .orOperator(Criteria.where(CLAIM_BY).is(outbox.owner()),
-                        Criteria.where(CLAIM_UNTIL).lt(now),
-                        Criteria.where(Outbox.CLAIM).is(null)));
+        Query byId = byId(pending.documentId());
+        byId.fields().include(Outbox.ENTRIES).include(Outbox.CLAIM);
+        Document found = mongo.findOne(byId, Document.class, pending.collection());
+        if (found == null || entriesOf(found).isEmpty() || foreignClaimUntil(found, now) != null) {
+            return List.of();
+        }
+        Document claim = found.get(Outbox.CLAIM, Document.class);
+        boolean ours = claim != null && outbox.owner().equals(claim.getString("by"))
+                && claim.getDate("until") != null && claim.getDate("until").toInstant().isAfter(now);
+        if (ours) {
+            return entriesOf(found);
+        }
+        Query unchanged = byId(pending.documentId())
+                .addCriteria(Criteria.where(CLAIM_BY).is(claim == null ? null : claim.getString("by"))
+                        .and(CLAIM_UNTIL).is(claim == null ? null : claim.getDate("until")));
         Update take = new Update().set(Outbox.CLAIM, outbox.claim(now));
-        Document taken = mongo.findAndModify(claimable, take, FindAndModifyOptions.options().returnNew(true),
+        Document taken = mongo.findAndModify(unchanged, take, FindAndModifyOptions.options().returnNew(true),
                 Document.class, pending.collection());
         return taken == null ? List.of() : entriesOf(taken);
     }
@@ -364,15 +408,16 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Counted on the document, by id alone: the entry's kind of failure, without its message. */
     private void recordFailedAttempt(Pending pending, OutboxEntry entry, Exception error) {
         Throwable cause = error.getCause() == null ? error : error.getCause();
         try {
-            mongo.updateFirst(byId(pending.documentId()).addCriteria(Criteria.where(PENDING).is(entry.entryId())),
-                    new Update().inc(Outbox.ENTRIES + ".$.attempts", 1)
-                            .set(Outbox.ENTRIES + ".$.lastError", cause.getClass().getSimpleName()),
+            mongo.updateFirst(byId(pending.documentId()), new Update().inc(Outbox.ATTEMPTS, 1)
+                    .set(Outbox.LAST_ERROR, entry.type() + ": " + cause.getClass().getSimpleName()),
                     pending.collection());
         } catch (RuntimeException e) {
             log.debug("Could not record a failed attempt: {}", e.toString());
         }
     }
+
 }

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 @Component
 public class CaseSteps {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 8;
 
     private final CaseStore cases;
     private final CaseEvents events;
@@ -57,7 +57,18 @@ public class CaseSteps {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** Writers that collided on one case (consumer threads on a mass incident) spread out before trying again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a case step", e);
         }
     }
 }

@@ -114,9 +114,7 @@ public class ContactRouter {
         ContactOutcome decided = decide(contact);
         if (decided.kind() != Kind.OPENED) {
             // a replayed contact that opened its own case before must not join another one now
-            Optional<Case> opened = cases.find(CaseKeys.caseIdFor(contact.contactId())).map(VersionedCase::state);
-            if (opened.isPresent()) {
-                rememberOpened(contact, opened.get().id());
+            if (cases.find(CaseKeys.caseIdFor(contact.contactId())).isPresent()) {
                 return;
             }
             decided = outcomes.decide(decided);
@@ -215,11 +213,12 @@ public class ContactRouter {
                         route.ruleId(), route.ruleVersion(),
                         deadlines.from(contact.receivedAt(), department, route.priority()), null),
                 now);
-        if (cases.insert(opened.routed(), events.entries(opened.routed(), List.of(opened.event()), now))) {
-            routingDelay.record(Duration.between(contact.receivedAt(), now));
-            meters.counter("caseflow.cases.routed", "department", department.code(),
-                    "priority", route.priority().name()).increment();
+        if (!cases.insert(opened.routed(), events.entries(opened.routed(), List.of(opened.event()), now))) {
+            return; // opened before: a replay must not point the customer's later contacts back at this case
         }
+        routingDelay.record(Duration.between(contact.receivedAt(), now));
+        meters.counter("caseflow.cases.routed", "department", department.code(),
+                "priority", route.priority().name()).increment();
         rememberOpened(contact, outcome.caseId());
     }
 
@@ -276,30 +275,39 @@ public class ContactRouter {
         }
     }
 
-    /** Every other open case of the incident's group joins the incident's case, with all its contacts. */
+    /**
+     * Every other open case of the incident's group joins the incident's case. Its contacts are attached to the
+     * incident's case first and the member is closed as merged only then: a contact is never left on a closed case.
+     */
     private void mergeMembers(String group, ContactOutcome outcome) {
         IncidentTracker.Group g = incidents.find(group).orElse(null);
         if (g == null || !outcome.incidentId().equals(g.incidentId())) {
             return;
         }
-        for (IncidentTracker.Member member : g.members()) {
-            if (member.caseId().equals(outcome.caseId())) {
+        List<String> members = g.members().stream().map(IncidentTracker.Member::caseId).distinct()
+                .filter(id -> !id.equals(outcome.caseId())).toList();
+        for (String memberId : members) {
+            Optional<Case> member = cases.find(memberId).map(VersionedCase::state).filter(c -> c.status().isOpen());
+            Optional<Case> lead = cases.find(outcome.caseId()).map(VersionedCase::state);
+            if (member.isEmpty() || lead.isEmpty()
+                    || lead.get().contacts().size() + member.get().contacts().size() > properties.maxContactsPerCase()) {
                 continue;
             }
-            int room = cases.find(outcome.caseId())
-                    .map(lead -> properties.maxContactsPerCase() - lead.state().contacts().size()).orElse(0);
-            // a member merges only if the incident's case can take all its contacts: none may be left behind
-            steps.change(member.caseId(), (c, at) -> c.status().isOpen() && c.contacts().size() <= room
-                    ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of());
-            Optional<Case> merged = cases.find(member.caseId()).map(VersionedCase::state)
-                    .filter(c -> outcome.caseId().equals(c.mergedInto()));
-            for (CaseContact contact : merged.map(Case::contacts).orElse(List.of())) {
+            boolean allJoined = true;
+            for (CaseContact contact : member.get().contacts()) {
                 CaseContact joining = new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
                         contact.receivedAt(), contact.customer(), AttachReason.INCIDENT);
-                steps.change(outcome.caseId(), (c, at) -> c.hasContact(contact.contactId()) || !c.status().isOpen()
-                        ? List.of()
-                        : List.of(c.attach(joining, c.priority().atLeast(Priority.HIGH),
-                                deadlinesFor(c, c.priority().atLeast(Priority.HIGH)), at)));
+                allJoined &= steps.change(outcome.caseId(), (c, at) -> {
+                    if (c.hasContact(contact.contactId())) {
+                        return List.of();
+                    }
+                    Priority raised = c.priority().atLeast(Priority.HIGH);
+                    return c.status().isOpen() ? List.of(c.attach(joining, raised, deadlinesFor(c, raised), at)) : null;
+                });
+            }
+            if (allJoined) {
+                steps.change(memberId, (c, at) -> c.status().isOpen()
+                        ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of());
             }
         }
     }

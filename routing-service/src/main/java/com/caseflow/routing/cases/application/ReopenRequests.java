@@ -45,6 +45,12 @@ public class ReopenRequests {
             if (c.hasAppliedReopenRequest(envelope.eventId())) {
                 return List.of();
             }
+            if (c.status() == CaseStatus.RESOLVED && request.requestedAt() != null && c.resolvedAt() != null
+                    && request.requestedAt().isBefore(c.resolvedAt())) {
+                log.info("Reopen request {} for case {} ignored: it is about an earlier resolution",
+                        envelope.eventId(), c.id());
+                return List.of();
+            }
             if (c.status() != CaseStatus.RESOLVED) {
                 log.info("Reopen request {} for case {} ignored: the case is {}", envelope.eventId(), c.id(),
                         c.status());

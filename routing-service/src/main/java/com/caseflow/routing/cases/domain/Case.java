@@ -195,6 +195,10 @@ public final class Case {
         if (status != CaseStatus.IN_PROGRESS) {
             throw new CaseTransitionException("a case is resolved by its owner: accept it first; it is " + status);
         }
+        if (!staffId.equals(ownerId)) {
+            throw new CaseTransitionException("a case is resolved by its owner, " + ownerId
+                    + ": they resolve it, or someone accepts it after a transfer");
+        }
         status = CaseStatus.RESOLVED;
         resolvedAt = at;
         resolution = resolutionText;

@@ -41,6 +41,10 @@ public class CaseStore implements InitializingBean {
         indexes.createIndex(new Index().on("state.departmentCode", Sort.Direction.ASC)
                 .on("state.status", Sort.Direction.ASC).on("state.openedAt", Sort.Direction.DESC).named("queue"));
         indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
+        // unique anyway (_id is); it lets the embedded store of the local stack answer the optimistic-locking
+        // update {_id, version} from an index instead of scanning every case
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                .named("id_version"));
     }
 
     /**
@@ -53,6 +57,8 @@ public class CaseStore implements InitializingBean {
             mongo.insert(new CaseDocument(state.id(), 0, state, state.priority().ordinal(), events,
                     outbox.claim()));
         } catch (DuplicateKeyException e) {
+            // the case exists: a replay, or a retried insert whose first try landed; publish what it still has
+            outbox.stored(CaseDocument.COLLECTION, state.id());
             return false;
         }
         outbox.inserted(CaseDocument.COLLECTION, state.id(), events);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
     private final boolean demoDepartments;
     private volatile Map<String, Department> byCode = Map.of();
     private volatile Instant readAt = Instant.MIN;
+    private final Set<String> topicsEnsured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DepartmentRegistry(DepartmentRepository repository, DepartmentTopics topics, Clock clock,
                               @Value("${caseflow.routing.demo-data:false}") boolean demoDepartments) {
@@ -62,11 +64,25 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
                 }
             });
         }
+        ensureTopics();
+    }
+
+    /**
+     * Creates the topics of departments that have none yet — at start, and again until the broker took them: a
+     * department's events wait in the outbox while its topic is missing.
+     */
+    @Scheduled(initialDelayString = "${caseflow.routing.department-topics.retry:30s}",
+            fixedDelayString = "${caseflow.routing.department-topics.retry:30s}")
+    public void ensureTopics() {
         for (Department department : all()) {
+            if (topicsEnsured.contains(department.code())) {
+                continue;
+            }
             try {
                 topics.ensure(department.code());
+                topicsEnsured.add(department.code());
             } catch (RuntimeException e) {
-                log.warn("Topic of department {} not ensured, retried on its next change: {}", department.code(),
+                log.warn("Topic of department {} not created yet, trying again later: {}", department.code(),
                         e.toString());
             }
         }
@@ -80,8 +96,10 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
         return Optional.ofNullable(current().get(code));
     }
 
-    public Set<String> codes() {
-        return current().keySet();
+    /** The departments that take new cases: rules and transfers may name only these. */
+    public Set<String> activeCodes() {
+        return current().values().stream().filter(Department::active).map(Department::code)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -90,6 +108,7 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
      */
     public DepartmentDocument save(Department department, Long expectedVersion) {
         topics.ensure(department.code());
+        topicsEnsured.add(department.code());
         Optional<DepartmentDocument> existing = repository.findById(department.code());
         Long version = existing.map(DepartmentDocument::version).orElse(null);
         if (expectedVersion != null && !expectedVersion.equals(version)) {

@@ -80,7 +80,7 @@ public class RuleBook implements SmartInitializingSingleton {
      */
     public RuleSet publish(List<RoutingRule> rules, String defaultDepartment, long basedOnVersion, String manager) {
         RuleSet candidate = new RuleSet(basedOnVersion + 1, rules, defaultDepartment, manager, clock.instant());
-        List<RuleViolation> violations = candidate.violations(departments.codes());
+        List<RuleViolation> violations = candidate.violations(departments.activeCodes());
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations.stream()
                     .map(v -> new FieldProblem(v.field(), v.message())).toList());

@@ -32,8 +32,8 @@ public record RoutingRule(String id, String description, Set<ContactCategory> ca
         String matter = input.matter() == null ? "" : input.matter().toLowerCase(Locale.ROOT);
         return (categories.isEmpty() || categories.contains(input.category()))
                 && (complexities.isEmpty() || complexities.contains(input.complexity()))
-                && (projectCodes.isEmpty() || projectCodes.contains(input.projectCode()))
-                && (channels.isEmpty() || channels.contains(input.channel()))
+                && (projectCodes.isEmpty() || (input.projectCode() != null && projectCodes.contains(input.projectCode())))
+                && (channels.isEmpty() || (input.channel() != null && channels.contains(input.channel())))
                 && (keywords.isEmpty() || keywords.stream().anyMatch(k -> matter.contains(k.toLowerCase(Locale.ROOT))))
                 && (minPriority == null || input.priority().compareTo(minPriority) >= 0);
     }

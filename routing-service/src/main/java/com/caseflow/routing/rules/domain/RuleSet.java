@@ -34,7 +34,7 @@ public record RuleSet(long version, List<RoutingRule> rules, String defaultDepar
     public List<RuleViolation> violations(Set<String> departments) {
         List<RuleViolation> violations = new ArrayList<>();
         if (defaultDepartment == null || !departments.contains(defaultDepartment)) {
-            violations.add(new RuleViolation("defaultDepartment", "must name an existing department"));
+            violations.add(new RuleViolation("defaultDepartment", "must name an active department"));
         }
         if (rules.size() > MAX_RULES) {
             violations.add(new RuleViolation("rules", "at most " + MAX_RULES + " rules"));
@@ -49,7 +49,7 @@ public record RuleSet(long version, List<RoutingRule> rules, String defaultDepar
                 violations.add(new RuleViolation(at + "id", "must be unique and not '" + DEFAULT_RULE + "'"));
             }
             if (rule.departmentCode() == null || !departments.contains(rule.departmentCode())) {
-                violations.add(new RuleViolation(at + "departmentCode", "must name an existing department"));
+                violations.add(new RuleViolation(at + "departmentCode", "must name an active department"));
             }
             if (!rule.hasConditions()) {
                 violations.add(new RuleViolation(at, "needs at least one condition; the default rule catches the rest"));

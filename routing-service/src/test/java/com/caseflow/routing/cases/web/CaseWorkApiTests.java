@@ -86,10 +86,13 @@ class CaseWorkApiTests {
         Api.Response acceptTwice = api.post("/api/v1/cases/" + id + "/accept", "");
         Api.Response transferToSelf = api.post("/api/v1/cases/" + id + "/transfer",
                 "{\"toDepartment\":\"ENGINEERING\",\"reason\":\"x\"}");
+        Api.Response resolvedByColleague = new Api(port, IDP.departmentToken("D-ENG-02", "ENGINEERING"))
+                .post("/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"我来关\"}");
         api.post("/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"已修复\"}");
         Api.Response noteOnResolved = api.post("/api/v1/cases/" + id + "/notes", "{\"note\":\"x\"}");
 
-        for (Api.Response refused : List.of(resolveUnaccepted, acceptTwice, transferToSelf, noteOnResolved)) {
+        for (Api.Response refused : List.of(resolveUnaccepted, acceptTwice, transferToSelf, resolvedByColleague,
+                noteOnResolved)) {
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.json().get("type").asString()).isEqualTo("urn:caseflow:problem:invalid-transition");
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
