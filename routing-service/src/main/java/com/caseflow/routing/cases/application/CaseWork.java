@@ -1,8 +1,6 @@
 package com.caseflow.routing.cases.application;
 
-import com.caseflow.events.cases.Priority;
 import com.caseflow.routing.cases.domain.Case;
-import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
@@ -22,7 +20,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A department's work on its cases, as its staff do it through the API. Staff act on their own department's cases

@@ -1,7 +1,6 @@
 package com.caseflow.routing.cases.domain;
 
 import com.caseflow.events.EventTypes;
-import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.events.cases.CaseMerged;
