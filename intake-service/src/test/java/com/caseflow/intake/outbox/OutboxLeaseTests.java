@@ -71,8 +71,8 @@ class OutboxLeaseTests {
         Contact contact = new Contact(id, Channel.PHONE, "A001", receivedAt,
                 new Contact.CallDetails(receivedAt, receivedAt, 1, true, true), null, "王小明", CallerType.OWNER,
                 "13812345678", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", ContactCategory.REPAIR, false);
-        OutboxEntry entry = new OutboxEntry("event-of-" + id + "@" + Topics.CONTACTS, "event-of-" + id,
-                "caseflow.contact.received.v1", Topics.CONTACTS, id, receivedAt, "{}");
+        OutboxEntry entry = new OutboxEntry("event-of-" + id, "event-of-" + id, "caseflow.contact.received.v1",
+                List.of(Topics.CONTACTS), id, receivedAt, "{}");
         mongo.insert(new ContactDocument(id, contact, "fingerprint", List.of(entry),
                 new OutboxClaim("other-instance", claimedUntil)));
         return id;

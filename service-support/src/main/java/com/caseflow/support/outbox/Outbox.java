@@ -35,8 +35,13 @@ public class Outbox {
     }
 
     public OutboxEntry entry(String topic, EventEnvelope<?> envelope) {
-        return new OutboxEntry(envelope.eventId() + "@" + topic, envelope.eventId(), envelope.type(), topic,
-                envelope.key(), envelope.occurredAt(), json.writeValueAsString(envelope));
+        return entry(List.of(topic), envelope);
+    }
+
+    /** One event for several topics, its payload stored once. */
+    public OutboxEntry entry(List<String> topics, EventEnvelope<?> envelope) {
+        return new OutboxEntry(envelope.eventId(), envelope.eventId(), envelope.type(), topics, envelope.key(),
+                envelope.occurredAt(), json.writeValueAsString(envelope));
     }
 
     /** The claim the writing instance stores with new entries. */

@@ -340,15 +340,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sends, waits for the acknowledgements and removes each document's acknowledged prefix of entries. */
     private Exception publish(List<Loaded> batch) throws InterruptedException {
-        Map<Loaded, List<CompletableFuture<SendResult<String, byte[]>>>> sends = new java.util.LinkedHashMap<>();
+        Map<Loaded, List<CompletableFuture<Void>>> sends = new java.util.LinkedHashMap<>();
         Exception failure = null;
         sending:
         for (Loaded document : batch) {
-            List<CompletableFuture<SendResult<String, byte[]>>> futures = new ArrayList<>();
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
             sends.put(document, futures);
             for (OutboxEntry entry : document.entries()) {
                 try {
-                    futures.add(kafka.send(record(entry)));
+                    List<CompletableFuture<SendResult<String, byte[]>>> perTopic = new ArrayList<>();
+                    for (String topic : entry.topics()) {
+                        perTopic.add(kafka.send(record(entry, topic)));
+                    }
+                    futures.add(CompletableFuture.allOf(perTopic.toArray(CompletableFuture[]::new)));
                 } catch (RuntimeException e) {
                     // no metadata within max.block.ms: the broker is unreachable, the rest would wait just as long
                     failure = e;
@@ -360,7 +364,7 @@ public class OutboxRelay implements SmartLifecycle {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         Map<String, BulkOperations> removals = new java.util.HashMap<>();
         int removed = 0;
-        for (Map.Entry<Loaded, List<CompletableFuture<SendResult<String, byte[]>>>> send : sends.entrySet()) {
+        for (Map.Entry<Loaded, List<CompletableFuture<Void>>> send : sends.entrySet()) {
             Loaded document = send.getKey();
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < send.getValue().size(); i++) {
@@ -392,8 +396,8 @@ public class OutboxRelay implements SmartLifecycle {
         return failure;
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxEntry entry) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), entry.key(),
+    private ProducerRecord<String, byte[]> record(OutboxEntry entry, String topic) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, entry.key(),
                 entry.payload().getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.ID, entry.eventId());
         header(record, CloudEventHeaders.TYPE, entry.type());

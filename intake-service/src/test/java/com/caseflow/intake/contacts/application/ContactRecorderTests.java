@@ -139,7 +139,7 @@ class ContactRecorderTests {
         assertThat(contact.settledAtFirstContact()).isFalse();
         ArgumentCaptor<OutboxEntry> event = ArgumentCaptor.forClass(OutboxEntry.class);
         verify(store).insert(eq(contact), any(), event.capture());
-        assertThat(event.getValue().topic()).isEqualTo("contacts");
+        assertThat(event.getValue().topics()).containsExactly("contacts");
         assertThat(event.getValue().key()).isEqualTo(contact.id());
         assertThat(event.getValue().type()).isEqualTo("caseflow.contact.received.v1");
     }

@@ -34,13 +34,13 @@ public class CaseEvents {
         for (Object event : events) {
             EventEnvelope<Object> envelope = new EventEnvelope<>(java.util.UUID.randomUUID().toString(),
                     EventTypes.nameOf(event), 1, at, subject.id(), correlationId, event);
-            Set<String> departments = new LinkedHashSet<>();
+            Set<String> topics = new LinkedHashSet<>();
+            topics.add(Topics.CASES);
             if (event instanceof CaseTransferred transferred) {
-                departments.add(transferred.fromDepartment());
+                topics.add(Topics.departmentCases(transferred.fromDepartment()));
             }
-            departments.add(subject.departmentCode());
-            entries.add(outbox.entry(Topics.CASES, envelope));
-            departments.forEach(d -> entries.add(outbox.entry(Topics.departmentCases(d), envelope)));
+            topics.add(Topics.departmentCases(subject.departmentCode()));
+            entries.add(outbox.entry(List.copyOf(topics), envelope));
         }
         return entries;
     }
