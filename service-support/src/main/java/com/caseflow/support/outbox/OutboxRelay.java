@@ -238,7 +238,6 @@ public class OutboxRelay implements SmartLifecycle {
             Instant now = clock.instant();
             List<Loaded> batch = new ArrayList<>();
             boolean more = false;
-            Instant foreignClaimEnds = null;
             for (String collection : properties.collections()) {
                 Query pending = Query.query(Criteria.where(PENDING).exists(true)).limit(properties.batchSize());
                 pending.fields().include("_id").include(Outbox.CLAIM);
@@ -249,10 +248,7 @@ public class OutboxRelay implements SmartLifecycle {
                     if (queued.stream().anyMatch(candidate::sameDocument)) {
                         continue;
                     }
-                    Instant foreign = foreignClaimUntil(document, now);
-                    if (foreign != null) {
-                        foreignClaimEnds = foreignClaimEnds == null || foreign.isBefore(foreignClaimEnds)
-                                ? foreign : foreignClaimEnds;
+                    if (foreignClaimUntil(document, now) != null) {
                         continue;
                     }
                     List<OutboxEntry> entries = claim(candidate, now);
@@ -263,7 +259,6 @@ public class OutboxRelay implements SmartLifecycle {
             }
             boolean allPublished = batch.isEmpty() || publishGuarded(batch);
             leftInStore.set(allPublished ? 0 : batch.size());
-            sweepAfterClaim = foreignClaimEnds;
             return !allPublished || more;
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed, retrying: {}", e.toString());
@@ -271,14 +266,25 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** When another instance's live claim on a document ends; null when nobody else holds it now. */
+    /**
+     * When another instance's live claim on a document ends; null when nobody else holds it now. A document held by
+     * another instance — say one that crashed after writing it — brings the next sweep forward to that moment, when
+     * this instance may take it over.
+     */
     private Instant foreignClaimUntil(Document document, Instant now) {
         Document claim = document.get(Outbox.CLAIM, Document.class);
         if (claim == null || outbox.owner().equals(claim.getString("by")) || claim.getDate("until") == null) {
             return null;
         }
         Instant until = claim.getDate("until").toInstant();
-        return until.isAfter(now) ? until : null;
+        if (!until.isAfter(now)) {
+            return null;
+        }
+        Instant planned = sweepAfterClaim;
+        if (planned == null || until.isBefore(planned)) {
+            sweepAfterClaim = until;
+        }
+        return until;
     }
 
     /**
