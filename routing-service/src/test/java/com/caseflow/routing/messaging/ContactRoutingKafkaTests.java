@@ -12,6 +12,7 @@ import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.support.Contacts;
 import com.caseflow.routing.support.EventLog;
+import com.caseflow.routing.support.Resolved;
 import com.caseflow.routing.support.RoutingServiceTest;
 import com.caseflow.support.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -235,12 +236,7 @@ class ContactRoutingKafkaTests {
                 "物业费怎么交");
         log.publish(Topics.CONTACTS, contact);
         String caseId = caseOfContact(contact.key()).id();
-        var found = cases.find(caseId).orElseThrow();
-        found.state().accept("D-CS-01", Instant.now());
-        cases.update(found.state(), found.version(), List.of());
-        var accepted = cases.find(caseId).orElseThrow();
-        accepted.state().resolve("D-CS-01", "已告知缴费方式", Instant.now());
-        cases.update(accepted.state(), accepted.version(), List.of());
+        Resolved.byOwner(cases, caseId, "D-CS-01", "已告知缴费方式");
 
         CaseReopenRequested request = new CaseReopenRequested(caseId, "CB-1", 2, false, "还是不会交", "CS-07",
                 Instant.now());

@@ -1,5 +1,7 @@
 package com.caseflow.intake.contacts.domain;
 
+import com.caseflow.events.contact.Phones;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,15 +68,7 @@ public record PhoneNumber(String value, Kind kind) {
 
     /** 138****5678 for mobiles; landlines and service lines keep area code and last four digits. */
     public String masked() {
-        if (kind == Kind.MOBILE) {
-            return value.substring(0, 3) + "****" + value.substring(7);
-        }
-        if (kind == Kind.SERVICE_LINE) {
-            return value.substring(0, 4) + "****" + value.substring(value.length() - 4);
-        }
-        int dash = value.indexOf('-');
-        String subscriber = value.substring(dash + 1).replaceAll("-\\d+$", "");
-        return value.substring(0, dash + 1) + "****" + subscriber.substring(subscriber.length() - 4);
+        return Phones.masked(value);
     }
 
     @Override

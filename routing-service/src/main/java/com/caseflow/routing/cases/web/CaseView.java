@@ -6,6 +6,7 @@ import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.contact.Phones;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseContact;
 import com.caseflow.routing.cases.domain.CaseStatus;
@@ -51,15 +52,7 @@ public record CaseView(String id, long version, CaseStatus status, String status
                 k.customer() == null ? null : phone(k.customer().phone(), fullNumbers), k.reason());
     }
 
-    /** 13812345678 → 138****5678; 021-58881234 → 021-****1234. */
     static String phone(String number, boolean full) {
-        if (number == null || full || number.length() < 8) {
-            return number;
-        }
-        int keepEnd = 4;
-        int dash = number.indexOf('-');
-        int keepStart = dash > 0 ? dash + 1 : 3;
-        return number.substring(0, keepStart) + "*".repeat(number.length() - keepStart - keepEnd)
-                + number.substring(number.length() - keepEnd);
+        return full ? number : Phones.masked(number);
     }
 }

@@ -8,6 +8,7 @@ import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.support.Contacts;
+import com.caseflow.routing.support.Resolved;
 import com.caseflow.routing.support.RoutingServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,12 +49,7 @@ class ContactRouterTests {
     }
 
     private void resolve(String caseId) {
-        var found = cases.find(caseId).orElseThrow();
-        found.state().accept("D-PM-01", Instant.now());
-        cases.update(found.state(), found.version(), List.of());
-        var accepted = cases.find(caseId).orElseThrow();
-        accepted.state().resolve("D-PM-01", "已处理", Instant.now());
-        cases.update(accepted.state(), accepted.version(), List.of());
+        Resolved.byOwner(cases, caseId, "D-PM-01", "已处理");
     }
 
     @Test
