@@ -9,7 +9,10 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CaseReopenRequested;
+import com.caseflow.events.followup.CustomerFeedbackRecorded;
+import com.caseflow.events.followup.FollowUpReminderIssued;
 
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +35,9 @@ public final class EventTypes {
     public static final String CASE_MERGED = "caseflow.case.merged.v1";
 
     public static final String CASE_REOPEN_REQUESTED = "caseflow.followup.reopen-requested.v1";
+    public static final String FOLLOW_UP_REMINDER_ISSUED = "caseflow.followup.reminder-issued.v1";
+    public static final String CASE_ESCALATED = "caseflow.followup.case-escalated.v1";
+    public static final String CUSTOMER_FEEDBACK_RECORDED = "caseflow.followup.feedback-recorded.v1";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(CONTACT_RECEIVED, ContactReceived.class),
@@ -43,7 +49,10 @@ public final class EventTypes {
             Map.entry(CASE_RESOLVED, CaseResolved.class),
             Map.entry(CASE_REOPENED, CaseReopened.class),
             Map.entry(CASE_MERGED, CaseMerged.class),
-            Map.entry(CASE_REOPEN_REQUESTED, CaseReopenRequested.class));
+            Map.entry(CASE_REOPEN_REQUESTED, CaseReopenRequested.class),
+            Map.entry(FOLLOW_UP_REMINDER_ISSUED, FollowUpReminderIssued.class),
+            Map.entry(CASE_ESCALATED, CaseEscalated.class),
+            Map.entry(CUSTOMER_FEEDBACK_RECORDED, CustomerFeedbackRecorded.class));
 
     private static final Map<Class<?>, String> NAMES = PAYLOADS.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

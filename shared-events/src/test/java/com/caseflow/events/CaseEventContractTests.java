@@ -30,7 +30,10 @@ class CaseEventContractTests {
             "case-resolved.json",
             "case-reopened.json",
             "case-merged.json",
-            "case-reopen-requested.json"})
+            "case-reopen-requested.json",
+            "follow-up-reminder-issued.json",
+            "case-escalated.json",
+            "customer-feedback-recorded.json"})
     void whenASampleIsReadAsItsTypeThenEveryFieldSurvivesARoundTrip(String sample) throws IOException {
         String json = sample(sample);
         String type = mapper.readTree(json).get("type").asString();

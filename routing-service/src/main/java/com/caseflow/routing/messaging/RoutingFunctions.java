@@ -1,13 +1,11 @@
 package com.caseflow.routing.messaging;
 
 import com.caseflow.events.EventTypes;
-import com.caseflow.events.Topics;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.routing.cases.application.ContactRouter;
 import com.caseflow.routing.cases.application.ReopenRequests;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import com.caseflow.support.messaging.EnvelopeReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -17,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The service's consumers, bound in application.yml: {@code routeContact-in-0} routes every contact,
  * {@code reopenCase-in-0} reads the follow-up topic for reopen requests and skips its other events. What cannot be
- * processed after the bounded retries goes to the topic's dead-letter topic with the error in its headers.
+ * processed after the bounded retries goes to the topic's dead-letter topic with the error in its headers
+ * (service-support's messaging configuration).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingFunctions {
@@ -30,22 +29,9 @@ class RoutingFunctions {
     @Bean
     Consumer<Message<byte[]>> reopenCase(ReopenRequests requests, EnvelopeReader reader) {
         return message -> {
-            String type = reader.type(message);
-            if (type == null) {
-                type = reader.read(message, Object.class).type();
-            }
-            if (EventTypes.CASE_REOPEN_REQUESTED.equals(type)) {
+            if (EventTypes.CASE_REOPEN_REQUESTED.equals(reader.type(message))) {
                 requests.apply(reader.read(message, CaseReopenRequested.class));
             }
-        };
-    }
-
-    /** Every topic's dead letters go to {@code <topic>.dlq}, counted by topic. */
-    @Bean
-    DlqDestinationResolver deadLetters(MeterRegistry meters) {
-        return (record, exception) -> {
-            meters.counter("caseflow.dead.letters", "topic", record.topic()).increment();
-            return Topics.deadLetter(record.topic());
         };
     }
 }

@@ -1,10 +1,8 @@
-package com.caseflow.routing.messaging;
+package com.caseflow.support.messaging;
 
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.routing.cases.application.PoisonRecordException;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,21 +11,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a record's envelope with Boot's JSON mapper (tolerant of fields it does not know). A record that is not an
  * envelope at all is poison: it will never read differently, so it is refused for good.
  */
-@Component
-class EnvelopeReader {
+public class EnvelopeReader {
 
     private final JsonMapper json;
 
-    EnvelopeReader(JsonMapper json) {
+    public EnvelopeReader(JsonMapper json) {
         this.json = json;
     }
 
-    /** The CloudEvents type of the record, from its headers, or null when it carries none. */
-    String type(Message<byte[]> message) {
-        return CloudEventMessageUtils.getType(message);
+    /** The event type of the record: from its CloudEvents header, or from its envelope when it carries none. */
+    public String type(Message<byte[]> message) {
+        String type = CloudEventMessageUtils.getType(message);
+        return type != null ? type : read(message, Object.class).type();
     }
 
-    <T> EventEnvelope<T> read(Message<byte[]> message, Class<T> payload) {
+    public <T> EventEnvelope<T> read(Message<byte[]> message, Class<T> payload) {
         JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, payload);
         try {
             EventEnvelope<T> envelope = json.readValue(message.getPayload(), type);

@@ -1,4 +1,4 @@
-package com.caseflow.routing.cases.application;
+package com.caseflow.support.messaging;
 
 /**
  * A record that can never be processed as it is (missing fields, unknown schema version, a case nobody knows):

@@ -1,0 +1,31 @@
+package com.caseflow.followup.config;
+
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Finer scoping — department staff see their own department's cases, only customer service
+ * works the callback queue — is enforced next to the data, in the application services.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ServiceSecurity service) throws Exception {
+        return service.apply(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/departments/*/follow-ups", "/api/v1/cases/*/follow-up",
+                                "/api/v1/callbacks", "/api/v1/callbacks/*")
+                        .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*/attempts").hasRole(Roles.DEPARTMENT_STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/*")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN)
+                        .anyRequest().denyAll())
+                .build();
+    }
+}

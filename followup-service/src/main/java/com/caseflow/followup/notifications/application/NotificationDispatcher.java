@@ -1,0 +1,85 @@
+package com.caseflow.followup.notifications.application;
+
+import com.caseflow.followup.notifications.domain.Notification;
+import com.caseflow.followup.notifications.domain.NotificationStatus;
+import com.caseflow.followup.notifications.persistence.NotificationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Delivers pending notifications. Each is held by one instance while it is sent; a failure keeps it pending with its
+ * error and a later time to try again; an instance that dies while holding one lets it go when its hold ends.
+ */
+@Service
+public class NotificationDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+    private final NotificationStore store;
+    private final WebhookClient webhook;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public NotificationDispatcher(NotificationStore store, WebhookClient webhook, NotificationProperties properties,
+                                  Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.webhook = webhook;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Scheduled(fixedDelayString = "${caseflow.followup.notifications.poll-interval:2s}",
+            initialDelayString = "${caseflow.followup.notifications.poll-interval:2s}")
+    void scheduled() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("Notification delivery round failed, trying again shortly: {}", e.toString());
+        }
+    }
+
+    /** Tries every notification due now; returns how many the gateway accepted. */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        int delivered = 0;
+        for (String id : store.dueIds(now, properties.batchSize())) {
+            if (deliver(id, now)) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliver(String id, Instant now) {
+        var found = store.find(id).orElse(null);
+        if (found == null || found.state().status() != NotificationStatus.PENDING
+                || !store.hold(id, found.version(), now.plus(properties.lease()))) {
+            return false;
+        }
+        Notification notification = found.state();
+        long held = found.version() + 1;
+        try {
+            webhook.deliver(notification);
+        } catch (RuntimeException e) {
+            String error = e instanceof WebhookClient.WebhookException ? e.getMessage() : e.getClass().getSimpleName();
+            Notification failed = notification.failed(clock.instant(), error, properties.firstPause(),
+                    properties.maxPause());
+            store.update(failed, held);
+            meters.counter("caseflow.notifications.failed").increment();
+            log.info("Notification {} for case {} not delivered ({}), attempt {}; next try at {}", id,
+                    notification.caseId(), error, failed.attempts(), failed.nextAttemptAt());
+            return false;
+        }
+        store.update(notification.delivered(clock.instant()), held);
+        meters.counter("caseflow.notifications.delivered", "kind", notification.kind()).increment();
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+package com.caseflow.followup.notifications.application;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.followup.notifications.domain.Notification;
+import com.caseflow.followup.notifications.domain.NotificationStatus;
+import com.caseflow.followup.notifications.persistence.NotificationStore;
+import com.caseflow.support.calendar.BusinessCalendar;
+import com.caseflow.support.messaging.PoisonRecordException;
+import com.caseflow.support.problem.RequestRefusedException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the service's own reminders and escalations, read back from {@code followups}, into notifications for the
+ * gateway — so a notification exists exactly when its event was published, once per event id.
+ */
+@Service
+public class Notifications {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+    private static final Map<String, String> ROLE_LABELS = Map.of(
+            "DEPARTMENT_HEAD", "部门负责人",
+            "PROJECT_MANAGER", "项目经理",
+            "EXECUTIVE", "公司领导");
+
+    private final NotificationStore store;
+    private final NotificationProperties properties;
+    private final BusinessCalendar calendar;
+
+    public Notifications(NotificationStore store, NotificationProperties properties, BusinessCalendar calendar) {
+        this.store = store;
+        this.properties = properties;
+        this.calendar = calendar;
+    }
+
+    public void reminder(EventEnvelope<FollowUpReminderIssued> envelope) {
+        FollowUpReminderIssued reminder = envelope.data();
+        if (reminder == null || reminder.caseId() == null || reminder.dueAt() == null || reminder.deadline() == null) {
+            throw new PoisonRecordException("reminder without case, deadline kind or due time");
+        }
+        List<String> recipients = reminder.ownerId() != null ? List.of(reminder.ownerId())
+                : List.of("DEPARTMENT:" + reminder.departmentCode());
+        String text = "【跟进提醒】案件 %s（项目 %s，%s）的%s期限为 %s，还剩 %s 工作时间，请及时处理。".formatted(
+                shortId(reminder.caseId()), reminder.projectCode(), priority(reminder.priority()),
+                reminder.deadline().label(), local(reminder.dueAt()), minutes(reminder.businessMinutesLeft()));
+        store.insert(Notification.pending(envelope.eventId(), "REMINDER", reminder.caseId(),
+                reminder.departmentCode(), reminder.projectCode(), null, null, recipients, text,
+                envelope.occurredAt()));
+    }
+
+    public void escalation(EventEnvelope<CaseEscalated> envelope) {
+        CaseEscalated escalated = envelope.data();
+        if (escalated == null || escalated.caseId() == null || escalated.dueAt() == null
+                || escalated.deadline() == null || escalated.role() == null) {
+            throw new PoisonRecordException("escalation without case, deadline kind, due time or role");
+        }
+        String role = escalated.role();
+        String text = "【超期升级·第%d级】案件 %s（项目 %s，%s，%s）的%s期限 %s 已过，超期 %s 工作时间，请%s督办。".formatted(
+                escalated.level(), shortId(escalated.caseId()), escalated.projectCode(),
+                escalated.departmentCode(), priority(escalated.priority()), escalated.deadline().label(),
+                local(escalated.dueAt()), minutes(escalated.businessMinutesOverdue()),
+                ROLE_LABELS.getOrDefault(role, role));
+        store.insert(Notification.pending(envelope.eventId(), "ESCALATION", escalated.caseId(),
+                escalated.departmentCode(), escalated.projectCode(), escalated.level(), role,
+                recipients(role, escalated.departmentCode(), escalated.projectCode()), text,
+                envelope.occurredAt()));
+    }
+
+    public Notification read(String id) {
+        return store.find(id).map(NotificationStore.VersionedNotification::state)
+                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "no notification " + id));
+    }
+
+    public Page<Notification> list(NotificationStatus status, String caseId, int page, int size) {
+        return store.list(status, caseId, page, size);
+    }
+
+    /** The staff the directory names for a role — by department, then project, then company-wide — or the role. */
+    List<String> recipients(String role, String departmentCode, String projectCode) {
+        Map<String, List<String>> byScope = properties.directory().getOrDefault(role, Map.of());
+        for (String scope : new String[] {departmentCode, projectCode, "*"}) {
+            List<String> staff = scope == null ? null : byScope.get(scope);
+            if (staff != null && !staff.isEmpty()) {
+                return List.copyOf(staff);
+            }
+        }
+        return List.of(role + ":" + (departmentCode == null ? "*" : departmentCode));
+    }
+
+    private String local(Instant at) {
+        return LOCAL_TIME.format(at.atZone(calendar.zone()));
+    }
+
+    private static String shortId(String caseId) {
+        return caseId.length() > 8 ? caseId.substring(0, 8) : caseId;
+    }
+
+    private static String priority(com.caseflow.events.cases.Priority priority) {
+        return priority == null ? "优先级未知" : priority.labelZh();
+    }
+
+    private static String minutes(long minutes) {
+        return minutes >= 60 ? (minutes / 60) + " 小时 " + (minutes % 60) + " 分钟" : minutes + " 分钟";
+    }
+}

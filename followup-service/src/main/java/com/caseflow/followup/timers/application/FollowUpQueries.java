@@ -1,0 +1,65 @@
+package com.caseflow.followup.timers.application;
+
+import com.caseflow.followup.callbacks.application.Callbacks;
+import com.caseflow.followup.callbacks.domain.Callback;
+import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.persistence.FollowUpStore;
+import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.Staff;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What departments and reviewers read: a department's running cases with their deadlines, and one case's whole
+ * follow-up. Department staff read their own department's cases (customer service also the cases it calls back);
+ * supervisors and managers read all.
+ */
+@Service
+public class FollowUpQueries {
+
+    private final FollowUpStore store;
+    private final Callbacks callbacks;
+    private final Clock clock;
+
+    public FollowUpQueries(FollowUpStore store, Callbacks callbacks, Clock clock) {
+        this.store = store;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    /** A case with its callbacks. */
+    public record CaseFollowUp(FollowedCase followed, List<Callback> callbacks) {
+    }
+
+    public Page<FollowedCase> department(Staff staff, String departmentCode, Boolean overdue, int page, int size) {
+        if (!reviews(staff) && !departmentCode.equals(staff.department())) {
+            throw forbidden();
+        }
+        return store.active(departmentCode, overdue, clock.instant(), page, size);
+    }
+
+    public CaseFollowUp ofCase(Staff staff, String caseId) {
+        FollowedCase followed = store.find(caseId)
+                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "no case " + caseId + " is followed up"))
+                .state();
+        if (!reviews(staff) && !followed.departmentCode().equals(staff.department()) && !callbacks.works(staff)) {
+            throw forbidden();
+        }
+        return new CaseFollowUp(followed, callbacks.ofCase(caseId));
+    }
+
+    private static boolean reviews(Staff staff) {
+        return staff.is(Roles.SUPERVISOR) || staff.is(Roles.MANAGER);
+    }
+
+    private static RequestRefusedException forbidden() {
+        return new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "this case belongs to another department");
+    }
+}

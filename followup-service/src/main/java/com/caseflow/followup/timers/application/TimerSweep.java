@@ -1,0 +1,95 @@
+package com.caseflow.followup.timers.application;
+
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.followup.publishing.FollowUpEvents;
+import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.followup.timers.persistence.FollowUpStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fires the timers that are due. Any number of instances may sweep at once: a case's timers fire in the same write
+ * that records them fired, guarded by the case's version, so each fires once. After downtime each overdue timer fires
+ * once, in one write per case — no flood of repeats.
+ */
+@Service
+public class TimerSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerSweep.class);
+
+    private final FollowUpStore store;
+    private final FollowUpChanges changes;
+    private final FollowUpEvents events;
+    private final WorkingTime time;
+    private final TimerProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public TimerSweep(FollowUpStore store, FollowUpChanges changes, FollowUpEvents events, WorkingTime time,
+                      TimerProperties properties, Clock clock, MeterRegistry meters) {
+        this.store = store;
+        this.changes = changes;
+        this.events = events;
+        this.time = time;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Scheduled(fixedDelayString = "${caseflow.followup.timers.poll-interval:5s}",
+            initialDelayString = "${caseflow.followup.timers.poll-interval:5s}")
+    void scheduled() {
+        if (!properties.sweep()) {
+            return;
+        }
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            // the store may be away for a moment: the next sweep tries again, nothing was marked fired
+            log.warn("Timer sweep failed, trying again in {}: {}", properties.pollInterval(), e.toString());
+        }
+    }
+
+    /** Fires what is due now; returns how many reminders and escalations were issued. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int issued = 0;
+        List<String> due = store.dueIds(now, properties.batchSize());
+        for (String caseId : due) {
+            issued += fire(caseId, now);
+        }
+        return issued;
+    }
+
+    private int fire(String caseId, Instant now) {
+        AtomicReference<List<FollowedCase.Fired>> lastTry = new AtomicReference<>(List.of());
+        changes.change(caseId, c -> {
+            if (c.nextDueAt().filter(due -> !due.isAfter(now)).isEmpty()) {
+                lastTry.set(List.of());
+                return null; // another instance fired them between our look and this read
+            }
+            List<FollowedCase.Fired> fired = c.fireDue(now, time);
+            lastTry.set(fired);
+            return fired.stream().map(f -> events.entry(c.id(), f.stageId(), f.event(), now)).toList();
+        });
+        lastTry.get().forEach(f -> count(f.event()));
+        return lastTry.get().size();
+    }
+
+    private void count(Object event) {
+        if (event instanceof CaseEscalated escalated) {
+            meters.counter("caseflow.followup.escalations", "level", String.valueOf(escalated.level())).increment();
+        } else {
+            meters.counter("caseflow.followup.reminders").increment();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package com.caseflow.followup.timers.domain;
+
+import com.caseflow.events.cases.CaseAccepted;
+import com.caseflow.events.cases.CaseMerged;
+import com.caseflow.events.cases.CaseReopened;
+import com.caseflow.events.cases.CaseResolved;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.CaseTransferred;
+import com.caseflow.events.cases.ContactAttached;
+import com.caseflow.events.cases.Deadlines;
+import com.caseflow.events.cases.Priority;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.DeadlineKind;
+import com.caseflow.events.followup.FollowUpReminderIssued;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A routed case as the follow-up service keeps it: its deadlines, the timers around them and its timeline. Case
+ * events are applied in their sequence, each once; a timer fires once, when it is due, and never after the deadline
+ * it serves was met or replaced.
+ */
+public final class FollowedCase {
+
+    private final String id;
+    private CaseStatus status;
+    private String departmentCode;
+    private String ownerId;
+    private final String projectCode;
+    private final String matter;
+    private Priority priority;
+    /** Counts the sets of deadlines: routed is 1, each transfer or reopening starts the next. */
+    private int generation;
+    private final List<CaseDeadline> deadlines;
+    private final List<Stage> stages;
+    private final List<CaseCaller> callers;
+    private final List<TimelineEntry> timeline;
+    private long sequence;
+    private Instant resolvedAt;
+
+    public FollowedCase(String id, CaseStatus status, String departmentCode, String ownerId, String projectCode,
+                        String matter, Priority priority, int generation, List<CaseDeadline> deadlines,
+                        List<Stage> stages, List<CaseCaller> callers, List<TimelineEntry> timeline, long sequence,
+                        Instant resolvedAt) {
+        this.id = Objects.requireNonNull(id);
+        this.status = status;
+        this.departmentCode = departmentCode;
+        this.ownerId = ownerId;
+        this.projectCode = projectCode;
+        this.matter = matter;
+        this.priority = priority;
+        this.generation = generation;
+        this.deadlines = new ArrayList<>(deadlines == null ? List.of() : deadlines);
+        this.stages = new ArrayList<>(stages == null ? List.of() : stages);
+        this.callers = new ArrayList<>(callers == null ? List.of() : callers);
+        this.timeline = new ArrayList<>(timeline == null ? List.of() : timeline);
+        this.sequence = sequence;
+        this.resolvedAt = resolvedAt;
+    }
+
+    /** A timer that fired, with the event announcing it; {@code stageId} is stable, so is the event's identity. */
+    public record Fired(String stageId, Object event) {
+    }
+
+    public static FollowedCase routed(CaseRouted routed, FollowUpPlan plan, WorkingTime time) {
+        FollowedCase followed = new FollowedCase(routed.caseId(), CaseStatus.ACTIVE, routed.departmentCode(), null,
+                routed.projectCode(), routed.matter(), routed.priority(), 0, List.of(), List.of(),
+                List.of(new CaseCaller(routed.contactId(), routed.agentId(), routed.customer())), List.of(),
+                routed.sequence(), null);
+        followed.timeline.add(TimelineEntry.of(routed.routedAt(), "ROUTED", routed.departmentCode(), null,
+                "rule " + routed.ruleId() + " v" + routed.ruleVersion()));
+        followed.startClocks(routed.deadlines(), routed.routedAt(), plan, time);
+        return followed;
+    }
+
+    /** True when the event with this sequence was applied already (a redelivery or a replay). */
+    public boolean hasApplied(long eventSequence) {
+        return eventSequence <= sequence;
+    }
+
+    public void attached(ContactAttached attached) {
+        advance(attached.sequence());
+        priority = attached.priority() != null ? attached.priority() : priority;
+        boolean known = callers.stream().anyMatch(c -> sameCustomer(c, attached));
+        if (!known) {
+            callers.add(new CaseCaller(attached.contactId(), attached.agentId(), attached.customer()));
+        }
+        timeline.add(TimelineEntry.of(attached.attachedAt(), "CONTACT_ATTACHED", departmentCode, attached.agentId(),
+                attached.reason() == null ? null : attached.reason().name()));
+    }
+
+    public void accepted(CaseAccepted accepted) {
+        advance(accepted.sequence());
+        ownerId = accepted.acceptedBy();
+        meet(DeadlineKind.FIRST_RESPONSE, accepted.acceptedAt());
+        timeline.add(TimelineEntry.of(accepted.acceptedAt(), "ACCEPTED", departmentCode, accepted.acceptedBy(), null));
+    }
+
+    public void transferred(CaseTransferred transferred, FollowUpPlan plan, WorkingTime time) {
+        advance(transferred.sequence());
+        timeline.add(TimelineEntry.of(transferred.transferredAt(), "TRANSFERRED", transferred.toDepartment(),
+                transferred.transferredBy(), transferred.fromDepartment() + " → " + transferred.toDepartment()
+                        + (transferred.reason() == null ? "" : "：" + transferred.reason())));
+        departmentCode = transferred.toDepartment();
+        ownerId = null;
+        priority = transferred.priority() != null ? transferred.priority() : priority;
+        startClocks(transferred.deadlines(), transferred.transferredAt(), plan, time);
+    }
+
+    public void resolved(CaseResolved resolved) {
+        advance(resolved.sequence());
+        status = CaseStatus.RESOLVED;
+        resolvedAt = resolved.resolvedAt();
+        meet(DeadlineKind.FIRST_RESPONSE, resolved.resolvedAt());
+        meet(DeadlineKind.RESOLUTION, resolved.resolvedAt());
+        cancelPending(resolved.resolvedAt());
+        timeline.add(TimelineEntry.of(resolved.resolvedAt(), "RESOLVED", departmentCode, resolved.resolvedBy(),
+                resolved.resolution()));
+    }
+
+    public void reopened(CaseReopened reopened, FollowUpPlan plan, WorkingTime time) {
+        advance(reopened.sequence());
+        status = CaseStatus.ACTIVE;
+        ownerId = null;
+        resolvedAt = null;
+        priority = reopened.priority() != null ? reopened.priority() : priority;
+        timeline.add(TimelineEntry.of(reopened.reopenedAt(), "REOPENED", departmentCode, null, reopened.reason()));
+        startClocks(reopened.deadlines(), reopened.reopenedAt(), plan, time);
+    }
+
+    public void merged(CaseMerged merged) {
+        advance(merged.sequence());
+        status = CaseStatus.MERGED;
+        cancelPending(merged.mergedAt());
+        timeline.add(TimelineEntry.of(merged.mergedAt(), "MERGED", departmentCode, null,
+                "→ " + merged.intoCaseId()));
+    }
+
+    /** Any other case event: only its place in the sequence matters here. */
+    public void skipped(long eventSequence) {
+        advance(eventSequence);
+    }
+
+    /**
+     * Fires every timer due at {@code now}, each once. A reminder whose deadline passed already (the service was
+     * down) is skipped: the escalation that follows says more.
+     */
+    public List<Fired> fireDue(Instant now, WorkingTime time) {
+        List<Fired> fired = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (!stage.pending() || stage.dueAt().isAfter(now)) {
+                continue;
+            }
+            if (stage.kind() == StageKind.REMINDER && !now.isBefore(stage.deadlineDueAt())) {
+                stages.set(i, stage.settled(StageState.SKIPPED, now));
+                timeline.add(new TimelineEntry(now, "REMINDER_SKIPPED", stage.deadline(), null, null,
+                        stage.deadlineDueAt(), departmentCode, null, "deadline passed before the reminder was sent"));
+                continue;
+            }
+            stages.set(i, stage.settled(StageState.FIRED, now));
+            fired.add(new Fired(stage.id(), announce(stage, now, time)));
+            timeline.add(new TimelineEntry(now, stage.kind() == StageKind.REMINDER ? "REMINDER" : "ESCALATION",
+                    stage.deadline(), stage.kind() == StageKind.ESCALATION ? stage.level() : null, stage.role(),
+                    stage.deadlineDueAt(), departmentCode, null, null));
+        }
+        return fired;
+    }
+
+    /** The next moment a timer of this case is due, empty when none is pending. */
+    public Optional<Instant> nextDueAt() {
+        return stages.stream().filter(Stage::pending).map(Stage::dueAt).min(Comparator.naturalOrder());
+    }
+
+    /** The earliest deadline not yet met, empty when all are. */
+    public Optional<Instant> earliestOpenDeadline() {
+        return deadlines.stream().filter(CaseDeadline::open).map(CaseDeadline::dueAt).min(Comparator.naturalOrder());
+    }
+
+    /** The highest escalation step reached by the current deadlines, 0 for none. */
+    public int escalationLevel() {
+        String current = "g" + generation + "-";
+        return stages.stream()
+                .filter(s -> s.kind() == StageKind.ESCALATION && s.state() == StageState.FIRED)
+                .filter(s -> s.id().startsWith(current))
+                .mapToInt(Stage::level).max().orElse(0);
+    }
+
+    private Object announce(Stage stage, Instant now, WorkingTime time) {
+        if (stage.kind() == StageKind.REMINDER) {
+            return new FollowUpReminderIssued(id, stage.deadline(), departmentCode, ownerId, projectCode, priority,
+                    stage.deadlineDueAt(), time.between(now, stage.deadlineDueAt()).toMinutes(), now);
+        }
+        return new CaseEscalated(id, stage.deadline(), stage.level(), stage.role(), departmentCode, ownerId,
+                projectCode, priority, stage.deadlineDueAt(), time.between(stage.deadlineDueAt(), now).toMinutes(),
+                now);
+    }
+
+    private void startClocks(Deadlines set, Instant startedAt, FollowUpPlan plan, WorkingTime time) {
+        cancelPending(startedAt);
+        generation++;
+        deadlines.clear();
+        if (set == null) {
+            return;
+        }
+        addClock(DeadlineKind.FIRST_RESPONSE, set.firstResponseDue(), set.firstResponseHours(), startedAt, plan, time);
+        addClock(DeadlineKind.RESOLUTION, set.resolutionDue(), set.resolutionHours(), startedAt, plan, time);
+    }
+
+    private void addClock(DeadlineKind kind, Instant dueAt, int hours, Instant startedAt, FollowUpPlan plan,
+                          WorkingTime time) {
+        if (dueAt == null) {
+            return;
+        }
+        deadlines.add(new CaseDeadline(kind, startedAt, dueAt, hours, null));
+        stages.addAll(plan.stages(generation, kind, startedAt, dueAt, time));
+        timeline.add(new TimelineEntry(startedAt, "DEADLINE_SET", kind, null, null, dueAt, departmentCode, null,
+                hours + " business hours"));
+    }
+
+    private void meet(DeadlineKind kind, Instant at) {
+        for (int i = 0; i < deadlines.size(); i++) {
+            CaseDeadline deadline = deadlines.get(i);
+            if (deadline.kind() == kind && deadline.open()) {
+                deadlines.set(i, deadline.met(at));
+            }
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (stage.deadline() == kind && stage.pending()) {
+                stages.set(i, stage.settled(StageState.CANCELLED, at));
+            }
+        }
+    }
+
+    private void cancelPending(Instant at) {
+        stages.replaceAll(s -> s.pending() ? s.settled(StageState.CANCELLED, at) : s);
+    }
+
+    private void advance(long eventSequence) {
+        sequence = Math.max(sequence, eventSequence);
+    }
+
+    private static boolean sameCustomer(CaseCaller caller, ContactAttached attached) {
+        if (caller.contactId().equals(attached.contactId())) {
+            return true;
+        }
+        return caller.customer() != null && attached.customer() != null && caller.customer().phone() != null
+                && caller.customer().phone().equals(attached.customer().phone());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String projectCode() {
+        return projectCode;
+    }
+
+    public String matter() {
+        return matter;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    public List<CaseDeadline> deadlines() {
+        return List.copyOf(deadlines);
+    }
+
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    public List<CaseCaller> callers() {
+        return List.copyOf(callers);
+    }
+
+    public List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+}

@@ -1,0 +1,118 @@
+package com.caseflow.followup.timers.persistence;
+
+import com.caseflow.followup.timers.domain.CaseStatus;
+import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
+import io.github.resilience4j.retry.annotation.Retry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class FollowUpStore implements InitializingBean {
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    public FollowUpStore(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(FollowUpDocument.COLLECTION);
+        indexes.createIndex(new Index().on("nextDueAt", Sort.Direction.ASC).sparse().named("timers_due"));
+        indexes.createIndex(new Index().on("state.departmentCode", Sort.Direction.ASC)
+                .on("state.status", Sort.Direction.ASC).named("department_active"));
+        indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
+        // unique anyway (_id is); lets the embedded store of the local stack answer the optimistic-locking update
+        // {_id, version} from an index instead of scanning every case
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                .named("id_version"));
+    }
+
+    /** Stores a newly routed case; false when it is known already (a redelivered or replayed {@code CaseRouted}). */
+    @Retry(name = "mongo")
+    public boolean insert(FollowedCase state) {
+        try {
+            mongo.insert(new FollowUpDocument(state.id(), 0, state, state.nextDueAt().orElse(null),
+                    state.earliestOpenDeadline().orElse(null), List.of(), null));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Retry(name = "mongo")
+    public Optional<VersionedFollowUp> find(String id) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().exclude("outbox");
+        return Optional.ofNullable(mongo.findOne(byId, FollowUpDocument.class))
+                .map(d -> new VersionedFollowUp(d.state(), d.version()));
+    }
+
+    /**
+     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}.
+     *
+     * @throws OptimisticLockingFailureException when somebody did
+     */
+    @Retry(name = "mongo")
+    public void update(FollowedCase state, long version, List<OutboxEntry> events) {
+        Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
+        Update update = new Update().set("state", state).set("nextDueAt", state.nextDueAt().orElse(null))
+                .set("openDueAt", state.earliestOpenDeadline().orElse(null)).inc("version", 1);
+        if (!events.isEmpty()) {
+            update.push(Outbox.ENTRIES).each(events.toArray()).set(Outbox.CLAIM, outbox.claim());
+        }
+        if (mongo.updateFirst(unchanged, update, FollowUpDocument.class).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("follow-up " + state.id() + " changed since " + version);
+        }
+        if (!events.isEmpty()) {
+            outbox.stored(FollowUpDocument.COLLECTION, state.id());
+        }
+    }
+
+    /** The cases with a timer due at {@code now}, earliest first. */
+    @Retry(name = "mongo")
+    public List<String> dueIds(Instant now, int limit) {
+        Query due = Query.query(Criteria.where("nextDueAt").lte(now))
+                .with(Sort.by(Sort.Order.asc("nextDueAt"))).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, FollowUpDocument.class).stream().map(FollowUpDocument::id).toList();
+    }
+
+    /**
+     * A department's cases whose deadlines run, the earliest deadline first; {@code overdue} true for those past a
+     * deadline, false for those still within all of them, null for both.
+     */
+    @Retry(name = "mongo")
+    public Page<FollowedCase> active(String departmentCode, Boolean overdue, Instant now, int page, int size) {
+        Criteria criteria = Criteria.where("state.departmentCode").is(departmentCode)
+                .and("state.status").is(CaseStatus.ACTIVE.name());
+        if (overdue != null) {
+            criteria = overdue ? criteria.and("openDueAt").lt(now) : criteria.and("openDueAt").gte(now);
+        }
+        PageRequest pageable = PageRequest.of(page, size);
+        Query query = Query.query(criteria).with(pageable).with(Sort.by(Sort.Order.asc("openDueAt")));
+        query.fields().exclude("outbox").exclude("state.timeline");
+        long total = mongo.count(Query.query(criteria), FollowUpDocument.class);
+        return new PageImpl<>(mongo.find(query, FollowUpDocument.class).stream().map(FollowUpDocument::state)
+                .toList(), pageable, total);
+    }
+}

@@ -1,0 +1,149 @@
+package com.caseflow.followup.timers.web;
+
+import com.caseflow.events.followup.DeadlineKind;
+import com.caseflow.followup.callbacks.domain.Callback;
+import com.caseflow.followup.callbacks.domain.CallbackAttempt;
+import com.caseflow.followup.timers.application.FollowUpQueries;
+import com.caseflow.followup.timers.domain.CaseDeadline;
+import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.domain.Stage;
+import com.caseflow.followup.timers.domain.TimelineEntry;
+import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.web.PageView;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Departments' due and overdue cases, and a case's follow-up timeline. */
+@RestController
+@RequestMapping("/api/v1")
+class FollowUpController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final FollowUpQueries queries;
+    private final WorkingTime time;
+    private final StaffRateLimiter rateLimit;
+    private final Clock clock;
+
+    FollowUpController(FollowUpQueries queries, WorkingTime time, StaffRateLimiter rateLimit, Clock clock) {
+        this.queries = queries;
+        this.time = time;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
+    }
+
+    /**
+     * A deadline as it stands now. {@code businessMinutesLeft} is negative once it passed (business time overdue).
+     */
+    record DeadlineView(DeadlineKind kind, String label, Instant startedAt, Instant dueAt, int businessHours,
+                        Instant metAt, boolean overdue, Long businessMinutesLeft) {
+    }
+
+    record DueCaseView(String caseId, String departmentCode, String ownerId, String projectCode, String priority,
+                       int escalationLevel, List<DeadlineView> deadlines, Instant nextTimerAt) {
+    }
+
+    record TimerView(String kind, DeadlineKind deadline, int level, String role, Instant dueAt, String state,
+                     Instant settledAt) {
+    }
+
+    record CallbackSummary(String id, String status, Instant dueAt, Instant nextAttemptAt, int attempts) {
+    }
+
+    record CaseFollowUpView(String caseId, String status, String departmentCode, String ownerId, String projectCode,
+                            String priority, int escalationLevel, List<DeadlineView> deadlines, List<TimerView> timers,
+                            List<CallbackSummary> callbacks, List<TimelineEntry> timeline) {
+    }
+
+    @GetMapping("/departments/{code}/follow-ups")
+    PageView<DueCaseView> department(@PathVariable String code, @RequestParam(required = false) Boolean overdue,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0 || page > 10_000) {
+            problems.add(new FieldProblem("page", "0 to 10000"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "1 to " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Staff staff = reader(authentication);
+        Instant now = clock.instant();
+        return PageView.of(queries.department(staff, code, overdue, page, size), c -> due(c, now));
+    }
+
+    @GetMapping("/cases/{id}/follow-up")
+    CaseFollowUpView ofCase(@PathVariable String id, Authentication authentication) {
+        FollowUpQueries.CaseFollowUp found = queries.ofCase(reader(authentication), id);
+        FollowedCase c = found.followed();
+        Instant now = clock.instant();
+        List<TimelineEntry> timeline = new ArrayList<>(c.timeline());
+        for (Callback callback : found.callbacks()) {
+            timeline.add(new TimelineEntry(callback.resolvedAt(), "CALLBACK_QUEUED", null, null, null,
+                    callback.dueAt(), callback.departmentCode(), null, callback.id()));
+            for (CallbackAttempt attempt : callback.attempts()) {
+                String outcome = !attempt.reached() ? "未接通"
+                        : "满意度 " + attempt.satisfaction()
+                        + (Boolean.TRUE.equals(attempt.resolvedInCustomerView()) ? "，已解决" : "，未解决");
+                timeline.add(new TimelineEntry(attempt.at(), attempt.reached() ? "CALLBACK_REACHED"
+                        : "CALLBACK_NOT_REACHED", null, null, null, null, callback.departmentCode(), attempt.by(),
+                        "第 " + attempt.number() + " 次回访：" + outcome));
+            }
+        }
+        timeline.sort(Comparator.comparing(TimelineEntry::at));
+        return new CaseFollowUpView(c.id(), c.status().name(), c.departmentCode(), c.ownerId(), c.projectCode(),
+                c.priority() == null ? null : c.priority().name(), c.escalationLevel(), deadlines(c, now),
+                c.stages().stream().map(FollowUpController::timer).toList(),
+                found.callbacks().stream().map(b -> new CallbackSummary(b.id(), b.status().name(), b.dueAt(),
+                        b.nextAttemptAt(), b.attempts().size())).toList(),
+                timeline);
+    }
+
+    private DueCaseView due(FollowedCase c, Instant now) {
+        return new DueCaseView(c.id(), c.departmentCode(), c.ownerId(), c.projectCode(),
+                c.priority() == null ? null : c.priority().name(), c.escalationLevel(), deadlines(c, now),
+                c.nextDueAt().orElse(null));
+    }
+
+    private List<DeadlineView> deadlines(FollowedCase c, Instant now) {
+        return c.deadlines().stream().map(d -> deadline(d, now)).toList();
+    }
+
+    private DeadlineView deadline(CaseDeadline d, Instant now) {
+        Long left = null;
+        boolean overdue = false;
+        if (d.open()) {
+            overdue = now.isAfter(d.dueAt());
+            left = overdue ? -time.between(d.dueAt(), now).toMinutes() : time.between(now, d.dueAt()).toMinutes();
+        }
+        return new DeadlineView(d.kind(), d.kind().label(), d.startedAt(), d.dueAt(), d.businessHours(), d.metAt(),
+                overdue, left);
+    }
+
+    private static TimerView timer(Stage s) {
+        return new TimerView(s.kind().name(), s.deadline(), s.level(), s.role(), s.dueAt(), s.state().name(),
+                s.settledAt());
+    }
+
+    private Staff reader(Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        rateLimit.acquireRead(staff);
+        return staff;
+    }
+}

@@ -1,0 +1,184 @@
+package com.caseflow.followup.timers.domain;
+
+import com.caseflow.events.cases.CaseMerged;
+import com.caseflow.events.cases.CaseReopened;
+import com.caseflow.events.cases.Priority;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.DeadlineKind;
+import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.followup.support.Cases;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static com.caseflow.followup.support.Cases.WORKING_TIME;
+import static com.caseflow.followup.support.Cases.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FollowedCaseTests {
+
+    private static final FollowUpPlan PLAN = new FollowUpPlan(0.75, List.of(
+            new EscalationStep("DEPARTMENT_HEAD", Duration.ZERO),
+            new EscalationStep("PROJECT_MANAGER", Duration.ofHours(4)),
+            new EscalationStep("EXECUTIVE", Duration.ofHours(8))));
+
+    private final String caseId = Cases.newCaseId();
+
+    private FollowedCase routedAt(String localTime, int firstResponseHours, int resolutionHours) {
+        return FollowedCase.routed(Cases.routed(caseId, "ENGINEERING", at(localTime), firstResponseHours,
+                resolutionHours, WORKING_TIME), PLAN, WORKING_TIME);
+    }
+
+    private static List<Instant> dueTimes(FollowedCase c, DeadlineKind kind) {
+        return c.stages().stream().filter(s -> s.deadline() == kind).map(Stage::dueAt).toList();
+    }
+
+    @Test
+    void whenACaseIsRoutedOnFridayAfternoonThenItsTimersCountOnlyBusinessHoursOverTheWeekend() {
+        // Friday 2026-12-04 16:00, resolution in 8 business hours: Fri 16–18, Mon 09–15
+        FollowedCase followed = routedAt("2026-12-04T16:00", 2, 8);
+
+        assertThat(dueTimes(followed, DeadlineKind.RESOLUTION)).containsExactly(
+                at("2026-12-07T13:00"),  // reminder: 6 of 8 business hours used
+                at("2026-12-07T15:00"),  // level 1 at the deadline
+                at("2026-12-08T10:00"),  // level 2, 4 business hours later (3 on Monday, 1 on Tuesday)
+                at("2026-12-08T14:00")); // level 3, 8 business hours after the deadline
+        assertThat(dueTimes(followed, DeadlineKind.FIRST_RESPONSE)).first()
+                .isEqualTo(at("2026-12-04T17:30"));
+    }
+
+    @Test
+    void whenNationalDayFallsInsideTheWindowThenTheHolidaysAreSkippedAndTheMakeUpSaturdayCounts() {
+        // Wed Sep 30 17:00 + 4 business hours: 1 h on Sep 30, Oct 1–7 off, Thu Oct 8 09:00–12:00
+        FollowedCase beforeHoliday = routedAt("2026-09-30T17:00", 1, 4);
+        assertThat(dueTimes(beforeHoliday, DeadlineKind.RESOLUTION).get(0)).isEqualTo(at("2026-10-08T11:00"));
+        assertThat(beforeHoliday.earliestOpenDeadline()).contains(at("2026-09-30T18:00"));
+
+        // Fri Oct 9 17:00 + 4 business hours: 1 h on Friday, then the make-up working Saturday (调休) Oct 10
+        FollowedCase beforeMakeUpDay = FollowedCase.routed(Cases.routed(Cases.newCaseId(), "ENGINEERING",
+                at("2026-10-09T17:00"), 1, 4, WORKING_TIME), PLAN, WORKING_TIME);
+        assertThat(dueTimes(beforeMakeUpDay, DeadlineKind.RESOLUTION)).startsWith(
+                at("2026-10-10T11:00"), at("2026-10-10T12:00"));
+    }
+
+    @Test
+    void whenTimersAreDueThenEachFiresOnceWithTheTimeLeftOrOverdue() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+
+        assertThat(followed.fireDue(at("2026-12-01T10:29"), WORKING_TIME)).isEmpty();
+        List<FollowedCase.Fired> reminder = followed.fireDue(at("2026-12-01T10:30"), WORKING_TIME);
+        assertThat(reminder).singleElement().satisfies(f -> {
+            FollowUpReminderIssued issued = (FollowUpReminderIssued) f.event();
+            assertThat(issued.deadline()).isEqualTo(DeadlineKind.FIRST_RESPONSE);
+            assertThat(issued.businessMinutesLeft()).isEqualTo(30);
+            assertThat(issued.ownerId()).isNull();
+        });
+        assertThat(followed.fireDue(at("2026-12-01T10:31"), WORKING_TIME)).isEmpty();
+
+        List<FollowedCase.Fired> escalation = followed.fireDue(at("2026-12-01T11:00"), WORKING_TIME);
+        assertThat(escalation).singleElement().satisfies(f -> {
+            CaseEscalated escalated = (CaseEscalated) f.event();
+            assertThat(escalated.level()).isEqualTo(1);
+            assertThat(escalated.role()).isEqualTo("DEPARTMENT_HEAD");
+            assertThat(escalated.businessMinutesOverdue()).isZero();
+        });
+        assertThat(followed.escalationLevel()).isEqualTo(1);
+        assertThat(followed.fireDue(at("2026-12-01T11:00"), WORKING_TIME)).isEmpty();
+    }
+
+    @Test
+    void whenTheServiceWasDownForDaysThenEachOverdueTimerFiresOnceAndAStaleReminderIsSkipped() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+
+        List<FollowedCase.Fired> fired = followed.fireDue(at("2026-12-04T12:00"), WORKING_TIME);
+
+        assertThat(fired).extracting(FollowedCase.Fired::stageId).containsExactlyInAnyOrder(
+                "g1-first_response-escalation-1", "g1-first_response-escalation-2", "g1-first_response-escalation-3",
+                "g1-resolution-escalation-1", "g1-resolution-escalation-2", "g1-resolution-escalation-3");
+        assertThat(fired).extracting(FollowedCase.Fired::stageId).doesNotHaveDuplicates();
+        assertThat(followed.stages()).filteredOn(s -> s.kind() == StageKind.REMINDER)
+                .extracting(Stage::state).containsOnly(StageState.SKIPPED);
+        assertThat(followed.fireDue(at("2026-12-10T12:00"), WORKING_TIME)).isEmpty();
+        assertThat(followed.nextDueAt()).isEmpty();
+    }
+
+    @Test
+    void whenTheCaseIsAcceptedThenTheFirstResponseTimersStopAndTheOwnerIsRemindedOfTheResolution() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+
+        followed.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:40")));
+
+        assertThat(followed.stages()).filteredOn(s -> s.deadline() == DeadlineKind.FIRST_RESPONSE)
+                .extracting(Stage::state).containsOnly(StageState.CANCELLED);
+        assertThat(followed.fireDue(at("2026-12-01T15:00"), WORKING_TIME)).singleElement()
+                .extracting(FollowedCase.Fired::event)
+                .isInstanceOfSatisfying(FollowUpReminderIssued.class, r -> {
+                    assertThat(r.deadline()).isEqualTo(DeadlineKind.RESOLUTION);
+                    assertThat(r.ownerId()).isEqualTo("D-ENG-01");
+                });
+    }
+
+    @Test
+    void whenTheCaseIsTransferredThenTheOldClockStopsAndTheNewDepartmentsClockStartsFromTheTransfer() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+        followed.fireDue(at("2026-12-01T11:00"), WORKING_TIME);
+        assertThat(followed.escalationLevel()).isEqualTo(1);
+
+        followed.transferred(Cases.transferred(caseId, 2, "ENGINEERING", "PROPERTY_MANAGEMENT",
+                at("2026-12-01T11:30"), 2, 16, WORKING_TIME), PLAN, WORKING_TIME);
+
+        assertThat(followed.departmentCode()).isEqualTo("PROPERTY_MANAGEMENT");
+        assertThat(followed.escalationLevel()).isZero();
+        assertThat(followed.earliestOpenDeadline()).contains(at("2026-12-01T13:30"));
+        assertThat(followed.stages()).filteredOn(s -> s.id().startsWith("g1-"))
+                .extracting(Stage::state).doesNotContain(StageState.PENDING);
+        assertThat(followed.nextDueAt()).contains(at("2026-12-01T13:00"));
+    }
+
+    @Test
+    void whenTheCaseIsResolvedOrMergedThenNoTimerIsLeft() {
+        FollowedCase resolved = routedAt("2026-12-01T09:00", 2, 8);
+        resolved.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:10")));
+        resolved.resolved(Cases.resolved(caseId, 3, "ENGINEERING", at("2026-12-01T10:00")));
+        assertThat(resolved.nextDueAt()).isEmpty();
+        assertThat(resolved.earliestOpenDeadline()).isEmpty();
+        assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
+
+        FollowedCase merged = routedAt("2026-12-01T09:00", 2, 8);
+        merged.merged(new CaseMerged(caseId, 2, "ENGINEERING", "lead", "incident-1", at("2026-12-01T09:30")));
+        assertThat(merged.nextDueAt()).isEmpty();
+        assertThat(merged.fireDue(at("2026-12-09T09:00"), WORKING_TIME)).isEmpty();
+    }
+
+    @Test
+    void whenAResolvedCaseIsReopenedThenNewDeadlinesRunWithTheRaisedPriorityAndTheEventIsAppliedOnce() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+        followed.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:10")));
+        followed.resolved(Cases.resolved(caseId, 3, "ENGINEERING", at("2026-12-01T10:00")));
+
+        Instant reopenedAt = at("2026-12-02T10:00");
+        followed.reopened(new CaseReopened(caseId, 4, "ENGINEERING", "回访：满意度 1", "request-1", Priority.URGENT,
+                Cases.deadlines(reopenedAt, 1, 4, WORKING_TIME), reopenedAt), PLAN, WORKING_TIME);
+
+        assertThat(followed.status()).isEqualTo(CaseStatus.ACTIVE);
+        assertThat(followed.priority()).isEqualTo(Priority.URGENT);
+        assertThat(followed.ownerId()).isNull();
+        assertThat(followed.earliestOpenDeadline()).contains(at("2026-12-02T11:00"));
+        assertThat(followed.hasApplied(4)).isTrue();
+        assertThat(followed.hasApplied(5)).isFalse();
+    }
+
+    @Test
+    void whenCustomersJoinAnIncidentThenEachDifferentNumberIsKeptForTheCallbackOnce() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+
+        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")));
+        followed.attached(Cases.attached(caseId, 3, "王强", "13900001111", at("2026-12-01T09:06")));
+        followed.attached(Cases.attached(caseId, 4, "陈静", "021-58881234", at("2026-12-01T09:07")));
+
+        assertThat(followed.callers()).extracting(c -> c.customer().name()).containsExactly("李娜", "王强", "陈静");
+        assertThat(followed.priority()).isEqualTo(Priority.URGENT);
+    }
+}

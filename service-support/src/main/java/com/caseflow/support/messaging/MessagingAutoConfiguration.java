@@ -1,0 +1,31 @@
+package com.caseflow.support.messaging;
+
+import com.caseflow.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every consuming service reads records with, and where its dead letters go: {@code <topic>.dlq}, counted by
+ * topic in {@code caseflow.dead.letters}, with the binder's {@code x-exception-*} headers naming the error.
+ */
+@AutoConfiguration
+@ConditionalOnClass(DlqDestinationResolver.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EnvelopeReader envelopeReader(JsonMapper json) {
+        return new EnvelopeReader(json);
+    }
+
+    @Bean
+    DlqDestinationResolver deadLetters(MeterRegistry meters) {
+        return (record, exception) -> {
+            meters.counter("caseflow.dead.letters", "topic", record.topic()).increment();
+            return Topics.deadLetter(record.topic());
+        };
+    }
+}

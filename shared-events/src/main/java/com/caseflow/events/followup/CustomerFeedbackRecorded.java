@@ -1,0 +1,27 @@
+package com.caseflow.events.followup;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * Customer service recorded one attempt of a callback (回访) after a case was resolved: the customer was not reached,
+ * or was reached and said how satisfied they are. On {@code followups}, key = case id. The customer's name and number
+ * are not part of it: evaluation counts feedback per agent and department, it does not call anyone.
+ *
+ * @param contactId              the customer's contact that the resolved case answered
+ * @param agentId                the agent who recorded that contact: the feedback counts towards them
+ * @param attempt                1 for the first call, then 2, 3, …
+ * @param satisfaction           1–5 when reached, otherwise null
+ * @param resolvedInCustomerView whether the customer considers the matter resolved; null when not reached
+ * @param finalAttempt           true when this attempt closed the callback (reached, or the last allowed attempt)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CustomerFeedbackRecorded(String caseId, String callbackId, String contactId, String agentId,
+                                       String departmentCode, String projectCode, int attempt, boolean reached,
+                                       Integer satisfaction, Boolean resolvedInCustomerView, String comment,
+                                       boolean finalAttempt, String recordedBy, Instant recordedAt) {
+    public static final int SCHEMA_VERSION = 1;
+}
