@@ -8,7 +8,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.caseflow.infra.identity.IdentityServer;
@@ -18,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The infrastructure CaseFlow needs on a developer machine, in one JVM: a real Kafka broker, a MongoDB-wire server and
  * the OAuth2/OIDC identity server, all keeping their data under one directory so a restart continues where the last run
- * stopped.
+ * stopped; and a notification receiver standing in for the notification gateway (in memory only).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -33,15 +37,18 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     /** Null without one. Typed as AutoCloseable so that a stack without it never loads a Spring class. */
     private final AutoCloseable identity;
+    /** Null without one. */
+    private final NotificationReceiver notifications;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(StackSettings settings, FileLock dataDirLock, MongoWireServer mongo, KafkaBroker kafka,
-            AutoCloseable identity) {
+            AutoCloseable identity, NotificationReceiver notifications) {
         this.settings = settings;
         this.dataDirLock = dataDirLock;
         this.mongo = mongo;
         this.kafka = kafka;
         this.identity = identity;
+        this.notifications = notifications;
     }
 
     public static void main(String[] args) {
@@ -59,9 +66,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "caseflow-local-stack-shutdown"));
-        System.out.printf("%s Kafka bootstrap %s, MongoDB %s%s (data in %s, started in %.1f s)%n", READY,
+        System.out.printf("%s Kafka bootstrap %s, MongoDB %s%s%s (data in %s, started in %.1f s)%n", READY,
                 stack.settings.kafkaBootstrap(), stack.settings.mongoUri(),
                 stack.settings.identityEnabled() ? ", identity " + stack.settings.identityUrl() : "",
+                stack.settings.notificationsEnabled() ? ", notifications " + stack.settings.notificationsUrl() : "",
                 stack.settings.dataDir(), (System.nanoTime() - startedAt) / 1e9);
 
         stack.kafka.awaitShutdown();
@@ -76,17 +84,7 @@ public final class LocalStack implements AutoCloseable {
      * taken.
      */
     public static LocalStack start(StackSettings settings) {
-        if (settings.identityEnabled()) {
-            if (Set.of(settings.kafkaPort(), settings.controllerPort(), settings.mongoPort(), settings.identityPort())
-                    .size() < 4) {
-                throw new StartupException("Kafka, Kafka controller, MongoDB and the identity server need four "
-                        + "different ports, not " + settings.kafkaPort() + ", " + settings.controllerPort() + ", "
-                        + settings.mongoPort() + " and " + settings.identityPort() + ".");
-            }
-        } else if (Set.of(settings.kafkaPort(), settings.controllerPort(), settings.mongoPort()).size() < 3) {
-            throw new StartupException("Kafka, Kafka controller and MongoDB need three different ports, not "
-                    + settings.kafkaPort() + ", " + settings.controllerPort() + " and " + settings.mongoPort() + ".");
-        }
+        requireDifferentPorts(settings);
         Ports.requireFree(settings.kafkaPort(), "Kafka", "Kafka", "--kafka-port");
         Ports.requireFree(settings.controllerPort(), "Kafka controller", "Kafka", "--controller-port");
         Ports.requireFree(settings.mongoPort(), "MongoDB", "MongoDB", "--mongo-port");
@@ -94,13 +92,24 @@ public final class LocalStack implements AutoCloseable {
             Ports.requireFree(settings.identityPort(), "identity server", "identity server", "--identity-port");
             requireIdentityLibraries();
         }
+        if (settings.notificationsEnabled()) {
+            Ports.requireFree(settings.notificationsPort(), "notification receiver", "notification receiver",
+                    "--notifications-port");
+        }
         FileLock lock = lockDataDir(settings.dataDir());
 
-        log.info("Starting {} with data in {}", settings.identityEnabled()
-                ? "Kafka, MongoDB and the identity server" : "Kafka and MongoDB", settings.dataDir());
+        List<String> parts = new ArrayList<>(List.of("Kafka", "MongoDB"));
+        if (settings.identityEnabled()) {
+            parts.add("the identity server");
+        }
+        if (settings.notificationsEnabled()) {
+            parts.add("the notification receiver");
+        }
+        log.info("Starting {} with data in {}", and(parts), settings.dataDir());
         MongoWireServer mongo = null;
         KafkaBroker kafka = null;
         AutoCloseable identity = null;
+        NotificationReceiver notifications = null;
         try {
             mongo = MongoWireServer.start(settings.dataDir().resolve("mongo").resolve("caseflow.mv"),
                     settings.mongoPort());
@@ -110,14 +119,44 @@ public final class LocalStack implements AutoCloseable {
             if (settings.identityEnabled()) {
                 identity = IdentityServer.start(settings.dataDir(), settings.identityPort(), null);
             }
-            return new LocalStack(settings, lock, mongo, kafka, identity);
+            if (settings.notificationsEnabled()) {
+                notifications = NotificationReceiver.start(settings.notificationsPort());
+                log.info("Notifications to {} are logged here; GET lists the newest, PUT {}?seconds=N simulates an "
+                        + "outage of the gateway", settings.notificationsUrl(), NotificationReceiver.OUTAGE_PATH);
+            }
+            return new LocalStack(settings, lock, mongo, kafka, identity, notifications);
         } catch (RuntimeException | Error e) {
+            stopQuietly(notifications);
             stopQuietly(identity);
             stopQuietly(kafka);
             stopQuietly(mongo);
             release(lock);
             throw e;
         }
+    }
+
+    /** Every server of the stack needs its own port; one clear line when two are given the same. */
+    private static void requireDifferentPorts(StackSettings settings) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka", settings.kafkaPort());
+        ports.put("Kafka controller", settings.controllerPort());
+        ports.put("MongoDB", settings.mongoPort());
+        if (settings.identityEnabled()) {
+            ports.put("the identity server", settings.identityPort());
+        }
+        if (settings.notificationsEnabled()) {
+            ports.put("the notification receiver", settings.notificationsPort());
+        }
+        if (new HashSet<>(ports.values()).size() < ports.size()) {
+            throw new StartupException(and(List.copyOf(ports.keySet())) + " need " + ports.size()
+                    + " different ports, not " + and(ports.values().stream().map(String::valueOf).toList()) + ".");
+        }
+    }
+
+    /** "a, b and c". */
+    private static String and(List<String> items) {
+        int last = items.size() - 1;
+        return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
     /** The identity server's libraries are optional dependencies of infra: in its exec jar, not in its plain jar. */
@@ -142,8 +181,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the identity server, Kafka, then MongoDB; the data stays on disk for the next start. Safe to call more than
-     * once.
+     * Stops the notification receiver, the identity server, Kafka, then MongoDB; the data stays on disk for the next
+     * start. Safe to call more than once.
      */
     @Override
     public void close() {
@@ -152,6 +191,7 @@ public final class LocalStack implements AutoCloseable {
         }
         log.info("Stopping the local stack");
         try {
+            stopQuietly(notifications);
             stopQuietly(identity);
             kafka.close();
         } finally {

@@ -8,33 +8,51 @@ import java.util.Set;
  * Where the local stack keeps its data and which ports it listens on. Every value can be given as a system property
  * ({@code -Dcaseflow.kafka-port=19092}) or as an argument ({@code --kafka-port=19092}); arguments win.
  *
- * @param identityPort the port of the identity server (OAuth2/OIDC); {@link #NO_IDENTITY} (0) starts none
+ * @param identityPort      the port of the identity server (OAuth2/OIDC); {@link #NO_IDENTITY} (0) starts none
+ * @param notificationsPort the port of the notification receiver that stands in for the notification gateway;
+ *                          {@link #NO_NOTIFICATIONS} (0) starts none
  */
-public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, int identityPort) {
+public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, int identityPort,
+        int notificationsPort) {
 
     public static final String HOST = "127.0.0.1";
 
     /** The identity port that means: no identity server (it needs the Spring libraries of infra's exec jar). */
     public static final int NO_IDENTITY = 0;
 
+    /** The notifications port that means: no notification receiver. */
+    public static final int NO_NOTIFICATIONS = 0;
+
     private static final String USAGE =
             "Options: --data-dir=DIR (default .local/data) --kafka-port=N (9092) --controller-port=N (9093) "
-                    + "--mongo-port=N (27017) --identity-port=N (9000; 0 for no identity server)";
+                    + "--mongo-port=N (27017) --identity-port=N (9000; 0 for no identity server) "
+                    + "--notifications-port=N (9010; 0 for no notification receiver)";
 
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
         if (identityPort < 0 || identityPort > 65535) {
             throw new IllegalArgumentException("identityPort " + identityPort);
         }
+        if (notificationsPort < 0 || notificationsPort > 65535) {
+            throw new IllegalArgumentException("notificationsPort " + notificationsPort);
+        }
     }
 
-    /** Kafka and MongoDB only, without the identity server: what the services' tests start. */
+    /** Without the notification receiver. */
+    public StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort, int identityPort) {
+        this(dataDir, kafkaPort, controllerPort, mongoPort, identityPort, NO_NOTIFICATIONS);
+    }
+
+    /**
+     * Kafka and MongoDB only, without the identity server and the notification receiver: what the services' tests
+     * start.
+     */
     public StackSettings(Path dataDir, int kafkaPort, int controllerPort, int mongoPort) {
         this(dataDir, kafkaPort, controllerPort, mongoPort, NO_IDENTITY);
     }
 
     public static StackSettings defaults() {
-        return new StackSettings(Path.of(".local/data"), 9092, 9093, 27017, 9000);
+        return new StackSettings(Path.of(".local/data"), 9092, 9093, 27017, 9000, 9010);
     }
 
     public static StackSettings parse(String[] args, Properties systemProperties) {
@@ -58,9 +76,11 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
                 port(options, "controller-port", defaults.controllerPort()),
                 port(options, "mongo-port", defaults.mongoPort()),
                 "0".equals(options.getProperty("identity-port", "").trim()) ? NO_IDENTITY
-                        : port(options, "identity-port", defaults.identityPort()));
+                        : port(options, "identity-port", defaults.identityPort()),
+                "0".equals(options.getProperty("notifications-port", "").trim()) ? NO_NOTIFICATIONS
+                        : port(options, "notifications-port", defaults.notificationsPort()));
         options.keySet().removeAll(Set.of("data-dir", "kafka-port", "controller-port", "mongo-port",
-                "identity-port"));
+                "identity-port", "notifications-port"));
         if (!options.isEmpty()) {
             throw new StartupException("Unknown option(s) " + options.keySet() + ". " + USAGE);
         }
@@ -98,5 +118,14 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
     /** Where the identity server listens, e.g. {@code http://127.0.0.1:9000}; null without one. */
     public String identityUrl() {
         return identityEnabled() ? "http://" + HOST + ":" + identityPort : null;
+    }
+
+    public boolean notificationsEnabled() {
+        return notificationsPort != NO_NOTIFICATIONS;
+    }
+
+    /** Where notifications are POSTed, e.g. {@code http://127.0.0.1:9010/notifications}; null without a receiver. */
+    public String notificationsUrl() {
+        return notificationsEnabled() ? "http://" + HOST + ":" + notificationsPort + NotificationReceiver.PATH : null;
     }
 }

@@ -44,8 +44,8 @@ class LocalStackTests {
     Path dataDir;
 
     @Test
-    void providesTopicsKafkaMongoAndIdentityAndKeepsTheirDataAcrossARestart() throws Exception {
-        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort());
+    void providesTopicsKafkaMongoIdentityAndNotificationsAndKeepsTheirDataAcrossARestart() throws Exception {
+        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort());
         String key = "contact-" + UUID.randomUUID();
         String clusterId;
         String jwks;
@@ -54,7 +54,8 @@ class LocalStackTests {
             clusterId = stack.kafkaClusterId();
             assertThat(describeTopics(settings)).hasSize(2 * Topics.ALL.size())
                     .allSatisfy((name, topic) -> assertThat(topic.partitions()).hasSize(Topics.LOCAL_PARTITIONS))
-                    .containsKeys(Topics.CONTACTS, Topics.deadLetter(Topics.CONTACTS));
+                    .containsKeys("contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",
+                            "evaluations");
 
             try (KafkaProducer<String, String> producer = producer(settings)) {
                 producer.send(new ProducerRecord<>(Topics.CONTACTS, key, "{\"hello\":\"world\"}"))
@@ -72,10 +73,12 @@ class LocalStackTests {
             assertThat(get(settings.identityUrl() + "/actuator/health")).contains("\"status\":\"UP\"");
             jwks = get(settings.identityUrl() + "/oauth2/jwks");
             assertThat(jwks).contains("\"kid\"");
+            assertThat(get(settings.notificationsUrl())).isEqualTo("[]");
         }
         assertThat(Ports.isFree(settings.kafkaPort())).isTrue();
         assertThat(Ports.isFree(settings.mongoPort())).isTrue();
         assertThat(Ports.isFree(settings.identityPort())).isTrue();
+        assertThat(Ports.isFree(settings.notificationsPort())).isTrue();
 
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.kafkaClusterId()).isEqualTo(clusterId);
@@ -129,6 +132,11 @@ class LocalStackTests {
         assertThat(StackSettings.parse(new String[] {"--identity-port=0"}, new Properties()).identityEnabled())
                 .isFalse();
         assertThat(new StackSettings(Path.of("x"), 1, 2, 3).identityEnabled()).as("the services' tests' stack")
+                .isFalse();
+        assertThat(settings.notificationsUrl()).isEqualTo("http://127.0.0.1:9010/notifications");
+        assertThat(StackSettings.parse(new String[] {"--notifications-port=0"}, new Properties())
+                .notificationsEnabled()).isFalse();
+        assertThat(new StackSettings(Path.of("x"), 1, 2, 3).notificationsEnabled()).as("the services' tests' stack")
                 .isFalse();
         assertThatThrownBy(() -> StackSettings.parse(new String[] {"--kafka-port=lots"}, new Properties()))
                 .isInstanceOf(StartupException.class)

@@ -3,10 +3,10 @@ package com.caseflow.routing.endtoend;
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
-import com.caseflow.routing.support.EventLog;
 import com.caseflow.routing.support.RoutingServiceTest;
 import com.caseflow.support.testing.Api;
-import com.caseflow.support.testing.EmbeddedMongo;
+import com.caseflow.support.testing.EventLog;
+import com.caseflow.support.testing.ServiceProcess;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,18 +19,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,8 +34,7 @@ class CallToQueueEndToEndTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static Process intake;
-    private static int intakePort;
+    private static ServiceProcess intake;
 
     @LocalServerPort
     int routingPort;
@@ -54,46 +43,19 @@ class CallToQueueEndToEndTests {
 
     @BeforeAll
     static void startIntake(@Autowired EmbeddedKafkaBroker broker) throws IOException {
-        intakePort = freePort();
-        Path jar = intakeJar();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai",
-                "-jar", jar.toString(),
-                "--server.port=" + intakePort,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.mongodb.uri=" + EmbeddedMongo.freshDatabaseUri()));
-        for (Map.Entry<String, String> property : TestIdentityProvider.properties().entrySet()) {
-            command.add("--" + property.getKey() + "=" + property.getValue());
-        }
-        Path log = Files.createTempFile("intake-e2e", ".log");
-        intake = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + intakePort + "/actuator/health/readiness")).build();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!intake.isAlive()) {
-                throw new IllegalStateException("intake-service exited: " + Files.readString(log));
-            }
-            try {
-                return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        intake = ServiceProcess.start("intake-service", broker.getBrokersAsString());
     }
 
     @AfterAll
     static void stopIntake() throws InterruptedException {
         if (intake != null) {
-            intake.destroy();
-            intake.waitFor();
+            intake.close();
         }
     }
 
     @Test
     void whenAnAgentRecordsALeakAtIntakeThenEngineeringSeesOneUrgentCaseInItsQueueEvenIfTheEventComesTwice() {
-        Api agent = new Api(intakePort, IDP.token("A002", "AGENT"));
+        Api agent = new Api(intake.port(), IDP.token("A002", "AGENT"));
         Api engineering = new Api(routingPort, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
 
         Api.Response recorded = agent.post("/api/v1/calls", """
@@ -130,22 +92,5 @@ class CallToQueueEndToEndTests {
         return page.get("content").valueStream()
                 .filter(c -> contactId.equals(c.get("contacts").get(0).get("contactId").asString()))
                 .findFirst().orElse(null);
-    }
-
-    /** Built by the reactor before this module's tests run: routing-service declares intake-service a test dependency. */
-    private static Path intakeJar() throws IOException {
-        Path target = Path.of("..", "intake-service", "target").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("intake-service-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no intake-service jar in " + target
-                            + ": build it first (./mvnw -pl intake-service -am package)"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,7 +11,7 @@ import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.support.Contacts;
-import com.caseflow.routing.support.EventLog;
+import com.caseflow.support.testing.EventLog;
 import com.caseflow.routing.support.Resolved;
 import com.caseflow.routing.support.RoutingServiceTest;
 import com.caseflow.support.testing.TopicReader;

@@ -6,7 +6,7 @@ import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.support.Contacts;
-import com.caseflow.routing.support.EventLog;
+import com.caseflow.support.testing.EventLog;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.admin.AdminClient;

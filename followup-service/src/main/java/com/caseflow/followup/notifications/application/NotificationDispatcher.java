@@ -39,6 +39,9 @@ public class NotificationDispatcher {
     @Scheduled(fixedDelayString = "${caseflow.followup.notifications.poll-interval:2s}",
             initialDelayString = "${caseflow.followup.notifications.poll-interval:2s}")
     void scheduled() {
+        if (!properties.dispatch()) {
+            return;
+        }
         try {
             deliverDue();
         } catch (RuntimeException e) {

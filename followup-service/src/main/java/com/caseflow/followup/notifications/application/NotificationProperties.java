@@ -18,13 +18,15 @@ import java.util.Map;
  * @param firstPause   wait after a first failed delivery; doubled per failure up to {@code maxPause}
  * @param lease        how long an instance holds a notification it is delivering before another may take it
  * @param directory    who a ladder role reaches: role → (department or project code, or {@code *}) → staff ids
+ * @param dispatch     false stops the scheduled delivery (tests drive it themselves)
  */
 @ConfigurationProperties("caseflow.followup.notifications")
 public record NotificationProperties(URI webhook, String secret, @DefaultValue("5s") Duration timeout,
                                      @DefaultValue("2s") Duration pollInterval,
                                      @DefaultValue("30s") Duration firstPause, @DefaultValue("30m") Duration maxPause,
                                      @DefaultValue("30s") Duration lease, @DefaultValue("50") int batchSize,
-                                     Map<String, Map<String, List<String>>> directory) {
+                                     Map<String, Map<String, List<String>>> directory,
+                                     @DefaultValue("true") boolean dispatch) {
 
     public NotificationProperties {
         if (webhook == null) {

@@ -75,7 +75,7 @@ public class NotificationStore implements InitializingBean {
     public List<String> dueIds(Instant now, int limit) {
         Query due = Query.query(Criteria.where("due").lte(now)).with(Sort.by(Sort.Order.asc("due"))).limit(limit);
         due.fields().include("_id");
-        return mongo.find(due, NotificationDocument.class).stream().map(NotificationDocument::id).toList();
+        return mongo.find(due, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
     /** Writes the new state if nobody wrote since {@code version}; false when somebody did. */

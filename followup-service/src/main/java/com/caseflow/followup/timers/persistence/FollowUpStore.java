@@ -94,7 +94,7 @@ public class FollowUpStore implements InitializingBean {
         Query due = Query.query(Criteria.where("nextDueAt").lte(now))
                 .with(Sort.by(Sort.Order.asc("nextDueAt"))).limit(limit);
         due.fields().include("_id");
-        return mongo.find(due, FollowUpDocument.class).stream().map(FollowUpDocument::id).toList();
+        return mongo.find(due, org.bson.Document.class, FollowUpDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
     /**

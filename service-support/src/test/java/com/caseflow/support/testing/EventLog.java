@@ -1,4 +1,4 @@
-package com.caseflow.routing.support;
+package com.caseflow.support.testing;
 
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventEnvelope;

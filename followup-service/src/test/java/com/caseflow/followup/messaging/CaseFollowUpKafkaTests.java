@@ -1,0 +1,172 @@
+package com.caseflow.followup.messaging;
+
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.followup.notifications.application.NotificationDispatcher;
+import com.caseflow.followup.support.CaseLog;
+import com.caseflow.followup.support.Cases;
+import com.caseflow.followup.support.FollowUpServiceTest;
+import com.caseflow.followup.support.TestClock;
+import com.caseflow.followup.support.TestGateway;
+import com.caseflow.followup.timers.application.TimerSweep;
+import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.TestIdentityProvider;
+import com.caseflow.support.testing.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@FollowUpServiceTest
+class CaseFollowUpKafkaTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    TimerSweep timers;
+    @Autowired
+    NotificationDispatcher dispatcher;
+    @Autowired
+    WorkingTime time;
+    @LocalServerPort
+    int port;
+
+    private CaseLog cases;
+    private TopicReader followups;
+    private Api supervisor;
+
+    @BeforeEach
+    void connect() {
+        cases = new CaseLog(broker.getBrokersAsString());
+        followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS);
+        supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        cases.close();
+        followups.close();
+    }
+
+    private String routeNow(int firstResponseHours, int resolutionHours) {
+        String caseId = Cases.newCaseId();
+        Instant now = TestClock.CLOCK.instant();
+        CaseRouted routed = Cases.routed(caseId, "ENGINEERING", now, firstResponseHours, resolutionHours, time);
+        EventEnvelope<Object> envelope = cases.publish(caseId, routed);
+        cases.publish(envelope);
+        awaitFollowed(caseId);
+        return caseId;
+    }
+
+    private JsonNode awaitFollowed(String caseId) {
+        return await().atMost(WAIT).until(() -> {
+            Api.Response response = supervisor.get("/api/v1/cases/" + caseId + "/follow-up");
+            return response.status() == 200 ? response.json() : null;
+        }, r -> r != null);
+    }
+
+    private static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> TopicReader.header(r, "ce_type")).toList();
+    }
+
+    @Test
+    void whenACaseIsRoutedTwiceThenItIsFollowedOnceWithItsDeadlinesAndTimers() {
+        String caseId = routeNow(2, 8);
+
+        JsonNode followUp = awaitFollowed(caseId);
+        assertThat(followUp.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(followUp.get("deadlines").valueStream().map(d -> d.get("kind").asString()))
+                .containsExactly("FIRST_RESPONSE", "RESOLUTION");
+        assertThat(followUp.get("timeline").valueStream().filter(e -> e.get("what").asString().equals("ROUTED")))
+                .hasSize(1);
+        assertThat(followUp.get("timers").size()).isEqualTo(8);
+    }
+
+    @Test
+    void whenAReminderIsDueThenItIsPublishedOnceAndItsNotificationReachesTheGateway() {
+        String caseId = routeNow(2, 8);
+        JsonNode reminder = awaitFollowed(caseId).get("timers").get(0);
+        assertThat(reminder.get("kind").asString()).isEqualTo("REMINDER");
+
+        TestClock.CLOCK.advanceTo(Instant.parse(reminder.get("dueAt").asString()));
+        timers.sweep();
+        timers.sweep();
+
+        List<ConsumerRecord<String, byte[]>> published = followups.read(r -> caseId.equals(r.key()), 1, WAIT);
+        assertThat(types(published)).containsExactly(EventTypes.FOLLOW_UP_REMINDER_ISSUED);
+        assertThat(followups.drain(Duration.ofSeconds(2))).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
+
+        await().atMost(WAIT).until(() -> {
+            dispatcher.deliverDue();
+            return !TestGateway.get().receivedFor(caseId).isEmpty();
+        });
+        TestGateway.Received delivered = TestGateway.get().receivedFor(caseId).get(0);
+        assertThat(delivered.idempotencyKey()).isEqualTo(published.get(0).headers().lastHeader("ce_id") == null
+                ? null : new String(published.get(0).headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+        assertThat(delivered.signature()).startsWith("sha256=");
+        assertThat(JSON.readTree(delivered.body()).get("text").asString()).contains("跟进提醒").contains("首次响应")
+                .doesNotContain("李娜").doesNotContain("13812345678");
+    }
+
+    @Test
+    void whenARecordIsPoisonThenItGoesToTheDeadLetterTopicAndTheNextCaseIsFollowed() {
+        String garbage = "poison-" + Cases.newCaseId();
+        cases.raw().sendText(Topics.CASES, garbage, "{not json");
+        String unknown = Cases.newCaseId();
+        cases.publish(unknown, Cases.accepted(unknown, 2, "ENGINEERING", "D-ENG-01", TestClock.CLOCK.instant()));
+
+        String next = routeNow(2, 8);
+
+        try (TopicReader dlq = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.CASES))) {
+            List<ConsumerRecord<String, byte[]>> dead = dlq.read(
+                    r -> garbage.equals(r.key()) || unknown.equals(r.key()), 2, WAIT);
+            assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbage, unknown);
+            assertThat(dead).allSatisfy(r -> assertThat(TopicReader.header(r, "x-exception-message")).isNotBlank());
+        }
+        assertThat(awaitFollowed(next).get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void whenTheCaseIsResolvedThenItsTimersStopAndEachCustomerJoinsTheCallbackQueue() {
+        String caseId = routeNow(2, 8);
+        Instant now = TestClock.CLOCK.instant();
+        cases.publish(caseId, Cases.attached(caseId, 2, "王强", "13900001111", now));
+        cases.publish(caseId, Cases.accepted(caseId, 3, "ENGINEERING", "D-ENG-01", now));
+        cases.publish(caseId, Cases.resolved(caseId, 4, "ENGINEERING", now));
+
+        JsonNode followUp = await().atMost(WAIT).until(() -> awaitFollowed(caseId),
+                f -> f.get("status").asString().equals("RESOLVED"));
+        assertThat(followUp.get("timers").valueStream().map(t -> t.get("state").asString()))
+                .doesNotContain("PENDING");
+        assertThat(followUp.get("callbacks").valueStream().map(c -> c.get("id").asString()))
+                .containsExactly(caseId + ".4.1", caseId + ".4.2");
+
+        Api customerService = new Api(port, IDP.departmentToken("D-CS-01", "CUSTOMER_SERVICE"));
+        JsonNode first = customerService.get("/api/v1/callbacks/" + caseId + ".4.1").json();
+        assertThat(first.get("customer").get("phone").asString()).isEqualTo("13812345678");
+        assertThat(first.get("matter").asString()).isEqualTo("卫生间天花板漏水");
+        JsonNode reviewed = supervisor.get("/api/v1/callbacks/" + caseId + ".4.2").json();
+        assertThat(reviewed.get("customer").get("name").asString()).isEqualTo("王强");
+        assertThat(reviewed.get("customer").get("phone").asString()).doesNotContain("00001111".substring(0, 4));
+    }
+}

@@ -1,0 +1,31 @@
+package com.caseflow.followup.support;
+
+import com.caseflow.support.testing.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole follow-up service on a real Kafka broker (KRaft, in the test JVM), the embedded MongoDB-wire server and a
+ * real HTTP gateway, with a clock the tests move. Timers and deliveries run when a test says so, not on a schedule.
+ * Test classes with this annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ContextConfiguration(initializers = {TestInfrastructure.class, TestGateway.Initializer.class})
+@Import(TestClock.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "caseflow.followup.timers.sweep=false",
+        "caseflow.followup.notifications.dispatch=false",
+        "caseflow.followup.notifications.secret=test-signing-secret",
+        "caseflow.outbox.sweep-interval=500ms"})
+@EmbeddedKafka(partitions = 3, topics = {"cases", "cases.dlq", "followups", "followups.dlq"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public @interface FollowUpServiceTest {
+}
