@@ -12,7 +12,7 @@ import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.FollowUpReminderIssued;
 import com.caseflow.followup.notifications.application.Notifications;
 import com.caseflow.followup.timers.application.CaseFollowUps;
-import com.caseflow.support.messaging.EnvelopeReader;
+import com.caseflow.support.consumer.EnvelopeReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

@@ -19,6 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @FollowUpServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class CaseFollowUpKafkaTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -92,14 +96,41 @@ class CaseFollowUpKafkaTests {
     @Test
     void whenACaseIsRoutedTwiceThenItIsFollowedOnceWithItsDeadlinesAndTimers() {
         String caseId = routeNow(2, 8);
+        // on the same partition behind the duplicate: once it is applied, the duplicate was read before it
+        cases.publish(caseId, Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", TestClock.CLOCK.instant()));
 
-        JsonNode followUp = awaitFollowed(caseId);
+        JsonNode followUp = await().atMost(WAIT).until(() -> awaitFollowed(caseId),
+                f -> f.path("ownerId").toString().equals("\"D-ENG-01\""));
         assertThat(followUp.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(followUp.get("deadlines").valueStream().map(d -> d.get("kind").asString()))
                 .containsExactly("FIRST_RESPONSE", "RESOLUTION");
-        assertThat(followUp.get("timeline").valueStream().filter(e -> e.get("what").asString().equals("ROUTED")))
-                .hasSize(1);
+        assertThat(followUp.get("timeline").valueStream().map(e -> e.get("what").asString()))
+                .containsExactly("ROUTED", "DEADLINE_SET", "DEADLINE_SET", "ACCEPTED");
         assertThat(followUp.get("timers").size()).isEqualTo(8);
+        try (TopicReader dlq = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.CASES))) {
+            assertThat(dlq.drain(Duration.ofSeconds(2))).noneMatch(r -> caseId.equals(r.key()));
+        }
+    }
+
+    @Test
+    void whenCasesAreFollowedAndCalledBackThenNoCustomersNameOrNumberIsLogged(CapturedOutput output) {
+        String caseId = routeNow(1, 4);
+        Instant now = TestClock.CLOCK.instant();
+        cases.publish(caseId, Cases.attached(caseId, 2, "欧阳娜娜", "13577778888", now));
+        cases.publish(caseId, Cases.accepted(caseId, 3, "ENGINEERING", "D-ENG-01", now));
+        cases.publish(caseId, Cases.resolved(caseId, 4, "ENGINEERING", now));
+        Api customerService = new Api(port, IDP.departmentToken("D-CS-01", "CUSTOMER_SERVICE"));
+        String callbackId = caseId + ".4.2";
+        await().atMost(WAIT).until(() -> customerService.get("/api/v1/callbacks/" + callbackId).status() == 200);
+        customerService.post("/api/v1/callbacks/" + callbackId + "/attempts", """
+                {"reached":true,"satisfaction":1,"resolved":false,"comment":"欧阳娜娜说还在漏"}""");
+        cases.raw().sendText(Topics.CASES, caseId, "{\"customer\":{\"name\":\"欧阳娜娜\",\"phone\":\"13577778888\"}}");
+        try (TopicReader dlq = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.CASES))) {
+            dlq.read(r -> caseId.equals(r.key()), 1, WAIT);
+        }
+
+        assertThat(output.getAll()).doesNotContain("13577778888").doesNotContain("欧阳娜娜")
+                .doesNotContain("13812345678").doesNotContain("李娜");
     }
 
     @Test

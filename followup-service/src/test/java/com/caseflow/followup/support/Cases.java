@@ -73,8 +73,14 @@ public final class Cases {
     }
 
     public static ContactAttached attached(String caseId, long sequence, String name, String phone, Instant at) {
+        return attached(caseId, sequence, name, phone, at, null);
+    }
+
+    /** A contact that joined the case; {@code deadlines} as routing sends them after raising the priority. */
+    public static ContactAttached attached(String caseId, long sequence, String name, String phone, Instant at,
+                                           Deadlines deadlines) {
         return new ContactAttached(caseId, sequence, "contact-" + UUID.randomUUID(), "A002", Channel.PHONE, at,
-                new CaseCustomer(name, phone), AttachReason.INCIDENT, "incident-1", "ENGINEERING", Priority.URGENT,
+                new CaseCustomer(name, phone), AttachReason.REPEAT, null, "ENGINEERING", Priority.URGENT, deadlines,
                 at);
     }
 

@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
         "caseflow.followup.notifications.dispatch=false",
         "caseflow.followup.notifications.secret=test-signing-secret",
         "caseflow.outbox.sweep-interval=500ms"})
-@EmbeddedKafka(partitions = 3, topics = {"cases", "cases.dlq", "followups", "followups.dlq"},
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface FollowUpServiceTest {
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
  * customer, or one more caller of a mass incident. Every caller attached is called back when the case is resolved.
  *
  * @param priority   the case's priority after the contact joined (a repeat raises it)
+ * @param deadlines  the case's deadlines after the contact joined: a raised priority shortens them (added later in
+ *                   schema version 1: absent from older records)
  * @param incidentId set when the contact joined as part of a mass incident
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,6 +29,7 @@ public record ContactAttached(
         String incidentId,
         String departmentCode,
         Priority priority,
+        Deadlines deadlines,
         Instant attachedAt) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -62,7 +62,8 @@ public class Callbacks {
             Callback callback = new Callback(Callback.idFor(resolved.caseId(), resolved.sequence(), i + 1),
                     resolved.caseId(), resolved.sequence(), caller.contactId(), caller.agentId(), caller.customer(),
                     resolved.departmentCode(), resolvedCase.projectCode(), resolvedCase.matter(),
-                    resolved.resolution(), resolved.resolvedAt(), due, due, CallbackStatus.QUEUED, List.of(), null);
+                    resolved.resolution(), resolved.resolvedAt(), due, resolved.resolvedAt(), CallbackStatus.QUEUED,
+                    List.of(), null);
             if (store.insert(callback)) {
                 meters.counter("caseflow.callbacks.queued").increment();
             }
@@ -73,20 +74,25 @@ public class Callbacks {
     public void supersede(String caseId, Instant at) {
         for (Callback callback : store.ofCase(caseId)) {
             if (callback.status() == CallbackStatus.QUEUED) {
-                change(callback.id(), null, c -> c.supersede(at) ? List.of() : null);
+                change(callback.id(), null, null, c -> c.supersede(at) ? List.of() : null);
             }
         }
     }
 
-    public VersionedCallback record(Staff staff, String callbackId, Long expectedVersion, CallbackOutcome outcome) {
+    /**
+     * Records one call. A request sent again with the same {@code requestKey} (a client retrying after a timeout)
+     * records nothing more and answers with the callback as it is.
+     */
+    public VersionedCallback record(Staff staff, String callbackId, Long expectedVersion, String requestKey,
+                                    CallbackOutcome outcome) {
         if (!works(staff)) {
             throw new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "callbacks are made by " + properties.department() + " staff");
         }
         Instant now = clock.instant();
-        VersionedCallback recorded = change(callbackId, expectedVersion, c -> {
+        VersionedCallback recorded = change(callbackId, expectedVersion, requestKey, c -> {
             try {
-                List<Object> announced = c.record(outcome, staff.staffId(), now,
+                List<Object> announced = c.record(outcome, staff.staffId(), requestKey, now,
                         time.plus(now, properties.retryAfter()), policy);
                 int attempt = c.attempts().size();
                 return announced.stream()
@@ -102,12 +108,11 @@ public class Callbacks {
     }
 
     public VersionedCallback read(Staff staff, String callbackId) {
-        VersionedCallback found = store.find(callbackId).orElseThrow(() -> notFound(callbackId));
         if (!reads(staff)) {
             throw new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "the callback queue is customer service's");
         }
-        return found;
+        return store.find(callbackId).orElseThrow(() -> notFound(callbackId));
     }
 
     public Page<Callback> queue(Staff staff, CallbackStatus status, boolean dueOnly, int page, int size) {
@@ -131,10 +136,13 @@ public class Callbacks {
         return works(staff) || staff.is(Roles.SUPERVISOR) || staff.is(Roles.MANAGER);
     }
 
-    private VersionedCallback change(String id, Long expectedVersion,
+    private VersionedCallback change(String id, Long expectedVersion, String requestKey,
                                      java.util.function.Function<Callback, List<OutboxEntry>> step) {
         for (int attempt = 1; ; attempt++) {
             VersionedCallback found = store.find(id).orElseThrow(() -> notFound(id));
+            if (requestKey != null && found.state().hasRecorded(requestKey)) {
+                return found;
+            }
             if (expectedVersion != null && expectedVersion != found.version()) {
                 throw new ConflictException("callback " + id + " changed since version " + expectedVersion
                         + "; read it again");

@@ -68,14 +68,14 @@ public final class Callback {
      *
      * @param retryAt when to call again if the customer was not reached and attempts are left
      */
-    public List<Object> record(CallbackOutcome outcome, String by, Instant at, Instant retryAt,
+    public List<Object> record(CallbackOutcome outcome, String by, String requestKey, Instant at, Instant retryAt,
                                CallbackPolicy policy) {
         if (status != CallbackStatus.QUEUED) {
             throw new CallbackClosedException("callback " + id + " is " + status + ": nothing more to record");
         }
         int number = attempts.size() + 1;
         attempts.add(new CallbackAttempt(number, at, by, outcome.reached(), outcome.satisfaction(),
-                outcome.resolvedInCustomerView(), outcome.comment()));
+                outcome.resolvedInCustomerView(), outcome.comment(), requestKey));
         if (outcome.reached()) {
             close(CallbackStatus.COMPLETED, at);
         } else if (number >= policy.maxAttempts()) {
@@ -93,6 +93,11 @@ public final class Callback {
                     Boolean.TRUE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at));
         }
         return events;
+    }
+
+    /** True when an attempt was recorded with this idempotency key. */
+    public boolean hasRecorded(String requestKey) {
+        return attempts.stream().anyMatch(a -> requestKey.equals(a.requestKey()));
     }
 
     /** The case was reopened: a callback not yet made is no longer due. */

@@ -30,14 +30,14 @@ import java.util.List;
 
 /**
  * Customer service's callback queue (回访). Recording an attempt may carry {@code If-Match: "<version>"} (the
- * {@code ETag} of the last read): when somebody recorded one since, the answer is 409 and nothing changes.
+ * {@code ETag} of the last read): when somebody recorded one since, the answer is 409 and nothing changes. It may carry
+ * an {@code Idempotency-Key}: the same request sent again (a retry after a timeout) records nothing more.
  */
 @RestController
 @RequestMapping("/api/v1/callbacks")
 class CallbackController {
 
     private static final int MAX_COMMENT = 500;
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final Callbacks callbacks;
     private final StaffRateLimiter rateLimit;
@@ -70,13 +70,7 @@ class CallbackController {
                                  @RequestParam(defaultValue = "false") boolean due,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0 || page > 10_000) {
-            problems.add(new FieldProblem("page", "0 to 10000"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "1 to " + MAX_PAGE_SIZE));
-        }
+        List<FieldProblem> problems = PageView.pagingProblems(page, size);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -97,12 +91,16 @@ class CallbackController {
     @PostMapping("/{id}/attempts")
     ResponseEntity<CallbackView> attempt(@PathVariable String id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                          @RequestBody AttemptRequest body, Authentication authentication) {
         CallbackOutcome outcome = outcome(body);
         Long version = version(ifMatch);
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key", "1 to 100 characters")));
+        }
         Staff staff = Staff.of(authentication);
         rateLimit.acquireWrite(staff);
-        return view(callbacks.record(staff, id, version, outcome), staff);
+        return view(callbacks.record(staff, id, version, key, outcome), staff);
     }
 
     private static CallbackOutcome outcome(AttemptRequest body) {

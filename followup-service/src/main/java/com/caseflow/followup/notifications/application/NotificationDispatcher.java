@@ -54,8 +54,12 @@ public class NotificationDispatcher {
         Instant now = clock.instant();
         int delivered = 0;
         for (String id : store.dueIds(now, properties.batchSize())) {
-            if (deliver(id, now)) {
-                delivered++;
+            try {
+                if (deliver(id, now)) {
+                    delivered++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Notification {} not handled this round: {}", id, e.toString());
             }
         }
         return delivered;
@@ -63,8 +67,9 @@ public class NotificationDispatcher {
 
     private boolean deliver(String id, Instant now) {
         var found = store.find(id).orElse(null);
-        if (found == null || found.state().status() != NotificationStatus.PENDING
-                || !store.hold(id, found.version(), now.plus(properties.lease()))) {
+        // due in the future: another instance holds it (it read the id before that hold, we read after)
+        if (found == null || found.state().status() != NotificationStatus.PENDING || found.due() == null
+                || found.due().isAfter(now) || !store.hold(id, found.version(), now.plus(properties.lease()))) {
             return false;
         }
         Notification notification = found.state();
@@ -75,13 +80,18 @@ public class NotificationDispatcher {
             String error = e instanceof WebhookClient.WebhookException ? e.getMessage() : e.getClass().getSimpleName();
             Notification failed = notification.failed(clock.instant(), error, properties.firstPause(),
                     properties.maxPause());
-            store.update(failed, held);
+            if (!store.update(failed, held)) {
+                log.warn("Notification {} was taken over while its delivery failed", id);
+            }
             meters.counter("caseflow.notifications.failed").increment();
             log.info("Notification {} for case {} not delivered ({}), attempt {}; next try at {}", id,
                     notification.caseId(), error, failed.attempts(), failed.nextAttemptAt());
             return false;
         }
-        store.update(notification.delivered(clock.instant()), held);
+        if (!store.update(notification.delivered(clock.instant()), held)) {
+            // held longer than the lease: another instance may send it again; the gateway drops it by Idempotency-Key
+            log.warn("Notification {} delivered after its hold ended", id);
+        }
         meters.counter("caseflow.notifications.delivered", "kind", notification.kind()).increment();
         return true;
     }

@@ -7,7 +7,7 @@ import com.caseflow.followup.notifications.domain.Notification;
 import com.caseflow.followup.notifications.domain.NotificationStatus;
 import com.caseflow.followup.notifications.persistence.NotificationStore;
 import com.caseflow.support.calendar.BusinessCalendar;
-import com.caseflow.support.messaging.PoisonRecordException;
+import com.caseflow.support.consumer.PoisonRecordException;
 import com.caseflow.support.problem.RequestRefusedException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -42,6 +42,7 @@ public class Notifications {
     }
 
     public void reminder(EventEnvelope<FollowUpReminderIssued> envelope) {
+        readable(envelope, FollowUpReminderIssued.SCHEMA_VERSION);
         FollowUpReminderIssued reminder = envelope.data();
         if (reminder == null || reminder.caseId() == null || reminder.dueAt() == null || reminder.deadline() == null) {
             throw new PoisonRecordException("reminder without case, deadline kind or due time");
@@ -57,6 +58,7 @@ public class Notifications {
     }
 
     public void escalation(EventEnvelope<CaseEscalated> envelope) {
+        readable(envelope, CaseEscalated.SCHEMA_VERSION);
         CaseEscalated escalated = envelope.data();
         if (escalated == null || escalated.caseId() == null || escalated.dueAt() == null
                 || escalated.deadline() == null || escalated.role() == null) {
@@ -94,6 +96,13 @@ public class Notifications {
             }
         }
         return List.of(role + ":" + (departmentCode == null ? "*" : departmentCode));
+    }
+
+    private static void readable(EventEnvelope<?> envelope, int version) {
+        if (envelope.schemaVersion() > version) {
+            throw new PoisonRecordException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
+                    + " is newer than this service reads");
+        }
     }
 
     private String local(Instant at) {

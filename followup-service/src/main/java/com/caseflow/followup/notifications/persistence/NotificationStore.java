@@ -35,8 +35,8 @@ public class NotificationStore implements InitializingBean {
     record NotificationDocument(@Id String id, long version, Notification state, Instant due) {
     }
 
-    /** A notification with the version it was read at. */
-    public record VersionedNotification(Notification state, long version) {
+    /** A notification with the version it was read at and when it is next due (null once delivered). */
+    public record VersionedNotification(Notification state, long version, Instant due) {
     }
 
     private final MongoTemplate mongo;
@@ -68,7 +68,7 @@ public class NotificationStore implements InitializingBean {
     @Retry(name = "mongo")
     public Optional<VersionedNotification> find(String id) {
         return Optional.ofNullable(mongo.findById(id, NotificationDocument.class))
-                .map(d -> new VersionedNotification(d.state(), d.version()));
+                .map(d -> new VersionedNotification(d.state(), d.version(), d.due()));
     }
 
     @Retry(name = "mongo")

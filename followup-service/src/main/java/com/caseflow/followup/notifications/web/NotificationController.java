@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The delivery status of reminders and escalations sent to the gateway, for supervisors, managers and admins. */
@@ -36,13 +35,7 @@ class NotificationController {
                                 @RequestParam(required = false) String caseId,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0 || page > 10_000) {
-            problems.add(new FieldProblem("page", "0 to 10000"));
-        }
-        if (size < 1 || size > 100) {
-            problems.add(new FieldProblem("size", "1 to 100"));
-        }
+        List<FieldProblem> problems = PageView.pagingProblems(page, size);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

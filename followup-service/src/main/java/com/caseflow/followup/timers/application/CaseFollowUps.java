@@ -13,9 +13,10 @@ import com.caseflow.followup.timers.domain.FollowUpPlan;
 import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
-import com.caseflow.support.messaging.PoisonRecordException;
+import com.caseflow.support.consumer.PoisonRecordException;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,16 +54,19 @@ public class CaseFollowUps {
 
     public void attached(EventEnvelope<ContactAttached> envelope) {
         ContactAttached attached = checked(envelope, ContactAttached.SCHEMA_VERSION, ContactAttached::caseId);
-        apply(attached.caseId(), attached.sequence(), c -> c.attached(attached));
+        required(envelope, attached.sequence(), attached.attachedAt(), attached.contactId());
+        apply(attached.caseId(), attached.sequence(), c -> c.attached(attached, plan, time));
     }
 
     public void accepted(EventEnvelope<CaseAccepted> envelope) {
         CaseAccepted accepted = checked(envelope, CaseAccepted.SCHEMA_VERSION, CaseAccepted::caseId);
+        required(envelope, accepted.sequence(), accepted.acceptedAt(), accepted.acceptedBy());
         apply(accepted.caseId(), accepted.sequence(), c -> c.accepted(accepted));
     }
 
     public void transferred(EventEnvelope<CaseTransferred> envelope) {
         CaseTransferred transferred = checked(envelope, CaseTransferred.SCHEMA_VERSION, CaseTransferred::caseId);
+        required(envelope, transferred.sequence(), transferred.transferredAt(), transferred.toDepartment());
         apply(transferred.caseId(), transferred.sequence(), c -> c.transferred(transferred, plan, time));
     }
 
@@ -72,6 +76,7 @@ public class CaseFollowUps {
      */
     public void resolved(EventEnvelope<CaseResolved> envelope) {
         CaseResolved resolved = checked(envelope, CaseResolved.SCHEMA_VERSION, CaseResolved::caseId);
+        required(envelope, resolved.sequence(), resolved.resolvedAt(), resolved.departmentCode());
         FollowedCase known = store.find(resolved.caseId()).orElseThrow(() -> unknown(resolved.caseId())).state();
         if (!known.hasApplied(resolved.sequence())) {
             callbacks.queue(known, resolved);
@@ -81,6 +86,7 @@ public class CaseFollowUps {
 
     public void reopened(EventEnvelope<CaseReopened> envelope) {
         CaseReopened reopened = checked(envelope, CaseReopened.SCHEMA_VERSION, CaseReopened::caseId);
+        required(envelope, reopened.sequence(), reopened.reopenedAt(), reopened.departmentCode());
         FollowedCase known = store.find(reopened.caseId()).orElseThrow(() -> unknown(reopened.caseId())).state();
         if (!known.hasApplied(reopened.sequence())) {
             callbacks.supersede(reopened.caseId(), reopened.reopenedAt());
@@ -90,6 +96,7 @@ public class CaseFollowUps {
 
     public void merged(EventEnvelope<CaseMerged> envelope) {
         CaseMerged merged = checked(envelope, CaseMerged.SCHEMA_VERSION, CaseMerged::caseId);
+        required(envelope, merged.sequence(), merged.mergedAt(), merged.intoCaseId());
         apply(merged.caseId(), merged.sequence(), c -> c.merged(merged));
     }
 
@@ -113,6 +120,14 @@ public class CaseFollowUps {
             throw new PoisonRecordException(envelope.type() + " without a case id matching its key");
         }
         return event;
+    }
+
+    /** Every case event has its place in the sequence, its time and the one fact it is about. */
+    private static void required(EventEnvelope<?> envelope, long sequence, Instant at, String subject) {
+        if (sequence < 1 || at == null || subject == null || subject.isBlank()) {
+            throw new PoisonRecordException(envelope.type() + " without sequence, time or "
+                    + "its subject (staff, department or contact)");
+        }
     }
 
     private static PoisonRecordException unknown(String caseId) {

@@ -48,10 +48,12 @@ public class FollowUpQueries {
                 .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
                         "no case " + caseId + " is followed up"))
                 .state();
-        if (!reviews(staff) && !followed.departmentCode().equals(staff.department()) && !callbacks.works(staff)) {
+        List<Callback> ofCase = callbacks.ofCase(caseId);
+        boolean callsBack = callbacks.works(staff) && !ofCase.isEmpty();
+        if (!reviews(staff) && !followed.departmentCode().equals(staff.department()) && !callsBack) {
             throw forbidden();
         }
-        return new CaseFollowUp(followed, callbacks.ofCase(caseId));
+        return new CaseFollowUp(followed, ofCase);
     }
 
     private static boolean reviews(Staff staff) {

@@ -65,7 +65,12 @@ public class TimerSweep {
         int issued = 0;
         List<String> due = store.dueIds(now, properties.batchSize());
         for (String caseId : due) {
-            issued += fire(caseId, now);
+            try {
+                issued += fire(caseId, now);
+            } catch (RuntimeException e) {
+                // one case that cannot be written now must not hold back the timers of all the others
+                log.warn("Timers of case {} not fired this round: {}", caseId, e.toString());
+            }
         }
         return issued;
     }

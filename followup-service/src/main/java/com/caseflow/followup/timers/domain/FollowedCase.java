@@ -83,9 +83,17 @@ public final class FollowedCase {
         return eventSequence <= sequence;
     }
 
-    public void attached(ContactAttached attached) {
+    /**
+     * A contact joined the case. When it raised the priority routing shortened the deadlines, counted from when the
+     * current clock started: the timers are planned again for them (as a new set, so no earlier timer's id repeats).
+     */
+    public void attached(ContactAttached attached, FollowUpPlan plan, WorkingTime time) {
         advance(attached.sequence());
         priority = attached.priority() != null ? attached.priority() : priority;
+        if (attached.deadlines() != null && status == CaseStatus.ACTIVE && !deadlines.isEmpty()
+                && !sameDueTimes(attached.deadlines())) {
+            retime(attached.deadlines(), plan, time);
+        }
         boolean known = callers.stream().anyMatch(c -> sameCustomer(c, attached));
         if (!known) {
             callers.add(new CaseCaller(attached.contactId(), attached.agentId(), attached.customer()));
@@ -199,6 +207,22 @@ public final class FollowedCase {
         return new CaseEscalated(id, stage.deadline(), stage.level(), stage.role(), departmentCode, ownerId,
                 projectCode, priority, stage.deadlineDueAt(), time.between(stage.deadlineDueAt(), now).toMinutes(),
                 now);
+    }
+
+    private boolean sameDueTimes(Deadlines set) {
+        return deadlines.stream().allMatch(d -> d.dueAt().equals(d.kind() == DeadlineKind.FIRST_RESPONSE
+                ? set.firstResponseDue() : set.resolutionDue()));
+    }
+
+    private void retime(Deadlines set, FollowUpPlan plan, WorkingTime time) {
+        Instant startedAt = deadlines.get(0).startedAt();
+        List<CaseDeadline> before = List.copyOf(deadlines);
+        startClocks(set, startedAt, plan, time);
+        for (CaseDeadline old : before) {
+            if (!old.open()) {
+                meet(old.kind(), old.metAt());
+            }
+        }
     }
 
     private void startClocks(Deadlines set, Instant startedAt, FollowUpPlan plan, WorkingTime time) {

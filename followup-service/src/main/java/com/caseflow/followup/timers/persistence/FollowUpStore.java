@@ -5,6 +5,7 @@ import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import io.github.resilience4j.retry.annotation.Retry;
+import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -94,7 +95,7 @@ public class FollowUpStore implements InitializingBean {
         Query due = Query.query(Criteria.where("nextDueAt").lte(now))
                 .with(Sort.by(Sort.Order.asc("nextDueAt"))).limit(limit);
         due.fields().include("_id");
-        return mongo.find(due, org.bson.Document.class, FollowUpDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+        return mongo.find(due, Document.class, FollowUpDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
     /**

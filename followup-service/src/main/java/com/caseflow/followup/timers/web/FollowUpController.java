@@ -32,7 +32,6 @@ import java.util.List;
 @RequestMapping("/api/v1")
 class FollowUpController {
 
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final FollowUpQueries queries;
     private final WorkingTime time;
@@ -73,13 +72,7 @@ class FollowUpController {
     PageView<DueCaseView> department(@PathVariable String code, @RequestParam(required = false) Boolean overdue,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0 || page > 10_000) {
-            problems.add(new FieldProblem("page", "0 to 10000"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "1 to " + MAX_PAGE_SIZE));
-        }
+        List<FieldProblem> problems = PageView.pagingProblems(page, size);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -28,7 +28,7 @@ class CallbackTests {
         Callback callback = queued();
         Instant retry = Instant.parse("2026-12-01T04:00:00Z");
 
-        List<Object> first = callback.record(CallbackOutcome.notReached("无人接听"), "D-CS-01", RESOLVED, retry, POLICY);
+        List<Object> first = callback.record(CallbackOutcome.notReached("无人接听"), "D-CS-01", null, RESOLVED, retry, POLICY);
         assertThat(callback.status()).isEqualTo(CallbackStatus.QUEUED);
         assertThat(callback.nextAttemptAt()).isEqualTo(retry);
         assertThat(first).singleElement().isInstanceOfSatisfying(CustomerFeedbackRecorded.class, f -> {
@@ -38,15 +38,15 @@ class CallbackTests {
             assertThat(f.agentId()).isEqualTo("A001");
         });
 
-        callback.record(CallbackOutcome.notReached(null), "D-CS-01", retry, retry.plusSeconds(7200), POLICY);
-        List<Object> last = callback.record(CallbackOutcome.notReached("关机"), "D-CS-01", retry.plusSeconds(7200),
+        callback.record(CallbackOutcome.notReached(null), "D-CS-01", null, retry, retry.plusSeconds(7200), POLICY);
+        List<Object> last = callback.record(CallbackOutcome.notReached("关机"), "D-CS-01", null, retry.plusSeconds(7200),
                 retry.plusSeconds(14400), POLICY);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.UNREACHED);
         assertThat(callback.nextAttemptAt()).isNull();
         assertThat(last).singleElement().isInstanceOfSatisfying(CustomerFeedbackRecorded.class,
                 f -> assertThat(f.finalAttempt()).isTrue());
-        assertThatThrownBy(() -> callback.record(CallbackOutcome.reached(5, true, null), "D-CS-01", DUE, DUE, POLICY))
+        assertThatThrownBy(() -> callback.record(CallbackOutcome.reached(5, true, null), "D-CS-01", null, DUE, DUE, POLICY))
                 .isInstanceOf(CallbackClosedException.class);
     }
 
@@ -54,7 +54,7 @@ class CallbackTests {
     void whenTheCustomerIsSatisfiedThenOnlyTheFeedbackIsAnnounced() {
         Callback callback = queued();
 
-        List<Object> events = callback.record(CallbackOutcome.reached(4, true, "师傅很专业"), "D-CS-01", RESOLVED,
+        List<Object> events = callback.record(CallbackOutcome.reached(4, true, "师傅很专业"), "D-CS-01", null, RESOLVED,
                 DUE, POLICY);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
@@ -68,7 +68,7 @@ class CallbackTests {
     @Test
     void whenTheCustomerIsDissatisfiedOrSaysItIsNotResolvedThenTheCaseIsAskedToReopen() {
         Callback dissatisfied = queued();
-        List<Object> low = dissatisfied.record(CallbackOutcome.reached(2, true, "态度不好"), "D-CS-01", RESOLVED, DUE,
+        List<Object> low = dissatisfied.record(CallbackOutcome.reached(2, true, "态度不好"), "D-CS-01", null, RESOLVED, DUE,
                 POLICY);
         assertThat(low).hasSize(2).last().isInstanceOfSatisfying(CaseReopenRequested.class, r -> {
             assertThat(r.caseId()).isEqualTo("case-1");
@@ -77,13 +77,13 @@ class CallbackTests {
         });
 
         Callback unresolved = queued();
-        List<Object> notResolved = unresolved.record(CallbackOutcome.reached(3, false, "还在漏"), "D-CS-01", RESOLVED,
+        List<Object> notResolved = unresolved.record(CallbackOutcome.reached(3, false, "还在漏"), "D-CS-01", null, RESOLVED,
                 DUE, POLICY);
         assertThat(notResolved).last().isInstanceOfSatisfying(CaseReopenRequested.class,
                 r -> assertThat(r.resolvedInCustomerView()).isFalse());
 
         Callback satisfiedEnough = queued();
-        assertThat(satisfiedEnough.record(CallbackOutcome.reached(3, true, null), "D-CS-01", RESOLVED, DUE, POLICY))
+        assertThat(satisfiedEnough.record(CallbackOutcome.reached(3, true, null), "D-CS-01", null, RESOLVED, DUE, POLICY))
                 .hasSize(1);
     }
 
@@ -94,7 +94,7 @@ class CallbackTests {
         assertThat(callback.supersede(RESOLVED)).isTrue();
         assertThat(callback.status()).isEqualTo(CallbackStatus.SUPERSEDED);
         assertThat(callback.supersede(RESOLVED)).isFalse();
-        assertThatThrownBy(() -> callback.record(CallbackOutcome.notReached(null), "D-CS-01", DUE, DUE, POLICY))
+        assertThatThrownBy(() -> callback.record(CallbackOutcome.notReached(null), "D-CS-01", null, DUE, DUE, POLICY))
                 .isInstanceOf(CallbackClosedException.class);
     }
 }

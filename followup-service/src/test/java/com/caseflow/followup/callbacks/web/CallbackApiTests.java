@@ -68,7 +68,7 @@ class CallbackApiTests {
         String caseId = followed.resolvedNow();
         String callbackId = caseId + ".3.1";
         JsonNode before = queued(callbackId);
-        assertThat(customerService.get("/api/v1/callbacks?size=100").json().get("content").valueStream()
+        assertThat(customerService.get("/api/v1/callbacks?due=true&size=100").json().get("content").valueStream()
                 .map(c -> c.get("id").asString())).contains(callbackId);
 
         Api.Response attempt = customerService.post("/api/v1/callbacks/" + callbackId + "/attempts",
@@ -80,10 +80,19 @@ class CallbackApiTests {
         assertThat(after.get("status").asString()).isEqualTo("QUEUED");
         assertThat(after.get("attempts").size()).isEqualTo(1);
         assertThat(after.get("nextAttemptAt").asString()).isNotEqualTo(before.get("nextAttemptAt").asString());
+        Api.Response retried = customerService.post("/api/v1/callbacks/" + callbackId + "/attempts", """
+                {"reached":false,"comment":"无人接听"}""", "Idempotency-Key", "call-1");
+        Api.Response retriedAgain = customerService.post("/api/v1/callbacks/" + callbackId + "/attempts", """
+                {"reached":false,"comment":"无人接听"}""", "Idempotency-Key", "call-1");
+        assertThat(retried.json().get("attempts").size()).isEqualTo(2);
+        assertThat(retriedAgain.status()).isEqualTo(200);
+        assertThat(retriedAgain.json().get("attempts").size()).isEqualTo(2);
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {
-            List<ConsumerRecord<String, byte[]>> published = followups.read(r -> caseId.equals(r.key()), 1, WAIT);
+            followups.read(r -> caseId.equals(r.key()), 2, WAIT);
+            List<ConsumerRecord<String, byte[]>> published = followups.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> caseId.equals(r.key())).toList();
             assertThat(published).extracting(r -> TopicReader.header(r, "ce_type"))
-                    .containsExactly(EventTypes.CUSTOMER_FEEDBACK_RECORDED);
+                    .containsExactly(EventTypes.CUSTOMER_FEEDBACK_RECORDED, EventTypes.CUSTOMER_FEEDBACK_RECORDED);
             JsonNode feedback = JSON.readTree(published.get(0).value()).get("data");
             assertThat(feedback.get("reached").asBoolean()).isFalse();
             assertThat(feedback.get("agentId").asString()).isEqualTo("A001");

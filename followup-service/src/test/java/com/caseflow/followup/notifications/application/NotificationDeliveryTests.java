@@ -10,6 +10,7 @@ import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.TestIdentityProvider;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,8 @@ class NotificationDeliveryTests {
 
         JsonNode pending = manager.get("/api/v1/notifications/" + id).json();
         assertThat(pending.get("status").asString()).isEqualTo("PENDING");
-        assertThat(pending.get("attempts").asInt()).isBetween(1, 6);
+        assertThat(pending.get("attempts").asInt()).isEqualTo(6);
+        assertThat(breakers.circuitBreaker("webhook").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(pending.get("lastError").asString()).matches("HTTP 503|CallNotPermittedException");
         assertThat(Instant.parse(pending.get("nextAttemptAt").asString())).isAfter(TestClock.CLOCK.instant()
                 .minus(Duration.ofHours(1)));

@@ -8,6 +8,8 @@ import com.caseflow.followup.support.Cases;
 import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.TestClock;
 import com.caseflow.followup.support.TestGateway;
+import com.caseflow.followup.timers.domain.StageKind;
+import com.caseflow.followup.timers.domain.StageState;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.support.testing.TestIdentityProvider;
@@ -30,7 +32,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,24 +89,25 @@ class TimerInstancesTests {
         Instant reminderDue = store.find(caseIds.get(0)).orElseThrow().state().nextDueAt().orElseThrow();
         TestClock.CLOCK.advanceTo(reminderDue);
 
-        int issued;
         try (ConfigurableApplicationContext second = anotherInstance()) {
             TimerSweep secondInstance = second.getBean(TimerSweep.class);
             ExecutorService both = Executors.newFixedThreadPool(2);
             try {
                 List<Future<Integer>> sweeps = both.invokeAll(List.<Callable<Integer>>of(
                         firstInstance::sweep, secondInstance::sweep));
-                issued = sweeps.get(0).get() + sweeps.get(1).get();
+                // cases of other test classes in this context may be due too: count ours in the store and on the topic
+                assertThat(sweeps.get(0).get() + sweeps.get(1).get()).isGreaterThanOrEqualTo(CASES);
             } finally {
                 both.shutdown();
             }
         }
-        assertThat(issued).isEqualTo(CASES);
-
         try (ConfigurableApplicationContext restarted = anotherInstance()) {
-            assertThat(restarted.getBean(TimerSweep.class).sweep()).isZero();
+            restarted.getBean(TimerSweep.class).sweep();
         }
-        assertThat(firstInstance.sweep()).isZero();
+        firstInstance.sweep();
+
+        assertThat(caseIds).allSatisfy(id -> assertThat(store.find(id).orElseThrow().state().stages())
+                .filteredOn(s -> s.kind() == StageKind.REMINDER && s.state() == StageState.FIRED).hasSize(1));
 
         Set<String> ours = Set.copyOf(caseIds);
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {

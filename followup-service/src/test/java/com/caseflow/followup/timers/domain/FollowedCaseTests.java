@@ -153,7 +153,7 @@ class FollowedCaseTests {
     }
 
     @Test
-    void whenAResolvedCaseIsReopenedThenNewDeadlinesRunWithTheRaisedPriorityAndTheEventIsAppliedOnce() {
+    void whenAResolvedCaseIsReopenedThenNewDeadlinesRunWithTheRaisedPriorityAndItsSequenceIsRemembered() {
         FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
         followed.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:10")));
         followed.resolved(Cases.resolved(caseId, 3, "ENGINEERING", at("2026-12-01T10:00")));
@@ -171,12 +171,27 @@ class FollowedCaseTests {
     }
 
     @Test
+    void whenARepeatContactRaisesThePriorityThenTheShorterDeadlinesAreTimedFromTheOriginalStart() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+        followed.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:20")));
+
+        followed.attached(Cases.attached(caseId, 3, "李娜", "13812345678", at("2026-12-01T10:00"),
+                Cases.deadlines(at("2026-12-01T09:00"), 1, 4, WORKING_TIME)), PLAN, WORKING_TIME);
+
+        assertThat(followed.earliestOpenDeadline()).contains(at("2026-12-01T13:00"));
+        assertThat(followed.deadlines()).filteredOn(d -> d.kind() == DeadlineKind.FIRST_RESPONSE)
+                .singleElement().satisfies(d -> assertThat(d.metAt()).isEqualTo(at("2026-12-01T09:20")));
+        assertThat(followed.fireDue(at("2026-12-01T12:00"), WORKING_TIME)).singleElement()
+                .satisfies(f -> assertThat(f.stageId()).isEqualTo("g2-resolution-reminder"));
+    }
+
+    @Test
     void whenCustomersJoinAnIncidentThenEachDifferentNumberIsKeptForTheCallbackOnce() {
         FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
 
-        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")));
-        followed.attached(Cases.attached(caseId, 3, "王强", "13900001111", at("2026-12-01T09:06")));
-        followed.attached(Cases.attached(caseId, 4, "陈静", "021-58881234", at("2026-12-01T09:07")));
+        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")), PLAN, WORKING_TIME);
+        followed.attached(Cases.attached(caseId, 3, "王强", "13900001111", at("2026-12-01T09:06")), PLAN, WORKING_TIME);
+        followed.attached(Cases.attached(caseId, 4, "陈静", "021-58881234", at("2026-12-01T09:07")), PLAN, WORKING_TIME);
 
         assertThat(followed.callers()).extracting(c -> c.customer().name()).containsExactly("李娜", "王强", "陈静");
         assertThat(followed.priority()).isEqualTo(Priority.URGENT);

@@ -49,7 +49,8 @@ class FollowUpApiTests {
         try (CaseLog cases = new CaseLog(broker.getBrokersAsString())) {
             FollowedCases followed = new FollowedCases(cases, store, time);
             overdue = followed.routedNow("LEGAL", 1, 4);
-            TestClock.CLOCK.advance(Duration.ofMinutes(61));
+            TestClock.CLOCK.advanceTo(store.find(overdue).orElseThrow().state().earliestOpenDeadline().orElseThrow()
+                    .plusSeconds(60));
             due = followed.routedNow("LEGAL", 2, 8);
         }
         timers.sweep();
@@ -83,7 +84,9 @@ class FollowUpApiTests {
         try (CaseLog cases = new CaseLog(broker.getBrokersAsString())) {
             FollowedCases followed = new FollowedCases(cases, store, time);
             caseId = followed.routedNow("ENGINEERING", 1, 4);
-            TestClock.CLOCK.advance(Duration.ofMinutes(61));
+            TestClock.CLOCK.advanceTo(followed.nextTimer(caseId));
+            timers.sweep();
+            TestClock.CLOCK.advanceTo(followed.nextTimer(caseId));
             timers.sweep();
             cases.publish(caseId, Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", TestClock.CLOCK.instant()));
             cases.publish(caseId, Cases.resolved(caseId, 3, "ENGINEERING", TestClock.CLOCK.instant()));
@@ -94,8 +97,8 @@ class FollowUpApiTests {
                         f -> f.get("status").asString().equals("RESOLVED"));
 
         List<String> what = followUp.get("timeline").valueStream().map(e -> e.get("what").asString()).toList();
-        assertThat(what).containsSubsequence("ROUTED", "DEADLINE_SET", "ESCALATION", "ACCEPTED", "RESOLVED",
-                "CALLBACK_QUEUED");
+        assertThat(what).containsSubsequence("ROUTED", "DEADLINE_SET", "REMINDER", "ESCALATION", "ACCEPTED",
+                "RESOLVED", "CALLBACK_QUEUED");
         assertThat(followUp.get("escalationLevel").asInt()).isEqualTo(1);
         assertThat(new Api(port, IDP.departmentToken("D-LEGAL-01", "LEGAL"))
                 .get("/api/v1/cases/" + caseId + "/follow-up").status()).isEqualTo(403);

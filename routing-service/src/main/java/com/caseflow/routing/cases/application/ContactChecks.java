@@ -3,7 +3,7 @@ package com.caseflow.routing.cases.application;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.contact.ContactReceived;
-import com.caseflow.support.messaging.PoisonRecordException;
+import com.caseflow.support.consumer.PoisonRecordException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
-import com.caseflow.support.messaging.PoisonRecordException;
+import com.caseflow.support.consumer.PoisonRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

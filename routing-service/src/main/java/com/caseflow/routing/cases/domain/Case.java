@@ -146,7 +146,8 @@ public final class Case {
         }
         record(EventTypes.CONTACT_ATTACHED, at, "routing-service", departmentCode, contact.reason().name());
         return new ContactAttached(id, sequence, contact.contactId(), contact.agentId(), contact.channel(),
-                contact.receivedAt(), contact.customer(), contact.reason(), incidentId, departmentCode, priority, at);
+                contact.receivedAt(), contact.customer(), contact.reason(), incidentId, departmentCode, priority,
+                deadlines, at);
     }
 
     /** The case now stands for a mass incident; the priority is at least HIGH. */

@@ -36,7 +36,6 @@ import java.util.List;
 class CaseController {
 
     private static final int MAX_TEXT = 2000;
-    private static final int MAX_PAGE_SIZE = 100;
 
     private final CaseWork work;
     private final StaffRateLimiter rateLimit;
@@ -66,15 +65,9 @@ class CaseController {
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size,
                              Authentication authentication) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = PageView.pagingProblems(page, size);
         if (!sort.equals("newest") && !sort.equals("urgent")) {
             problems.add(new FieldProblem("sort", "newest or urgent"));
-        }
-        if (page < 0 || page > 10_000) {
-            problems.add(new FieldProblem("page", "0 to 10000"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "1 to " + MAX_PAGE_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -1,4 +1,4 @@
-package com.caseflow.support.messaging;
+package com.caseflow.support.consumer;
 
 /**
  * A record that can never be processed as it is (missing fields, unknown schema version, a case nobody knows):

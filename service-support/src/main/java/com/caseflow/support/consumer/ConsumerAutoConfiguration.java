@@ -1,9 +1,10 @@
-package com.caseflow.support.messaging;
+package com.caseflow.support.consumer;
 
 import com.caseflow.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration
 @ConditionalOnClass(DlqDestinationResolver.class)
-public class MessagingAutoConfiguration {
+// Only with consumers declared: Spring Cloud Stream would otherwise take the resolver, a BiFunction, for the one
+// function to bind.
+@ConditionalOnProperty("spring.cloud.function.definition")
+public class ConsumerAutoConfiguration {
 
     @Bean
     EnvelopeReader envelopeReader(JsonMapper json) {

@@ -1,22 +1,24 @@
-package com.caseflow.support.messaging;
+package com.caseflow.support.consumer;
 
 import com.caseflow.events.EventEnvelope;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a record's envelope with Boot's JSON mapper (tolerant of fields it does not know). A record that is not an
- * envelope at all is poison: it will never read differently, so it is refused for good.
+ * Reads a record's envelope with Boot's JSON mapper, made tolerant of fields it does not know at every level (the
+ * services refuse unknown fields in requests; events evolve by adding fields). A record that is not an envelope at
+ * all is poison: it will never read differently, so it is refused for good.
  */
 public class EnvelopeReader {
 
     private final JsonMapper json;
 
     public EnvelopeReader(JsonMapper json) {
-        this.json = json;
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     /** The event type of the record: from its CloudEvents header, or from its envelope when it carries none. */
