@@ -82,7 +82,8 @@ public class CallbackStore implements InitializingBean {
 
     @Retry(name = "mongo")
     public List<Callback> ofCase(String caseId) {
-        Query query = Query.query(Criteria.where("state.caseId").is(caseId));
+        Query query = Query.query(Criteria.where("state.caseId").is(caseId))
+                .with(Sort.by(Sort.Order.asc("state.resolvedSequence"), Sort.Order.asc("_id")));
         query.fields().exclude("outbox");
         return mongo.find(query, CallbackDocument.class).stream().map(CallbackDocument::state).toList();
     }
