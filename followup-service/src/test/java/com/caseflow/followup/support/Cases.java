@@ -69,7 +69,7 @@ public final class Cases {
         return new CaseRouted(caseId, 1, "contact-" + caseId, "A001", Channel.PHONE, at.minusSeconds(5), "SH-LJY",
                 "3栋1单元502", ContactCategory.REPAIR, "卫生间天花板漏水", new CaseCustomer("李娜", "13812345678"),
                 Complexity.COMPLEX, Priority.HIGH, List.of("漏水"), department, "repairs", 3,
-                deadlines(at, firstResponseHours, resolutionHours, time), null, at);
+                deadlines(at, firstResponseHours, resolutionHours, time), null, at, "ENG-HEAD");
     }
 
     public static ContactAttached attached(String caseId, long sequence, String name, String phone, Instant at) {
@@ -92,7 +92,7 @@ public final class Cases {
                                               int firstResponseHours, int resolutionHours, WorkingTime time) {
         return new CaseTransferred(caseId, sequence, from, to, "属于物业范围", "D-ENG-01", "SH-LJY", "3栋1单元502",
                 ContactCategory.REPAIR, "卫生间天花板漏水", new CaseCustomer("李娜", "13812345678"), Priority.HIGH,
-                deadlines(at, firstResponseHours, resolutionHours, time), at);
+                deadlines(at, firstResponseHours, resolutionHours, time), at, "PM-HEAD");
     }
 
     public static CaseResolved resolved(String caseId, long sequence, String department, Instant at) {

@@ -103,6 +103,7 @@ class ContactRoutingKafkaTests {
             assertThat(routed.get("correlationId").asString()).isEqualTo(leak.key());
             JsonNode data = routed.get("data");
             assertThat(data.get("departmentCode").asString()).isEqualTo("ENGINEERING");
+            assertThat(data.get("departmentHead").asString()).isEqualTo("ENG-HEAD");
             assertThat(data.get("priority").asString()).isEqualTo("URGENT");
             assertThat(data.get("ruleId").asString()).isEqualTo("repairs");
             assertThat(data.get("matter").asString()).isEqualTo("卫生间天花板漏水");

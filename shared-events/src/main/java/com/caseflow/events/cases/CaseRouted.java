@@ -21,6 +21,8 @@ import java.util.List;
  * @param ruleId            the routing rule that chose the department
  * @param ruleVersion       the version of the rule set that rule belonged to
  * @param incidentId        set when the case stands for a mass incident
+ * @param departmentHead    staff id of the department's head, the first step of its escalation ladder (added later in
+ *                          schema version 1: absent from older records)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +46,15 @@ public record CaseRouted(
         long ruleVersion,
         Deadlines deadlines,
         String incidentId,
-        Instant routedAt) {
+        Instant routedAt,
+        String departmentHead) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The same event naming the head of the department it was routed to. */
+    public CaseRouted withDepartmentHead(String head) {
+        return new CaseRouted(caseId, sequence, contactId, agentId, channel, receivedAt, projectCode, unit, category,
+                matter, customer, complexity, priority, matchedKeywords, departmentCode, ruleId, ruleVersion,
+                deadlines, incidentId, routedAt, head);
+    }
 }

@@ -9,6 +9,9 @@ import java.time.Instant;
 /**
  * The case moved to another department (转交) with its history; the new department gets new deadlines and, on its own
  * topic, what it needs to work the case.
+ *
+ * @param toDepartmentHead staff id of the new department's head, the first step of its escalation ladder (added later
+ *                         in schema version 1: absent from older records)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,7 +29,14 @@ public record CaseTransferred(
         CaseCustomer customer,
         Priority priority,
         Deadlines deadlines,
-        Instant transferredAt) {
+        Instant transferredAt,
+        String toDepartmentHead) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The same event naming the head of the department the case moved to. */
+    public CaseTransferred withDepartmentHead(String head) {
+        return new CaseTransferred(caseId, sequence, fromDepartment, toDepartment, reason, transferredBy, projectCode,
+                unit, category, matter, customer, priority, deadlines, transferredAt, head);
+    }
 }

@@ -14,11 +14,12 @@ import java.time.Instant;
  * @param role                    who this step reaches, as the ladder names it: {@code DEPARTMENT_HEAD},
  *                                {@code PROJECT_MANAGER}, {@code EXECUTIVE}
  * @param businessMinutesOverdue  business time since the deadline when the step was taken
+ * @param departmentHead          staff id of the department's head as routing's registry names it, when known
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseEscalated(String caseId, DeadlineKind deadline, int level, String role, String departmentCode,
                             String ownerId, String projectCode, Priority priority, Instant dueAt,
-                            long businessMinutesOverdue, Instant escalatedAt) {
+                            long businessMinutesOverdue, Instant escalatedAt, String departmentHead) {
     public static final int SCHEMA_VERSION = 1;
 }

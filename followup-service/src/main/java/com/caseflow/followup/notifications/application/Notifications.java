@@ -72,7 +72,9 @@ public class Notifications {
                 ROLE_LABELS.getOrDefault(role, role));
         store.insert(Notification.pending(envelope.eventId(), "ESCALATION", escalated.caseId(),
                 escalated.departmentCode(), escalated.projectCode(), escalated.level(), role,
-                recipients(role, escalated.departmentCode(), escalated.projectCode()), text,
+                "DEPARTMENT_HEAD".equals(role) && escalated.departmentHead() != null
+                        ? List.of(escalated.departmentHead())
+                        : recipients(role, escalated.departmentCode(), escalated.projectCode()), text,
                 envelope.occurredAt()));
     }
 
@@ -86,7 +88,10 @@ public class Notifications {
         return store.list(status, caseId, page, size);
     }
 
-    /** The staff the directory names for a role — by department, then project, then company-wide — or the role. */
+    /**
+     * The staff the directory names for a role — by department, then project, then company-wide — or the role and
+     * department for the gateway to resolve. A department head comes with the case events from routing's registry.
+     */
     List<String> recipients(String role, String departmentCode, String projectCode) {
         Map<String, List<String>> byScope = properties.directory().getOrDefault(role, Map.of());
         for (String scope : new String[] {departmentCode, projectCode, "*"}) {

@@ -30,6 +30,8 @@ public final class FollowedCase {
     private final String id;
     private CaseStatus status;
     private String departmentCode;
+    /** The head of the department as routing's registry names it; null for events from before it was sent. */
+    private String departmentHead;
     private String ownerId;
     private final String projectCode;
     private final String matter;
@@ -43,13 +45,15 @@ public final class FollowedCase {
     private long sequence;
     private Instant resolvedAt;
 
-    public FollowedCase(String id, CaseStatus status, String departmentCode, String ownerId, String projectCode,
+    public FollowedCase(String id, CaseStatus status, String departmentCode, String departmentHead, String ownerId,
+                        String projectCode,
                         String matter, Priority priority, int generation, List<CaseDeadline> deadlines,
                         List<Stage> stages, List<CaseCaller> callers, List<TimelineEntry> timeline, long sequence,
                         Instant resolvedAt) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
+        this.departmentHead = departmentHead;
         this.ownerId = ownerId;
         this.projectCode = projectCode;
         this.matter = matter;
@@ -68,8 +72,8 @@ public final class FollowedCase {
     }
 
     public static FollowedCase routed(CaseRouted routed, FollowUpPlan plan, WorkingTime time) {
-        FollowedCase followed = new FollowedCase(routed.caseId(), CaseStatus.ACTIVE, routed.departmentCode(), null,
-                routed.projectCode(), routed.matter(), routed.priority(), 0, List.of(), List.of(),
+        FollowedCase followed = new FollowedCase(routed.caseId(), CaseStatus.ACTIVE, routed.departmentCode(),
+                routed.departmentHead(), null, routed.projectCode(), routed.matter(), routed.priority(), 0, List.of(), List.of(),
                 List.of(new CaseCaller(routed.contactId(), routed.agentId(), routed.customer())), List.of(),
                 routed.sequence(), null);
         followed.timeline.add(TimelineEntry.of(routed.routedAt(), "ROUTED", routed.departmentCode(), null,
@@ -115,6 +119,7 @@ public final class FollowedCase {
                 transferred.transferredBy(), transferred.fromDepartment() + " → " + transferred.toDepartment()
                         + (transferred.reason() == null ? "" : "：" + transferred.reason())));
         departmentCode = transferred.toDepartment();
+        departmentHead = transferred.toDepartmentHead();
         ownerId = null;
         priority = transferred.priority() != null ? transferred.priority() : priority;
         startClocks(transferred.deadlines(), transferred.transferredAt(), plan, time);
@@ -206,7 +211,7 @@ public final class FollowedCase {
         }
         return new CaseEscalated(id, stage.deadline(), stage.level(), stage.role(), departmentCode, ownerId,
                 projectCode, priority, stage.deadlineDueAt(), time.between(stage.deadlineDueAt(), now).toMinutes(),
-                now);
+                now, departmentHead);
     }
 
     private boolean sameDueTimes(Deadlines set) {
@@ -288,6 +293,10 @@ public final class FollowedCase {
 
     public String departmentCode() {
         return departmentCode;
+    }
+
+    public String departmentHead() {
+        return departmentHead;
     }
 
     public String ownerId() {

@@ -83,6 +83,7 @@ class FollowedCaseTests {
             assertThat(escalated.level()).isEqualTo(1);
             assertThat(escalated.role()).isEqualTo("DEPARTMENT_HEAD");
             assertThat(escalated.businessMinutesOverdue()).isZero();
+            assertThat(escalated.departmentHead()).isEqualTo("ENG-HEAD");
         });
         assertThat(followed.escalationLevel()).isEqualTo(1);
         assertThat(followed.fireDue(at("2026-12-01T11:00"), WORKING_TIME)).isEmpty();
@@ -130,6 +131,7 @@ class FollowedCaseTests {
                 at("2026-12-01T11:30"), 2, 16, WORKING_TIME), PLAN, WORKING_TIME);
 
         assertThat(followed.departmentCode()).isEqualTo("PROPERTY_MANAGEMENT");
+        assertThat(followed.departmentHead()).isEqualTo("PM-HEAD");
         assertThat(followed.escalationLevel()).isZero();
         assertThat(followed.earliestOpenDeadline()).contains(at("2026-12-01T13:30"));
         assertThat(followed.stages()).filteredOn(s -> s.id().startsWith("g1-"))

@@ -100,6 +100,12 @@ class FollowUpApiTests {
         assertThat(what).containsSubsequence("ROUTED", "DEADLINE_SET", "REMINDER", "ESCALATION", "ACCEPTED",
                 "RESOLVED", "CALLBACK_QUEUED");
         assertThat(followUp.get("escalationLevel").asInt()).isEqualTo(1);
+        Api manager = new Api(port, IDP.token("M001", "MANAGER"));
+        JsonNode escalation = await().atMost(Duration.ofSeconds(30)).until(() -> manager
+                .get("/api/v1/notifications?caseId=" + caseId).json().get("content").valueStream()
+                .filter(n -> n.get("kind").asString().equals("ESCALATION")).findFirst().orElse(null), n -> n != null);
+        assertThat(escalation.get("recipients").get(0).asString()).isEqualTo("ENG-HEAD");
+        assertThat(escalation.get("text").asString()).contains("第1级").contains("部门负责人");
         assertThat(new Api(port, IDP.departmentToken("D-LEGAL-01", "LEGAL"))
                 .get("/api/v1/cases/" + caseId + "/follow-up").status()).isEqualTo(403);
         assertThat(new Api(port, IDP.departmentToken("D-CS-01", "CUSTOMER_SERVICE"))

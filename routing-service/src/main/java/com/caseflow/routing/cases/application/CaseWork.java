@@ -81,7 +81,7 @@ public class CaseWork {
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
         return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
-                deadlines.from(at, target, c.priority()), at));
+                deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
     }
 
     private interface Step {

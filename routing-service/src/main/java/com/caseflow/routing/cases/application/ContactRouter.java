@@ -3,6 +3,7 @@ package com.caseflow.routing.cases.application;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseCustomer;
+import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.events.contact.ContactReceived;
@@ -213,7 +214,8 @@ public class ContactRouter {
                         route.ruleId(), route.ruleVersion(),
                         deadlines.from(contact.receivedAt(), department, route.priority()), null),
                 now);
-        if (!cases.insert(opened.routed(), events.entries(opened.routed(), List.of(opened.event()), now))) {
+        CaseRouted announced = opened.event().withDepartmentHead(department.head());
+        if (!cases.insert(opened.routed(), events.entries(opened.routed(), List.of(announced), now))) {
             return; // opened before: a replay must not point the customer's later contacts back at this case
         }
         routingDelay.record(Duration.between(contact.receivedAt(), now));

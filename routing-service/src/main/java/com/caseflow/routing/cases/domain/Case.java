@@ -122,7 +122,7 @@ public final class Case {
                 contact.channel(), contact.receivedAt(), contact.projectCode(), contact.unit(), contact.category(),
                 contact.matter(), contact.customer(), routing.complexity(), routing.priority(),
                 routing.matchedKeywords(), routing.departmentCode(), routing.ruleId(), routing.ruleVersion(),
-                routing.deadlines(), routing.incidentId(), at);
+                routing.deadlines(), routing.incidentId(), at, null);
         return new Opened(opened, event);
     }
 
@@ -188,7 +188,7 @@ public final class Case {
         clockStartedAt = at;
         record(EventTypes.CASE_TRANSFERRED, at, staffId, toDepartment, from + " → " + toDepartment + ": " + reason);
         return new CaseTransferred(id, sequence, from, toDepartment, reason, staffId, projectCode, unit, category,
-                matter, customer, priority, newDeadlines, at);
+                matter, customer, priority, newDeadlines, at, null);
     }
 
     public CaseResolved resolve(String staffId, String resolutionText, Instant at) {
