@@ -6,18 +6,24 @@ import com.caseflow.followup.notifications.persistence.NotificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers pending notifications. Each is held by one instance while it is sent; a failure keeps it pending with its
- * error and a later time to try again; an instance that dies while holding one lets it go when its hold ends.
+ * Delivers pending notifications: a new one at once, on a thread of its own, and whatever is due — a retry, or one
+ * that was not handed over — on a regular look. Each is held by one instance while it is sent; a failure keeps it
+ * pending with its error and a later time to try again; an instance that dies while holding one lets it go when its
+ * hold ends.
  */
 @Service
-public class NotificationDispatcher {
+public class NotificationDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
@@ -26,6 +32,10 @@ public class NotificationDispatcher {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** One sender for new notifications; when it falls behind, the regular look picks up what it dropped. */
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000), runnable -> new Thread(runnable, "notification-sender"),
+            new ThreadPoolExecutor.DiscardPolicy());
 
     public NotificationDispatcher(NotificationStore store, WebhookClient webhook, NotificationProperties properties,
                                   Clock clock, MeterRegistry meters) {
@@ -36,8 +46,26 @@ public class NotificationDispatcher {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${caseflow.followup.notifications.poll-interval:2s}",
-            initialDelayString = "${caseflow.followup.notifications.poll-interval:2s}")
+    /** A notification was just stored: send it now rather than on the next look. */
+    public void deliverSoon(String id) {
+        if (properties.dispatch()) {
+            sender.execute(() -> {
+                try {
+                    deliver(id, clock.instant());
+                } catch (RuntimeException e) {
+                    log.warn("Notification {} not sent at once, the next look tries again: {}", id, e.toString());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdown();
+    }
+
+    @Scheduled(fixedDelayString = "${caseflow.followup.notifications.poll-interval:10s}",
+            initialDelayString = "${caseflow.followup.notifications.poll-interval:10s}")
     void scheduled() {
         if (!properties.dispatch()) {
             return;

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param webhook      the company's gateway (WeCom, DingTalk, SMS) that takes a JSON notification by POST
  * @param secret       signs each body (HMAC-SHA256 in {@code X-CaseFlow-Signature}) when set; from the environment
  * @param timeout      per request
- * @param pollInterval how often pending notifications are looked for
+ * @param pollInterval how often notifications due for another try are looked for (a new one is sent at once)
  * @param firstPause   wait after a first failed delivery; doubled per failure up to {@code maxPause}
  * @param lease        how long an instance holds a notification it is delivering before another may take it
  * @param directory    who a ladder role reaches: role → (department or project code, or {@code *}) → staff ids
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @ConfigurationProperties("caseflow.followup.notifications")
 public record NotificationProperties(URI webhook, String secret, @DefaultValue("5s") Duration timeout,
-                                     @DefaultValue("2s") Duration pollInterval,
+                                     @DefaultValue("10s") Duration pollInterval,
                                      @DefaultValue("30s") Duration firstPause, @DefaultValue("30m") Duration maxPause,
                                      @DefaultValue("30s") Duration lease, @DefaultValue("50") int batchSize,
                                      Map<String, Map<String, List<String>>> directory,

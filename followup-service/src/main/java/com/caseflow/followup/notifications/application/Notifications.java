@@ -34,11 +34,14 @@ public class Notifications {
     private final NotificationStore store;
     private final NotificationProperties properties;
     private final BusinessCalendar calendar;
+    private final NotificationDispatcher dispatcher;
 
-    public Notifications(NotificationStore store, NotificationProperties properties, BusinessCalendar calendar) {
+    public Notifications(NotificationStore store, NotificationProperties properties, BusinessCalendar calendar,
+                         NotificationDispatcher dispatcher) {
         this.store = store;
         this.properties = properties;
         this.calendar = calendar;
+        this.dispatcher = dispatcher;
     }
 
     public void reminder(EventEnvelope<FollowUpReminderIssued> envelope) {
@@ -52,7 +55,7 @@ public class Notifications {
         String text = "【跟进提醒】案件 %s（项目 %s，%s）的%s期限为 %s，还剩 %s 工作时间，请及时处理。".formatted(
                 shortId(reminder.caseId()), reminder.projectCode(), priority(reminder.priority()),
                 reminder.deadline().label(), local(reminder.dueAt()), minutes(reminder.businessMinutesLeft()));
-        store.insert(Notification.pending(envelope.eventId(), "REMINDER", reminder.caseId(),
+        issue(Notification.pending(envelope.eventId(), "REMINDER", reminder.caseId(),
                 reminder.departmentCode(), reminder.projectCode(), null, null, recipients, text,
                 envelope.occurredAt()));
     }
@@ -70,12 +73,19 @@ public class Notifications {
                 escalated.departmentCode(), priority(escalated.priority()), escalated.deadline().label(),
                 local(escalated.dueAt()), minutes(escalated.businessMinutesOverdue()),
                 ROLE_LABELS.getOrDefault(role, role));
-        store.insert(Notification.pending(envelope.eventId(), "ESCALATION", escalated.caseId(),
+        issue(Notification.pending(envelope.eventId(), "ESCALATION", escalated.caseId(),
                 escalated.departmentCode(), escalated.projectCode(), escalated.level(), role,
                 "DEPARTMENT_HEAD".equals(role) && escalated.departmentHead() != null
                         ? List.of(escalated.departmentHead())
                         : recipients(role, escalated.departmentCode(), escalated.projectCode()), text,
                 envelope.occurredAt()));
+    }
+
+    /** Stored once per event id; a redelivered event finds it stored and sends nothing more. */
+    private void issue(Notification notification) {
+        if (store.insert(notification)) {
+            dispatcher.deliverSoon(notification.id());
+        }
     }
 
     public Notification read(String id) {

@@ -19,7 +19,7 @@ import java.util.List;
  */
 @ConfigurationProperties("caseflow.followup.timers")
 public record TimerProperties(@DefaultValue("0.75") double reminderShare, List<EscalationStep> escalation,
-                              @DefaultValue("5s") Duration pollInterval, @DefaultValue("100") int batchSize,
+                              @DefaultValue("30s") Duration pollInterval, @DefaultValue("100") int batchSize,
                               @DefaultValue("true") boolean sweep) {
 
     public TimerProperties {

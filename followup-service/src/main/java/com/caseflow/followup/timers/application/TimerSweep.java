@@ -45,8 +45,8 @@ public class TimerSweep {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${caseflow.followup.timers.poll-interval:5s}",
-            initialDelayString = "${caseflow.followup.timers.poll-interval:5s}")
+    @Scheduled(fixedDelayString = "${caseflow.followup.timers.poll-interval:30s}",
+            initialDelayString = "${caseflow.followup.timers.poll-interval:30s}")
     void scheduled() {
         if (!properties.sweep()) {
             return;
