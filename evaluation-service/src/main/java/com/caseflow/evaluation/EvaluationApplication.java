@@ -1,0 +1,14 @@
+package com.caseflow.evaluation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class EvaluationApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EvaluationApplication.class, args);
+    }
+}

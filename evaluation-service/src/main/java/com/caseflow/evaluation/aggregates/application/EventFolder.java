@@ -1,0 +1,141 @@
+package com.caseflow.evaluation.aggregates.application;
+
+import com.caseflow.evaluation.aggregates.domain.CaseFacts;
+import com.caseflow.evaluation.aggregates.domain.Folding;
+import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
+import com.caseflow.evaluation.aggregates.persistence.CaseFactsStore;
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.cases.CaseAccepted;
+import com.caseflow.events.cases.CaseReopened;
+import com.caseflow.events.cases.CaseResolved;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.CaseTransferred;
+import com.caseflow.events.cases.ContactAttached;
+import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.CustomerFeedbackRecorded;
+import com.caseflow.support.consumer.PoisonRecordException;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Folds every event into the day counters. A case event's counters are added before the case's facts move on: should
+ * the service stop in between, the redelivered event is folded from the same facts again and counted nowhere twice.
+ */
+@Service
+public class EventFolder {
+
+    private final Folding folding;
+    private final AggregateStore aggregates;
+    private final CaseFactsStore facts;
+
+    public EventFolder(Folding folding, AggregateStore aggregates, CaseFactsStore facts) {
+        this.folding = folding;
+        this.aggregates = aggregates;
+        this.facts = facts;
+    }
+
+    public void contact(EventEnvelope<ContactReceived> envelope) {
+        ContactReceived c = readable(envelope, ContactReceived.SCHEMA_VERSION);
+        if (c.agentId() == null || c.receivedAt() == null || c.channel() == null) {
+            throw new PoisonRecordException("ContactReceived without agent, channel or time");
+        }
+        apply(envelope, folding.contact(c));
+    }
+
+    public void routed(EventEnvelope<CaseRouted> envelope) {
+        CaseRouted r = readable(envelope, CaseRouted.SCHEMA_VERSION);
+        if (r.departmentCode() == null || r.routedAt() == null || r.agentId() == null) {
+            throw new PoisonRecordException("CaseRouted without department, agent or time");
+        }
+        if (facts.find(r.caseId()).isPresent()) {
+            return;
+        }
+        apply(envelope, folding.routed(r));
+    }
+
+    public void attached(EventEnvelope<ContactAttached> envelope) {
+        ContactAttached a = readable(envelope, ContactAttached.SCHEMA_VERSION);
+        onCase(envelope, a.caseId(), a.sequence(), f -> folding.attached(a, f));
+    }
+
+    public void accepted(EventEnvelope<CaseAccepted> envelope) {
+        CaseAccepted a = readable(envelope, CaseAccepted.SCHEMA_VERSION);
+        required(a.acceptedAt());
+        onCase(envelope, a.caseId(), a.sequence(), f -> folding.accepted(a, f));
+    }
+
+    public void transferred(EventEnvelope<CaseTransferred> envelope) {
+        CaseTransferred t = readable(envelope, CaseTransferred.SCHEMA_VERSION);
+        required(t.transferredAt());
+        onCase(envelope, t.caseId(), t.sequence(), f -> folding.transferred(t, f));
+    }
+
+    public void resolved(EventEnvelope<CaseResolved> envelope) {
+        CaseResolved r = readable(envelope, CaseResolved.SCHEMA_VERSION);
+        required(r.resolvedAt());
+        onCase(envelope, r.caseId(), r.sequence(), f -> folding.resolved(r, f));
+    }
+
+    public void reopened(EventEnvelope<CaseReopened> envelope) {
+        CaseReopened r = readable(envelope, CaseReopened.SCHEMA_VERSION);
+        required(r.reopenedAt());
+        onCase(envelope, r.caseId(), r.sequence(), f -> folding.reopened(r, f));
+    }
+
+    public void escalated(EventEnvelope<CaseEscalated> envelope) {
+        CaseEscalated e = readable(envelope, CaseEscalated.SCHEMA_VERSION);
+        if (e.departmentCode() == null || e.escalatedAt() == null) {
+            throw new PoisonRecordException("CaseEscalated without department or time");
+        }
+        apply(envelope, folding.escalated(e));
+    }
+
+    public void feedback(EventEnvelope<CustomerFeedbackRecorded> envelope) {
+        CustomerFeedbackRecorded f = readable(envelope, CustomerFeedbackRecorded.SCHEMA_VERSION);
+        if (f.recordedAt() == null) {
+            throw new PoisonRecordException("CustomerFeedbackRecorded without time");
+        }
+        apply(envelope, folding.feedback(f));
+    }
+
+    private void onCase(EventEnvelope<?> envelope, String caseId, long sequence,
+                        Function<CaseFacts, Folding.Folded> fold) {
+        Optional<CaseFacts> known = facts.find(caseId);
+        if (known.isEmpty()) {
+            throw new PoisonRecordException("an event for case " + caseId + " whose CaseRouted was never seen");
+        }
+        if (sequence <= known.get().sequence()) {
+            return;
+        }
+        apply(envelope, fold.apply(known.get()));
+    }
+
+    private void apply(EventEnvelope<?> envelope, Folding.Folded folded) {
+        folded.agents().forEach(d -> aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(), d.add()));
+        folded.departments().forEach(d -> aggregates.addDepartment(d.departmentCode(), d.day(), envelope.eventId(),
+                d.add()));
+        if (folded.facts() != null) {
+            facts.save(folded.facts());
+        }
+    }
+
+    private static <T> T readable(EventEnvelope<T> envelope, int version) {
+        if (envelope.schemaVersion() > version) {
+            throw new PoisonRecordException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
+                    + " is newer than this service reads");
+        }
+        if (envelope.data() == null) {
+            throw new PoisonRecordException(envelope.type() + " without data");
+        }
+        return envelope.data();
+    }
+
+    private static void required(Object at) {
+        if (at == null) {
+            throw new PoisonRecordException("a case event without its time");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.caseflow.evaluation.aggregates.domain;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What happened to one department's cases on one business day, as counters that only add up.
+ *
+ * @param resolutionHours how many cases were resolved after 0, 1, 2 … business hours (whole hours, rounded up): the
+ *                        distribution a period's p90 is read from
+ * @param escalations     escalation steps taken, by level
+ */
+public record DepartmentDay(long casesRouted, long transfersIn, long transfersOut, long accepted,
+                            long acceptedOnTime, long resolved, long resolvedOnTime, long resolutionMinutes,
+                            Map<String, Long> resolutionHours, Map<String, Long> escalations, long reopened,
+                            long feedbackReached, long satisfactionSum, long satisfied) {
+
+    public static final DepartmentDay NONE = new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, 0, 0,
+            0);
+
+    public DepartmentDay {
+        resolutionHours = resolutionHours == null ? Map.of() : Map.copyOf(resolutionHours);
+        escalations = escalations == null ? Map.of() : Map.copyOf(escalations);
+    }
+
+    public DepartmentDay plus(DepartmentDay o) {
+        return new DepartmentDay(casesRouted + o.casesRouted, transfersIn + o.transfersIn,
+                transfersOut + o.transfersOut, accepted + o.accepted, acceptedOnTime + o.acceptedOnTime,
+                resolved + o.resolved, resolvedOnTime + o.resolvedOnTime, resolutionMinutes + o.resolutionMinutes,
+                merge(resolutionHours, o.resolutionHours), merge(escalations, o.escalations), reopened + o.reopened,
+                feedbackReached + o.feedbackReached, satisfactionSum + o.satisfactionSum, satisfied + o.satisfied);
+    }
+
+    private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> sum = new HashMap<>(a);
+        b.forEach((k, v) -> sum.merge(k, v, Long::sum));
+        return sum;
+    }
+}

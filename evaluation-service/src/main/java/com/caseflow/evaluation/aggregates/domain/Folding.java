@@ -1,0 +1,154 @@
+package com.caseflow.evaluation.aggregates.domain;
+
+import com.caseflow.events.cases.CaseAccepted;
+import com.caseflow.events.cases.CaseReopened;
+import com.caseflow.events.cases.CaseResolved;
+import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.CaseTransferred;
+import com.caseflow.events.cases.ContactAttached;
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.CustomerFeedbackRecorded;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * What each event adds to the day counters of an agent or a department, and how it moves the case's facts. Pure: the
+ * application applies the deltas once per event and stores the facts.
+ */
+public final class Folding {
+
+    /** Counters to add to one agent's day. */
+    public record AgentDelta(String agentId, LocalDate day, AgentDay add) {
+    }
+
+    /** Counters to add to one department's day. */
+    public record DepartmentDelta(String departmentCode, LocalDate day, DepartmentDay add) {
+    }
+
+    /** The deltas of one event and the case's facts after it (null when the event is not about a case). */
+    public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, CaseFacts facts) {
+    }
+
+    private static final AgentDay CASE_OPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
+    private static final AgentDay CASE_REOPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+    private static final DepartmentDay CASE_ROUTED = new DepartmentDay(1, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0,
+            0);
+
+    private final ZoneId zone;
+    private final BiFunction<Instant, Instant, Duration> businessTime;
+
+    /** @param businessTime working time between two instants, in the departments' business calendar */
+    public Folding(ZoneId zone, BiFunction<Instant, Instant, Duration> businessTime) {
+        this.zone = zone;
+        this.businessTime = businessTime;
+    }
+
+    public Folded contact(ContactReceived c) {
+        boolean phone = c.channel() == Channel.PHONE;
+        boolean timedCall = phone && c.answeredWithinThreeRings() != null;
+        boolean timedVisit = !phone && c.arrivedAt() != null && c.greetedAt() != null;
+        long greet = timedVisit ? Math.max(0, Duration.between(c.arrivedAt(), c.greetedAt()).toSeconds()) : 0;
+        AgentDay add = new AgentDay(phone ? 1 : 0, phone ? 0 : 1, timedCall ? 1 : 0,
+                timedCall && c.answeredWithinThreeRings() ? 1 : 0, timedVisit ? 1 : 0, greet,
+                c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0);
+        return new Folded(List.of(new AgentDelta(c.agentId(), day(c.receivedAt()), add)), List.of(), null);
+    }
+
+    public Folded routed(CaseRouted r) {
+        LocalDate day = day(r.routedAt());
+        CaseFacts facts = new CaseFacts(r.caseId(), r.departmentCode(), List.of(r.agentId()), r.routedAt(),
+                r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
+                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
+        return new Folded(List.of(new AgentDelta(r.agentId(), day, CASE_OPENED)),
+                List.of(new DepartmentDelta(r.departmentCode(), day, CASE_ROUTED)), facts);
+    }
+
+    public Folded attached(ContactAttached a, CaseFacts facts) {
+        List<String> agents = new ArrayList<>(facts.agentIds());
+        if (a.agentId() != null && !agents.contains(a.agentId())) {
+            agents.add(a.agentId());
+        }
+        CaseFacts after = new CaseFacts(facts.caseId(), facts.departmentCode(), agents, facts.clockStartedAt(),
+                a.deadlines() == null ? facts.firstResponseDue() : a.deadlines().firstResponseDue(),
+                a.deadlines() == null ? facts.resolutionDue() : a.deadlines().resolutionDue(), a.sequence());
+        return new Folded(List.of(), List.of(), after);
+    }
+
+    public Folded accepted(CaseAccepted a, CaseFacts facts) {
+        boolean onTime = facts.firstResponseDue() == null || !a.acceptedAt().isAfter(facts.firstResponseDue());
+        DepartmentDay add = new DepartmentDay(0, 0, 0, 1, onTime ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0, 0);
+        return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(a.acceptedAt()), add)),
+                advanced(facts, a.sequence()));
+    }
+
+    public Folded transferred(CaseTransferred t, CaseFacts facts) {
+        LocalDate day = day(t.transferredAt());
+        CaseFacts after = new CaseFacts(facts.caseId(), t.toDepartment(), facts.agentIds(), t.transferredAt(),
+                t.deadlines() == null ? null : t.deadlines().firstResponseDue(),
+                t.deadlines() == null ? null : t.deadlines().resolutionDue(), t.sequence());
+        return new Folded(List.of(), List.of(
+                new DepartmentDelta(t.fromDepartment(), day,
+                        new DepartmentDay(0, 0, 1, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0)),
+                new DepartmentDelta(t.toDepartment(), day,
+                        new DepartmentDay(0, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0))), after);
+    }
+
+    public Folded resolved(CaseResolved r, CaseFacts facts) {
+        long minutes = businessTime.apply(facts.clockStartedAt(), r.resolvedAt()).toMinutes();
+        boolean onTime = facts.resolutionDue() == null || !r.resolvedAt().isAfter(facts.resolutionDue());
+        long hours = (minutes + 59) / 60;
+        DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 1, onTime ? 1 : 0, minutes,
+                Map.of(String.valueOf(hours), 1L), null, 0, 0, 0, 0);
+        return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(r.resolvedAt()), add)),
+                advanced(facts, r.sequence()));
+    }
+
+    public Folded reopened(CaseReopened r, CaseFacts facts) {
+        LocalDate day = day(r.reopenedAt());
+        CaseFacts after = new CaseFacts(facts.caseId(), facts.departmentCode(), facts.agentIds(), r.reopenedAt(),
+                r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
+                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
+        return new Folded(facts.agentIds().stream().map(a -> new AgentDelta(a, day, CASE_REOPENED)).toList(),
+                List.of(new DepartmentDelta(facts.departmentCode(), day,
+                        new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 1, 0, 0, 0))), after);
+    }
+
+    public Folded escalated(CaseEscalated e) {
+        DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null,
+                Map.of(String.valueOf(e.level()), 1L), 0, 0, 0, 0);
+        return new Folded(List.of(), List.of(new DepartmentDelta(e.departmentCode(), day(e.escalatedAt()), add)),
+                null);
+    }
+
+    public Folded feedback(CustomerFeedbackRecorded f) {
+        if (!f.reached() || f.satisfaction() == null) {
+            return new Folded(List.of(), List.of(), null);
+        }
+        LocalDate day = day(f.recordedAt());
+        int s = f.satisfaction();
+        long satisfied = s >= 4 ? 1 : 0;
+        List<AgentDelta> agents = f.agentId() == null ? List.of() : List.of(new AgentDelta(f.agentId(), day,
+                new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s, satisfied)));
+        List<DepartmentDelta> departments = f.departmentCode() == null ? List.of() : List.of(new DepartmentDelta(
+                f.departmentCode(), day, new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 1, s, satisfied)));
+        return new Folded(agents, departments, null);
+    }
+
+    private static CaseFacts advanced(CaseFacts facts, long sequence) {
+        return new CaseFacts(facts.caseId(), facts.departmentCode(), facts.agentIds(), facts.clockStartedAt(),
+                facts.firstResponseDue(), facts.resolutionDue(), sequence);
+    }
+
+    private LocalDate day(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+}

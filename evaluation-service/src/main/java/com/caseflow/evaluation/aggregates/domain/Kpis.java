@@ -1,0 +1,80 @@
+package com.caseflow.evaluation.aggregates.domain;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The KPIs management reads, computed from summed day counters. A rate with nothing to count is null, not zero: "no
+ * calls" is not "no call answered in time".
+ */
+public final class Kpis {
+
+    /**
+     * @param answerWithinThreeRingsRate share of timed calls answered within three rings
+     * @param averageGreetSeconds        average time from a visitor's arrival to the greeting
+     * @param completeRecordRate         share of contacts recorded completely
+     * @param firstContactResolutionRate share of contacts settled on the spot
+     * @param averageSatisfaction        callback satisfaction, 1–5
+     * @param csat                       share of reached customers who answered 4 or 5
+     * @param reopenRate                 reopenings per case the agent's contacts opened
+     */
+    public record AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
+                            Double averageGreetSeconds, Double completeRecordRate, Double firstContactResolutionRate,
+                            Double averageSatisfaction, Double csat, Double reopenRate) {
+    }
+
+    /**
+     * @param firstResponseCompliance share of accepted cases accepted by their first-response deadline
+     * @param resolutionCompliance    share of resolved cases resolved by their resolution deadline
+     * @param averageResolutionHours  business hours from routing (or transfer) to resolution, on average
+     * @param p90ResolutionHours      90 % of cases were resolved within this many business hours (whole hours)
+     * @param reopenRate              reopenings per resolved case
+     */
+    public record DepartmentKpis(long casesRouted, long resolved, Double firstResponseCompliance,
+                                 Double resolutionCompliance, Double averageResolutionHours, Long p90ResolutionHours,
+                                 Map<String, Long> escalationsByLevel, long transfersIn, long transfersOut,
+                                 Double reopenRate, Double averageSatisfaction, Double csat) {
+    }
+
+    public static AgentKpis of(AgentDay d) {
+        return new AgentKpis(d.contacts(), d.phoneCalls(), d.visits(), rate(d.callsWithinThreeRings(), d.callsTimed()),
+                rate(d.greetSeconds(), d.visitsTimed()), rate(d.completeRecords(), d.contacts()),
+                rate(d.settledAtFirstContact(), d.contacts()), rate(d.satisfactionSum(), d.feedbackReached()),
+                rate(d.satisfied(), d.feedbackReached()), rate(d.casesReopened(), d.casesOpened()));
+    }
+
+    public static DepartmentKpis of(DepartmentDay d) {
+        return new DepartmentKpis(d.casesRouted(), d.resolved(), rate(d.acceptedOnTime(), d.accepted()),
+                rate(d.resolvedOnTime(), d.resolved()),
+                d.resolved() == 0 ? null : d.resolutionMinutes() / 60.0 / d.resolved(),
+                percentile(d.resolutionHours(), 0.9), new TreeMap<>(d.escalations()), d.transfersIn(),
+                d.transfersOut(), rate(d.reopened(), d.resolved()), rate(d.satisfactionSum(), d.feedbackReached()),
+                rate(d.satisfied(), d.feedbackReached()));
+    }
+
+    /** The smallest whole number of hours within which at least {@code share} of the cases were resolved. */
+    static Long percentile(Map<String, Long> hoursHistogram, double share) {
+        long total = hoursHistogram.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        TreeMap<Long, Long> byHours = new TreeMap<>();
+        hoursHistogram.forEach((h, n) -> byHours.merge(Long.parseLong(h), n, Long::sum));
+        long needed = (long) Math.ceil(total * share);
+        long seen = 0;
+        for (Map.Entry<Long, Long> bucket : byHours.entrySet()) {
+            seen += bucket.getValue();
+            if (seen >= needed) {
+                return bucket.getKey();
+            }
+        }
+        return byHours.lastKey();
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private Kpis() {
+    }
+}

@@ -1,0 +1,122 @@
+package com.caseflow.evaluation.aggregates.persistence;
+
+import com.caseflow.evaluation.aggregates.domain.AgentDay;
+import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
+import io.github.resilience4j.retry.annotation.Retry;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The day counters of agents and departments. Adding an event's counters is read, add, write guarded by the
+ * document's version, and skipped when the document lists the event as counted: a redelivered or replayed event
+ * changes nothing, and an event that touches several documents is counted once in each.
+ */
+@Repository
+public class AggregateStore implements InitializingBean {
+
+    private static final int ATTEMPTS = 8;
+
+    private final MongoTemplate mongo;
+
+    public AggregateStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION)) {
+            // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
+            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                    .on("version", Sort.Direction.ASC).unique().named("id_version"));
+        }
+    }
+
+    @Retry(name = "mongo")
+    public void addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
+        String id = AgentDayDocument.idOf(agentId, day.toString());
+        add(AgentDayDocument.class, id, eventId,
+                () -> new AgentDayDocument(id, 0, agentId, day.toString(), add, List.of(eventId)),
+                d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
+    }
+
+    @Retry(name = "mongo")
+    public void addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
+        String id = DepartmentDayDocument.idOf(departmentCode, day.toString());
+        add(DepartmentDayDocument.class, id, eventId,
+                () -> new DepartmentDayDocument(id, 0, departmentCode, day.toString(), add, List.of(eventId)),
+                d -> d.applied().contains(eventId), DepartmentDayDocument::version, d -> d.counters().plus(add));
+    }
+
+    /** One agent's days in a period, by day. */
+    @Retry(name = "mongo")
+    public Map<String, AgentDay> agentDays(String agentId, LocalDate from, LocalDate to) {
+        return byIds(AgentDayDocument.class, ids(agentId, from, to)).stream()
+                .collect(Collectors.toMap(AgentDayDocument::day, AgentDayDocument::counters));
+    }
+
+    @Retry(name = "mongo")
+    public Map<String, DepartmentDay> departmentDays(String departmentCode, LocalDate from, LocalDate to) {
+        return byIds(DepartmentDayDocument.class, ids(departmentCode, from, to)).stream()
+                .collect(Collectors.toMap(DepartmentDayDocument::day, DepartmentDayDocument::counters));
+    }
+
+    private static List<String> ids(String key, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            ids.add(key + "|" + day);
+        }
+        return ids;
+    }
+
+    private <T> List<T> byIds(Class<T> type, Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().exclude("applied");
+        return mongo.find(query, type);
+    }
+
+    private <T> void add(Class<T> type, String id, String eventId, Supplier<T> first,
+                         Predicate<T> counted, ToLongFunction<T> version,
+                         Function<T, Object> sum) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            T found = mongo.findById(id, type);
+            if (found == null) {
+                try {
+                    mongo.insert(first.get());
+                    return;
+                } catch (DuplicateKeyException raced) {
+                    continue;
+                }
+            }
+            if (counted.test(found)) {
+                return;
+            }
+            long seen = version.applyAsLong(found);
+            Update update = new Update().set("counters", sum.apply(found)).inc("version", 1).push("applied", eventId);
+            Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen));
+            if (mongo.updateFirst(unchanged, update, type).getMatchedCount() == 1) {
+                return;
+            }
+        }
+        throw new OptimisticLockingFailureException("day counters " + id
+                + " kept changing under " + ATTEMPTS + " attempts");
+    }
+}

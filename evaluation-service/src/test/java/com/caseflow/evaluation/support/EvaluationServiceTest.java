@@ -1,0 +1,24 @@
+package com.caseflow.evaluation.support;
+
+import com.caseflow.support.testing.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole evaluation service on a real Kafka broker (KRaft, in the test JVM) and the embedded MongoDB-wire server.
+ * Test classes with this annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ContextConfiguration(initializers = TestInfrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups",
+        "followups.dlq"}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public @interface EvaluationServiceTest {
+}
