@@ -17,6 +17,7 @@ import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.support.consumer.PoisonRecordException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,11 +31,13 @@ public class EventFolder {
     private final Folding folding;
     private final AggregateStore aggregates;
     private final CaseFactsStore facts;
+    private final Clock clock;
 
-    public EventFolder(Folding folding, AggregateStore aggregates, CaseFactsStore facts) {
+    public EventFolder(Folding folding, AggregateStore aggregates, CaseFactsStore facts, Clock clock) {
         this.folding = folding;
         this.aggregates = aggregates;
         this.facts = facts;
+        this.clock = clock;
     }
 
     public void contact(EventEnvelope<ContactReceived> envelope) {
@@ -114,12 +117,16 @@ public class EventFolder {
     }
 
     private void apply(EventEnvelope<?> envelope, Folding.Folded folded) {
+        if (aggregates.folded(envelope.eventId())) {
+            return;
+        }
         folded.agents().forEach(d -> aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(), d.add()));
         folded.departments().forEach(d -> aggregates.addDepartment(d.departmentCode(), d.day(), envelope.eventId(),
                 d.add()));
         if (folded.facts() != null) {
             facts.save(folded.facts());
         }
+        aggregates.markFolded(envelope.eventId(), clock.instant());
     }
 
     private static <T> T readable(EventEnvelope<T> envelope, int version) {

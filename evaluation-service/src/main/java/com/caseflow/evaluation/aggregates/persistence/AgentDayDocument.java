@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
 
-/** One agent's counters for one business day; {@code applied} holds the ids of the events already counted in. */
+/** One agent's counters for one business day; {@code applied} holds the ids of the last events counted in. */
 @Document(AgentDayDocument.COLLECTION)
 public record AgentDayDocument(@Id String id, long version, String agentId, String day, AgentDay counters,
                                List<String> applied) {

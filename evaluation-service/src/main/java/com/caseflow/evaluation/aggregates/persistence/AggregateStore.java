@@ -6,14 +6,17 @@ import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,14 +29,22 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The day counters of agents and departments. Adding an event's counters is read, add, write guarded by the
- * document's version, and skipped when the document lists the event as counted: a redelivered or replayed event
- * changes nothing, and an event that touches several documents is counted once in each.
+ * The day counters of agents and departments, and the events already folded in. An event known as folded is skipped
+ * whole (a replay from the earliest offset). Otherwise its counters are added document by document — read, add,
+ * write guarded by the document's version — and skipped by a document that lists the event among the last
+ * {@value #RECENT} it counted: a record redelivered after a crash in the middle of an event (at most a poll's worth,
+ * see {@code max.poll.records}) is counted once in each document. Then the event is marked folded.
  */
 @Repository
 public class AggregateStore implements InitializingBean {
 
     private static final int ATTEMPTS = 8;
+    static final int RECENT = 200;
+    static final String FOLDED = "folded_events";
+
+    @Document(FOLDED)
+    record FoldedEvent(@Id String id, Instant foldedAt) {
+    }
 
     private final MongoTemplate mongo;
 
@@ -47,6 +58,20 @@ public class AggregateStore implements InitializingBean {
             // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
+        }
+    }
+
+    @Retry(name = "mongo")
+    public boolean folded(String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), FoldedEvent.class);
+    }
+
+    @Retry(name = "mongo")
+    public void markFolded(String eventId, Instant at) {
+        try {
+            mongo.insert(new FoldedEvent(eventId, at));
+        } catch (DuplicateKeyException alreadyMarked) {
+            // a redelivery that found the event not yet marked and counted nothing twice
         }
     }
 
@@ -110,7 +135,8 @@ public class AggregateStore implements InitializingBean {
                 return;
             }
             long seen = version.applyAsLong(found);
-            Update update = new Update().set("counters", sum.apply(found)).inc("version", 1).push("applied", eventId);
+            Update update = new Update().set("counters", sum.apply(found)).inc("version", 1)
+                    .push("applied").slice(-RECENT).each(eventId);
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen));
             if (mongo.updateFirst(unchanged, update, type).getMatchedCount() == 1) {
                 return;

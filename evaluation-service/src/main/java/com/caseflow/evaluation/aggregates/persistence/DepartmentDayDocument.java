@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
 
-/** One department's counters for one business day; {@code applied} holds the ids of the events already counted in. */
+/** One department's counters for one business day; {@code applied} holds the ids of the last events counted in. */
 @Document(DepartmentDayDocument.COLLECTION)
 public record DepartmentDayDocument(@Id String id, long version, String departmentCode, String day,
                                     DepartmentDay counters, List<String> applied) {
