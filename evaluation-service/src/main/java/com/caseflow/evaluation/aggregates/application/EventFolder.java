@@ -130,10 +130,7 @@ public class EventFolder {
     }
 
     private static <T> T readable(EventEnvelope<T> envelope, int version) {
-        if (envelope.schemaVersion() > version) {
-            throw new PoisonRecordException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
-                    + " is newer than this service reads");
-        }
+        PoisonRecordException.requireReadable(envelope, version);
         if (envelope.data() == null) {
             throw new PoisonRecordException(envelope.type() + " without data");
         }

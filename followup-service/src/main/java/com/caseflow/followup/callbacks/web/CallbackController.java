@@ -11,6 +11,7 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.web.IfMatch;
 import com.caseflow.support.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -94,7 +95,7 @@ class CallbackController {
                                          @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                          @RequestBody AttemptRequest body, Authentication authentication) {
         CallbackOutcome outcome = outcome(body);
-        Long version = version(ifMatch);
+        Long version = IfMatch.version(ifMatch, "callback");
         if (key != null && (key.isBlank() || key.length() > 100)) {
             throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key", "1 to 100 characters")));
         }
@@ -150,17 +151,5 @@ class CallbackController {
         return new CallbackView(c.id(), c.caseId(), c.status().name(), customer, c.contactId(), c.agentId(),
                 c.departmentCode(), c.projectCode(), c.matter(), c.resolution(), c.resolvedAt(), c.dueAt(),
                 c.nextAttemptAt(), overdue, c.attempts(), c.closedAt());
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("If-Match",
-                    "the ETag of the callback as last read, e.g. \"3\"")));
-        }
     }
 }

@@ -45,7 +45,7 @@ public class Notifications {
     }
 
     public void reminder(EventEnvelope<FollowUpReminderIssued> envelope) {
-        readable(envelope, FollowUpReminderIssued.SCHEMA_VERSION);
+        PoisonRecordException.requireReadable(envelope, FollowUpReminderIssued.SCHEMA_VERSION);
         FollowUpReminderIssued reminder = envelope.data();
         if (reminder == null || reminder.caseId() == null || reminder.dueAt() == null || reminder.deadline() == null) {
             throw new PoisonRecordException("reminder without case, deadline kind or due time");
@@ -61,7 +61,7 @@ public class Notifications {
     }
 
     public void escalation(EventEnvelope<CaseEscalated> envelope) {
-        readable(envelope, CaseEscalated.SCHEMA_VERSION);
+        PoisonRecordException.requireReadable(envelope, CaseEscalated.SCHEMA_VERSION);
         CaseEscalated escalated = envelope.data();
         if (escalated == null || escalated.caseId() == null || escalated.dueAt() == null
                 || escalated.deadline() == null || escalated.role() == null) {
@@ -111,13 +111,6 @@ public class Notifications {
             }
         }
         return List.of(role + ":" + (departmentCode == null ? "*" : departmentCode));
-    }
-
-    private static void readable(EventEnvelope<?> envelope, int version) {
-        if (envelope.schemaVersion() > version) {
-            throw new PoisonRecordException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
-                    + " is newer than this service reads");
-        }
     }
 
     private String local(Instant at) {

@@ -111,10 +111,7 @@ public class CaseFollowUps {
     }
 
     private static <T> T checked(EventEnvelope<T> envelope, int readableVersion, Function<T, String> caseId) {
-        if (envelope.schemaVersion() > readableVersion) {
-            throw new PoisonRecordException("schema version " + envelope.schemaVersion() + " of " + envelope.type()
-                    + " is newer than this service reads");
-        }
+        PoisonRecordException.requireReadable(envelope, readableVersion);
         T event = envelope.data();
         if (event == null || caseId.apply(event) == null || !caseId.apply(event).equals(envelope.key())) {
             throw new PoisonRecordException(envelope.type() + " without a case id matching its key");

@@ -18,10 +18,7 @@ final class ContactChecks {
         if (!EventTypes.CONTACT_RECEIVED.equals(envelope.type())) {
             throw new PoisonRecordException("not a contact: type " + envelope.type());
         }
-        if (envelope.schemaVersion() > ContactReceived.SCHEMA_VERSION) {
-            throw new PoisonRecordException("schema version " + envelope.schemaVersion()
-                    + " is newer than this service reads (" + ContactReceived.SCHEMA_VERSION + ")");
-        }
+        PoisonRecordException.requireReadable(envelope, ContactReceived.SCHEMA_VERSION);
         ContactReceived c = envelope.data();
         if (c == null) {
             throw new PoisonRecordException("no data");

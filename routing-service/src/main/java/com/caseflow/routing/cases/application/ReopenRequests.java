@@ -31,10 +31,7 @@ public class ReopenRequests {
     }
 
     public void apply(EventEnvelope<CaseReopenRequested> envelope) {
-        if (envelope.schemaVersion() > CaseReopenRequested.SCHEMA_VERSION) {
-            throw new PoisonRecordException("reopen request schema version " + envelope.schemaVersion()
-                    + " is newer than this service reads");
-        }
+        PoisonRecordException.requireReadable(envelope, CaseReopenRequested.SCHEMA_VERSION);
         CaseReopenRequested request = envelope.data();
         if (request == null || request.caseId() == null || !request.caseId().equals(envelope.key())) {
             throw new PoisonRecordException("reopen request without a case id matching its key");

@@ -11,6 +11,7 @@ import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.web.IfMatch;
 import com.caseflow.support.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -95,7 +96,7 @@ class CaseController {
     ResponseEntity<CaseView> accept(@PathVariable String id, @RequestHeader(name = "If-Match", required = false)
                                     String ifMatch, Authentication authentication) {
         Staff staff = writer(authentication);
-        return view(work.accept(staff, id, version(ifMatch)), staff);
+        return view(work.accept(staff, id, IfMatch.version(ifMatch, "case")), staff);
     }
 
     @PostMapping("/cases/{id}/notes")
@@ -103,7 +104,7 @@ class CaseController {
                                   String ifMatch, @RequestBody NoteRequest body, Authentication authentication) {
         text("note", body.note());
         Staff staff = writer(authentication);
-        return view(work.addNote(staff, id, version(ifMatch), body.note().strip()), staff);
+        return view(work.addNote(staff, id, IfMatch.version(ifMatch, "case"), body.note().strip()), staff);
     }
 
     @PostMapping("/cases/{id}/transfer")
@@ -119,7 +120,8 @@ class CaseController {
             throw new InvalidRequestException(problems);
         }
         Staff staff = writer(authentication);
-        return view(work.transfer(staff, id, version(ifMatch), body.toDepartment(), body.reason().strip()), staff);
+        Long expected = IfMatch.version(ifMatch, "case");
+        return view(work.transfer(staff, id, expected, body.toDepartment(), body.reason().strip()), staff);
     }
 
     @PostMapping("/cases/{id}/resolve")
@@ -128,7 +130,7 @@ class CaseController {
                                      Authentication authentication) {
         text("resolution", body.resolution());
         Staff staff = writer(authentication);
-        return view(work.resolve(staff, id, version(ifMatch), body.resolution().strip()), staff);
+        return view(work.resolve(staff, id, IfMatch.version(ifMatch, "case"), body.resolution().strip()), staff);
     }
 
     private Staff writer(Authentication authentication) {
@@ -146,18 +148,6 @@ class CaseController {
         return staff.is(Roles.DEPARTMENT_STAFF);
     }
 
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String bare = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(bare);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("If-Match",
-                    "the ETag of the case as last read, e.g. \"3\"")));
-        }
-    }
 
     private static void text(String field, String value) {
         textProblem(field, value).ifPresent(p -> {
