@@ -9,6 +9,8 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.EvaluationPublished;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
@@ -39,6 +41,9 @@ public final class EventTypes {
     public static final String CASE_ESCALATED = "caseflow.followup.case-escalated.v1";
     public static final String CUSTOMER_FEEDBACK_RECORDED = "caseflow.followup.feedback-recorded.v1";
 
+    public static final String SPOT_CHECK_RECORDED = "caseflow.evaluation.spot-check-recorded.v1";
+    public static final String EVALUATION_PUBLISHED = "caseflow.evaluation.published.v1";
+
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(CONTACT_RECEIVED, ContactReceived.class),
             Map.entry(CASE_ROUTED, CaseRouted.class),
@@ -52,7 +57,9 @@ public final class EventTypes {
             Map.entry(CASE_REOPEN_REQUESTED, CaseReopenRequested.class),
             Map.entry(FOLLOW_UP_REMINDER_ISSUED, FollowUpReminderIssued.class),
             Map.entry(CASE_ESCALATED, CaseEscalated.class),
-            Map.entry(CUSTOMER_FEEDBACK_RECORDED, CustomerFeedbackRecorded.class));
+            Map.entry(CUSTOMER_FEEDBACK_RECORDED, CustomerFeedbackRecorded.class),
+            Map.entry(SPOT_CHECK_RECORDED, SpotCheckRecorded.class),
+            Map.entry(EVALUATION_PUBLISHED, EvaluationPublished.class));
 
     private static final Map<Class<?>, String> NAMES = PAYLOADS.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

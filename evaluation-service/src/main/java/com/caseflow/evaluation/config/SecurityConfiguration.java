@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may call what; whose figures a caller may read is decided next to the figures, in {@code KpiReports}. */
+/**
+ * Who may call what. Whose figures a caller may read (an agent their own, a supervisor their team, department staff
+ * their department) is decided next to the figures.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -16,10 +19,26 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ServiceSecurity service) throws Exception {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents", "/api/v1/reports/departments")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents/*")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/departments/*")
                         .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/spot-checks/scorecard")
+                        .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/spot-checks", "/api/v1/spot-checks/*")
+                        .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers("/api/v1/spot-checks/**")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/*")
+                        .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations")
+                        .hasRole(Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/issues/**")
+                        .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers("/api/v1/issues/proposals", "/api/v1/issues/proposals/*")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -9,6 +9,7 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.support.consumer.EnvelopeReader;
@@ -65,6 +66,16 @@ class EvaluationFunctions {
                 default -> {
                     // reminders and reopen requests: the reopening itself is counted from the case event
                 }
+            }
+        };
+    }
+
+    /** The service's own spot-checks come back through {@code evaluations} like everything else it counts. */
+    @Bean
+    Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, EnvelopeReader reader) {
+        return message -> {
+            if (EventTypes.SPOT_CHECK_RECORDED.equals(reader.type(message))) {
+                folder.spotCheck(reader.read(message, SpotCheckRecorded.class));
             }
         };
     }

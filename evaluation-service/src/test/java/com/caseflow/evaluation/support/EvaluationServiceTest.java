@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups",
-        "followups.dlq"}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+        "followups.dlq", "evaluations", "evaluations.dlq"}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface EvaluationServiceTest {
 }

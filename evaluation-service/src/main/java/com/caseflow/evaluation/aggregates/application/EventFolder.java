@@ -12,6 +12,7 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.support.consumer.PoisonRecordException;
@@ -102,6 +103,14 @@ public class EventFolder {
             throw new PoisonRecordException("CustomerFeedbackRecorded without time");
         }
         apply(envelope, folding.feedback(f));
+    }
+
+    public void spotCheck(EventEnvelope<SpotCheckRecorded> envelope) {
+        SpotCheckRecorded s = readable(envelope, SpotCheckRecorded.SCHEMA_VERSION);
+        if (s.agentId() == null || s.contactDay() == null) {
+            throw new PoisonRecordException("SpotCheckRecorded without agent or day");
+        }
+        apply(envelope, folding.spotCheck(s));
     }
 
     private void onCase(EventEnvelope<?> envelope, String caseId, long sequence,

@@ -4,25 +4,25 @@ import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
-import com.caseflow.support.problem.RequestRefusedException;
-import com.caseflow.support.security.Roles;
+import com.caseflow.evaluation.access.Access;
 import com.caseflow.support.security.Staff;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 
 /**
- * KPIs of an agent or a department for a period, summed from the day counters. Agents read their own figures;
- * department staff their department's; supervisors and managers everyone's.
+ * KPIs of an agent or a department for a period, summed from the day counters, for those {@link Access} lets read
+ * them.
  */
 @Service
 public class KpiReports {
 
     private final AggregateStore aggregates;
+    private final Access access;
 
-    public KpiReports(AggregateStore aggregates) {
+    public KpiReports(AggregateStore aggregates, Access access) {
         this.aggregates = aggregates;
+        this.access = access;
     }
 
     public record AgentReport(String agentId, LocalDate from, LocalDate to, Kpis.AgentKpis kpis, AgentDay counters) {
@@ -33,28 +33,16 @@ public class KpiReports {
     }
 
     public AgentReport agent(Staff staff, String agentId, LocalDate from, LocalDate to) {
-        if (!reviews(staff) && !(staff.is(Roles.AGENT) && staff.staffId().equals(agentId))) {
-            throw forbidden("agents read their own figures only");
-        }
+        access.requireAgent(staff, agentId);
         AgentDay sum = aggregates.agentDays(agentId, from, to).values().stream()
                 .reduce(AgentDay.NONE, AgentDay::plus);
         return new AgentReport(agentId, from, to, Kpis.of(sum), sum);
     }
 
     public DepartmentReport department(Staff staff, String departmentCode, LocalDate from, LocalDate to) {
-        if (!reviews(staff) && !(staff.is(Roles.DEPARTMENT_STAFF) && departmentCode.equals(staff.department()))) {
-            throw forbidden("department staff read their own department's figures only");
-        }
+        access.requireDepartment(staff, departmentCode);
         DepartmentDay sum = aggregates.departmentDays(departmentCode, from, to).values().stream()
                 .reduce(DepartmentDay.NONE, DepartmentDay::plus);
         return new DepartmentReport(departmentCode, from, to, Kpis.of(sum), sum);
-    }
-
-    private static boolean reviews(Staff staff) {
-        return staff.is(Roles.SUPERVISOR) || staff.is(Roles.MANAGER);
-    }
-
-    private static RequestRefusedException forbidden(String detail) {
-        return new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 }

@@ -14,12 +14,16 @@ package com.caseflow.evaluation.aggregates.domain;
  * @param feedbackReached        callbacks that reached a customer of the agent's contacts
  * @param satisfactionSum        sum of their satisfaction (1–5)
  * @param satisfied              of those, satisfaction 4 or 5 (CSAT)
+ * @param spotChecks             spot-checks of the agent's contacts of that day
+ * @param spotCheckScoreSum      sum of their scores (0–100 each)
+ * @param criticalFailures       spot-checks with a critical item failed
  */
 public record AgentDay(long phoneCalls, long visits, long callsTimed, long callsWithinThreeRings, long visitsTimed,
                        long greetSeconds, long completeRecords, long settledAtFirstContact, long casesOpened,
-                       long casesReopened, long feedbackReached, long satisfactionSum, long satisfied) {
+                       long casesReopened, long feedbackReached, long satisfactionSum, long satisfied,
+                       long spotChecks, double spotCheckScoreSum, long criticalFailures) {
 
-    public static final AgentDay NONE = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final AgentDay NONE = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public AgentDay plus(AgentDay o) {
         return new AgentDay(phoneCalls + o.phoneCalls, visits + o.visits, callsTimed + o.callsTimed,
@@ -27,7 +31,8 @@ public record AgentDay(long phoneCalls, long visits, long callsTimed, long calls
                 greetSeconds + o.greetSeconds, completeRecords + o.completeRecords,
                 settledAtFirstContact + o.settledAtFirstContact, casesOpened + o.casesOpened,
                 casesReopened + o.casesReopened, feedbackReached + o.feedbackReached,
-                satisfactionSum + o.satisfactionSum, satisfied + o.satisfied);
+                satisfactionSum + o.satisfactionSum, satisfied + o.satisfied, spotChecks + o.spotChecks,
+                spotCheckScoreSum + o.spotCheckScoreSum, criticalFailures + o.criticalFailures);
     }
 
     public long contacts() {

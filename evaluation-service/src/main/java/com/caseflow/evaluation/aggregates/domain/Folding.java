@@ -8,6 +8,7 @@ import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 
@@ -38,8 +39,8 @@ public final class Folding {
     public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, CaseFacts facts) {
     }
 
-    private static final AgentDay CASE_OPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
-    private static final AgentDay CASE_REOPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+    private static final AgentDay CASE_OPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+    private static final AgentDay CASE_REOPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0);
     private static final DepartmentDay CASE_ROUTED = new DepartmentDay(1, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0,
             0);
 
@@ -59,7 +60,7 @@ public final class Folding {
         long greet = timedVisit ? Math.max(0, Duration.between(c.arrivedAt(), c.greetedAt()).toSeconds()) : 0;
         AgentDay add = new AgentDay(phone ? 1 : 0, phone ? 0 : 1, timedCall ? 1 : 0,
                 timedCall && c.answeredWithinThreeRings() ? 1 : 0, timedVisit ? 1 : 0, greet,
-                c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0);
+                c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new Folded(List.of(new AgentDelta(c.agentId(), day(c.receivedAt()), add)), List.of(), null);
     }
 
@@ -137,10 +138,17 @@ public final class Folding {
         int s = f.satisfaction();
         long satisfied = s >= 4 ? 1 : 0;
         List<AgentDelta> agents = f.agentId() == null ? List.of() : List.of(new AgentDelta(f.agentId(), day,
-                new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s, satisfied)));
+                new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s, satisfied, 0, 0, 0)));
         List<DepartmentDelta> departments = f.departmentCode() == null ? List.of() : List.of(new DepartmentDelta(
                 f.departmentCode(), day, new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 1, s, satisfied)));
         return new Folded(agents, departments, null);
+    }
+
+    /** A spot-check counts for the day of the contact it reviewed, so a month's checks land in that month. */
+    public Folded spotCheck(SpotCheckRecorded s) {
+        AgentDay add = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s.score(),
+                s.criticalFailures().isEmpty() ? 0 : 1);
+        return new Folded(List.of(new AgentDelta(s.agentId(), s.contactDay(), add)), List.of(), null);
     }
 
     private static CaseFacts advanced(CaseFacts facts, long sequence) {

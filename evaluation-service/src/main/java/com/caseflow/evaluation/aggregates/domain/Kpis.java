@@ -17,10 +17,13 @@ public final class Kpis {
      * @param averageSatisfaction        callback satisfaction, 1–5
      * @param csat                       share of reached customers who answered 4 or 5
      * @param reopenRate                 reopenings per case the agent's contacts opened
+     * @param spotCheckAverage           average spot-check score, 0–100
+     * @param criticalFailures           spot-checks with a critical item failed
      */
     public record AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
                             Double averageGreetSeconds, Double completeRecordRate, Double firstContactResolutionRate,
-                            Double averageSatisfaction, Double csat, Double reopenRate) {
+                            Double averageSatisfaction, Double csat, Double reopenRate, long spotChecks,
+                            Double spotCheckAverage, long criticalFailures) {
     }
 
     /**
@@ -40,7 +43,8 @@ public final class Kpis {
         return new AgentKpis(d.contacts(), d.phoneCalls(), d.visits(), rate(d.callsWithinThreeRings(), d.callsTimed()),
                 rate(d.greetSeconds(), d.visitsTimed()), rate(d.completeRecords(), d.contacts()),
                 rate(d.settledAtFirstContact(), d.contacts()), rate(d.satisfactionSum(), d.feedbackReached()),
-                rate(d.satisfied(), d.feedbackReached()), rate(d.casesReopened(), d.casesOpened()));
+                rate(d.satisfied(), d.feedbackReached()), rate(d.casesReopened(), d.casesOpened()), d.spotChecks(),
+                d.spotChecks() == 0 ? null : d.spotCheckScoreSum() / d.spotChecks(), d.criticalFailures());
     }
 
     public static DepartmentKpis of(DepartmentDay d) {

@@ -58,6 +58,7 @@ public class AggregateStore implements InitializingBean {
             // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
+            mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC).named("by_day"));
         }
     }
 
@@ -102,6 +103,25 @@ public class AggregateStore implements InitializingBean {
     public Map<String, DepartmentDay> departmentDays(String departmentCode, LocalDate from, LocalDate to) {
         return byIds(DepartmentDayDocument.class, ids(departmentCode, from, to)).stream()
                 .collect(Collectors.toMap(DepartmentDayDocument::day, DepartmentDayDocument::counters));
+    }
+
+    /** Every agent's days in a period, summed per agent: the company-wide report. */
+    @Retry(name = "mongo")
+    public Map<String, AgentDay> agentsInPeriod(LocalDate from, LocalDate to) {
+        return inPeriod(AgentDayDocument.class, from, to).stream().collect(Collectors.toMap(
+                AgentDayDocument::agentId, AgentDayDocument::counters, AgentDay::plus));
+    }
+
+    @Retry(name = "mongo")
+    public Map<String, DepartmentDay> departmentsInPeriod(LocalDate from, LocalDate to) {
+        return inPeriod(DepartmentDayDocument.class, from, to).stream().collect(Collectors.toMap(
+                DepartmentDayDocument::departmentCode, DepartmentDayDocument::counters, DepartmentDay::plus));
+    }
+
+    private <T> List<T> inPeriod(Class<T> type, LocalDate from, LocalDate to) {
+        Query query = Query.query(Criteria.where("day").gte(from.toString()).lte(to.toString()));
+        query.fields().exclude("applied");
+        return mongo.find(query, type);
     }
 
     private static List<String> ids(String key, LocalDate from, LocalDate to) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EvaluationServiceTest
 class AggregateStoreTests {
 
-    private static final AgentDay ONE_CALL = new AgentDay(1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0);
+    private static final AgentDay ONE_CALL = new AgentDay(1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     @Autowired
     AggregateStore store;

@@ -82,7 +82,7 @@ class AgentAndDepartmentReportTests {
         EventEnvelope<?> feedback = envelope(caseId, new CustomerFeedbackRecorded(caseId, caseId + ".3.1", "c1", agent,
                 department, "SH-LJY", 1, true, 4, true, "满意", true, "D-CS-01", at("2026-10-13T10:00")));
 
-        Api supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
+        Api manager = new Api(port, IDP.token("M001", "MANAGER"));
         String agentReport = "/api/v1/reports/agents/" + agent + "?from=2026-10-01&to=2026-10-31";
         String departmentReport = "/api/v1/reports/departments/" + department + "?from=2026-10-01&to=2026-10-31";
         try (EventLog log = new EventLog(broker.getBrokersAsString())) {
@@ -91,10 +91,10 @@ class AgentAndDepartmentReportTests {
                 caseEvents.forEach(e -> log.publish(Topics.CASES, e));
                 log.publish(Topics.FOLLOWUPS, feedback);
                 awaitEverythingConsumed();
-                JsonNode agentKpis = await().atMost(WAIT).until(() -> supervisor.get(agentReport).json().get("kpis"),
+                JsonNode agentKpis = await().atMost(WAIT).until(() -> manager.get(agentReport).json().get("kpis"),
                         k -> k.get("contacts").asLong() == 3 && k.get("averageSatisfaction").isNumber());
                 JsonNode departmentKpis = await().atMost(WAIT).until(
-                        () -> supervisor.get(departmentReport).json().get("kpis"),
+                        () -> manager.get(departmentReport).json().get("kpis"),
                         k -> k.get("resolved").asLong() == 1 && k.get("csat").isNumber());
 
                 assertThat(agentKpis.get("answerWithinThreeRingsRate").asDouble()).isEqualTo(2.0 / 3);
@@ -117,19 +117,24 @@ class AgentAndDepartmentReportTests {
             String text = metrics.get("/actuator/prometheus").raw().body();
             List<String> lags = text.lines()
                     .filter(l -> l.startsWith("spring_cloud_stream_binder_kafka_offset{")).toList();
-            return lags.size() == 3 && lags.stream().allMatch(l -> l.endsWith(" 0.0"));
+            return lags.size() == 4 && lags.stream().allMatch(l -> l.endsWith(" 0.0"));
         });
     }
 
     @Test
     void whenSomeoneAsksForFiguresThatAreNotTheirsOrForABadPeriodThenTheyAreRefused() {
         Api agent = new Api(port, IDP.token("A001", "AGENT"));
+        Api supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
         Api engineering = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
 
         assertThat(agent.get("/api/v1/reports/agents/A001?from=2026-11-01&to=2026-11-30").status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/reports/agents/A002?from=2026-11-01&to=2026-11-30").status()).isEqualTo(403);
         assertThat(agent.get("/api/v1/reports/departments/ENGINEERING?from=2026-11-01&to=2026-11-30").status())
                 .isEqualTo(403);
+        assertThat(supervisor.get("/api/v1/reports/agents/A002?from=2026-11-01&to=2026-11-30").status())
+                .as("A002 is in S001's team").isEqualTo(200);
+        assertThat(supervisor.get("/api/v1/reports/agents/A777?from=2026-11-01&to=2026-11-30").status())
+                .as("A777 is not").isEqualTo(403);
         assertThat(engineering.get("/api/v1/reports/departments/ENGINEERING?from=2026-11-01&to=2026-11-30")
                 .status()).isEqualTo(200);
         assertThat(engineering.get("/api/v1/reports/departments/LEGAL?from=2026-11-01&to=2026-11-30").status())
