@@ -1,0 +1,180 @@
+package com.caseflow.evaluation.evaluations.application;
+
+import com.caseflow.evaluation.access.Access;
+import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.evaluation.evaluations.domain.Scored;
+import com.caseflow.evaluation.evaluations.persistence.EvaluationStore;
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.evaluation.EvaluationPublished;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxEntry;
+import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Roles;
+import com.caseflow.support.security.Staff;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Evaluates every agent and department with something counted in a week or a month, and publishes each result as
+ * {@code EvaluationPublished}. Evaluating a period again publishes only what changed (late events, a new policy), as
+ * the next revision of the same evaluation: a retried run, or a second instance running the same schedule, publishes
+ * nothing twice.
+ */
+@Service
+public class Evaluations {
+
+    private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
+
+    public static final String AGENT = "AGENT";
+    public static final String DEPARTMENT = "DEPARTMENT";
+
+    /** What one run did: evaluations newly published or revised, those unchanged, and the outcomes. */
+    public record Run(Period.Type periodType, LocalDate from, LocalDate to, String policyVersion, int published,
+                      int unchanged, Map<String, Long> outcomes) {
+    }
+
+    private final Scoreboard scoreboard;
+    private final EvaluationStore store;
+    private final Outbox outbox;
+    private final Access access;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public Evaluations(Scoreboard scoreboard, EvaluationStore store, Outbox outbox, Access access, Clock clock,
+                       MeterRegistry meters) {
+        this.scoreboard = scoreboard;
+        this.store = store;
+        this.outbox = outbox;
+        this.access = access;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Run run(Period.Type type, LocalDate start, String evaluatedBy) {
+        Period period = Period.of(type, start);
+        List<EvaluationPublished> results = new ArrayList<>();
+        Scoreboard.Board<Scoreboard.AgentRow> agents = scoreboard.agents(period);
+        agents.rows().forEach(r -> results.add(evaluation(AGENT, r.agentId(), type, period, r.standing(),
+                agents.policyVersion(), evaluatedBy)));
+        Scoreboard.Board<Scoreboard.DepartmentRow> departments = scoreboard.departments(period);
+        departments.rows().forEach(r -> results.add(evaluation(DEPARTMENT, r.departmentCode(), type, period,
+                r.standing(), departments.policyVersion(), evaluatedBy)));
+        int published = 0;
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        for (EvaluationPublished result : results) {
+            outcomes.merge(result.outcome(), 1L, Long::sum);
+            if (publish(result)) {
+                published++;
+            }
+        }
+        meters.counter("caseflow.evaluations.published", "period", type.name()).increment(published);
+        log.info("Evaluated {} {} from {}: {} published, {} unchanged", results.size(), type, start, published,
+                results.size() - published);
+        return new Run(type, period.from(), period.to(), agents.policyVersion(), published,
+                results.size() - published, outcomes);
+    }
+
+    /** The evaluations of a period the caller may read, best rank first, departments after agents. */
+    public List<EvaluationPublished> ofPeriod(Staff staff, Period.Type type, LocalDate start) {
+        Optional<Set<String>> agents = access.agentsVisibleTo(staff);
+        return store.ofPeriod(type.name(), start.toString()).stream()
+                .filter(e -> mayRead(staff, e, agents))
+                .sorted(Comparator.comparing(EvaluationPublished::subjectType)
+                        .thenComparing(e -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
+                        .thenComparing(EvaluationPublished::subjectId))
+                .toList();
+    }
+
+    public EvaluationPublished one(Staff staff, String evaluationId) {
+        EvaluationPublished evaluation = store.find(evaluationId).map(EvaluationStore.Versioned::evaluation)
+                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found",
+                        "Evaluation not found", "no evaluation " + evaluationId));
+        if (!mayRead(staff, evaluation, access.agentsVisibleTo(staff))) {
+            throw Access.forbidden("agents read their own evaluations, supervisors their team's");
+        }
+        return evaluation;
+    }
+
+    public static String idOf(String subjectType, String subjectId, Period.Type type, LocalDate start) {
+        return subjectType + "." + subjectId + "." + type + "." + start;
+    }
+
+    private boolean mayRead(Staff staff, EvaluationPublished e, Optional<Set<String>> agents) {
+        if (AGENT.equals(e.subjectType())) {
+            return agents.map(visible -> visible.contains(e.subjectId())).orElse(true);
+        }
+        return !staff.is(Roles.AGENT) && access.mayReadDepartment(staff, e.subjectId());
+    }
+
+    private EvaluationPublished evaluation(String subjectType, String subjectId, Period.Type type, Period period,
+                                           Scoreboard.Standing standing, String policyVersion, String evaluatedBy) {
+        Scored scored = standing.scored();
+        return new EvaluationPublished(idOf(subjectType, subjectId, type, period.from()), 1, subjectType, subjectId,
+                type.name(), period.from(), period.to(), policyVersion, scored.score(), scored.kpiScores(),
+                standing.rank(), standing.rankedOf(), standing.previousScore(), scored.outcome().name(),
+                scored.weakKpis(), scored.reasons(), evaluatedBy, clock.instant());
+    }
+
+    private boolean publish(EvaluationPublished fresh) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<EvaluationStore.Versioned> stored = store.find(fresh.evaluationId());
+            if (stored.isEmpty()) {
+                if (store.insert(fresh, entry(fresh))) {
+                    return true;
+                }
+                continue;
+            }
+            EvaluationPublished before = stored.get().evaluation();
+            if (sameResult(before, fresh)) {
+                return false;
+            }
+            EvaluationPublished revised = withRevision(fresh, before.revision() + 1);
+            try {
+                store.replace(revised, stored.get().version(), entry(revised));
+                return true;
+            } catch (OptimisticLockingFailureException raced) {
+                // another run wrote it meanwhile: compare with what it wrote
+            }
+        }
+        return false;
+    }
+
+    private OutboxEntry entry(EvaluationPublished e) {
+        String eventId = UUID.nameUUIDFromBytes(("evaluation/" + e.evaluationId() + "/" + e.revision())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return outbox.entry(Topics.EVALUATIONS, new EventEnvelope<>(eventId, EventTypes.EVALUATION_PUBLISHED,
+                EvaluationPublished.SCHEMA_VERSION, e.evaluatedAt(), e.subjectId(), e.evaluationId(), e));
+    }
+
+    private static boolean sameResult(EvaluationPublished a, EvaluationPublished b) {
+        return Objects.equals(a.score(), b.score()) && a.kpiScores().equals(b.kpiScores())
+                && Objects.equals(a.rank(), b.rank()) && a.rankedOf() == b.rankedOf()
+                && Objects.equals(a.previousScore(), b.previousScore()) && a.outcome().equals(b.outcome())
+                && a.weakKpis().equals(b.weakKpis()) && a.reasons().equals(b.reasons())
+                && Objects.equals(a.policyVersion(), b.policyVersion());
+    }
+
+    private static EvaluationPublished withRevision(EvaluationPublished e, int revision) {
+        return new EvaluationPublished(e.evaluationId(), revision, e.subjectType(), e.subjectId(), e.periodType(),
+                e.from(), e.to(), e.policyVersion(), e.score(), e.kpiScores(), e.rank(), e.rankedOf(),
+                e.previousScore(), e.outcome(), e.weakKpis(), e.reasons(), e.evaluatedBy(), e.evaluatedAt());
+    }
+}
