@@ -1,12 +1,18 @@
 package com.caseflow.evaluation.evaluations.web;
 
 import com.caseflow.evaluation.evaluations.application.Evaluations;
+import com.caseflow.evaluation.evaluations.domain.Outcome;
 import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.evaluation.reports.export.Column;
+import com.caseflow.evaluation.reports.export.ExportFormat;
+import com.caseflow.evaluation.reports.export.ReportTable;
+import com.caseflow.evaluation.reports.export.TableExport;
 import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,14 +63,27 @@ class EvaluationController {
         return evaluations.run(target.type(), target.start(), staff.staffId());
     }
 
+    /** A period's evaluations the caller may read, best first; {@code format=csv|xlsx} for a download. */
     @GetMapping
-    Listing list(@RequestParam(required = false) String periodType, @RequestParam(required = false) String start,
-                 Authentication authentication) {
+    ResponseEntity<?> list(@RequestParam(required = false) String periodType,
+                           @RequestParam(required = false) String start,
+                           @RequestParam(required = false) String format, Authentication authentication) {
         Staff staff = reader(authentication);
-        Target target = target(periodType, start, false);
+        List<FieldProblem> problems = new ArrayList<>();
+        ExportFormat exportFormat = ExportFormat.JSON;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        Target target = target(periodType, start, false, problems);
         Period period = Period.of(target.type(), target.start());
-        return new Listing(target.type().name(), period.from(), period.to(),
-                evaluations.ofPeriod(staff, target.type(), target.start()));
+        List<EvaluationPublished> found = evaluations.ofPeriod(staff, target.type(), target.start());
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(new Listing(target.type().name(), period.from(), period.to(), found));
+        }
+        return TableExport.download(table(period, found), exportFormat,
+                "考核结果-" + target.type().name().toLowerCase(Locale.ROOT) + "-" + period.from());
     }
 
     @GetMapping("/{id}")
@@ -76,7 +95,10 @@ class EvaluationController {
     }
 
     private Target target(String periodType, String start, boolean mustHaveBegun) {
-        List<FieldProblem> problems = new ArrayList<>();
+        return target(periodType, start, mustHaveBegun, new ArrayList<>());
+    }
+
+    private Target target(String periodType, String start, boolean mustHaveBegun, List<FieldProblem> problems) {
         Period.Type type = null;
         if (periodType == null || periodType.isBlank()) {
             problems.add(new FieldProblem("periodType", "required: WEEK or MONTH"));
@@ -109,6 +131,27 @@ class EvaluationController {
             throw new InvalidRequestException(problems);
         }
         return new Target(type, first);
+    }
+
+    private static ReportTable table(Period period, List<EvaluationPublished> found) {
+        List<Column> columns = List.of(
+                new Column("evaluationId", "考核编号", Column.Kind.TEXT),
+                new Column("subjectType", "对象类型", Column.Kind.TEXT),
+                new Column("subjectId", "对象", Column.Kind.TEXT),
+                new Column("from", "起始日期", Column.Kind.DATE),
+                new Column("to", "截止日期", Column.Kind.DATE),
+                new Column("score", "综合得分", Column.Kind.DECIMAL),
+                new Column("rank", "排名", Column.Kind.INTEGER),
+                new Column("rankedOf", "参与排名数", Column.Kind.INTEGER),
+                new Column("previousScore", "上期得分", Column.Kind.DECIMAL),
+                new Column("outcome", "建议结果", Column.Kind.TEXT),
+                new Column("reasons", "原因", Column.Kind.TEXT),
+                new Column("revision", "修订版本", Column.Kind.INTEGER));
+        List<List<Object>> rows = found.stream().map(e -> ReportTable.row(e.evaluationId(),
+                Evaluations.AGENT.equals(e.subjectType()) ? "坐席" : "部门", e.subjectId(), e.from(), e.to(),
+                e.score(), e.rank(), e.rankedOf(), e.previousScore(), Outcome.valueOf(e.outcome()).labelZh(),
+                String.join("；", e.reasons()), e.revision())).toList();
+        return new ReportTable("考核结果 " + period.from() + " 至 " + period.to(), columns, rows);
     }
 
     private Staff reader(Authentication authentication) {

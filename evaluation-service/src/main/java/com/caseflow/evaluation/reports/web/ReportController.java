@@ -7,10 +7,13 @@ import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.evaluations.application.Scoreboard;
 import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.evaluation.reports.export.ExportFormat;
+import com.caseflow.evaluation.reports.export.TableExport;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,46 +58,101 @@ class ReportController {
     }
 
     @GetMapping("/agents/{agentId}")
-    AgentReport agent(@PathVariable String agentId, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to, Authentication authentication) {
-        Period period = period(from, to);
-        KpiReports.AgentReport report = reports.agent(reader(authentication), agentId, period.from(), period.to());
-        return new AgentReport(agentId, period.from(), period.to(), report.kpis(), report.counters(),
-                scoreboard.agent(agentId, period));
+    ResponseEntity<?> agent(@PathVariable String agentId, @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to, @RequestParam(required = false) String format,
+                            Authentication authentication) {
+        Staff staff = reader(authentication);
+        Asked asked = asked(from, to, format);
+        Period period = asked.period();
+        ExportFormat exportFormat = asked.format();
+        KpiReports.AgentReport report = reports.agent(staff, agentId, period.from(), period.to());
+        Scoreboard.Standing standing = scoreboard.agent(agentId, period);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(new AgentReport(agentId, period.from(), period.to(), report.kpis(),
+                    report.counters(), standing));
+        }
+        Scoreboard.Board<Scoreboard.AgentRow> one = new Scoreboard.Board<>(period, period.previous(),
+                scoreboard.policy().version(), List.of(new Scoreboard.AgentRow(agentId, report.kpis(), standing)));
+        return TableExport.download(ReportTables.agents(one, scoreboard.policy()), exportFormat,
+                "坐席考核-" + agentId + "-" + period.from() + "-" + period.to());
     }
 
     @GetMapping("/departments/{code}")
-    DepartmentReport department(@PathVariable String code, @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to, Authentication authentication) {
-        Period period = period(from, to);
-        KpiReports.DepartmentReport report = reports.department(reader(authentication), code, period.from(),
-                period.to());
-        return new DepartmentReport(code, period.from(), period.to(), report.kpis(), report.counters(),
-                scoreboard.department(code, period));
+    ResponseEntity<?> department(@PathVariable String code, @RequestParam(required = false) String from,
+                                 @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String format, Authentication authentication) {
+        Staff staff = reader(authentication);
+        Asked asked = asked(from, to, format);
+        Period period = asked.period();
+        ExportFormat exportFormat = asked.format();
+        KpiReports.DepartmentReport report = reports.department(staff, code, period.from(), period.to());
+        Scoreboard.Standing standing = scoreboard.department(code, period);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(new DepartmentReport(code, period.from(), period.to(), report.kpis(),
+                    report.counters(), standing));
+        }
+        Scoreboard.Board<Scoreboard.DepartmentRow> one = new Scoreboard.Board<>(period, period.previous(),
+                scoreboard.policy().version(),
+                List.of(new Scoreboard.DepartmentRow(code, report.kpis(), standing)));
+        return TableExport.download(ReportTables.departments(one, scoreboard.policy()), exportFormat,
+                "部门考核-" + code + "-" + period.from() + "-" + period.to());
     }
 
-    /** Every agent the caller may read (a supervisor: their team), ranked company-wide. */
+    /**
+     * Every agent the caller may read (a supervisor: their team), ranked company-wide; {@code format=csv|xlsx} for a
+     * download.
+     */
     @GetMapping("/agents")
-    Scoreboard.Board<Scoreboard.AgentRow> agents(@RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to,
-                                                 Authentication authentication) {
+    ResponseEntity<?> agents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String format, Authentication authentication) {
         Staff staff = reader(authentication);
-        Scoreboard.Board<Scoreboard.AgentRow> board = scoreboard.agents(period(from, to));
+        Asked asked = asked(from, to, format);
+        Period period = asked.period();
+        ExportFormat exportFormat = asked.format();
+        Scoreboard.Board<Scoreboard.AgentRow> all = scoreboard.agents(period);
         Optional<Set<String>> visible = access.agentsVisibleTo(staff);
-        return new Scoreboard.Board<>(board.period(), board.previous(), board.policyVersion(), board.rows().stream()
+        Scoreboard.Board<Scoreboard.AgentRow> board = new Scoreboard.Board<>(all.period(), all.previous(),
+                all.policyVersion(), all.rows().stream()
                 .filter(r -> visible.map(v -> v.contains(r.agentId())).orElse(true)).toList());
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(board);
+        }
+        return TableExport.download(ReportTables.agents(board, scoreboard.policy()), exportFormat,
+                "坐席考核-" + period.from() + "-" + period.to());
     }
 
     @GetMapping("/departments")
-    Scoreboard.Board<Scoreboard.DepartmentRow> departments(@RequestParam(required = false) String from,
-                                                           @RequestParam(required = false) String to,
-                                                           Authentication authentication) {
+    ResponseEntity<?> departments(@RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String format, Authentication authentication) {
         reader(authentication);
-        return scoreboard.departments(period(from, to));
+        Asked asked = asked(from, to, format);
+        Period period = asked.period();
+        ExportFormat exportFormat = asked.format();
+        Scoreboard.Board<Scoreboard.DepartmentRow> board = scoreboard.departments(period);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(board);
+        }
+        return TableExport.download(ReportTables.departments(board, scoreboard.policy()), exportFormat,
+                "部门考核-" + period.from() + "-" + period.to());
     }
 
-    private static Period period(String from, String to) {
+    private record Asked(Period period, ExportFormat format) {
+    }
+
+    /** The period and the format asked for, every bad field named at once. */
+    private static Asked asked(String from, String to, String format) {
         List<FieldProblem> problems = new ArrayList<>();
+        ExportFormat exportFormat = null;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        return new Asked(period(from, to, problems), exportFormat);
+    }
+
+    private static Period period(String from, String to, List<FieldProblem> problems) {
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);
         if (start != null && end != null) {

@@ -143,6 +143,9 @@ class EvaluationRunTests {
                 .isEqualTo(403);
         assertThat(manager.get("/api/v1/evaluations/AGENT." + weak + ".MONTH.2025-06-01").json().get("revision")
                 .asInt()).isEqualTo(2);
+        String csv = manager.get("/api/v1/evaluations?periodType=MONTH&start=2025-06-01&format=csv").raw().body();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("考核编号", "综合得分", "建议结果");
+        assertThat(csv.lines().filter(l -> l.contains(weak))).singleElement().asString().contains("培训", "46.9"); // after the late call: 375 / 8
     }
 
     @Test

@@ -1,0 +1,110 @@
+package com.caseflow.evaluation.reports.web;
+
+import com.caseflow.evaluation.aggregates.domain.Kpis;
+import com.caseflow.evaluation.evaluations.application.Scoreboard;
+import com.caseflow.evaluation.evaluations.domain.EvaluationPolicy;
+import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.evaluation.evaluations.domain.Scored;
+import com.caseflow.evaluation.reports.export.Column;
+import com.caseflow.evaluation.reports.export.Column.Kind;
+import com.caseflow.evaluation.reports.export.ReportTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Rankings as the tables managers download, headed in Chinese. */
+final class ReportTables {
+
+    private static final List<Column> STANDING = List.of(
+            new Column("rank", "排名", Kind.INTEGER),
+            new Column("subject", "对象", Kind.TEXT),
+            new Column("score", "综合得分", Kind.DECIMAL),
+            new Column("previousScore", "上期得分", Kind.DECIMAL),
+            new Column("change", "较上期变化", Kind.DECIMAL),
+            new Column("previousRank", "上期排名", Kind.INTEGER),
+            new Column("outcome", "建议结果", Kind.TEXT),
+            new Column("weakKpis", "待提升指标", Kind.TEXT));
+
+    private static final List<Column> AGENT = List.of(
+            new Column("phoneCalls", "来电数", Kind.INTEGER),
+            new Column("visits", "来访数", Kind.INTEGER),
+            new Column("answerWithinThreeRingsRate", "三声内接听率", Kind.PERCENT),
+            new Column("averageGreetSeconds", "平均迎接用时(秒)", Kind.DECIMAL),
+            new Column("completeRecordRate", "记录完整率", Kind.PERCENT),
+            new Column("firstContactResolutionRate", "首次解决率", Kind.PERCENT),
+            new Column("averageSatisfaction", "平均满意度(1-5)", Kind.DECIMAL),
+            new Column("csat", "满意率(4-5分)", Kind.PERCENT),
+            new Column("reopenRate", "重开率", Kind.PERCENT),
+            new Column("spotChecks", "抽查次数", Kind.INTEGER),
+            new Column("spotCheckAverage", "抽查平均分", Kind.DECIMAL),
+            new Column("criticalFailures", "严重违规次数", Kind.INTEGER));
+
+    private static final List<Column> DEPARTMENT = List.of(
+            new Column("casesRouted", "受理案件数", Kind.INTEGER),
+            new Column("resolved", "已解决数", Kind.INTEGER),
+            new Column("firstResponseCompliance", "首次响应及时率", Kind.PERCENT),
+            new Column("resolutionCompliance", "按时解决率", Kind.PERCENT),
+            new Column("averageResolutionHours", "平均解决用时(工作小时)", Kind.DECIMAL),
+            new Column("p90ResolutionHours", "90%案件解决用时(工作小时)", Kind.INTEGER),
+            new Column("escalations", "升级次数", Kind.INTEGER),
+            new Column("transfersIn", "转入数", Kind.INTEGER),
+            new Column("transfersOut", "转出数", Kind.INTEGER),
+            new Column("reopenRate", "重开率", Kind.PERCENT),
+            new Column("averageSatisfaction", "平均满意度(1-5)", Kind.DECIMAL),
+            new Column("csat", "满意率(4-5分)", Kind.PERCENT));
+
+    static ReportTable agents(Scoreboard.Board<Scoreboard.AgentRow> board, EvaluationPolicy policy) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Scoreboard.AgentRow r : board.rows()) {
+            Kpis.AgentKpis k = r.kpis();
+            List<Object> row = standing(r.agentId(), r.standing(), policy.agentKpis());
+            row.addAll(ReportTable.row(k.phoneCalls(), k.visits(), k.answerWithinThreeRingsRate(),
+                    k.averageGreetSeconds(), k.completeRecordRate(), k.firstContactResolutionRate(),
+                    k.averageSatisfaction(), k.csat(), k.reopenRate(), k.spotChecks(), k.spotCheckAverage(),
+                    k.criticalFailures()));
+            rows.add(row);
+        }
+        return new ReportTable("坐席考核 " + span(board.period()), columns("坐席工号", AGENT), rows);
+    }
+
+    static ReportTable departments(Scoreboard.Board<Scoreboard.DepartmentRow> board, EvaluationPolicy policy) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Scoreboard.DepartmentRow r : board.rows()) {
+            Kpis.DepartmentKpis k = r.kpis();
+            List<Object> row = standing(r.departmentCode(), r.standing(), policy.departmentKpis());
+            row.addAll(ReportTable.row(k.casesRouted(), k.resolved(), k.firstResponseCompliance(),
+                    k.resolutionCompliance(), k.averageResolutionHours(), k.p90ResolutionHours(),
+                    k.escalationsByLevel().values().stream().mapToLong(Long::longValue).sum(), k.transfersIn(),
+                    k.transfersOut(), k.reopenRate(), k.averageSatisfaction(), k.csat()));
+            rows.add(row);
+        }
+        return new ReportTable("部门考核 " + span(board.period()), columns("部门", DEPARTMENT), rows);
+    }
+
+    static String span(Period period) {
+        return period.from() + " 至 " + period.to();
+    }
+
+    private static List<Column> columns(String subjectHeader, List<Column> kpis) {
+        List<Column> columns = new ArrayList<>(STANDING);
+        columns.set(1, new Column("subject", subjectHeader, Kind.TEXT));
+        columns.addAll(kpis);
+        return columns;
+    }
+
+    private static List<Object> standing(String subject, Scoreboard.Standing s, Map<String, EvaluationPolicy.Rule> rules) {
+        Scored scored = s.scored();
+        return new ArrayList<>(ReportTable.row(s.rank(), subject, scored.score(), s.previousScore(), s.change(),
+                s.previousRank(), scored.outcome().labelZh(), labels(scored.weakKpis(), rules)));
+    }
+
+    static String labels(List<String> kpis, Map<String, EvaluationPolicy.Rule> rules) {
+        return kpis.stream().map(k -> rules.containsKey(k) ? rules.get(k).label() : k)
+                .collect(Collectors.joining("、"));
+    }
+
+    private ReportTables() {
+    }
+}
