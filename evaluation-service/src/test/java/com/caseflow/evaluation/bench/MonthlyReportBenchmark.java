@@ -1,0 +1,212 @@
+package com.caseflow.evaluation.bench;
+
+import com.caseflow.evaluation.aggregates.domain.AgentDay;
+import com.caseflow.evaluation.aggregates.domain.Folding;
+import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
+import com.caseflow.evaluation.support.EvaluationServiceTest;
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.contact.CallerType;
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.support.testing.TestIdentityProvider;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Benchmark, not a test (its name keeps it out of {@code ./mvnw verify}): a month of 1,000,000 contacts by 500 agents
+ * (and the month before, for the change), then the monthly reports timed through HTTP. A sample of the contacts goes
+ * through the real broker and consumer to measure the folding rate; the rest is folded with the service's own
+ * {@link Folding} and added to the day counters directly, which is what the consumer would have stored. Run:
+ * <pre>./mvnw -q -pl evaluation-service -am test -Dtest=MonthlyReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Results are printed and written to {@code evaluation-service/target/benchmark-monthly-report.txt}.
+ */
+@EvaluationServiceTest
+class MonthlyReportBenchmark {
+
+    private static final int AGENTS = Integer.getInteger("bench.agents", 500);
+    private static final int CONTACTS = Integer.getInteger("bench.contacts", 1_000_000);
+    private static final int THROUGH_KAFKA = Integer.getInteger("bench.throughKafka", 20_000);
+    private static final LocalDate MONTH = LocalDate.parse("2024-11-01");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    AggregateStore aggregates;
+    @Autowired
+    Folding folding;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void monthlyReportOfAMillionContacts() throws Exception {
+        say("evaluation monthly report benchmark: %,d contacts by %d agents in %s, and as many the month before",
+                CONTACTS, AGENTS, MONTH.getMonth());
+        long started = System.nanoTime();
+        load(MONTH.minusMonths(1), 7, 0);
+        double kafkaRate = load(MONTH, 11, THROUGH_KAFKA);
+        say("loaded in %.1f s; through the broker and consumer: %,d contacts folded at %.0f/s", seconds(started),
+                THROUGH_KAFKA, kafkaRate);
+
+        String month = "from=" + MONTH + "&to=" + MONTH.plusMonths(1).minusDays(1);
+        JsonNode board = get("/api/v1/reports/agents?" + month).json();
+        long contacts = board.get("rows").valueStream().mapToLong(r -> r.get("kpis").get("contacts").asLong()).sum();
+        assertThat(contacts).as("every contact counted once").isEqualTo(CONTACTS);
+        assertThat(board.get("rows").size()).isEqualTo(AGENTS);
+
+        time("company-wide agent ranking (JSON, all agents)", "/api/v1/reports/agents?" + month, 20);
+        time("one agent's monthly report with rank and change", "/api/v1/reports/agents/BM-A0042?" + month, 20);
+        time("agent ranking as Excel (.xlsx)", "/api/v1/reports/agents?" + month + "&format=xlsx", 10);
+        Files.write(Path.of("target", "benchmark-monthly-report.txt"), lines);
+    }
+
+    /** Loads a month; the first {@code throughKafka} contacts via the broker. Returns their folding rate. */
+    private double load(LocalDate month, long seed, int throughKafka) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        int days = month.lengthOfMonth();
+        Map<String, AgentDay> sums = new HashMap<>();
+        double rate = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
+            long kafkaStart = System.nanoTime();
+            for (int i = 0; i < CONTACTS; i++) {
+                String agent = String.format(Locale.ROOT, "BM-A%04d", random.nextInt(AGENTS));
+                LocalDate day = month.plusDays(random.nextInt(days));
+                ContactReceived contact = contact(random, agent, day);
+                if (i < throughKafka) {
+                    EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(contact.contactId(),
+                            EventTypes.CONTACT_RECEIVED, 1, Instant.now(), contact.contactId(), contact.contactId(),
+                            contact);
+                    producer.send(new ProducerRecord<>(Topics.CONTACTS, envelope.key(),
+                            JSON.writeValueAsBytes(envelope)));
+                    continue;
+                }
+                Folding.AgentDelta delta = folding.contact(contact).agents().get(0);
+                sums.merge(delta.agentId() + "|" + delta.day(), delta.add(), AgentDay::plus);
+            }
+            producer.flush();
+            if (throughKafka > 0) {
+                LocalDate last = month.plusDays(days - 1);
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        aggregates.agentsInPeriod(month, last).values().stream().mapToLong(AgentDay::contacts)
+                                .sum() == throughKafka);
+                rate = throughKafka / seconds(kafkaStart);
+            }
+        }
+        for (int a = 0; a < AGENTS; a++) {
+            String agent = String.format(Locale.ROOT, "BM-A%04d", a);
+            for (int check = 0; check < 5; check++) {
+                LocalDate day = month.plusDays(random.nextInt(days));
+                boolean critical = random.nextInt(100) == 0;
+                Folding.AgentDelta delta = folding.spotCheck(new SpotCheckRecorded("bench." + agent + "." + check,
+                        null, null, UUID.randomUUID().toString(), null, agent, day, "bench", Map.of(), 5,
+                        critical ? List.of("PRIVACY") : List.of(), critical ? 0 : 60 + random.nextInt(41), null,
+                        "S001", Instant.now())).agents().get(0);
+                sums.merge(delta.agentId() + "|" + delta.day(), delta.add(), AgentDay::plus);
+            }
+        }
+        sums.forEach((key, sum) -> {
+            String[] parts = key.split("\\|");
+            aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum);
+        });
+        return rate;
+    }
+
+    private static ContactReceived contact(SplittableRandom random, String agent, LocalDate day) {
+        Instant at = day.atTime(LocalTime.of(9, 0).plusMinutes(random.nextInt(540))).atZone(SHANGHAI).toInstant();
+        boolean phone = random.nextInt(100) < 80;
+        return new ContactReceived(UUID.randomUUID().toString(), phone ? Channel.PHONE : Channel.VISIT, agent, at,
+                null, null, phone ? 1 + random.nextInt(5) : null, phone ? random.nextInt(100) < 90 : null, true,
+                phone ? null : at.minusSeconds(random.nextInt(120)), phone ? null : at, null, null, CallerType.OWNER,
+                null, null, "P-" + random.nextInt(40), null, null, ContactCategory.values()[random.nextInt(10)],
+                random.nextInt(100) < 60, random.nextInt(100) < 95);
+    }
+
+    private void time(String what, String path, int runs) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            get(path);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
+        long allocatedBefore = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).sum();
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Response response = get(path);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            assertThat(response.status()).isEqualTo(200);
+        }
+        long allocated = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).sum()
+                - allocatedBefore;
+        Arrays.sort(millis);
+        say("%-50s p50 %6.0f ms  p90 %6.0f ms  max %6.0f ms  ~%,d MB allocated per request (%d runs)", what,
+                millis[runs / 2], millis[(int) Math.ceil(runs * 0.9) - 1], millis[runs - 1],
+                allocated / runs / 1_000_000, runs);
+    }
+
+    private record Response(int status, byte[] body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    private Response get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestIdentityProvider.get().token("M001", "MANAGER")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), response.body());
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println("[bench] " + line);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
