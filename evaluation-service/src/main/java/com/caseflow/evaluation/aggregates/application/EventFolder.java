@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Folds every event into the day counters. A case event's counters are added before the case's facts move on: should
- * the service stop in between, the redelivered event is folded from the same facts again and counted nowhere twice.
+ * Folds every event into the day counters of agents, departments and projects. A case event's counters are added
+ * before the case's facts move on: should the service stop in between, the redelivered event is folded from the same
+ * facts again and counted nowhere twice.
  */
 @Service
 public class EventFolder {
@@ -132,6 +133,7 @@ public class EventFolder {
         folded.agents().forEach(d -> aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(), d.add()));
         folded.departments().forEach(d -> aggregates.addDepartment(d.departmentCode(), d.day(), envelope.eventId(),
                 d.add()));
+        folded.projects().forEach(d -> aggregates.addProject(d.projectCode(), d.day(), envelope.eventId(), d.add()));
         if (folded.facts() != null) {
             facts.save(folded.facts());
         }

@@ -1,5 +1,6 @@
 package com.caseflow.evaluation.aggregates.domain;
 
+import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseResolved;
@@ -17,13 +18,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * What each event adds to the day counters of an agent or a department, and how it moves the case's facts. Pure: the
- * application applies the deltas once per event and stores the facts.
+ * What each event adds to the day counters of an agent, a department or a project, and how it moves the case's facts.
+ * Pure: the application applies the deltas once per event and stores the facts.
  */
 public final class Folding {
 
@@ -35,8 +37,24 @@ public final class Folding {
     public record DepartmentDelta(String departmentCode, LocalDate day, DepartmentDay add) {
     }
 
-    /** The deltas of one event and the case's facts after it (null when the event is not about a case). */
-    public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, CaseFacts facts) {
+    /** Counters to add to one project's day. */
+    public record ProjectDelta(String projectCode, LocalDate day, ProjectDay add) {
+    }
+
+    /**
+     * The deltas of one event and the case's facts after it (null when the event is not about a case). At most one
+     * delta per document: a document counts an event once.
+     */
+    public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
+                         CaseFacts facts) {
+
+        public Folded {
+            projects = projects == null ? List.of() : List.copyOf(projects);
+        }
+
+        public Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, CaseFacts facts) {
+            this(agents, departments, List.of(), facts);
+        }
     }
 
     private static final AgentDay CASE_OPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
@@ -61,27 +79,65 @@ public final class Folding {
         AgentDay add = new AgentDay(phone ? 1 : 0, phone ? 0 : 1, timedCall ? 1 : 0,
                 timedCall && c.answeredWithinThreeRings() ? 1 : 0, timedVisit ? 1 : 0, greet,
                 c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new Folded(List.of(new AgentDelta(c.agentId(), day(c.receivedAt()), add)), List.of(), null);
+        LocalDate day = day(c.receivedAt());
+        List<ProjectDelta> projects = c.projectCode() == null || c.category() == null ? List.of()
+                : List.of(new ProjectDelta(c.projectCode(), day, ProjectDay.contact(c.category().name())));
+        return new Folded(List.of(new AgentDelta(c.agentId(), day, add)), List.of(), projects, null);
     }
 
+    /** A case that stands for a mass incident from the start counts its first contact in the incident. */
     public Folded routed(CaseRouted r) {
         LocalDate day = day(r.routedAt());
+        Instant openedAt = r.receivedAt() == null ? r.routedAt() : r.receivedAt();
         CaseFacts facts = new CaseFacts(r.caseId(), r.departmentCode(), List.of(r.agentId()), r.routedAt(),
                 r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
-                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
+                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence(), r.projectCode(),
+                r.category(), openedAt, r.incidentId());
+        List<ProjectDelta> projects = r.incidentId() != null && facts.aboutProject()
+                ? List.of(new ProjectDelta(r.projectCode(), day(openedAt),
+                        ProjectDay.incident(r.incidentId(), r.category().name(), 1)))
+                : List.of();
         return new Folded(List.of(new AgentDelta(r.agentId(), day, CASE_OPENED)),
-                List.of(new DepartmentDelta(r.departmentCode(), day, CASE_ROUTED)), facts);
+                List.of(new DepartmentDelta(r.departmentCode(), day, CASE_ROUTED)), projects, facts);
     }
 
+    /**
+     * A repeat contact (重复来电) or one more caller of a mass incident (群体事件), counted for the case's project and
+     * category on the day intake received it. When a case is first seen in an incident, the contact that opened it
+     * counts in the incident too (routing attaches later callers to the first caller's case).
+     */
     public Folded attached(ContactAttached a, CaseFacts facts) {
         List<String> agents = new ArrayList<>(facts.agentIds());
         if (a.agentId() != null && !agents.contains(a.agentId())) {
             agents.add(a.agentId());
         }
-        CaseFacts after = new CaseFacts(facts.caseId(), facts.departmentCode(), agents, facts.clockStartedAt(),
+        CaseFacts after = facts.moved(facts.departmentCode(), agents, facts.clockStartedAt(),
                 a.deadlines() == null ? facts.firstResponseDue() : a.deadlines().firstResponseDue(),
                 a.deadlines() == null ? facts.resolutionDue() : a.deadlines().resolutionDue(), a.sequence());
-        return new Folded(List.of(), List.of(), after);
+        Instant received = a.receivedAt() == null ? a.attachedAt() : a.receivedAt();
+        if (!facts.aboutProject() || received == null || a.reason() == null) {
+            return new Folded(List.of(), List.of(), after);
+        }
+        String category = facts.category().name();
+        Map<LocalDate, ProjectDay> adds = new LinkedHashMap<>();
+        if (a.reason() == AttachReason.REPEAT) {
+            adds.merge(day(received), ProjectDay.repeat(category), ProjectDay::plus);
+        } else if (a.reason() == AttachReason.INCIDENT) {
+            String incident = a.incidentId() == null ? facts.incidentId() : a.incidentId();
+            if (incident != null) {
+                adds.merge(day(received), ProjectDay.incident(incident, category, 1), ProjectDay::plus);
+                if (facts.incidentId() == null) {
+                    if (facts.openedAt() != null) {
+                        adds.merge(day(facts.openedAt()), ProjectDay.incident(incident, category, 1),
+                                ProjectDay::plus);
+                    }
+                    after = after.inIncident(incident);
+                }
+            }
+        }
+        List<ProjectDelta> projects = adds.entrySet().stream()
+                .map(e -> new ProjectDelta(facts.projectCode(), e.getKey(), e.getValue())).toList();
+        return new Folded(List.of(), List.of(), projects, after);
     }
 
     public Folded accepted(CaseAccepted a, CaseFacts facts) {
@@ -93,7 +149,7 @@ public final class Folding {
 
     public Folded transferred(CaseTransferred t, CaseFacts facts) {
         LocalDate day = day(t.transferredAt());
-        CaseFacts after = new CaseFacts(facts.caseId(), t.toDepartment(), facts.agentIds(), t.transferredAt(),
+        CaseFacts after = facts.moved(t.toDepartment(), facts.agentIds(), t.transferredAt(),
                 t.deadlines() == null ? null : t.deadlines().firstResponseDue(),
                 t.deadlines() == null ? null : t.deadlines().resolutionDue(), t.sequence());
         return new Folded(List.of(), List.of(
@@ -115,7 +171,7 @@ public final class Folding {
 
     public Folded reopened(CaseReopened r, CaseFacts facts) {
         LocalDate day = day(r.reopenedAt());
-        CaseFacts after = new CaseFacts(facts.caseId(), facts.departmentCode(), facts.agentIds(), r.reopenedAt(),
+        CaseFacts after = facts.moved(facts.departmentCode(), facts.agentIds(), r.reopenedAt(),
                 r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
                 r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
         return new Folded(facts.agentIds().stream().map(a -> new AgentDelta(a, day, CASE_REOPENED)).toList(),
@@ -152,7 +208,7 @@ public final class Folding {
     }
 
     private static CaseFacts advanced(CaseFacts facts, long sequence) {
-        return new CaseFacts(facts.caseId(), facts.departmentCode(), facts.agentIds(), facts.clockStartedAt(),
+        return facts.moved(facts.departmentCode(), facts.agentIds(), facts.clockStartedAt(),
                 facts.firstResponseDue(), facts.resolutionDue(), sequence);
     }
 

@@ -2,6 +2,7 @@ package com.caseflow.evaluation.aggregates.persistence;
 
 import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
+import com.caseflow.evaluation.aggregates.domain.ProjectDay;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,9 +31,9 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The day counters of agents and departments, and the events already folded in. An event known as folded is skipped
- * whole (a replay from the earliest offset). Otherwise its counters are added document by document — read, add,
- * write guarded by the document's version — and skipped by a document that lists the event among the last
+ * The day counters of agents, departments and projects, and the events already folded in. An event known as folded
+ * is skipped whole (a replay from the earliest offset). Otherwise its counters are added document by document — read,
+ * add, write guarded by the document's version — and skipped by a document that lists the event among the last
  * {@value #RECENT} it counted: a record redelivered after a crash in the middle of an event (at most a poll's worth,
  * see {@code max.poll.records}) is counted once in each document. Then the event is marked folded.
  */
@@ -54,7 +56,8 @@ public class AggregateStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION)) {
+        for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
+                ProjectDayDocument.COLLECTION)) {
             // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
@@ -92,6 +95,14 @@ public class AggregateStore implements InitializingBean {
                 d -> d.applied().contains(eventId), DepartmentDayDocument::version, d -> d.counters().plus(add));
     }
 
+    @Retry(name = "mongo")
+    public void addProject(String projectCode, LocalDate day, String eventId, ProjectDay add) {
+        String id = ProjectDayDocument.idOf(projectCode, day.toString());
+        add(ProjectDayDocument.class, id, eventId,
+                () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
+                d -> d.applied().contains(eventId), ProjectDayDocument::version, d -> d.counters().plus(add));
+    }
+
     /** One agent's days in a period, by day. */
     @Retry(name = "mongo")
     public Map<String, AgentDay> agentDays(String agentId, LocalDate from, LocalDate to) {
@@ -103,6 +114,23 @@ public class AggregateStore implements InitializingBean {
     public Map<String, DepartmentDay> departmentDays(String departmentCode, LocalDate from, LocalDate to) {
         return byIds(DepartmentDayDocument.class, ids(departmentCode, from, to)).stream()
                 .collect(Collectors.toMap(DepartmentDayDocument::day, DepartmentDayDocument::counters));
+    }
+
+    /** One project's days in a period, by day. */
+    @Retry(name = "mongo")
+    public Map<LocalDate, ProjectDay> projectDays(String projectCode, LocalDate from, LocalDate to) {
+        return byIds(ProjectDayDocument.class, ids(projectCode, from, to)).stream()
+                .collect(Collectors.toMap(d -> LocalDate.parse(d.day()), ProjectDayDocument::counters));
+    }
+
+    /** Every project's days in a period, by project and day: one document per project and day that saw any. */
+    @Retry(name = "mongo")
+    public Map<String, Map<LocalDate, ProjectDay>> projectsInPeriod(LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, ProjectDay>> days = new HashMap<>();
+        for (ProjectDayDocument d : inPeriod(ProjectDayDocument.class, from, to)) {
+            days.computeIfAbsent(d.projectCode(), p -> new HashMap<>()).put(LocalDate.parse(d.day()), d.counters());
+        }
+        return days;
     }
 
     /** Every agent's days in a period, summed per agent: the company-wide report. */

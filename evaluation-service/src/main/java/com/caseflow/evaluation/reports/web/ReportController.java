@@ -9,6 +9,7 @@ import com.caseflow.evaluation.evaluations.application.Scoreboard;
 import com.caseflow.evaluation.evaluations.domain.Period;
 import com.caseflow.evaluation.reports.export.ExportFormat;
 import com.caseflow.evaluation.reports.export.TableExport;
+import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +32,6 @@ import java.util.Set;
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
-
-    private static final int MAX_DAYS = 366;
 
     private final KpiReports reports;
     private final Scoreboard scoreboard;
@@ -153,32 +150,11 @@ class ReportController {
     }
 
     private static Period period(String from, String to, List<FieldProblem> problems) {
-        LocalDate start = date("from", from, problems);
-        LocalDate end = date("to", to, problems);
-        if (start != null && end != null) {
-            if (end.isBefore(start)) {
-                problems.add(new FieldProblem("to", "must not be before from"));
-            } else if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-                problems.add(new FieldProblem("to", "a period covers at most " + MAX_DAYS + " days"));
-            }
-        }
+        ReportPeriod period = ReportPeriod.of(from, to, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new Period(start, end);
-    }
-
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "required: a date such as 2026-11-01"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "a date such as 2026-11-01"));
-            return null;
-        }
+        return new Period(period.from(), period.to());
     }
 
     private Staff reader(Authentication authentication) {

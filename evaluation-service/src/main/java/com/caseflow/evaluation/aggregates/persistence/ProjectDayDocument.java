@@ -1,0 +1,19 @@
+package com.caseflow.evaluation.aggregates.persistence;
+
+import com.caseflow.evaluation.aggregates.domain.ProjectDay;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+
+/** One project's counters for one business day; {@code applied} holds the ids of the last events counted in. */
+@Document(ProjectDayDocument.COLLECTION)
+public record ProjectDayDocument(@Id String id, long version, String projectCode, String day, ProjectDay counters,
+                                 List<String> applied) {
+
+    public static final String COLLECTION = "project_days";
+
+    static String idOf(String projectCode, String day) {
+        return projectCode + "|" + day;
+    }
+}
