@@ -34,15 +34,13 @@ public class KpiReports {
 
     public AgentReport agent(Staff staff, String agentId, LocalDate from, LocalDate to) {
         access.requireAgent(staff, agentId);
-        AgentDay sum = aggregates.agentDays(agentId, from, to).values().stream()
-                .reduce(AgentDay.NONE, AgentDay::plus);
+        AgentDay sum = aggregates.agentTotal(agentId, from, to);
         return new AgentReport(agentId, from, to, Kpis.of(sum), sum);
     }
 
     public DepartmentReport department(Staff staff, String departmentCode, LocalDate from, LocalDate to) {
         access.requireDepartment(staff, departmentCode);
-        DepartmentDay sum = aggregates.departmentDays(departmentCode, from, to).values().stream()
-                .reduce(DepartmentDay.NONE, DepartmentDay::plus);
+        DepartmentDay sum = aggregates.departmentTotal(departmentCode, from, to);
         return new DepartmentReport(departmentCode, from, to, Kpis.of(sum), sum);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +44,9 @@ public class AggregateStore implements InitializingBean {
     private static final int ATTEMPTS = 8;
     static final int RECENT = 200;
     static final String FOLDED = "folded_events";
+    /** The same counters summed per calendar month ({@code day} holds the month, e.g. 2026-11). */
+    static final String AGENT_MONTHS = "agent_months";
+    static final String DEPARTMENT_MONTHS = "department_months";
 
     @Document(FOLDED)
     record FoldedEvent(@Id String id, Instant foldedAt) {
@@ -57,7 +61,7 @@ public class AggregateStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
-                ProjectDayDocument.COLLECTION)) {
+                ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS)) {
             // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
@@ -79,41 +83,54 @@ public class AggregateStore implements InitializingBean {
         }
     }
 
+    /** Adds to the agent's day and to its month: a monthly report reads one document per agent, not thirty. */
     @Retry(name = "mongo")
     public void addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
-        String id = AgentDayDocument.idOf(agentId, day.toString());
-        add(AgentDayDocument.class, id, eventId,
-                () -> new AgentDayDocument(id, 0, agentId, day.toString(), add, List.of(eventId)),
-                d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
+        for (String[] target : new String[][]{{AgentDayDocument.COLLECTION, day.toString()},
+                {AGENT_MONTHS, YearMonth.from(day).toString()}}) {
+            String id = AgentDayDocument.idOf(agentId, target[1]);
+            add(AgentDayDocument.class, target[0], id, eventId,
+                    () -> new AgentDayDocument(id, 0, agentId, target[1], add, List.of(eventId)),
+                    d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
+        }
     }
 
     @Retry(name = "mongo")
     public void addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
-        String id = DepartmentDayDocument.idOf(departmentCode, day.toString());
-        add(DepartmentDayDocument.class, id, eventId,
-                () -> new DepartmentDayDocument(id, 0, departmentCode, day.toString(), add, List.of(eventId)),
-                d -> d.applied().contains(eventId), DepartmentDayDocument::version, d -> d.counters().plus(add));
+        for (String[] target : new String[][]{{DepartmentDayDocument.COLLECTION, day.toString()},
+                {DEPARTMENT_MONTHS, YearMonth.from(day).toString()}}) {
+            String id = DepartmentDayDocument.idOf(departmentCode, target[1]);
+            add(DepartmentDayDocument.class, target[0], id, eventId,
+                    () -> new DepartmentDayDocument(id, 0, departmentCode, target[1], add, List.of(eventId)),
+                    d -> d.applied().contains(eventId), DepartmentDayDocument::version,
+                    d -> d.counters().plus(add));
+        }
     }
 
     @Retry(name = "mongo")
     public void addProject(String projectCode, LocalDate day, String eventId, ProjectDay add) {
         String id = ProjectDayDocument.idOf(projectCode, day.toString());
-        add(ProjectDayDocument.class, id, eventId,
+        add(ProjectDayDocument.class, ProjectDayDocument.COLLECTION, id, eventId,
                 () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
                 d -> d.applied().contains(eventId), ProjectDayDocument::version, d -> d.counters().plus(add));
     }
 
-    /** One agent's days in a period, by day. */
+    /** One agent's counters over a period: whole months from the month documents, other days from day documents. */
     @Retry(name = "mongo")
-    public Map<String, AgentDay> agentDays(String agentId, LocalDate from, LocalDate to) {
-        return byIds(AgentDayDocument.class, ids(agentId, from, to)).stream()
-                .collect(Collectors.toMap(AgentDayDocument::day, AgentDayDocument::counters));
+    public AgentDay agentTotal(String agentId, LocalDate from, LocalDate to) {
+        return spans(from, to).stream()
+                .flatMap(span -> byIds(AgentDayDocument.class, span.collection(AgentDayDocument.COLLECTION,
+                        AGENT_MONTHS), span.keys().stream().map(k -> agentId + "|" + k).toList()).stream())
+                .map(AgentDayDocument::counters).reduce(AgentDay.NONE, AgentDay::plus);
     }
 
     @Retry(name = "mongo")
-    public Map<String, DepartmentDay> departmentDays(String departmentCode, LocalDate from, LocalDate to) {
-        return byIds(DepartmentDayDocument.class, ids(departmentCode, from, to)).stream()
-                .collect(Collectors.toMap(DepartmentDayDocument::day, DepartmentDayDocument::counters));
+    public DepartmentDay departmentTotal(String departmentCode, LocalDate from, LocalDate to) {
+        return spans(from, to).stream()
+                .flatMap(span -> byIds(DepartmentDayDocument.class, span.collection(DepartmentDayDocument.COLLECTION,
+                        DEPARTMENT_MONTHS), span.keys().stream().map(k -> departmentCode + "|" + k).toList())
+                        .stream())
+                .map(DepartmentDayDocument::counters).reduce(DepartmentDay.NONE, DepartmentDay::plus);
     }
 
     /** One project's days in a period, by day. */
@@ -133,17 +150,50 @@ public class AggregateStore implements InitializingBean {
         return days;
     }
 
-    /** Every agent's days in a period, summed per agent: the company-wide report. */
+    /** Every agent's counters over a period, per agent: the company-wide report. */
     @Retry(name = "mongo")
     public Map<String, AgentDay> agentsInPeriod(LocalDate from, LocalDate to) {
-        return inPeriod(AgentDayDocument.class, from, to).stream().collect(Collectors.toMap(
-                AgentDayDocument::agentId, AgentDayDocument::counters, AgentDay::plus));
+        return spans(from, to).stream()
+                .flatMap(span -> inSpan(AgentDayDocument.class, span.collection(AgentDayDocument.COLLECTION,
+                        AGENT_MONTHS), span).stream())
+                .collect(Collectors.toMap(AgentDayDocument::agentId, AgentDayDocument::counters, AgentDay::plus));
     }
 
     @Retry(name = "mongo")
     public Map<String, DepartmentDay> departmentsInPeriod(LocalDate from, LocalDate to) {
-        return inPeriod(DepartmentDayDocument.class, from, to).stream().collect(Collectors.toMap(
-                DepartmentDayDocument::departmentCode, DepartmentDayDocument::counters, DepartmentDay::plus));
+        return spans(from, to).stream()
+                .flatMap(span -> inSpan(DepartmentDayDocument.class, span.collection(
+                        DepartmentDayDocument.COLLECTION, DEPARTMENT_MONTHS), span).stream())
+                .collect(Collectors.toMap(DepartmentDayDocument::departmentCode, DepartmentDayDocument::counters,
+                        DepartmentDay::plus));
+    }
+
+    /** A whole calendar month, or some days of one. */
+    private record Span(boolean wholeMonth, List<String> keys) {
+
+        String collection(String days, String months) {
+            return wholeMonth ? months : days;
+        }
+    }
+
+    private static List<Span> spans(LocalDate from, LocalDate to) {
+        List<Span> spans = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+            LocalDate first = month.atDay(1).isBefore(from) ? from : month.atDay(1);
+            LocalDate last = month.atEndOfMonth().isAfter(to) ? to : month.atEndOfMonth();
+            boolean whole = first.equals(month.atDay(1)) && last.equals(month.atEndOfMonth());
+            spans.add(new Span(whole, whole ? List.of(month.toString()) : ids("", first, last).stream()
+                    .map(k -> k.substring(1)).toList()));
+        }
+        return spans;
+    }
+
+    private <T> List<T> inSpan(Class<T> type, String collection, Span span) {
+        Criteria criteria = span.wholeMonth() ? Criteria.where("day").is(span.keys().get(0))
+                : Criteria.where("day").gte(span.keys().get(0)).lte(span.keys().get(span.keys().size() - 1));
+        Query query = Query.query(criteria);
+        query.fields().exclude("applied");
+        return mongo.find(query, type, collection);
     }
 
     private <T> List<T> inPeriod(Class<T> type, LocalDate from, LocalDate to) {
@@ -161,19 +211,23 @@ public class AggregateStore implements InitializingBean {
     }
 
     private <T> List<T> byIds(Class<T> type, Collection<String> ids) {
-        Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().exclude("applied");
-        return mongo.find(query, type);
+        return byIds(type, mongo.getCollectionName(type), ids);
     }
 
-    private <T> void add(Class<T> type, String id, String eventId, Supplier<T> first,
+    private <T> List<T> byIds(Class<T> type, String collection, Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().exclude("applied");
+        return mongo.find(query, type, collection);
+    }
+
+    private <T> void add(Class<T> type, String collection, String id, String eventId, Supplier<T> first,
                          Predicate<T> counted, ToLongFunction<T> version,
                          Function<T, Object> sum) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            T found = mongo.findById(id, type);
+            T found = mongo.findById(id, type, collection);
             if (found == null) {
                 try {
-                    mongo.insert(first.get());
+                    mongo.insert(first.get(), collection);
                     return;
                 } catch (DuplicateKeyException raced) {
                     continue;
@@ -186,7 +240,7 @@ public class AggregateStore implements InitializingBean {
             Update update = new Update().set("counters", sum.apply(found)).inc("version", 1)
                     .push("applied").slice(-RECENT).each(eventId);
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen));
-            if (mongo.updateFirst(unchanged, update, type).getMatchedCount() == 1) {
+            if (mongo.updateFirst(unchanged, update, type, collection).getMatchedCount() == 1) {
                 return;
             }
         }
