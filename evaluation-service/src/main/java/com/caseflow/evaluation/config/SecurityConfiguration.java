@@ -25,6 +25,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/departments/*")
                         .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers("/api/v1/spot-checks/samples", "/api/v1/spot-checks/samples/*")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/spot-checks/scorecard")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/spot-checks", "/api/v1/spot-checks/*")

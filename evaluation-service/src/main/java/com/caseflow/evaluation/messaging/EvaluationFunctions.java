@@ -1,8 +1,11 @@
 package com.caseflow.evaluation.messaging;
 
 import com.caseflow.evaluation.aggregates.application.EventFolder;
+import com.caseflow.evaluation.spotchecks.application.SamplingFacts;
+import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.cases.CaseAccepted;
+import com.caseflow.events.cases.CaseMerged;
 import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseResolved;
 import com.caseflow.events.cases.CaseRouted;
@@ -22,47 +25,79 @@ import java.util.function.Consumer;
 
 /**
  * The service's consumers, bound in application.yml: every contact, every case event and every follow-up event is
- * folded into the day counters. Types a consumer does not count are skipped; what cannot be processed goes to the
- * topic's dead-letter topic with the error in its headers.
+ * folded into the day counters, and what spot-check sampling needs of it is kept (after the counters: an event they
+ * refuse as poison goes to the dead-letter topic before sampling sees it). Types a consumer does not count are
+ * skipped; what cannot be processed goes to the topic's dead-letter topic with the error in its headers.
  */
 @Configuration(proxyBeanMethods = false)
 class EvaluationFunctions {
 
     @Bean
-    Consumer<Message<byte[]>> foldContact(EventFolder folder, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> foldContact(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
             String type = reader.type(message);
             if (!EventTypes.CONTACT_RECEIVED.equals(type)) {
                 throw new PoisonRecordException("not a contact: type " + type);
             }
-            folder.contact(reader.read(message, ContactReceived.class));
+            EventEnvelope<ContactReceived> contact = reader.read(message, ContactReceived.class);
+            folder.contact(contact);
+            sampling.contact(contact);
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> foldCase(EventFolder folder, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> foldCase(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
             switch (reader.type(message)) {
-                case EventTypes.CASE_ROUTED -> folder.routed(reader.read(message, CaseRouted.class));
-                case EventTypes.CONTACT_ATTACHED -> folder.attached(reader.read(message, ContactAttached.class));
+                case EventTypes.CASE_ROUTED -> {
+                    EventEnvelope<CaseRouted> routed = reader.read(message, CaseRouted.class);
+                    folder.routed(routed);
+                    sampling.routed(routed);
+                }
+                case EventTypes.CONTACT_ATTACHED -> {
+                    EventEnvelope<ContactAttached> attached = reader.read(message, ContactAttached.class);
+                    folder.attached(attached);
+                    sampling.attached(attached);
+                }
                 case EventTypes.CASE_ACCEPTED -> folder.accepted(reader.read(message, CaseAccepted.class));
-                case EventTypes.CASE_TRANSFERRED -> folder.transferred(reader.read(message, CaseTransferred.class));
-                case EventTypes.CASE_RESOLVED -> folder.resolved(reader.read(message, CaseResolved.class));
-                case EventTypes.CASE_REOPENED -> folder.reopened(reader.read(message, CaseReopened.class));
+                case EventTypes.CASE_TRANSFERRED -> {
+                    EventEnvelope<CaseTransferred> transferred = reader.read(message, CaseTransferred.class);
+                    folder.transferred(transferred);
+                    sampling.transferred(transferred);
+                }
+                case EventTypes.CASE_RESOLVED -> {
+                    EventEnvelope<CaseResolved> resolved = reader.read(message, CaseResolved.class);
+                    folder.resolved(resolved);
+                    sampling.resolved(resolved);
+                }
+                case EventTypes.CASE_REOPENED -> {
+                    EventEnvelope<CaseReopened> reopened = reader.read(message, CaseReopened.class);
+                    folder.reopened(reopened);
+                    sampling.reopened(reopened);
+                }
+                case EventTypes.CASE_MERGED -> sampling.merged(reader.read(message, CaseMerged.class));
                 default -> {
-                    // notes and merges count nowhere yet; newer types are skipped
+                    // notes count nowhere yet (merges only close the case for sampling); newer types are skipped
                 }
             }
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> foldFollowUp(EventFolder folder, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> foldFollowUp(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
             switch (reader.type(message)) {
-                case EventTypes.CASE_ESCALATED -> folder.escalated(reader.read(message, CaseEscalated.class));
-                case EventTypes.CUSTOMER_FEEDBACK_RECORDED ->
-                        folder.feedback(reader.read(message, CustomerFeedbackRecorded.class));
+                case EventTypes.CASE_ESCALATED -> {
+                    EventEnvelope<CaseEscalated> escalated = reader.read(message, CaseEscalated.class);
+                    folder.escalated(escalated);
+                    sampling.escalated(escalated);
+                }
+                case EventTypes.CUSTOMER_FEEDBACK_RECORDED -> {
+                    EventEnvelope<CustomerFeedbackRecorded> feedback =
+                            reader.read(message, CustomerFeedbackRecorded.class);
+                    folder.feedback(feedback);
+                    sampling.feedback(feedback);
+                }
                 default -> {
                     // reminders and reopen requests: the reopening itself is counted from the case event
                 }

@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = TestInfrastructure.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "caseflow.evaluation.schedule.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "caseflow.evaluation.schedule.enabled=false", "caseflow.evaluation.spot-checks.schedule.enabled=false"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups",
         "followups.dlq", "evaluations", "evaluations.dlq"}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface EvaluationServiceTest {

@@ -1,0 +1,49 @@
+package com.caseflow.evaluation.spotchecks.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Regular checks (定期检查): on the configured cron (default Monday 06:00, Asia/Shanghai) a REGULAR sample of the
+ * previous Monday–Sunday is drawn, K per agent. Its id is the ISO week, so two instances, a restart or a second run
+ * in the same week never draw it twice. Switched off by {@code caseflow.evaluation.spot-checks.schedule.enabled=false}.
+ * A run missed while the service was down is not caught up: a reviewer can draw that week by hand.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "caseflow.evaluation.spot-checks.schedule", name = "enabled", havingValue = "true",
+        matchIfMissing = true)
+class RegularSpotChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(RegularSpotChecks.class);
+
+    private final Samples samples;
+    private final SpotCheckProperties properties;
+    private final Clock clock;
+
+    RegularSpotChecks(Samples samples, SpotCheckProperties properties, Clock clock) {
+        this.samples = samples;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${caseflow.evaluation.spot-checks.schedule.cron:0 0 6 * * MON}",
+            zone = "${caseflow.evaluation.spot-checks.schedule.zone:Asia/Shanghai}")
+    void draw() {
+        LocalDate today = clock.instant().atZone(properties.schedule().zone()).toLocalDate();
+        try {
+            samples.drawRegular(today, properties.schedule().perAgent()).ifPresentOrElse(
+                    s -> log.info("Regular spot-check sample {} drawn: {} contacts of {}–{}", s.id(),
+                            s.items().size(), s.from(), s.to()),
+                    () -> log.debug("Regular spot-check sample of the week before {} was drawn already", today));
+        } catch (RuntimeException e) {
+            // the store may be away: the next run (or a reviewer) draws the week, its id keeps it to one sample
+            log.warn("Regular spot-check sample not drawn: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.caseflow.evaluation.spotchecks.application;
+
+import com.caseflow.evaluation.access.Access;
+import com.caseflow.evaluation.spotchecks.domain.ContactFacts;
+import com.caseflow.evaluation.spotchecks.domain.Sample;
+import com.caseflow.evaluation.spotchecks.domain.SampleItem;
+import com.caseflow.evaluation.spotchecks.domain.Scorecard;
+import com.caseflow.evaluation.spotchecks.persistence.SampleStore;
+import com.caseflow.evaluation.spotchecks.persistence.SamplingFactsStore;
+import com.caseflow.evaluation.spotchecks.persistence.SpotCheckStore;
+import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
+import com.caseflow.events.Topics;
+import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.problem.ConflictException;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Staff;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reviewers' spot-checks (抽查): a contact scored on the configured scorecard, stored with its
+ * {@code SpotCheckRecorded} in one write; the relay publishes it on {@code evaluations} (key = agent id), and the day
+ * counters take it from there.
+ * <p>
+ * A check's id is {@code <sampleId>.<contactId>} for a contact drawn in a sample (reviewed once per sample), and
+ * {@code adhoc.<contactId>.<reviewerId>} for a check outside any sample (each reviewer checks a contact once). Its
+ * event id is derived from it, so the same check is the same event wherever it is read.
+ */
+@Service
+public class SpotChecks {
+
+    public static final int MAX_COMMENT = 1000;
+    private static final int MAX_ID = 200;
+
+    /** @param ratings as sent, duplicates included (every item is rated exactly once) */
+    public record RecordCommand(String sampleId, String contactId, List<Scorecard.Rating> ratings, String comment) {
+    }
+
+    private final SpotCheckStore checks;
+    private final SampleStore samples;
+    private final SamplingFactsStore facts;
+    private final Outbox outbox;
+    private final Access access;
+    private final Scorecard scorecard;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public SpotChecks(SpotCheckStore checks, SampleStore samples, SamplingFactsStore facts, Outbox outbox,
+                      Access access, SpotCheckProperties properties, Clock clock, MeterRegistry meters) {
+        this.checks = checks;
+        this.samples = samples;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.access = access;
+        this.scorecard = properties.toScorecard();
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Scorecard scorecard() {
+        return scorecard;
+    }
+
+    /**
+     * Records a check. Refused, with nothing stored or published: bad fields (400, each named), an unknown contact
+     * (404), a sample that does not hold the contact (400 on {@code sampleId}), a reviewer's own contact or one
+     * outside a supervisor's team (403), a contact already checked in that sample (409).
+     */
+    public SpotCheckRecorded record(Staff reviewer, RecordCommand command) {
+        String comment = validate(command);
+        ContactFacts contact = facts.contact(command.contactId()).filter(ContactFacts::drawable)
+                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "no contact " + command.contactId() + " is known to evaluation"));
+        Optional<SampleItem> item = Optional.empty();
+        String id;
+        if (command.sampleId() != null) {
+            Sample sample = samples.find(command.sampleId()).orElseThrow(() -> new InvalidRequestException(List.of(
+                    new FieldProblem("sampleId", "no sample with this id"))));
+            item = sample.item(command.contactId());
+            if (item.isEmpty()) {
+                throw new InvalidRequestException(List.of(new FieldProblem("sampleId",
+                        "the contact was not drawn in this sample")));
+            }
+            id = sample.spotCheckId(command.contactId());
+        } else {
+            id = Sample.adHocSpotCheckId(command.contactId(), reviewer.staffId());
+        }
+        if (reviewer.staffId().equals(contact.agentId())) {
+            throw Access.forbidden("reviewers do not check their own contacts");
+        }
+        if (!access.mayReadAgent(reviewer, contact.agentId())) {
+            throw Access.forbidden("supervisors check their own team's contacts only");
+        }
+        if (checks.exists(id)) {
+            throw alreadyChecked(id);
+        }
+        Map<String, Integer> ratings = scorecard.ordered(command.ratings());
+        Scorecard.Scored scored = scorecard.score(ratings);
+        // milliseconds, as the store keeps them: the check read back is the check published
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SpotCheckRecorded check = new SpotCheckRecorded(id, command.sampleId(),
+                item.map(i -> i.stratum().name()).orElse(null), contact.contactId(),
+                contact.caseId() != null ? contact.caseId() : item.map(SampleItem::caseId).orElse(null),
+                contact.agentId(), contact.day(), scorecard.version(), ratings, scorecard.maxRating(),
+                scored.criticalFailures(), scored.score(), comment, reviewer.staffId(), now);
+        String eventId = UUID.nameUUIDFromBytes(("evaluation/spot-check/" + id).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        EventEnvelope<SpotCheckRecorded> envelope = new EventEnvelope<>(eventId, EventTypes.SPOT_CHECK_RECORDED,
+                SpotCheckRecorded.SCHEMA_VERSION, now, contact.agentId(), contact.contactId(), check);
+        try {
+            checks.insert(check, outbox.entry(Topics.EVALUATIONS, envelope));
+        } catch (DuplicateKeyException raced) {
+            throw alreadyChecked(id);
+        }
+        meters.counter("caseflow.spotchecks.recorded", "critical",
+                String.valueOf(!scored.criticalFailures().isEmpty())).increment();
+        return check;
+    }
+
+    public SpotCheckRecorded read(Staff staff, String id) {
+        SpotCheckRecorded check = checks.find(id).orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND,
+                "not-found", "Not found", "no spot-check " + id));
+        access.requireAgent(staff, check.agentId());
+        return check;
+    }
+
+    /** An agent's checks, or those of every agent the caller may read when {@code agentId} is null. */
+    public Page<SpotCheckRecorded> list(Staff staff, String agentId, LocalDate from, LocalDate to, int page,
+                                        int size) {
+        Set<String> agents;
+        if (agentId != null) {
+            access.requireAgent(staff, agentId);
+            agents = Set.of(agentId);
+        } else {
+            agents = access.agentsVisibleTo(staff).orElse(null);
+        }
+        return checks.of(agents, from, to, page, size);
+    }
+
+    /** Every field checked before anything is read or written; returns the comment as it will be stored. */
+    private String validate(RecordCommand command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (command.contactId() == null || command.contactId().isBlank()) {
+            problems.add(new FieldProblem("contactId", "required: the contact reviewed"));
+        } else if (command.contactId().length() > MAX_ID) {
+            problems.add(new FieldProblem("contactId", "at most " + MAX_ID + " characters"));
+        }
+        if (command.sampleId() != null && (command.sampleId().isBlank() || command.sampleId().length() > MAX_ID)) {
+            problems.add(new FieldProblem("sampleId", "a sample's id, or absent for a check outside any sample"));
+        }
+        scorecard.check(command.ratings())
+                .forEach(p -> problems.add(new FieldProblem(p.field(), p.message())));
+        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
+        if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT) {
+            problems.add(new FieldProblem("comment", "at most " + MAX_COMMENT + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return comment;
+    }
+
+    private static ConflictException alreadyChecked(String id) {
+        return new ConflictException("spot-check " + id + " is recorded already: a contact drawn in a sample is "
+                + "reviewed once (outside a sample, once per reviewer)");
+    }
+}
