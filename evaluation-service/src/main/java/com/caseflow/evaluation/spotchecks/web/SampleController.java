@@ -4,6 +4,7 @@ import com.caseflow.evaluation.spotchecks.application.Samples;
 import com.caseflow.evaluation.spotchecks.domain.Sample;
 import com.caseflow.evaluation.spotchecks.domain.SampleItem;
 import com.caseflow.evaluation.spotchecks.domain.Stratum;
+import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -106,7 +107,7 @@ class SampleController {
     List<SampleView> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
-        Periods.Period period = Periods.period(from, to, problems);
+        ReportPeriod period = ReportPeriod.of(from, to, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -121,7 +122,7 @@ class SampleController {
                     new FieldProblem("perAgent", "required: 1 to " + Samples.MAX_PER_AGENT)));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        Periods.Period period = Periods.period(body.from(), body.to(), problems);
+        ReportPeriod period = ReportPeriod.of(body.from(), body.to(), problems);
         if (body.perAgent() == null || body.perAgent() < 1 || body.perAgent() > Samples.MAX_PER_AGENT) {
             problems.add(new FieldProblem("perAgent", "required: 1 to " + Samples.MAX_PER_AGENT
                     + " contacts per agent"));

@@ -3,6 +3,7 @@ package com.caseflow.evaluation.spotchecks.web;
 import com.caseflow.evaluation.spotchecks.application.SpotChecks;
 import com.caseflow.evaluation.spotchecks.domain.Scorecard;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -91,7 +92,7 @@ class SpotCheckController {
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "20") int size, Authentication authentication) {
         List<FieldProblem> problems = PageView.pagingProblems(page, size);
-        Periods.Period period = Periods.period(from, to, problems);
+        ReportPeriod period = ReportPeriod.of(from, to, problems);
         if (agentId != null && agentId.isBlank()) {
             problems.add(new FieldProblem("agentId", "a staff id, or absent for every agent you may read"));
         }
