@@ -17,6 +17,8 @@ import java.util.List;
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
     public static final int MAX_DAYS = 366;
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
 
     /** @throws InvalidRequestException naming {@code from} and/or {@code to} */
     public static ReportPeriod of(String from, String to) {
@@ -46,13 +48,19 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         return problems.size() == before ? new ReportPeriod(start, end) : null;
     }
 
-    private static LocalDate date(String field, String value, List<FieldProblem> problems) {
+    /** A required date between the years 2000 and 2100, or null after naming the field in {@code problems}. */
+    public static LocalDate date(String field, String value, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "required: a date such as 2026-11-01"));
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                problems.add(new FieldProblem(field, "a date between " + FIRST_YEAR + " and " + LAST_YEAR));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "a date such as 2026-11-01"));
             return null;

@@ -140,6 +140,7 @@ class CallToEvaluationEndToEndTests {
             assertThat(evaluation.get("kpiScores").get("spotChecks").asDouble())
                     .isEqualTo(kpis.get("spotCheckAverage").asDouble());
             assertThat(evaluation.get("rank").isNumber()).isTrue();
+            assertThat(evaluation.get("provisional").asBoolean()).as("the month is still running").isTrue();
         }
     }
 }

@@ -22,14 +22,16 @@ import java.util.Map;
  * @param outcome        COMMENDATION, NONE, TRAINING or WARNING
  * @param weakKpis       the KPIs below the policy's target, which the training should address
  * @param reasons        why the outcome, in the users' words (Chinese)
+ * @param provisional    true when the period had not ended when it was evaluated: figures may still change, and an
+ *                       evaluation after the period ends follows as the next revision
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationPublished(String evaluationId, int revision, String subjectType, String subjectId,
                                   String periodType, LocalDate from, LocalDate to, String policyVersion, Double score,
                                   Map<String, Double> kpiScores, Integer rank, int rankedOf, Double previousScore,
-                                  String outcome, List<String> weakKpis, List<String> reasons, String evaluatedBy,
-                                  Instant evaluatedAt) {
+                                  String outcome, List<String> weakKpis, List<String> reasons, boolean provisional,
+                                  String evaluatedBy, Instant evaluatedAt) {
     public static final int SCHEMA_VERSION = 1;
 
     public EvaluationPublished {

@@ -9,14 +9,18 @@ import java.util.Map;
  * @param resolutionHours how many cases were resolved after 0, 1, 2 … business hours (whole hours, rounded up): the
  *                        distribution a period's p90 is read from
  * @param escalations     escalation steps taken, by level
+ * @param firstResponseMissed first-response deadlines that passed with nobody accepting the case, as follow-up
+ *                        announces them (the first step of the escalation ladder, taken at the deadline)
+ * @param resolutionMissed resolution deadlines that passed unresolved, likewise
  */
 public record DepartmentDay(long casesRouted, long transfersIn, long transfersOut, long accepted,
                             long acceptedOnTime, long resolved, long resolvedOnTime, long resolutionMinutes,
                             Map<String, Long> resolutionHours, Map<String, Long> escalations, long reopened,
-                            long feedbackReached, long satisfactionSum, long satisfied) {
+                            long feedbackReached, long satisfactionSum, long satisfied, long firstResponseMissed,
+                            long resolutionMissed) {
 
     public static final DepartmentDay NONE = new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, 0, 0,
-            0);
+            0, 0, 0);
 
     public DepartmentDay {
         resolutionHours = resolutionHours == null ? Map.of() : Map.copyOf(resolutionHours);
@@ -28,7 +32,8 @@ public record DepartmentDay(long casesRouted, long transfersIn, long transfersOu
                 transfersOut + o.transfersOut, accepted + o.accepted, acceptedOnTime + o.acceptedOnTime,
                 resolved + o.resolved, resolvedOnTime + o.resolvedOnTime, resolutionMinutes + o.resolutionMinutes,
                 merge(resolutionHours, o.resolutionHours), merge(escalations, o.escalations), reopened + o.reopened,
-                feedbackReached + o.feedbackReached, satisfactionSum + o.satisfactionSum, satisfied + o.satisfied);
+                feedbackReached + o.feedbackReached, satisfactionSum + o.satisfactionSum, satisfied + o.satisfied,
+                firstResponseMissed + o.firstResponseMissed, resolutionMissed + o.resolutionMissed);
     }
 
     private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {

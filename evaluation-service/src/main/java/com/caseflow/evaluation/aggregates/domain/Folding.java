@@ -11,6 +11,7 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.DeadlineKind;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class Folding {
     private static final AgentDay CASE_OPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
     private static final AgentDay CASE_REOPENED = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0);
     private static final DepartmentDay CASE_ROUTED = new DepartmentDay(1, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0,
-            0);
+            0, 0, 0);
 
     private final ZoneId zone;
     private final BiFunction<Instant, Instant, Duration> businessTime;
@@ -142,7 +143,7 @@ public final class Folding {
 
     public Folded accepted(CaseAccepted a, CaseFacts facts) {
         boolean onTime = facts.firstResponseDue() == null || !a.acceptedAt().isAfter(facts.firstResponseDue());
-        DepartmentDay add = new DepartmentDay(0, 0, 0, 1, onTime ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0, 0);
+        DepartmentDay add = new DepartmentDay(0, 0, 0, 1, onTime ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0);
         return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(a.acceptedAt()), add)),
                 advanced(facts, a.sequence()));
     }
@@ -154,9 +155,9 @@ public final class Folding {
                 t.deadlines() == null ? null : t.deadlines().resolutionDue(), t.sequence());
         return new Folded(List.of(), List.of(
                 new DepartmentDelta(t.fromDepartment(), day,
-                        new DepartmentDay(0, 0, 1, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0)),
+                        new DepartmentDay(0, 0, 1, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0)),
                 new DepartmentDelta(t.toDepartment(), day,
-                        new DepartmentDay(0, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0))), after);
+                        new DepartmentDay(0, 1, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0))), after);
     }
 
     public Folded resolved(CaseResolved r, CaseFacts facts) {
@@ -164,24 +165,32 @@ public final class Folding {
         boolean onTime = facts.resolutionDue() == null || !r.resolvedAt().isAfter(facts.resolutionDue());
         long hours = (minutes + 59) / 60;
         DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 1, onTime ? 1 : 0, minutes,
-                Map.of(String.valueOf(hours), 1L), null, 0, 0, 0, 0);
+                Map.of(String.valueOf(hours), 1L), null, 0, 0, 0, 0, 0, 0);
         return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(r.resolvedAt()), add)),
                 advanced(facts, r.sequence()));
     }
 
+    /** A reopening counts against the agent whose contact opened the case, the one its reopen rate is counted over. */
     public Folded reopened(CaseReopened r, CaseFacts facts) {
         LocalDate day = day(r.reopenedAt());
         CaseFacts after = facts.moved(facts.departmentCode(), facts.agentIds(), r.reopenedAt(),
                 r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
                 r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
-        return new Folded(facts.agentIds().stream().map(a -> new AgentDelta(a, day, CASE_REOPENED)).toList(),
+        return new Folded(facts.agentIds().stream().limit(1).map(a -> new AgentDelta(a, day, CASE_REOPENED)).toList(),
                 List.of(new DepartmentDelta(facts.departmentCode(), day,
-                        new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 1, 0, 0, 0))), after);
+                        new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 1, 0, 0, 0, 0, 0))), after);
     }
 
+    /**
+     * Every step counts by level; the first step of a deadline also counts the deadline as missed, so a case nobody
+     * accepts or resolves weighs on the department's compliance instead of escaping it.
+     */
     public Folded escalated(CaseEscalated e) {
+        boolean missed = e.level() == 1;
         DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null,
-                Map.of(String.valueOf(e.level()), 1L), 0, 0, 0, 0);
+                Map.of(String.valueOf(e.level()), 1L), 0, 0, 0, 0,
+                missed && e.deadline() == DeadlineKind.FIRST_RESPONSE ? 1 : 0,
+                missed && e.deadline() == DeadlineKind.RESOLUTION ? 1 : 0);
         return new Folded(List.of(), List.of(new DepartmentDelta(e.departmentCode(), day(e.escalatedAt()), add)),
                 null);
     }
@@ -196,7 +205,7 @@ public final class Folding {
         List<AgentDelta> agents = f.agentId() == null ? List.of() : List.of(new AgentDelta(f.agentId(), day,
                 new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s, satisfied, 0, 0, 0)));
         List<DepartmentDelta> departments = f.departmentCode() == null ? List.of() : List.of(new DepartmentDelta(
-                f.departmentCode(), day, new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 1, s, satisfied)));
+                f.departmentCode(), day, new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 1, s, satisfied, 0, 0)));
         return new Folded(agents, departments, null);
     }
 

@@ -27,8 +27,10 @@ public final class Kpis {
     }
 
     /**
-     * @param firstResponseCompliance share of accepted cases accepted by their first-response deadline
-     * @param resolutionCompliance    share of resolved cases resolved by their resolution deadline
+     * @param firstResponseCompliance first-response deadlines met (accepted in time) among those met or missed
+     *                                (missed: follow-up escalated the case at the deadline), so a case nobody ever
+     *                                accepts counts against the department
+     * @param resolutionCompliance    resolution deadlines met among those met or missed, likewise
      * @param averageResolutionHours  business hours from routing (or transfer) to resolution, on average
      * @param p90ResolutionHours      90 % of cases were resolved within this many business hours (whole hours)
      * @param reopenRate              reopenings per resolved case
@@ -48,8 +50,8 @@ public final class Kpis {
     }
 
     public static DepartmentKpis of(DepartmentDay d) {
-        return new DepartmentKpis(d.casesRouted(), d.resolved(), rate(d.acceptedOnTime(), d.accepted()),
-                rate(d.resolvedOnTime(), d.resolved()),
+        return new DepartmentKpis(d.casesRouted(), d.resolved(), rate(d.acceptedOnTime(), d.acceptedOnTime() + d.firstResponseMissed()),
+                rate(d.resolvedOnTime(), d.resolvedOnTime() + d.resolutionMissed()),
                 d.resolved() == 0 ? null : d.resolutionMinutes() / 60.0 / d.resolved(),
                 percentile(d.resolutionHours(), 0.9), new TreeMap<>(d.escalations()), d.transfersIn(),
                 d.transfersOut(), rate(d.reopened(), d.resolved()), rate(d.satisfactionSum(), d.feedbackReached()),

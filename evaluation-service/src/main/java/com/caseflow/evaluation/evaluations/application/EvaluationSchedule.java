@@ -1,6 +1,7 @@
 package com.caseflow.evaluation.evaluations.application;
 
 import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.support.calendar.BusinessCalendar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,11 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * Evaluates the week and the month just ended, early in the morning after (Asia/Shanghai): late events of the last
- * evening have been folded by then. Every instance runs it; the store lets each evaluation through once.
+ * Evaluates the week and the month just ended early the next morning (Asia/Shanghai), and the one before them again:
+ * reviewers score a week's spot-checks during the following week, and a check counts in the period of the contact it
+ * reviewed, so the second run publishes the revisions they cause (only what changed is published). Every instance
+ * runs it; the store lets each evaluation through once. A period missed while every instance was down is caught up
+ * after a start, once the consumers had time to catch up with the events.
  */
 @Component
 @ConditionalOnProperty(name = "caseflow.evaluation.schedule.enabled", havingValue = "true", matchIfMissing = true)
@@ -25,22 +29,43 @@ class EvaluationSchedule {
     private final Clock clock;
     private final ZoneId zone;
 
-    EvaluationSchedule(Evaluations evaluations, Clock clock,
-                       @org.springframework.beans.factory.annotation.Value("${caseflow.time-zone}") String zone) {
+    EvaluationSchedule(Evaluations evaluations, Clock clock, BusinessCalendar calendar) {
         this.evaluations = evaluations;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = calendar.zone();
     }
 
-    @Scheduled(cron = "${caseflow.evaluation.schedule.weekly}", zone = "${caseflow.time-zone}")
-    void lastWeek() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        evaluations.run(Period.Type.WEEK, today.with(TemporalAdjusters.previous(DayOfWeek.MONDAY)), BY);
+    @Scheduled(cron = "${caseflow.evaluation.schedule.weekly}", zone = "${caseflow.calendar.zone}")
+    void weeks() {
+        LocalDate lastMonday = lastMonday();
+        evaluations.run(Period.Type.WEEK, lastMonday, BY);
+        evaluations.run(Period.Type.WEEK, lastMonday.minusWeeks(1), BY);
     }
 
-    @Scheduled(cron = "${caseflow.evaluation.schedule.monthly}", zone = "${caseflow.time-zone}")
-    void lastMonth() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        evaluations.run(Period.Type.MONTH, today.minusMonths(1).withDayOfMonth(1), BY);
+    @Scheduled(cron = "${caseflow.evaluation.schedule.monthly}", zone = "${caseflow.calendar.zone}")
+    void months() {
+        LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(1);
+        evaluations.run(Period.Type.MONTH, lastMonth, BY);
+        evaluations.run(Period.Type.MONTH, lastMonth.minusMonths(1), BY);
+    }
+
+    @Scheduled(initialDelayString = "${caseflow.evaluation.schedule.catch-up-after}", fixedDelay = Long.MAX_VALUE)
+    void catchUp() {
+        LocalDate lastMonday = lastMonday();
+        if (!evaluations.evaluated(Period.Type.WEEK, lastMonday)) {
+            evaluations.run(Period.Type.WEEK, lastMonday, BY);
+        }
+        LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(1);
+        if (!evaluations.evaluated(Period.Type.MONTH, lastMonth)) {
+            evaluations.run(Period.Type.MONTH, lastMonth, BY);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    private LocalDate lastMonday() {
+        return today().with(TemporalAdjusters.previous(DayOfWeek.MONDAY));
     }
 }

@@ -8,6 +8,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.evaluation.EvaluationPublished;
+import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +36,7 @@ import java.util.UUID;
 
 /**
  * Evaluates every agent and department with something counted in a week or a month, and publishes each result as
- * {@code EvaluationPublished}. Evaluating a period again publishes only what changed (late events, a new policy), as
+ * {@code EvaluationPublished} — provisional while the period is still running. Evaluating a period again publishes only what changed (late events, a new policy), as
  * the next revision of the same evaluation: a retried run, or a second instance running the same schedule, publishes
  * nothing twice.
  */
@@ -56,27 +58,30 @@ public class Evaluations {
     private final Outbox outbox;
     private final Access access;
     private final Clock clock;
+    private final ZoneId zone;
     private final MeterRegistry meters;
 
     public Evaluations(Scoreboard scoreboard, EvaluationStore store, Outbox outbox, Access access, Clock clock,
-                       MeterRegistry meters) {
+                       BusinessCalendar calendar, MeterRegistry meters) {
         this.scoreboard = scoreboard;
         this.store = store;
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;
+        this.zone = calendar.zone();
         this.meters = meters;
     }
 
     public Run run(Period.Type type, LocalDate start, String evaluatedBy) {
         Period period = Period.of(type, start);
+        boolean provisional = !period.to().isBefore(LocalDate.now(clock.withZone(zone)));
         List<EvaluationPublished> results = new ArrayList<>();
         Scoreboard.Board<Scoreboard.AgentRow> agents = scoreboard.agents(period);
         agents.rows().forEach(r -> results.add(evaluation(AGENT, r.agentId(), type, period, r.standing(),
-                agents.policyVersion(), evaluatedBy)));
+                agents.policyVersion(), provisional, evaluatedBy)));
         Scoreboard.Board<Scoreboard.DepartmentRow> departments = scoreboard.departments(period);
         departments.rows().forEach(r -> results.add(evaluation(DEPARTMENT, r.departmentCode(), type, period,
-                r.standing(), departments.policyVersion(), evaluatedBy)));
+                r.standing(), departments.policyVersion(), provisional, evaluatedBy)));
         int published = 0;
         Map<String, Long> outcomes = new java.util.TreeMap<>();
         for (EvaluationPublished result : results) {
@@ -90,6 +95,11 @@ public class Evaluations {
                 results.size() - published);
         return new Run(type, period.from(), period.to(), agents.policyVersion(), published,
                 results.size() - published, outcomes);
+    }
+
+    /** Whether anything of the period was evaluated already. */
+    public boolean evaluated(Period.Type type, LocalDate start) {
+        return !store.ofPeriod(type.name(), start.toString()).isEmpty();
     }
 
     /** The evaluations of a period the caller may read, best rank first, departments after agents. */
@@ -125,12 +135,13 @@ public class Evaluations {
     }
 
     private EvaluationPublished evaluation(String subjectType, String subjectId, Period.Type type, Period period,
-                                           Scoreboard.Standing standing, String policyVersion, String evaluatedBy) {
+                                           Scoreboard.Standing standing, String policyVersion, boolean provisional,
+                                           String evaluatedBy) {
         Scored scored = standing.scored();
         return new EvaluationPublished(idOf(subjectType, subjectId, type, period.from()), 1, subjectType, subjectId,
                 type.name(), period.from(), period.to(), policyVersion, scored.score(), scored.kpiScores(),
                 standing.rank(), standing.rankedOf(), standing.previousScore(), scored.outcome().name(),
-                scored.weakKpis(), scored.reasons(), evaluatedBy, clock.instant());
+                scored.weakKpis(), scored.reasons(), provisional, evaluatedBy, clock.instant());
     }
 
     private boolean publish(EvaluationPublished fresh) {
@@ -154,6 +165,7 @@ public class Evaluations {
                 // another run wrote it meanwhile: compare with what it wrote
             }
         }
+        log.warn("Evaluation {} kept changing under three attempts; the next run publishes it", fresh.evaluationId());
         return false;
     }
 
@@ -169,12 +181,13 @@ public class Evaluations {
                 && Objects.equals(a.rank(), b.rank()) && a.rankedOf() == b.rankedOf()
                 && Objects.equals(a.previousScore(), b.previousScore()) && a.outcome().equals(b.outcome())
                 && a.weakKpis().equals(b.weakKpis()) && a.reasons().equals(b.reasons())
-                && Objects.equals(a.policyVersion(), b.policyVersion());
+                && Objects.equals(a.policyVersion(), b.policyVersion()) && a.provisional() == b.provisional();
     }
 
     private static EvaluationPublished withRevision(EvaluationPublished e, int revision) {
         return new EvaluationPublished(e.evaluationId(), revision, e.subjectType(), e.subjectId(), e.periodType(),
                 e.from(), e.to(), e.policyVersion(), e.score(), e.kpiScores(), e.rank(), e.rankedOf(),
-                e.previousScore(), e.outcome(), e.weakKpis(), e.reasons(), e.evaluatedBy(), e.evaluatedAt());
+                e.previousScore(), e.outcome(), e.weakKpis(), e.reasons(), e.provisional(), e.evaluatedBy(),
+                e.evaluatedAt());
     }
 }

@@ -7,7 +7,9 @@ import com.caseflow.evaluation.reports.export.Column;
 import com.caseflow.evaluation.reports.export.ExportFormat;
 import com.caseflow.evaluation.reports.export.ReportTable;
 import com.caseflow.evaluation.reports.export.TableExport;
+import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.events.evaluation.EvaluationPublished;
+import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +42,11 @@ class EvaluationController {
     private final ZoneId zone;
 
     EvaluationController(Evaluations evaluations, StaffRateLimiter rateLimit, Clock clock,
-                         @org.springframework.beans.factory.annotation.Value("${caseflow.time-zone}") String zone) {
+                         BusinessCalendar calendar) {
         this.evaluations = evaluations;
         this.rateLimit = rateLimit;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = calendar.zone();
     }
 
     /** @param periodType WEEK or MONTH; @param start the Monday or the first of the month */
@@ -109,16 +110,7 @@ class EvaluationController {
                 problems.add(new FieldProblem("periodType", "WEEK or MONTH"));
             }
         }
-        LocalDate first = null;
-        if (start == null || start.isBlank()) {
-            problems.add(new FieldProblem("start", "required: the Monday of the week or the first of the month"));
-        } else {
-            try {
-                first = LocalDate.parse(start.strip());
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem("start", "a date such as 2026-11-01"));
-            }
-        }
+        LocalDate first = ReportPeriod.date("start", start, problems);
         if (type != null && first != null) {
             if (!Period.starts(type, first)) {
                 problems.add(new FieldProblem("start", type == Period.Type.WEEK

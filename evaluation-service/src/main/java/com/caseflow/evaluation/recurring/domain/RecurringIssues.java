@@ -1,9 +1,9 @@
 package com.caseflow.evaluation.recurring.domain;
 
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
+import com.caseflow.evaluation.evaluations.domain.Period;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -57,9 +57,9 @@ public final class RecurringIssues {
     private RecurringIssues() {
     }
 
-    /** The first day of the period of the same length just before {@code from}–{@code to}. */
+    /** The first day of the period compared with, the same one the rankings compare with: see {@link Period#previous}. */
     public static LocalDate previousFrom(LocalDate from, LocalDate to) {
-        return from.minusDays(ChronoUnit.DAYS.between(from, to) + 1);
+        return new Period(from, to).previous().from();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.caseflow.evaluation.recurring.domain.IssueTrend;
 import com.caseflow.evaluation.recurring.domain.Proposal;
 import com.caseflow.evaluation.recurring.domain.ProposalStatus;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.evaluation.privacy.FreeText;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -148,6 +149,8 @@ class ProposalController {
         if (description != null && length(description) > Proposal.MAX_DESCRIPTION) {
             problems.add(new FieldProblem("description", "at most " + Proposal.MAX_DESCRIPTION + " characters"));
         }
+        FreeText.requireNoPhoneNumber("title", title, problems);
+        FreeText.requireNoPhoneNumber("description", description, problems);
         String owner = body.owner() == null ? null : body.owner().strip();
         if (owner == null || owner.isEmpty()) {
             problems.add(new FieldProblem("owner", "required: the staff id of who carries it out, e.g. S001"));

@@ -82,10 +82,6 @@ public class Samples {
         }
     }
 
-    public SamplingPolicy policy() {
-        return policy;
-    }
-
     public SampleRead draw(Staff staff, DrawCommand command) {
         requireReviewer(staff);
         Set<String> agents;
@@ -154,14 +150,19 @@ public class Samples {
         return Sample.of(id, kind, seed, from, to, asOf, perAgent, requested, drawnBy, drawnAt, policy, drawn);
     }
 
-    /** A supervisor sees the items of their team's agents; a manager sees all of them. */
+    /**
+     * A supervisor sees the items and agents of their team; a manager sees all of them. The population counts stay:
+     * numbers of contacts per stratum, no one's identity.
+     */
     private SampleRead visible(Staff staff, Sample sample, Map<String, String> reviewed) {
         Optional<Set<String>> agents = access.agentsVisibleTo(staff);
         if (agents.isEmpty()) {
             return new SampleRead(sample, reviewed);
         }
         Sample mine = new Sample(sample.id(), sample.kind(), sample.seed(), sample.from(), sample.to(),
-                sample.asOf(), sample.perAgent(), sample.agentIds(), sample.drawnBy(), sample.drawnAt(),
+                sample.asOf(), sample.perAgent(),
+                sample.agentIds() == null ? null : sample.agentIds().stream().filter(agents.get()::contains).toList(),
+                sample.drawnBy(), sample.drawnAt(),
                 sample.flaggedShare(), sample.strataOrder(), sample.population(), sample.populationDigest(),
                 sample.items().stream().filter(i -> agents.get().contains(i.agentId())).toList());
         return new SampleRead(mine, reviewed);

@@ -14,6 +14,7 @@ import com.caseflow.events.Topics;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.problem.ConflictException;
+import com.caseflow.evaluation.privacy.FreeText;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -83,7 +84,7 @@ public class SpotChecks {
     /**
      * Records a check. Refused, with nothing stored or published: bad fields (400, each named), an unknown contact
      * (404), a sample that does not hold the contact (400 on {@code sampleId}), a reviewer's own contact or one
-     * outside a supervisor's team (403), a contact already checked in that sample (409).
+     * outside a supervisor's team (403), a contact already checked, in this sample or another (409).
      */
     public SpotCheckRecorded record(Staff reviewer, RecordCommand command) {
         String comment = validate(command);
@@ -91,7 +92,7 @@ public class SpotChecks {
                 .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
                         "no contact " + command.contactId() + " is known to evaluation"));
         Optional<SampleItem> item = Optional.empty();
-        String id;
+        String id = Sample.spotCheckId(command.contactId());
         if (command.sampleId() != null) {
             Sample sample = samples.find(command.sampleId()).orElseThrow(() -> new InvalidRequestException(List.of(
                     new FieldProblem("sampleId", "no sample with this id"))));
@@ -100,9 +101,6 @@ public class SpotChecks {
                 throw new InvalidRequestException(List.of(new FieldProblem("sampleId",
                         "the contact was not drawn in this sample")));
             }
-            id = sample.spotCheckId(command.contactId());
-        } else {
-            id = Sample.adHocSpotCheckId(command.contactId(), reviewer.staffId());
         }
         if (reviewer.staffId().equals(contact.agentId())) {
             throw Access.forbidden("reviewers do not check their own contacts");
@@ -170,6 +168,7 @@ public class SpotChecks {
         scorecard.check(command.ratings())
                 .forEach(p -> problems.add(new FieldProblem(p.field(), p.message())));
         String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
+        FreeText.requireNoPhoneNumber("comment", comment, problems);
         if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT) {
             problems.add(new FieldProblem("comment", "at most " + MAX_COMMENT + " characters"));
         }

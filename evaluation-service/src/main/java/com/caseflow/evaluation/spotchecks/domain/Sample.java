@@ -48,13 +48,11 @@ public record Sample(String id, SampleKind kind, long seed, LocalDate from, Loca
         return items.stream().filter(i -> i.contactId().equals(contactId)).findFirst();
     }
 
-    /** The id of the check of one of this sample's contacts: each is reviewed once. */
-    public String spotCheckId(String contactId) {
-        return id + "." + contactId;
-    }
-
-    /** The id of an ad-hoc check (outside any sample): each reviewer checks a contact once. */
-    public static String adHocSpotCheckId(String contactId, String reviewerId) {
-        return "adhoc." + contactId + "." + reviewerId;
+    /**
+     * The id of a contact's check, in whichever sample (a draw repeated for an audit holds the same contacts) or outside
+     * any: a contact is checked once, or its work would weigh twice in the agent's average.
+     */
+    public static String spotCheckId(String contactId) {
+        return "check." + contactId;
     }
 }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ import java.util.Map;
 class SampleController {
 
     private static final int MAX_AGENTS = 1000;
+    private static final int MAX_DAYS = 92;
     private static final int MAX_AGENT_ID = 100;
 
     private final Samples samples;
@@ -116,13 +118,13 @@ class SampleController {
     }
 
     private static Samples.DrawCommand command(DrawRequest body, Instant now) {
-        if (body == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("from", "required: a date such as 2026-11-01"),
-                    new FieldProblem("to", "required: a date such as 2026-11-30"),
-                    new FieldProblem("perAgent", "required: 1 to " + Samples.MAX_PER_AGENT)));
-        }
         List<FieldProblem> problems = new ArrayList<>();
         ReportPeriod period = ReportPeriod.of(body.from(), body.to(), problems);
+        if (period != null && ChronoUnit.DAYS.between(period.from(), period.to()) >= MAX_DAYS) {
+            // a draw reads every contact of the period: a quarter at most keeps it within memory
+            problems.add(new FieldProblem("to", "a sample covers at most " + MAX_DAYS + " days"));
+            period = null;
+        }
         if (body.perAgent() == null || body.perAgent() < 1 || body.perAgent() > Samples.MAX_PER_AGENT) {
             problems.add(new FieldProblem("perAgent", "required: 1 to " + Samples.MAX_PER_AGENT
                     + " contacts per agent"));

@@ -66,10 +66,6 @@ class SpotCheckController {
 
     @PostMapping
     ResponseEntity<SpotCheckRecorded> record(@RequestBody RecordRequest body, Authentication authentication) {
-        if (body == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("contactId", "required: the contact reviewed"),
-                    new FieldProblem("ratings", "required: a rating for each item of the scorecard")));
-        }
         Staff staff = Staff.of(authentication);
         rateLimit.acquireWrite(staff);
         SpotCheckRecorded check = spotChecks.record(staff, new SpotChecks.RecordCommand(body.sampleId(),

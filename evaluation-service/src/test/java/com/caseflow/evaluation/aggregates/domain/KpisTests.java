@@ -76,9 +76,13 @@ class KpisTests {
                 sum = sum.plus(d.add());
             }
         }
-        CaseFacts k1 = new CaseFacts("k1", "ENGINEERING", List.of("A001"), at("2026-11-03T09:01"), null, null, 3);
-        sum = sum.plus(folding.reopened(new CaseReopened("k1", 4, "ENGINEERING", "回访不满意", "r1", Priority.URGENT,
-                null, at("2026-11-06T09:00")), k1).agents().get(0).add());
+        // A002 only took a repeat call on k1: the reopening counts against A001, who opened it
+        CaseFacts k1 = new CaseFacts("k1", "ENGINEERING", List.of("A001", "A002"), at("2026-11-03T09:01"), null, null,
+                3);
+        List<Folding.AgentDelta> reopened = folding.reopened(new CaseReopened("k1", 4, "ENGINEERING", "回访不满意", "r1",
+                Priority.URGENT, null, at("2026-11-06T09:00")), k1).agents();
+        assertThat(reopened).extracting(Folding.AgentDelta::agentId).containsExactly("A001");
+        sum = sum.plus(reopened.get(0).add());
 
         Kpis.AgentKpis kpis = Kpis.of(sum);
 
@@ -96,6 +100,8 @@ class KpisTests {
 
     @Test
     void whenADepartmentsCasesAreFoldedThenSlaComplianceResolutionTimesAndEscalationsMatchTheHandCount() {
+        // k1 in time; k2 accepted and resolved late (escalated at each deadline, and once more a level up); k3 never
+        // accepted (escalated at its first-response deadline): it must count against the department
         CaseFacts early = new CaseFacts("k1", "ENGINEERING", List.of("A001"), at("2026-11-03T09:00"),
                 at("2026-11-03T10:00"), at("2026-11-03T17:00"), 1);
         CaseFacts late = new CaseFacts("k2", "ENGINEERING", List.of("A002"), at("2026-11-03T09:00"),
@@ -113,6 +119,16 @@ class KpisTests {
                 folding.escalated(new CaseEscalated("k2", DeadlineKind.FIRST_RESPONSE, 1, "DEPARTMENT_HEAD",
                         "ENGINEERING", null, "SH-LJY", Priority.HIGH, at("2026-11-03T10:00"), 0,
                         at("2026-11-03T10:00"), "ENG-HEAD")),
+                folding.escalated(new CaseEscalated("k2", DeadlineKind.FIRST_RESPONSE, 2, "PROJECT_MANAGER",
+                        "ENGINEERING", null, "SH-LJY", Priority.HIGH, at("2026-11-03T10:00"), 240,
+                        at("2026-11-03T14:00"), "ENG-HEAD")),
+                folding.escalated(new CaseEscalated("k2", DeadlineKind.RESOLUTION, 1, "DEPARTMENT_HEAD",
+                        "ENGINEERING", "D-ENG-01", "SH-LJY", Priority.HIGH, at("2026-11-03T17:00"), 0,
+                        at("2026-11-03T17:00"), "ENG-HEAD")),
+                folding.routed(routed("k3", at("2026-11-03T09:00"), at("2026-11-03T10:00"), at("2026-11-03T17:00"))),
+                folding.escalated(new CaseEscalated("k3", DeadlineKind.FIRST_RESPONSE, 1, "DEPARTMENT_HEAD",
+                        "ENGINEERING", null, "SH-LJY", Priority.HIGH, at("2026-11-03T10:00"), 0,
+                        at("2026-11-03T10:00"), "ENG-HEAD")),
                 folding.feedback(feedback(4)))) {
             for (Folding.DepartmentDelta d : f.departments()) {
                 sum = sum.plus(d.add());
@@ -121,12 +137,12 @@ class KpisTests {
 
         Kpis.DepartmentKpis kpis = Kpis.of(sum);
 
-        assertThat(kpis.casesRouted()).isEqualTo(2);
-        assertThat(kpis.firstResponseCompliance()).isEqualTo(0.5);
+        assertThat(kpis.casesRouted()).isEqualTo(3);
+        assertThat(kpis.firstResponseCompliance()).isEqualTo(1.0 / 3);
         assertThat(kpis.resolutionCompliance()).isEqualTo(0.5);
         assertThat(kpis.averageResolutionHours()).isEqualTo(6.5); // 3 h and 10 h
         assertThat(kpis.p90ResolutionHours()).isEqualTo(10);
-        assertThat(kpis.escalationsByLevel()).isEqualTo(Map.of("1", 1L));
+        assertThat(kpis.escalationsByLevel()).isEqualTo(Map.of("1", 3L, "2", 1L));
         assertThat(kpis.averageSatisfaction()).isEqualTo(4.0);
         assertThat(kpis.csat()).isEqualTo(1.0);
         assertThat(kpis.reopenRate()).isZero();

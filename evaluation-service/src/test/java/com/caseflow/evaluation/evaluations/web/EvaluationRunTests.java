@@ -113,6 +113,7 @@ class EvaluationRunTests {
         try (TopicReader evaluations = new TopicReader(broker.getBrokersAsString(), Topics.EVALUATIONS)) {
             JsonNode weakEvaluation = data(evaluations.withKey(weak, WAIT).get(0));
             assertThat(weakEvaluation.get("outcome").asString()).isEqualTo("TRAINING");
+            assertThat(weakEvaluation.get("provisional").asBoolean()).as("June 2025 is over").isFalse();
             assertThat(weakEvaluation.get("weakKpis").valueStream().map(JsonNode::asString))
                     .contains("answerWithinThreeRings", "completeRecords", "satisfaction");
             assertThat(weakEvaluation.get("reasons").get(0).asString()).isEqualTo("综合得分 40.6 低于 70.0");
@@ -161,6 +162,11 @@ class EvaluationRunTests {
                 .get("errors").get(0).get("message").asString()).contains("Monday");
         assertThat(manager.post("/api/v1/evaluations", "{\"periodType\":\"MONTH\",\"start\":\"2099-01-01\"}")
                 .status()).isEqualTo(400);
+        assertThat(manager.post("/api/v1/evaluations", "{\"periodType\":\"MONTH\",\"start\":\"-999999999-01-01\"}")
+                .json().get("errors").get(0).get("field").asString()).as("a date the calendar cannot go before")
+                .isEqualTo("start");
+        assertThat(manager.get("/api/v1/reports/agents?from=%2B999999999-12-01&to=%2B999999999-12-31").json()
+                .get("errors").valueStream().map(e -> e.get("field").asString())).containsExactly("from", "to");
         assertThat(agent.post("/api/v1/evaluations", "{\"periodType\":\"MONTH\",\"start\":\"2025-06-01\"}")
                 .status()).isEqualTo(403);
         assertThat(agent.get("/api/v1/reports/agents?from=2025-06-01&to=2025-06-30").status()).isEqualTo(403);

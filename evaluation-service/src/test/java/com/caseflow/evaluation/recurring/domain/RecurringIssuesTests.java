@@ -72,6 +72,8 @@ class RecurringIssuesTests {
     void whenThePeriodIsAWeekThenThePreviousPeriodIsTheWeekBefore() {
         assertThat(RecurringIssues.previousFrom(FROM, TO)).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(RecurringIssues.previousFrom(FROM, FROM)).isEqualTo(LocalDate.of(2026, 11, 8));
+        assertThat(RecurringIssues.previousFrom(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))
+                .as("a whole month against the month before, as the rankings").isEqualTo(LocalDate.of(2026, 2, 1));
         RecurringIssues.Report report = report(10);
         assertThat(report.previousFrom()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(report.previousTo()).isEqualTo(LocalDate.of(2026, 11, 8));

@@ -198,7 +198,7 @@ class SpotCheckTests {
 
         assertThat(recorded.status()).isEqualTo(201);
         JsonNode body = recorded.json();
-        String spotCheckId = sampleId + "." + reviewed;
+        String spotCheckId = "check." + reviewed;
         assertThat(body.get("spotCheckId").asString()).isEqualTo(spotCheckId);
         assertThat(recorded.header("Location")).endsWith("/api/v1/spot-checks/" + spotCheckId);
         // 15·0.8 + 15·0.8 + 20·0.8 + 20·0.8 + 15·1 + 15·0.8 = 83 of 100
@@ -225,6 +225,8 @@ class SpotCheckTests {
             Api.Response twice = manager.post("/api/v1/spot-checks", check(sampleId, reviewed, ALL_FOUR, null));
             assertThat(twice.status()).isEqualTo(409);
             assertThat(twice.json().get("type").asString()).isEqualTo("urn:caseflow:problem:conflict");
+            assertThat(manager.post("/api/v1/spot-checks", check(repeated.get("id").asString(), reviewed, ALL_FOUR,
+                    null)).status()).as("the same contact in the audit's repeated draw").isEqualTo(409);
             assertThat(evaluations.drain(Duration.ofSeconds(2)).stream().filter(r -> agent.equals(r.key())))
                     .as("one event for one check").hasSize(1);
         }
@@ -275,6 +277,9 @@ class SpotCheckTests {
         Api.Response tooLong = manager.post("/api/v1/spot-checks", check(sampleId, drawn, ALL_FOUR,
                 "很".repeat(1001)));
         assertThat(fields(tooLong)).containsExactly("comment");
+        assertThat(fields(manager.post("/api/v1/spot-checks", check(sampleId, drawn, ALL_FOUR,
+                "客户王先生 138 1234 5678 说态度好")))).as("a customer's number in a published comment")
+                .containsExactly("comment");
         assertThat(fields(manager.post("/api/v1/spot-checks", "{\"contactId\":\"" + drawn + "\"}")))
                 .containsExactly("ratings");
         assertThat(manager.post("/api/v1/spot-checks", "{\"contactId\":\"" + drawn + "\",\"score\":100,"
@@ -312,7 +317,7 @@ class SpotCheckTests {
                 {"GREETING":5,"PLAIN_LANGUAGE":5,"COMPLETE_RECORD":5,"CLASSIFICATION":5,"PRIVACY":0,"FOLLOW_UP":5}""",
                 null));
         assertThat(critical.status()).as("a check outside any sample").isEqualTo(201);
-        assertThat(critical.json().get("spotCheckId").asString()).isEqualTo("adhoc." + notDrawn + ".M001");
+        assertThat(critical.json().get("spotCheckId").asString()).isEqualTo("check." + notDrawn);
         assertThat(critical.json().get("score").asDouble()).isZero();
         assertThat(critical.json().get("criticalFailures").valueStream().map(JsonNode::asString))
                 .containsExactly("PRIVACY");
