@@ -150,7 +150,8 @@ class MonthlyReportBenchmark {
         }
         sums.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum);
+            aggregates.markFolded("bench-" + key, Instant.now(),
+                    aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
         });
         return rate;
     }

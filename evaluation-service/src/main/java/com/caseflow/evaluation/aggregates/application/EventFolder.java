@@ -19,6 +19,8 @@ import com.caseflow.support.consumer.PoisonRecordException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -130,14 +132,17 @@ public class EventFolder {
         if (aggregates.folded(envelope.eventId())) {
             return;
         }
-        folded.agents().forEach(d -> aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(), d.add()));
-        folded.departments().forEach(d -> aggregates.addDepartment(d.departmentCode(), d.day(), envelope.eventId(),
-                d.add()));
-        folded.projects().forEach(d -> aggregates.addProject(d.projectCode(), d.day(), envelope.eventId(), d.add()));
+        List<AggregateStore.Touched> touched = new ArrayList<>();
+        folded.agents().forEach(d -> touched.addAll(aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(),
+                d.add())));
+        folded.departments().forEach(d -> touched.addAll(aggregates.addDepartment(d.departmentCode(), d.day(),
+                envelope.eventId(), d.add())));
+        folded.projects().forEach(d -> touched.addAll(aggregates.addProject(d.projectCode(), d.day(),
+                envelope.eventId(), d.add())));
         if (folded.facts() != null) {
             facts.save(folded.facts());
         }
-        aggregates.markFolded(envelope.eventId(), clock.instant());
+        aggregates.markFolded(envelope.eventId(), clock.instant(), touched);
     }
 
     private static <T> T readable(EventEnvelope<T> envelope, int version) {

@@ -32,27 +32,30 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * The counters of agents, departments and projects per day and per month, and the events already folded in. An event
- * known as folded is skipped whole (a replay from the earliest offset). Otherwise its counters are added document by
- * document — read, add, write guarded by the document's version — and skipped by a document that lists the event
- * among the last {@value #RECENT} it counted; then the event is marked folded. A record redelivered after a crash in
- * the middle of an event is therefore counted once in each document as long as fewer than {@value #RECENT} other
- * events reached that document in between: the consumer's own poll (20 records) and what the other partitions' owners
- * fold during the rebalance. A busy month document during a catch-up at full speed can exceed that; keeping every id
- * until its event is marked folded would close the gap (not done yet).
+ * The counters of agents, departments and projects per day and per month, and the events already folded in. An
+ * event's counters are added document by document — read, add, write guarded by the document's version — each write
+ * listing the event in the document's {@code applied}; a document that lists it already is skipped. Then the event is
+ * marked folded, with the documents it touched, and only then is it taken off their lists ("settled"). So a record
+ * redelivered after a crash anywhere in between is counted once in each document however long it took to come back,
+ * the lists hold only events in flight, and an event known as folded is skipped whole (a replay from the earliest
+ * offset) — settled first if the crash came before that.
  */
 @Repository
 public class AggregateStore implements InitializingBean {
 
     private static final int ATTEMPTS = 8;
-    static final int RECENT = 200;
     static final String FOLDED = "folded_events";
     /** The same counters summed per calendar month ({@code day} holds the month, e.g. 2026-11). */
     static final String AGENT_MONTHS = "agent_months";
     static final String DEPARTMENT_MONTHS = "department_months";
 
+    /** A counter document an event was added to. */
+    public record Touched(String collection, String id) {
+    }
+
+    /** @param settled whether the event was taken off the lists of the documents it touched */
     @Document(FOLDED)
-    record FoldedEvent(@Id String id, Instant foldedAt) {
+    record FoldedEvent(@Id String id, Instant foldedAt, List<Touched> touched, boolean settled) {
     }
 
     private final MongoTemplate mongo;
@@ -72,34 +75,57 @@ public class AggregateStore implements InitializingBean {
         }
     }
 
+    /** Whether the event was folded already; settles it first if a crash came between marking and settling. */
     @Retry(name = "mongo")
     public boolean folded(String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), FoldedEvent.class);
+        FoldedEvent folded = mongo.findById(eventId, FoldedEvent.class);
+        if (folded == null) {
+            return false;
+        }
+        if (!folded.settled()) {
+            settle(eventId, folded.touched());
+        }
+        return true;
     }
 
+    /** Marks the event folded, then takes it off the lists of the documents it was added to. */
     @Retry(name = "mongo")
-    public void markFolded(String eventId, Instant at) {
+    public void markFolded(String eventId, Instant at, List<Touched> touched) {
         try {
-            mongo.insert(new FoldedEvent(eventId, at));
+            mongo.insert(new FoldedEvent(eventId, at, List.copyOf(touched), false));
         } catch (DuplicateKeyException alreadyMarked) {
             // a redelivery that found the event not yet marked and counted nothing twice
         }
+        settle(eventId, touched);
+    }
+
+    private void settle(String eventId, List<Touched> touched) {
+        for (Touched document : touched) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.id())),
+                    new Update().pull("applied", eventId), document.collection());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId)), new Update().set("settled", true),
+                FoldedEvent.class);
     }
 
     /** Adds to the agent's day and to its month: a monthly report reads one document per agent, not thirty. */
     @Retry(name = "mongo")
-    public void addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
+    public List<Touched> addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
+        List<Touched> touched = new ArrayList<>();
         for (String[] target : new String[][]{{AgentDayDocument.COLLECTION, day.toString()},
                 {AGENT_MONTHS, YearMonth.from(day).toString()}}) {
             String id = AgentDayDocument.idOf(agentId, target[1]);
             add(AgentDayDocument.class, target[0], id, eventId,
                     () -> new AgentDayDocument(id, 0, agentId, target[1], add, List.of(eventId)),
                     d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
+            touched.add(new Touched(target[0], id));
         }
+        return touched;
     }
 
     @Retry(name = "mongo")
-    public void addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
+    public List<Touched> addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
+        List<Touched> touched = new ArrayList<>();
         for (String[] target : new String[][]{{DepartmentDayDocument.COLLECTION, day.toString()},
                 {DEPARTMENT_MONTHS, YearMonth.from(day).toString()}}) {
             String id = DepartmentDayDocument.idOf(departmentCode, target[1]);
@@ -107,15 +133,18 @@ public class AggregateStore implements InitializingBean {
                     () -> new DepartmentDayDocument(id, 0, departmentCode, target[1], add, List.of(eventId)),
                     d -> d.applied().contains(eventId), DepartmentDayDocument::version,
                     d -> d.counters().plus(add));
+            touched.add(new Touched(target[0], id));
         }
+        return touched;
     }
 
     @Retry(name = "mongo")
-    public void addProject(String projectCode, LocalDate day, String eventId, ProjectDay add) {
+    public List<Touched> addProject(String projectCode, LocalDate day, String eventId, ProjectDay add) {
         String id = ProjectDayDocument.idOf(projectCode, day.toString());
         add(ProjectDayDocument.class, ProjectDayDocument.COLLECTION, id, eventId,
                 () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
                 d -> d.applied().contains(eventId), ProjectDayDocument::version, d -> d.counters().plus(add));
+        return List.of(new Touched(ProjectDayDocument.COLLECTION, id));
     }
 
     /** One agent's counters over a period: whole months from the month documents, other days from day documents. */
@@ -241,7 +270,7 @@ public class AggregateStore implements InitializingBean {
             }
             long seen = version.applyAsLong(found);
             Update update = new Update().set("counters", sum.apply(found)).inc("version", 1)
-                    .push("applied").slice(-RECENT).each(eventId);
+                    .push("applied", eventId);
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen));
             if (mongo.updateFirst(unchanged, update, type, collection).getMatchedCount() == 1) {
                 return;

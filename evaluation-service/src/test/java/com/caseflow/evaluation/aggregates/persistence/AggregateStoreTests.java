@@ -4,9 +4,11 @@ import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +20,49 @@ class AggregateStoreTests {
 
     @Autowired
     AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
-    void whenAnEventIsRedeliveredBeforeItWasMarkedFoldedThenEachDocumentStillCountsItOnce() {
+    void whenAnEventIsRedeliveredAfterACrashMidwayThenEachDocumentCountsItOnceHoweverManyCameBetween() {
         String agent = "A-" + UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 11, 2);
-        String first = UUID.randomUUID().toString();
+        String crashed = UUID.randomUUID().toString();
 
-        store.addAgent(agent, day, first, ONE_CALL);
-        for (int i = 0; i < 50; i++) {
-            store.addAgent(agent, day, UUID.randomUUID().toString(), ONE_CALL);
+        store.addAgent(agent, day, crashed, ONE_CALL);
+        for (int i = 0; i < 300; i++) {
+            String other = UUID.randomUUID().toString();
+            store.markFolded(other, Instant.now(), store.addAgent(agent, day, other, ONE_CALL));
         }
-        store.addAgent(agent, day, first, ONE_CALL);
+        assertThat(store.folded(crashed)).isFalse();
+        List<AggregateStore.Touched> touched = store.addAgent(agent, day, crashed, ONE_CALL);
+        store.markFolded(crashed, Instant.now(), touched);
 
-        assertThat(store.agentTotal(agent, day, day).phoneCalls()).isEqualTo(51);
+        assertThat(store.agentTotal(agent, day, day).phoneCalls()).isEqualTo(301);
         assertThat(store.agentTotal(agent, day.withDayOfMonth(1), day.withDayOfMonth(30)).phoneCalls())
-                .as("the month's document").isEqualTo(51);
-        assertThat(store.folded(first)).isFalse();
-        store.markFolded(first, Instant.now());
-        store.markFolded(first, Instant.now());
-        assertThat(store.folded(first)).isTrue();
+                .as("the month's document").isEqualTo(301);
+        assertThat(store.folded(crashed)).isTrue();
+        assertThat(touched).extracting(t -> applied(t)).as("settled: the lists hold only events in flight")
+                .containsOnly(List.of());
+    }
+
+    @Test
+    void whenACrashCameBetweenMarkingAndSettlingThenTheRedeliveredEventIsSkippedAndSettled() {
+        String agent = "A-" + UUID.randomUUID();
+        String event = UUID.randomUUID().toString();
+        List<AggregateStore.Touched> touched = store.addAgent(agent, LocalDate.of(2026, 11, 3), event, ONE_CALL);
+        mongo.insert(new AggregateStore.FoldedEvent(event, Instant.now(), touched, false));
+
+        assertThat(store.folded(event)).isTrue();
+
+        assertThat(touched).extracting(t -> applied(t)).containsOnly(List.of());
+        assertThat(store.agentTotal(agent, LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 3)).phoneCalls())
+                .isEqualTo(1);
+    }
+
+    private List<?> applied(AggregateStore.Touched touched) {
+        return mongo.findById(touched.id(), org.bson.Document.class, touched.collection()).getList("applied",
+                Object.class);
     }
 
     @Test
