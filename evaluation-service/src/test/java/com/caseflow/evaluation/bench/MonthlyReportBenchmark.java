@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +60,7 @@ import static org.awaitility.Awaitility.await;
  * Results are printed and written to {@code evaluation-service/target/benchmark-monthly-report.txt}.
  */
 @EvaluationServiceTest
+@TestPropertySource(properties = "caseflow.security.reads-per-second=1000") // one manager asks as fast as answered
 class MonthlyReportBenchmark {
 
     private static final int AGENTS = Integer.getInteger("bench.agents", 500);
