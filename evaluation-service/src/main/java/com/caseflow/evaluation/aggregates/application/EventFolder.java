@@ -58,6 +58,7 @@ public class EventFolder {
             throw new PoisonRecordException("CaseRouted without department, agent or time");
         }
         if (facts.find(r.caseId()).isPresent()) {
+            completeMarking(envelope, folding.routed(r));
             return;
         }
         apply(envelope, folding.routed(r));
@@ -122,10 +123,25 @@ public class EventFolder {
         if (known.isEmpty()) {
             throw new PoisonRecordException("an event for case " + caseId + " whose CaseRouted was never seen");
         }
-        if (sequence <= known.get().sequence()) {
+        if (sequence < known.get().sequence()) {
+            return;
+        }
+        if (sequence == known.get().sequence()) {
+            completeMarking(envelope, fold.apply(known.get()));
             return;
         }
         apply(envelope, fold.apply(known.get()));
+    }
+
+    /**
+     * The case's facts already moved past this event: it was counted, and only a crash after the facts were saved can
+     * have left it unmarked. Then it is marked and settled now, for the same documents (they follow from the event and
+     * the parts of the facts it does not change).
+     */
+    private void completeMarking(EventEnvelope<?> envelope, Folding.Folded counted) {
+        if (!aggregates.folded(envelope.eventId())) {
+            aggregates.markFolded(envelope.eventId(), clock.instant(), aggregates.documentsOf(counted));
+        }
     }
 
     private void apply(EventEnvelope<?> envelope, Folding.Folded folded) {

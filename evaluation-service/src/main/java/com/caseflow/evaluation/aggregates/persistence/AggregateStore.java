@@ -2,6 +2,7 @@ package com.caseflow.evaluation.aggregates.persistence;
 
 import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
+import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
@@ -48,6 +49,8 @@ public class AggregateStore implements InitializingBean {
     /** The same counters summed per calendar month ({@code day} holds the month, e.g. 2026-11). */
     static final String AGENT_MONTHS = "agent_months";
     static final String DEPARTMENT_MONTHS = "department_months";
+    static final String MIGRATIONS = "migrations";
+    static final String MONTHS_FILLED = "month-counters-from-days";
 
     /** A counter document an event was added to. */
     public record Touched(String collection, String id) {
@@ -73,6 +76,72 @@ public class AggregateStore implements InitializingBean {
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
             mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC).named("by_day"));
         }
+        fillMonthsFromDays();
+    }
+
+    /**
+     * Month documents came after day documents: a store that folded events before them has day documents only, and
+     * replays skip those events. Once, before the consumers start, each month without a document gets one summed from
+     * its days. (Upgrade one instance first: a month document that new events created meanwhile is left as it is.)
+     */
+    private void fillMonthsFromDays() {
+        Query done = Query.query(Criteria.where("_id").is(MONTHS_FILLED));
+        if (mongo.exists(done, MIGRATIONS)) {
+            return;
+        }
+        Query days = new Query();
+        days.fields().exclude("applied");
+        Map<String, AgentDayDocument> agentMonths = new HashMap<>();
+        for (AgentDayDocument d : mongo.find(days, AgentDayDocument.class)) {
+            String month = YearMonth.from(LocalDate.parse(d.day())).toString();
+            String id = AgentDayDocument.idOf(d.agentId(), month);
+            agentMonths.merge(id, new AgentDayDocument(id, 0, d.agentId(), month, d.counters(), List.of()),
+                    (a, b) -> new AgentDayDocument(id, 0, a.agentId(), month, a.counters().plus(b.counters()),
+                            List.of()));
+        }
+        Map<String, DepartmentDayDocument> departmentMonths = new HashMap<>();
+        for (DepartmentDayDocument d : mongo.find(days, DepartmentDayDocument.class)) {
+            String month = YearMonth.from(LocalDate.parse(d.day())).toString();
+            String id = DepartmentDayDocument.idOf(d.departmentCode(), month);
+            departmentMonths.merge(id, new DepartmentDayDocument(id, 0, d.departmentCode(), month, d.counters(),
+                    List.of()), (a, b) -> new DepartmentDayDocument(id, 0, a.departmentCode(), month,
+                    a.counters().plus(b.counters()), List.of()));
+        }
+        agentMonths.values().forEach(m -> insertIfAbsent(m, AGENT_MONTHS));
+        departmentMonths.values().forEach(m -> insertIfAbsent(m, DEPARTMENT_MONTHS));
+        try {
+            mongo.insert(new org.bson.Document("_id", MONTHS_FILLED), MIGRATIONS);
+        } catch (DuplicateKeyException anotherInstance) {
+            // filled by an instance that started at the same time
+        }
+    }
+
+    private void insertIfAbsent(Object month, String collection) {
+        try {
+            mongo.insert(month, collection);
+        } catch (DuplicateKeyException exists) {
+            // the month has its document already
+        }
+    }
+
+    /** The counter documents an event's deltas go to. */
+    public List<Touched> documentsOf(Folding.Folded folded) {
+        List<Touched> documents = new ArrayList<>();
+        folded.agents().forEach(d -> {
+            documents.add(new Touched(AgentDayDocument.COLLECTION, AgentDayDocument.idOf(d.agentId(),
+                    d.day().toString())));
+            documents.add(new Touched(AGENT_MONTHS, AgentDayDocument.idOf(d.agentId(),
+                    YearMonth.from(d.day()).toString())));
+        });
+        folded.departments().forEach(d -> {
+            documents.add(new Touched(DepartmentDayDocument.COLLECTION, DepartmentDayDocument.idOf(
+                    d.departmentCode(), d.day().toString())));
+            documents.add(new Touched(DEPARTMENT_MONTHS, DepartmentDayDocument.idOf(d.departmentCode(),
+                    YearMonth.from(d.day()).toString())));
+        });
+        folded.projects().forEach(d -> documents.add(new Touched(ProjectDayDocument.COLLECTION,
+                ProjectDayDocument.idOf(d.projectCode(), d.day().toString()))));
+        return documents;
     }
 
     /** Whether the event was folded already; settles it first if a crash came between marking and settling. */
@@ -82,7 +151,7 @@ public class AggregateStore implements InitializingBean {
         if (folded == null) {
             return false;
         }
-        if (!folded.settled()) {
+        if (!folded.settled() && folded.touched() != null) {
             settle(eventId, folded.touched());
         }
         return true;

@@ -16,8 +16,9 @@ import java.time.temporal.TemporalAdjusters;
  * Evaluates the week and the month just ended early the next morning (Asia/Shanghai), and the one before them again:
  * reviewers score a week's spot-checks during the following week, and a check counts in the period of the contact it
  * reviewed, so the second run publishes the revisions they cause (only what changed is published). Every instance
- * runs it; the store lets each evaluation through once. A period missed while every instance was down is caught up
- * after a start, once the consumers had time to catch up with the events.
+ * runs it; the store lets each evaluation through once. After a start, once the consumers had time to catch up with
+ * the events, the last week and month are evaluated again: a period missed while every instance was down, a run that
+ * stopped halfway or a provisional result is made final (only changes are published).
  */
 @Component
 @ConditionalOnProperty(name = "caseflow.evaluation.schedule.enabled", havingValue = "true", matchIfMissing = true)
@@ -51,14 +52,8 @@ class EvaluationSchedule {
 
     @Scheduled(initialDelayString = "${caseflow.evaluation.schedule.catch-up-after}", fixedDelay = Long.MAX_VALUE)
     void catchUp() {
-        LocalDate lastMonday = lastMonday();
-        if (!evaluations.evaluated(Period.Type.WEEK, lastMonday)) {
-            evaluations.run(Period.Type.WEEK, lastMonday, BY);
-        }
-        LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(1);
-        if (!evaluations.evaluated(Period.Type.MONTH, lastMonth)) {
-            evaluations.run(Period.Type.MONTH, lastMonth, BY);
-        }
+        evaluations.run(Period.Type.WEEK, lastMonday(), BY);
+        evaluations.run(Period.Type.MONTH, today().minusMonths(1).withDayOfMonth(1), BY);
     }
 
     private LocalDate today() {

@@ -97,11 +97,6 @@ public class Evaluations {
                 results.size() - published, outcomes);
     }
 
-    /** Whether anything of the period was evaluated already. */
-    public boolean evaluated(Period.Type type, LocalDate start) {
-        return !store.ofPeriod(type.name(), start.toString()).isEmpty();
-    }
-
     /** The evaluations of a period the caller may read, best rank first, departments after agents. */
     public List<EvaluationPublished> ofPeriod(Staff staff, Period.Type type, LocalDate start) {
         Optional<Set<String>> agents = access.agentsVisibleTo(staff);

@@ -7,6 +7,7 @@ import com.caseflow.evaluation.recurring.domain.Proposal;
 import com.caseflow.evaluation.recurring.domain.ProposalStatus;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.evaluation.privacy.FreeText;
+import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -28,7 +29,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -213,17 +213,12 @@ class ProposalController {
     }
 
     private static LocalDate dueDate(String value, LocalDate today, List<FieldProblem> problems) {
-        try {
-            LocalDate date = LocalDate.parse(value.strip());
-            if (date.isBefore(today)) {
-                problems.add(new FieldProblem("dueDate", "must not be in the past"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("dueDate", "a date such as 2026-12-31"));
+        LocalDate date = ReportPeriod.date("dueDate", value, problems);
+        if (date != null && date.isBefore(today)) {
+            problems.add(new FieldProblem("dueDate", "must not be in the past"));
             return null;
         }
+        return date;
     }
 
     /** Characters as users count them: a Chinese character is one, whatever its encoding. */

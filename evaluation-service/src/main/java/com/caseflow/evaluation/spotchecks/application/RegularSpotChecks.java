@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Regular checks (定期检查): on the configured cron (default Monday 06:00, Asia/Shanghai) a REGULAR sample of the
- * previous Monday–Sunday is drawn, K per agent. Its id is the ISO week, so two instances, a restart or a second run
- * in the same week never draw it twice. Switched off by {@code caseflow.evaluation.spot-checks.schedule.enabled=false}.
- * A run missed while the service was down is not caught up: a reviewer can draw that week by hand.
+ * Regular checks (定期检查): a REGULAR sample of the previous Monday–Sunday, K per agent. Its id is the ISO week, so
+ * the draw is tried every day (default 06:00, Asia/Shanghai) and once after a start, and happens once: a Monday
+ * missed while the store was away or the service down is drawn on the next try, two instances or a restart never
+ * draw a week twice. Switched off by {@code caseflow.evaluation.spot-checks.schedule.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "caseflow.evaluation.spot-checks.schedule", name = "enabled", havingValue = "true",
@@ -32,8 +32,9 @@ class RegularSpotChecks {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${caseflow.evaluation.spot-checks.schedule.cron:0 0 6 * * MON}",
+    @Scheduled(cron = "${caseflow.evaluation.spot-checks.schedule.cron:0 0 6 * * *}",
             zone = "${caseflow.evaluation.spot-checks.schedule.zone:Asia/Shanghai}")
+    @Scheduled(initialDelayString = "${caseflow.evaluation.schedule.catch-up-after:10m}", fixedDelay = Long.MAX_VALUE)
     void draw() {
         LocalDate today = clock.instant().atZone(properties.schedule().zone()).toLocalDate();
         try {
@@ -42,7 +43,7 @@ class RegularSpotChecks {
                             s.items().size(), s.from(), s.to()),
                     () -> log.debug("Regular spot-check sample of the week before {} was drawn already", today));
         } catch (RuntimeException e) {
-            // the store may be away: the next run (or a reviewer) draws the week, its id keeps it to one sample
+            // the store may be away: the next day's try draws the week, its id keeps it to one sample
             log.warn("Regular spot-check sample not drawn: {}", e.toString());
         }
     }

@@ -5,6 +5,7 @@ import com.caseflow.evaluation.spotchecks.domain.CaseFlags;
 import com.caseflow.evaluation.spotchecks.domain.Candidate;
 import com.caseflow.evaluation.spotchecks.domain.ContactFacts;
 import com.caseflow.evaluation.spotchecks.domain.Sample;
+import com.caseflow.evaluation.spotchecks.domain.SampleItem;
 import com.caseflow.evaluation.spotchecks.domain.SampleKind;
 import com.caseflow.evaluation.spotchecks.domain.Sampler;
 import com.caseflow.evaluation.spotchecks.domain.SamplingPolicy;
@@ -129,14 +130,14 @@ public class Samples {
         requireReviewer(staff);
         Sample sample = samples.find(id).orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND,
                 "not-found", "Not found", "no sample " + id));
-        return visible(staff, sample, checks.reviewedIn(id));
+        return visible(staff, sample, checks.reviewed(contactIds(sample)));
     }
 
     /** Samples whose period overlaps the one asked for, newest first (at most 100). */
     public List<SampleRead> list(Staff staff, LocalDate from, LocalDate to) {
         requireReviewer(staff);
         return samples.overlapping(from, to, LIST_LIMIT).stream()
-                .map(s -> visible(staff, s, checks.reviewedIn(s.id()))).toList();
+                .map(s -> visible(staff, s, checks.reviewed(contactIds(s)))).toList();
     }
 
     Sample draw(String id, SampleKind kind, long seed, LocalDate from, LocalDate to, Instant asOf, int perAgent,
@@ -166,6 +167,10 @@ public class Samples {
                 sample.flaggedShare(), sample.strataOrder(), sample.population(), sample.populationDigest(),
                 sample.items().stream().filter(i -> agents.get().contains(i.agentId())).toList());
         return new SampleRead(mine, reviewed);
+    }
+
+    private static List<String> contactIds(Sample sample) {
+        return sample.items().stream().map(SampleItem::contactId).toList();
     }
 
     /** Milliseconds, as the store keeps them: a sample read back is the sample drawn, its asOf can be sent again. */

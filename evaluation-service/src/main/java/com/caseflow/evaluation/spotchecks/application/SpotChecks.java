@@ -42,9 +42,9 @@ import java.util.UUID;
  * {@code SpotCheckRecorded} in one write; the relay publishes it on {@code evaluations} (key = agent id), and the day
  * counters take it from there.
  * <p>
- * A check's id is {@code <sampleId>.<contactId>} for a contact drawn in a sample (reviewed once per sample), and
- * {@code adhoc.<contactId>.<reviewerId>} for a check outside any sample (each reviewer checks a contact once). Its
- * event id is derived from it, so the same check is the same event wherever it is read.
+ * A contact is checked once, in whichever sample drew it or outside any: the check's id is {@code check.<contactId>},
+ * and its event id is derived from it, so the same check is the same event wherever it is read. The reviewer's
+ * comment stays in the service (it may name the customer): the published event carries none.
  */
 @Service
 public class SpotChecks {
@@ -123,7 +123,7 @@ public class SpotChecks {
         String eventId = UUID.nameUUIDFromBytes(("evaluation/spot-check/" + id).getBytes(StandardCharsets.UTF_8))
                 .toString();
         EventEnvelope<SpotCheckRecorded> envelope = new EventEnvelope<>(eventId, EventTypes.SPOT_CHECK_RECORDED,
-                SpotCheckRecorded.SCHEMA_VERSION, now, contact.agentId(), contact.contactId(), check);
+                SpotCheckRecorded.SCHEMA_VERSION, now, contact.agentId(), contact.contactId(), check.withoutComment());
         try {
             checks.insert(check, outbox.entry(Topics.EVALUATIONS, envelope));
         } catch (DuplicateKeyException raced) {
@@ -179,7 +179,7 @@ public class SpotChecks {
     }
 
     private static ConflictException alreadyChecked(String id) {
-        return new ConflictException("spot-check " + id + " is recorded already: a contact drawn in a sample is "
-                + "reviewed once (outside a sample, once per reviewer)");
+        return new ConflictException("spot-check " + id + " is recorded already: a contact is checked once, in "
+                + "whichever sample drew it");
     }
 }

@@ -1,5 +1,6 @@
 package com.caseflow.evaluation.spotchecks.persistence;
 
+import com.caseflow.evaluation.spotchecks.domain.Sample;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxClaim;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,10 +95,10 @@ public class SpotCheckStore implements InitializingBean {
         return Optional.ofNullable(mongo.findOne(byId, SpotCheckDocument.class)).map(SpotCheckDocument::check);
     }
 
-    /** Contact id → check id, of the contacts of a sample reviewed so far. */
+    /** Contact id → check id, of those of the contacts that were checked, in whichever sample or outside any. */
     @Retry(name = "mongo")
-    public Map<String, String> reviewedIn(String sampleId) {
-        Query query = Query.query(Criteria.where("sampleId").is(sampleId));
+    public Map<String, String> reviewed(Collection<String> contactIds) {
+        Query query = Query.query(Criteria.where("_id").in(contactIds.stream().map(Sample::spotCheckId).toList()));
         query.fields().include("_id").include("contactId");
         return mongo.find(query, org.bson.Document.class, COLLECTION).stream()
                 .collect(Collectors.toMap(d -> d.getString("contactId"), d -> d.getString("_id"), (a, b) -> a));

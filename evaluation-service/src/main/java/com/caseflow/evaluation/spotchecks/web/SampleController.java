@@ -44,6 +44,7 @@ class SampleController {
 
     private static final int MAX_AGENTS = 1000;
     private static final int MAX_DAYS = 92;
+    private static final Instant EARLIEST_AS_OF = Instant.parse("2000-01-01T00:00:00Z");
     private static final int MAX_AGENT_ID = 100;
 
     private final Samples samples;
@@ -154,6 +155,8 @@ class SampleController {
                 asOf = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(body.asOf().strip(), Instant::from);
                 if (asOf.isAfter(now)) {
                     problems.add(new FieldProblem("asOf", "must not be in the future"));
+                } else if (asOf.isBefore(EARLIEST_AS_OF)) {
+                    problems.add(new FieldProblem("asOf", "a time after 2000"));
                 }
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem("asOf", "a time with its offset, such as 2026-11-30T06:00:00+08:00"));

@@ -5,6 +5,8 @@ import com.caseflow.evaluation.support.EvaluationServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +60,23 @@ class AggregateStoreTests {
         assertThat(touched).extracting(t -> applied(t)).containsOnly(List.of());
         assertThat(store.agentTotal(agent, LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 3)).phoneCalls())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whenAStoreHasDayCountersWithoutMonthsThenTheMonthsAreFilledFromTheDaysOnce() {
+        String agent = "OLD-" + UUID.randomUUID();
+        for (String day : List.of("2025-03-03", "2025-03-04", "2025-04-01")) {
+            mongo.insert(new AgentDayDocument(AgentDayDocument.idOf(agent, day), 0, agent, day, ONE_CALL, List.of()));
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(AggregateStore.MONTHS_FILLED)), AggregateStore.MIGRATIONS);
+
+        store.afterPropertiesSet();
+        store.afterPropertiesSet();
+
+        assertThat(store.agentTotal(agent, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)).phoneCalls())
+                .as("March from its month document").isEqualTo(2);
+        assertThat(store.agentTotal(agent, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 30)).phoneCalls())
+                .isEqualTo(3);
     }
 
     private List<?> applied(AggregateStore.Touched touched) {
