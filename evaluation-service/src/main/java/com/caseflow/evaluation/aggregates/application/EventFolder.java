@@ -4,6 +4,7 @@ import com.caseflow.evaluation.aggregates.domain.CaseFacts;
 import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.evaluation.aggregates.persistence.CaseFactsStore;
+import com.caseflow.evaluation.aggregates.persistence.DeadlineDecisions;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseReopened;
@@ -35,12 +36,15 @@ public class EventFolder {
     private final Folding folding;
     private final AggregateStore aggregates;
     private final CaseFactsStore facts;
+    private final DeadlineDecisions deadlines;
     private final Clock clock;
 
-    public EventFolder(Folding folding, AggregateStore aggregates, CaseFactsStore facts, Clock clock) {
+    public EventFolder(Folding folding, AggregateStore aggregates, CaseFactsStore facts, DeadlineDecisions deadlines,
+                       Clock clock) {
         this.folding = folding;
         this.aggregates = aggregates;
         this.facts = facts;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -98,7 +102,7 @@ public class EventFolder {
         if (e.departmentCode() == null || e.escalatedAt() == null) {
             throw new PoisonRecordException("CaseEscalated without department or time");
         }
-        apply(envelope, folding.escalated(e));
+        apply(envelope, folding.escalated(e, facts.find(e.caseId()).map(CaseFacts::clockStartedAt).orElse(null)));
     }
 
     public void feedback(EventEnvelope<CustomerFeedbackRecorded> envelope) {
@@ -144,10 +148,12 @@ public class EventFolder {
         }
     }
 
-    private void apply(EventEnvelope<?> envelope, Folding.Folded folded) {
+    private void apply(EventEnvelope<?> envelope, Folding.Folded event) {
         if (aggregates.folded(envelope.eventId())) {
             return;
         }
+        Folding.Folded folded = event.decides() == null || deadlines.claim(event.decides().key(), envelope.eventId())
+                ? event : event.withoutDeadline();
         List<AggregateStore.Touched> touched = new ArrayList<>();
         folded.agents().forEach(d -> touched.addAll(aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(),
                 d.add())));

@@ -1,5 +1,7 @@
 package com.caseflow.evaluation.aggregates.domain;
 
+import com.caseflow.events.followup.DeadlineKind;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,9 +11,9 @@ import java.util.Map;
  * @param resolutionHours how many cases were resolved after 0, 1, 2 … business hours (whole hours, rounded up): the
  *                        distribution a period's p90 is read from
  * @param escalations     escalation steps taken, by level
- * @param firstResponseMissed first-response deadlines that passed with nobody accepting the case, as follow-up
- *                        announces them (the first step of the escalation ladder, taken at the deadline)
- * @param resolutionMissed resolution deadlines that passed unresolved, likewise
+ * @param firstResponseMissed first-response deadlines missed: accepted late, or escalated by follow-up at the deadline
+ *                        (its first step) with nobody accepting — whichever told first, see {@code Folding.Deadline}
+ * @param resolutionMissed resolution deadlines missed, likewise
  */
 public record DepartmentDay(long casesRouted, long transfersIn, long transfersOut, long accepted,
                             long acceptedOnTime, long resolved, long resolvedOnTime, long resolutionMinutes,
@@ -34,6 +36,15 @@ public record DepartmentDay(long casesRouted, long transfersIn, long transfersOu
                 merge(resolutionHours, o.resolutionHours), merge(escalations, o.escalations), reopened + o.reopened,
                 feedbackReached + o.feedbackReached, satisfactionSum + o.satisfactionSum, satisfied + o.satisfied,
                 firstResponseMissed + o.firstResponseMissed, resolutionMissed + o.resolutionMissed);
+    }
+
+    /** These counters without what they say about one kind of deadline (met or missed). */
+    public DepartmentDay withoutDeadline(DeadlineKind kind) {
+        boolean firstResponse = kind == DeadlineKind.FIRST_RESPONSE;
+        return new DepartmentDay(casesRouted, transfersIn, transfersOut, accepted,
+                firstResponse ? 0 : acceptedOnTime, resolved, firstResponse ? resolvedOnTime : 0, resolutionMinutes,
+                resolutionHours, escalations, reopened, feedbackReached, satisfactionSum, satisfied,
+                firstResponse ? 0 : firstResponseMissed, firstResponse ? resolutionMissed : 0);
     }
 
     private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {

@@ -11,8 +11,8 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
-import com.caseflow.events.followup.DeadlineKind;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
+import com.caseflow.events.followup.DeadlineKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,15 +46,40 @@ public final class Folding {
      * The deltas of one event and the case's facts after it (null when the event is not about a case). At most one
      * delta per document: a document counts an event once.
      */
+    /**
+     * A case's deadline, once per clock (routing, transfer or reopening; a re-timed deadline keeps its clock): whether
+     * it was met or missed is decided by the first event that tells — an acceptance or resolution, in time or late,
+     * or follow-up's first escalation step — and the others count nothing for it.
+     */
+    public record Deadline(String caseId, DeadlineKind kind, Instant clockStartedAt) {
+
+        public String key() {
+            return caseId + "|" + kind + "|" + clockStartedAt;
+        }
+    }
+
+    /** @param decides the deadline this event decides as met or missed, if any */
     public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
-                         CaseFacts facts) {
+                         CaseFacts facts, Deadline decides) {
 
         public Folded {
             projects = projects == null ? List.of() : List.copyOf(projects);
         }
 
+        public Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
+                      CaseFacts facts) {
+            this(agents, departments, projects, facts, null);
+        }
+
         public Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, CaseFacts facts) {
             this(agents, departments, List.of(), facts);
+        }
+
+        /** The same without its say on the deadline, which another event decided first. */
+        public Folded withoutDeadline() {
+            return decides == null ? this : new Folded(agents, departments.stream()
+                    .map(d -> new DepartmentDelta(d.departmentCode(), d.day(), d.add().withoutDeadline(decides.kind())))
+                    .toList(), projects, facts, null);
         }
     }
 
@@ -142,10 +167,13 @@ public final class Folding {
     }
 
     public Folded accepted(CaseAccepted a, CaseFacts facts) {
-        boolean onTime = facts.firstResponseDue() == null || !a.acceptedAt().isAfter(facts.firstResponseDue());
-        DepartmentDay add = new DepartmentDay(0, 0, 0, 1, onTime ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0);
+        boolean due = facts.firstResponseDue() != null;
+        boolean onTime = due && !a.acceptedAt().isAfter(facts.firstResponseDue());
+        DepartmentDay add = new DepartmentDay(0, 0, 0, 1, onTime ? 1 : 0, 0, 0, 0, null, null, 0, 0, 0, 0,
+                due && !onTime ? 1 : 0, 0);
         return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(a.acceptedAt()), add)),
-                advanced(facts, a.sequence()));
+                List.of(), advanced(facts, a.sequence()),
+                due ? new Deadline(facts.caseId(), DeadlineKind.FIRST_RESPONSE, facts.clockStartedAt()) : null);
     }
 
     public Folded transferred(CaseTransferred t, CaseFacts facts) {
@@ -162,12 +190,14 @@ public final class Folding {
 
     public Folded resolved(CaseResolved r, CaseFacts facts) {
         long minutes = businessTime.apply(facts.clockStartedAt(), r.resolvedAt()).toMinutes();
-        boolean onTime = facts.resolutionDue() == null || !r.resolvedAt().isAfter(facts.resolutionDue());
+        boolean due = facts.resolutionDue() != null;
+        boolean onTime = due && !r.resolvedAt().isAfter(facts.resolutionDue());
         long hours = (minutes + 59) / 60;
         DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 1, onTime ? 1 : 0, minutes,
-                Map.of(String.valueOf(hours), 1L), null, 0, 0, 0, 0, 0, 0);
+                Map.of(String.valueOf(hours), 1L), null, 0, 0, 0, 0, 0, due && !onTime ? 1 : 0);
         return new Folded(List.of(), List.of(new DepartmentDelta(facts.departmentCode(), day(r.resolvedAt()), add)),
-                advanced(facts, r.sequence()));
+                List.of(), advanced(facts, r.sequence()),
+                due ? new Deadline(facts.caseId(), DeadlineKind.RESOLUTION, facts.clockStartedAt()) : null);
     }
 
     /** A reopening counts against the agent whose contact opened the case, the one its reopen rate is counted over. */
@@ -184,15 +214,19 @@ public final class Folding {
     /**
      * Every step counts by level; the first step of a deadline also counts the deadline as missed, so a case nobody
      * accepts or resolves weighs on the department's compliance instead of escaping it.
+     *
+     * @param clockStartedAt the case's current clock as evaluation knows it; null when the case is not known yet
      */
-    public Folded escalated(CaseEscalated e) {
-        boolean missed = e.level() == 1;
+    public Folded escalated(CaseEscalated e, Instant clockStartedAt) {
+        boolean first = e.level() == 1 && e.deadline() != null;
         DepartmentDay add = new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null,
                 Map.of(String.valueOf(e.level()), 1L), 0, 0, 0, 0,
-                missed && e.deadline() == DeadlineKind.FIRST_RESPONSE ? 1 : 0,
-                missed && e.deadline() == DeadlineKind.RESOLUTION ? 1 : 0);
+                first && e.deadline() == DeadlineKind.FIRST_RESPONSE ? 1 : 0,
+                first && e.deadline() == DeadlineKind.RESOLUTION ? 1 : 0);
+        Deadline decides = first ? new Deadline(e.caseId(), e.deadline(),
+                clockStartedAt != null ? clockStartedAt : e.dueAt()) : null;
         return new Folded(List.of(), List.of(new DepartmentDelta(e.departmentCode(), day(e.escalatedAt()), add)),
-                null);
+                List.of(), null, decides);
     }
 
     public Folded feedback(CustomerFeedbackRecorded f) {

@@ -28,8 +28,8 @@ public final class Kpis {
 
     /**
      * @param firstResponseCompliance first-response deadlines met (accepted in time) among those met or missed
-     *                                (missed: follow-up escalated the case at the deadline), so a case nobody ever
-     *                                accepts counts against the department
+     *                                (accepted late, or escalated by follow-up at the deadline), so a case nobody
+     *                                ever accepts counts against the department
      * @param resolutionCompliance    resolution deadlines met among those met or missed, likewise
      * @param averageResolutionHours  business hours from routing (or transfer) to resolution, on average
      * @param p90ResolutionHours      90 % of cases were resolved within this many business hours (whole hours)

@@ -1,15 +1,20 @@
 package com.caseflow.evaluation.aggregates.application;
 
+import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
+import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.Complexity;
 import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.followup.CaseEscalated;
+import com.caseflow.events.followup.DeadlineKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,16 +40,59 @@ class EventFolderTests {
     @Autowired
     MongoTemplate mongo;
 
+    private static final Instant AT = Instant.parse("2026-09-15T02:00:00Z"); // 10:00 in Shanghai
+
+    private static <T> EventEnvelope<T> envelope(String key, T event) {
+        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, AT, key, key, event);
+    }
+
+    private static CaseRouted routed(String caseId, String agent, String department) {
+        return new CaseRouted(caseId, 1, "c-" + caseId, agent, Channel.PHONE, AT, "SH-LJY", null,
+                ContactCategory.REPAIR, "漏水", null, Complexity.COMPLEX, Priority.HIGH, List.of(), department,
+                "repairs", 1, new Deadlines(AT.plusSeconds(3600), AT.plusSeconds(8 * 3600), 1, 8), null, AT, "HEAD");
+    }
+
+    private static CaseEscalated escalated(String caseId, String department, DeadlineKind kind, Instant dueAt) {
+        return new CaseEscalated(caseId, kind, 1, "DEPARTMENT_HEAD", department, null, "SH-LJY", Priority.HIGH, dueAt,
+                0, dueAt, "HEAD");
+    }
+
+    private DepartmentDay day(String department) {
+        return aggregates.departmentTotal(department, LocalDate.parse("2026-09-15"), LocalDate.parse("2026-09-15"));
+    }
+
+    @Test
+    void whenAnEscalationAndALateAcceptanceBothTellOfOneMissedDeadlineThenItIsMissedOnce() {
+        String department = "D-" + UUID.randomUUID().toString().substring(0, 6);
+        String missed = UUID.randomUUID().toString();
+        folder.routed(envelope(missed, routed(missed, "F-A", department)));
+        folder.escalated(envelope(missed, escalated(missed, department, DeadlineKind.FIRST_RESPONSE,
+                AT.plusSeconds(3600))));
+        // a repeat caller raised the priority: follow-up re-timed the deadline and escalated again
+        folder.escalated(envelope(missed, escalated(missed, department, DeadlineKind.FIRST_RESPONSE,
+                AT.plusSeconds(1800))));
+        folder.accepted(envelope(missed, new CaseAccepted(missed, 2, department, "D-1", AT.plusSeconds(7200))));
+
+        String met = UUID.randomUUID().toString();
+        folder.routed(envelope(met, routed(met, "F-B", department)));
+        folder.accepted(envelope(met, new CaseAccepted(met, 2, department, "D-1", AT.plusSeconds(600))));
+        // follow-up lagged behind the acceptance and escalated a deadline that was met
+        folder.escalated(envelope(met, escalated(met, department, DeadlineKind.FIRST_RESPONSE,
+                AT.plusSeconds(3600))));
+
+        DepartmentDay counted = day(department);
+        assertThat(counted.firstResponseMissed()).isEqualTo(1);
+        assertThat(counted.acceptedOnTime()).isEqualTo(1);
+        assertThat(counted.accepted()).isEqualTo(2);
+        assertThat(counted.escalations()).containsEntry("1", 3L);
+        assertThat(Kpis.of(counted).firstResponseCompliance()).isEqualTo(0.5);
+    }
+
     @Test
     void whenACrashCameAfterTheFactsWereSavedButBeforeTheEventWasMarkedThenTheRedeliveryMarksAndSettlesIt() {
         String caseId = UUID.randomUUID().toString();
         String agent = "F-" + caseId.substring(0, 6);
-        Instant at = Instant.parse("2026-09-15T02:00:00Z");
-        CaseRouted routed = new CaseRouted(caseId, 1, "c-" + caseId, agent, Channel.PHONE, at, "SH-LJY", null,
-                ContactCategory.REPAIR, "漏水", null, Complexity.COMPLEX, Priority.HIGH, List.of(), "ENGINEERING",
-                "repairs", 1, new Deadlines(at.plusSeconds(3600), at.plusSeconds(8 * 3600), 1, 8), null, at, "HEAD");
-        EventEnvelope<CaseRouted> envelope = new EventEnvelope<>(UUID.randomUUID().toString(),
-                EventTypes.CASE_ROUTED, 1, at, caseId, caseId, routed);
+        EventEnvelope<CaseRouted> envelope = envelope(caseId, routed(caseId, agent, "ENGINEERING"));
         folder.routed(envelope);
         // the state a crash between saving the facts and marking the event leaves behind
         mongo.remove(Query.query(Criteria.where("_id").is(envelope.eventId())), "folded_events");
