@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  * marked folded, with the documents it touched, and only then is it taken off their lists ("settled"). So a record
  * redelivered after a crash anywhere in between is counted once in each document however long it took to come back,
  * the lists hold only events in flight, and an event known as folded is skipped whole (a replay from the earliest
- * offset) — settled first if the crash came before that.
+ * offset) — settled first if the crash came before that. Not covered: a consumer that lost its partitions and goes on
+ * processing a record the new owner processes at the same time (a "zombie" after a rebalance) can count it again in a
+ * document it reaches after the new owner settled; Kafka fences its commit, not its writes here.
  */
 @Repository
 public class AggregateStore implements InitializingBean {

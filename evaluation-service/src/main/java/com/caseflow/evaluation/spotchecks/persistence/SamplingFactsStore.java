@@ -163,15 +163,18 @@ public class SamplingFactsStore implements InitializingBean {
 
     /**
      * Applies the update only if the case has not seen this event or a later one: the sequence guard is in the
-     * query, so a stale event finds no document, and its upsert collides with the existing id and is dropped.
+     * query, so a stale event finds no document, its upsert collides with the existing id, and the guarded update
+     * after it matches nothing.
      */
     private void advance(String caseId, long sequence, Update update) {
         Query older = Query.query(Criteria.where("_id").is(caseId).orOperator(
                 Criteria.where("sequence").lt(sequence), Criteria.where("sequence").exists(false)));
         try {
             mongo.upsert(older, update.set("sequence", sequence), CaseDocument.class);
-        } catch (DuplicateKeyException stale) {
-            // a later event of the case was applied already
+        } catch (DuplicateKeyException raced) {
+            // a later event of the case was applied already — or an escalation or feedback (which carry no sequence)
+            // created the case's document in the meantime: then the guarded update applies to it now
+            mongo.updateFirst(older, update, CaseDocument.class);
         }
     }
 
