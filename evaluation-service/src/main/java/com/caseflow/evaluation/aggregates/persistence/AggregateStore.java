@@ -129,21 +129,23 @@ public class AggregateStore implements InitializingBean {
     /** The counter documents an event's deltas go to. */
     public List<Touched> documentsOf(Folding.Folded folded) {
         List<Touched> documents = new ArrayList<>();
-        folded.agents().forEach(d -> {
-            documents.add(new Touched(AgentDayDocument.COLLECTION, AgentDayDocument.idOf(d.agentId(),
-                    d.day().toString())));
-            documents.add(new Touched(AGENT_MONTHS, AgentDayDocument.idOf(d.agentId(),
-                    YearMonth.from(d.day()).toString())));
-        });
-        folded.departments().forEach(d -> {
-            documents.add(new Touched(DepartmentDayDocument.COLLECTION, DepartmentDayDocument.idOf(
-                    d.departmentCode(), d.day().toString())));
-            documents.add(new Touched(DEPARTMENT_MONTHS, DepartmentDayDocument.idOf(d.departmentCode(),
-                    YearMonth.from(d.day()).toString())));
-        });
+        folded.agents().forEach(d -> dayAndMonth(AgentDayDocument.COLLECTION, AGENT_MONTHS, d.day()).forEach(
+                t -> documents.add(new Touched(t.collection(), AgentDayDocument.idOf(d.agentId(), t.key())))));
+        folded.departments().forEach(d -> dayAndMonth(DepartmentDayDocument.COLLECTION, DEPARTMENT_MONTHS, d.day())
+                .forEach(t -> documents.add(new Touched(t.collection(),
+                        DepartmentDayDocument.idOf(d.departmentCode(), t.key())))));
         folded.projects().forEach(d -> documents.add(new Touched(ProjectDayDocument.COLLECTION,
                 ProjectDayDocument.idOf(d.projectCode(), d.day().toString()))));
         return documents;
+    }
+
+    /** A counter document's collection and its day (or month) key. */
+    private record Target(String collection, String key) {
+    }
+
+    /** Where a day's counters go: its day document and its month document. */
+    private static List<Target> dayAndMonth(String days, String months, LocalDate day) {
+        return List.of(new Target(days, day.toString()), new Target(months, YearMonth.from(day).toString()));
     }
 
     /** Whether the event was folded already; settles it first if a crash came between marking and settling. */
@@ -183,13 +185,12 @@ public class AggregateStore implements InitializingBean {
     @Retry(name = "mongo")
     public List<Touched> addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
         List<Touched> touched = new ArrayList<>();
-        for (String[] target : new String[][]{{AgentDayDocument.COLLECTION, day.toString()},
-                {AGENT_MONTHS, YearMonth.from(day).toString()}}) {
-            String id = AgentDayDocument.idOf(agentId, target[1]);
-            add(AgentDayDocument.class, target[0], id, eventId,
-                    () -> new AgentDayDocument(id, 0, agentId, target[1], add, List.of(eventId)),
+        for (Target target : dayAndMonth(AgentDayDocument.COLLECTION, AGENT_MONTHS, day)) {
+            String id = AgentDayDocument.idOf(agentId, target.key());
+            add(AgentDayDocument.class, target.collection(), id, eventId,
+                    () -> new AgentDayDocument(id, 0, agentId, target.key(), add, List.of(eventId)),
                     d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
-            touched.add(new Touched(target[0], id));
+            touched.add(new Touched(target.collection(), id));
         }
         return touched;
     }
@@ -197,14 +198,13 @@ public class AggregateStore implements InitializingBean {
     @Retry(name = "mongo")
     public List<Touched> addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
         List<Touched> touched = new ArrayList<>();
-        for (String[] target : new String[][]{{DepartmentDayDocument.COLLECTION, day.toString()},
-                {DEPARTMENT_MONTHS, YearMonth.from(day).toString()}}) {
-            String id = DepartmentDayDocument.idOf(departmentCode, target[1]);
-            add(DepartmentDayDocument.class, target[0], id, eventId,
-                    () -> new DepartmentDayDocument(id, 0, departmentCode, target[1], add, List.of(eventId)),
+        for (Target target : dayAndMonth(DepartmentDayDocument.COLLECTION, DEPARTMENT_MONTHS, day)) {
+            String id = DepartmentDayDocument.idOf(departmentCode, target.key());
+            add(DepartmentDayDocument.class, target.collection(), id, eventId,
+                    () -> new DepartmentDayDocument(id, 0, departmentCode, target.key(), add, List.of(eventId)),
                     d -> d.applied().contains(eventId), DepartmentDayDocument::version,
                     d -> d.counters().plus(add));
-            touched.add(new Touched(target[0], id));
+            touched.add(new Touched(target.collection(), id));
         }
         return touched;
     }
