@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.caseflow.infra.identity.IdentityServer;
@@ -33,13 +34,16 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final FileLock dataDirLock;
+    /** Null without one. */
     private final MongoWireServer mongo;
+    /** Null without one. */
     private final KafkaBroker kafka;
     /** Null without one. Typed as AutoCloseable so that a stack without it never loads a Spring class. */
     private final AutoCloseable identity;
     /** Null without one. */
     private final NotificationReceiver notifications;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private LocalStack(StackSettings settings, FileLock dataDirLock, MongoWireServer mongo, KafkaBroker kafka,
             AutoCloseable identity, NotificationReceiver notifications) {
@@ -66,12 +70,17 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "caseflow-local-stack-shutdown"));
-        System.out.printf("%s Kafka bootstrap %s, MongoDB %s%s%s (data in %s, started in %.1f s)%n", READY,
-                stack.settings.kafkaBootstrap(), stack.settings.mongoUri(),
+        System.out.printf("%s %s%s%s%s (data in %s, started in %.1f s)%n", READY,
+                stack.settings.kafkaEnabled() ? "Kafka bootstrap " + stack.settings.kafkaBootstrap() : "no Kafka",
+                stack.settings.mongoEnabled() ? ", MongoDB " + stack.settings.mongoUri() : ", no MongoDB",
                 stack.settings.identityEnabled() ? ", identity " + stack.settings.identityUrl() : "",
                 stack.settings.notificationsEnabled() ? ", notifications " + stack.settings.notificationsUrl() : "",
                 stack.settings.dataDir(), (System.nanoTime() - startedAt) / 1e9);
 
+        if (stack.kafka == null) {
+            stack.awaitClose();
+            return;
+        }
         stack.kafka.awaitShutdown();
         if (!stack.closed.get()) {
             log.error("The Kafka broker stopped on its own; stopping the local stack");
@@ -85,9 +94,13 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(StackSettings settings) {
         requireDifferentPorts(settings);
-        Ports.requireFree(settings.kafkaPort(), "Kafka", "Kafka", "--kafka-port");
-        Ports.requireFree(settings.controllerPort(), "Kafka controller", "Kafka", "--controller-port");
-        Ports.requireFree(settings.mongoPort(), "MongoDB", "MongoDB", "--mongo-port");
+        if (settings.kafkaEnabled()) {
+            Ports.requireFree(settings.kafkaPort(), "Kafka", "Kafka", "--kafka-port");
+            Ports.requireFree(settings.controllerPort(), "Kafka controller", "Kafka", "--controller-port");
+        }
+        if (settings.mongoEnabled()) {
+            Ports.requireFree(settings.mongoPort(), "MongoDB", "MongoDB", "--mongo-port");
+        }
         if (settings.identityEnabled()) {
             Ports.requireFree(settings.identityPort(), "identity server", "identity server", "--identity-port");
             requireIdentityLibraries();
@@ -98,7 +111,13 @@ public final class LocalStack implements AutoCloseable {
         }
         FileLock lock = lockDataDir(settings.dataDir());
 
-        List<String> parts = new ArrayList<>(List.of("Kafka", "MongoDB"));
+        List<String> parts = new ArrayList<>();
+        if (settings.kafkaEnabled()) {
+            parts.add("Kafka");
+        }
+        if (settings.mongoEnabled()) {
+            parts.add("MongoDB");
+        }
         if (settings.identityEnabled()) {
             parts.add("the identity server");
         }
@@ -111,11 +130,15 @@ public final class LocalStack implements AutoCloseable {
         AutoCloseable identity = null;
         NotificationReceiver notifications = null;
         try {
-            mongo = MongoWireServer.start(settings.dataDir().resolve("mongo").resolve("caseflow.mv"),
-                    settings.mongoPort());
-            kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                    settings.controllerPort());
-            TopicSetup.ensureTopics(settings.kafkaBootstrap());
+            if (settings.mongoEnabled()) {
+                mongo = MongoWireServer.start(settings.dataDir().resolve("mongo").resolve("caseflow.mv"),
+                        settings.mongoPort());
+            }
+            if (settings.kafkaEnabled()) {
+                kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                        settings.controllerPort());
+                TopicSetup.ensureTopics(settings.kafkaBootstrap());
+            }
             if (settings.identityEnabled()) {
                 identity = IdentityServer.start(settings.dataDir(), settings.identityPort(), null);
             }
@@ -138,9 +161,13 @@ public final class LocalStack implements AutoCloseable {
     /** Every server of the stack needs its own port; one clear line when two are given the same. */
     private static void requireDifferentPorts(StackSettings settings) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("Kafka", settings.kafkaPort());
-        ports.put("Kafka controller", settings.controllerPort());
-        ports.put("MongoDB", settings.mongoPort());
+        if (settings.kafkaEnabled()) {
+            ports.put("Kafka", settings.kafkaPort());
+            ports.put("Kafka controller", settings.controllerPort());
+        }
+        if (settings.mongoEnabled()) {
+            ports.put("MongoDB", settings.mongoPort());
+        }
         if (settings.identityEnabled()) {
             ports.put("the identity server", settings.identityPort());
         }
@@ -180,6 +207,14 @@ public final class LocalStack implements AutoCloseable {
         return kafka.clusterId();
     }
 
+    private void awaitClose() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops the notification receiver, the identity server, Kafka, then MongoDB; the data stays on disk for the next
      * start. Safe to call more than once.
@@ -193,12 +228,13 @@ public final class LocalStack implements AutoCloseable {
         try {
             stopQuietly(notifications);
             stopQuietly(identity);
-            kafka.close();
+            stopQuietly(kafka);
         } finally {
             try {
-                mongo.close();
+                stopQuietly(mongo);
             } finally {
                 release(dataDirLock);
+                stopped.countDown();
             }
         }
         log.info("Local stack stopped; data kept in {}", settings.dataDir());

@@ -8,6 +8,9 @@ import java.util.Set;
  * Where the local stack keeps its data and which ports it listens on. Every value can be given as a system property
  * ({@code -Dcaseflow.kafka-port=19092}) or as an argument ({@code --kafka-port=19092}); arguments win.
  *
+ * @param kafkaPort         the port of the Kafka broker; {@link #NONE} (0) starts no broker (the fault suite runs it as a
+ *                          process of its own, to kill and stop it alone)
+ * @param mongoPort         the port of the MongoDB-wire server; {@link #NONE} (0) starts none
  * @param identityPort      the port of the identity server (OAuth2/OIDC); {@link #NO_IDENTITY} (0) starts none
  * @param notificationsPort the port of the notification receiver that stands in for the notification gateway;
  *                          {@link #NO_NOTIFICATIONS} (0) starts none
@@ -17,6 +20,9 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
 
     public static final String HOST = "127.0.0.1";
 
+    /** The Kafka or MongoDB port that means: not this one. */
+    public static final int NONE = 0;
+
     /** The identity port that means: no identity server (it needs the Spring libraries of infra's exec jar). */
     public static final int NO_IDENTITY = 0;
 
@@ -24,12 +30,15 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
     public static final int NO_NOTIFICATIONS = 0;
 
     private static final String USAGE =
-            "Options: --data-dir=DIR (default .local/data) --kafka-port=N (9092) --controller-port=N (9093) "
-                    + "--mongo-port=N (27017) --identity-port=N (9000; 0 for no identity server) "
+            "Options: --data-dir=DIR (default .local/data) --kafka-port=N (9092; 0 for no broker) "
+                    + "--controller-port=N (9093) --mongo-port=N (27017; 0 for no MongoDB) --identity-port=N (9000; 0 for no identity server) "
                     + "--notifications-port=N (9010; 0 for no notification receiver)";
 
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
+        if (kafkaPort < 0 || kafkaPort > 65535 || mongoPort < 0 || mongoPort > 65535) {
+            throw new IllegalArgumentException("kafkaPort " + kafkaPort + ", mongoPort " + mongoPort);
+        }
         if (identityPort < 0 || identityPort > 65535) {
             throw new IllegalArgumentException("identityPort " + identityPort);
         }
@@ -72,19 +81,22 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
         StackSettings defaults = defaults();
         StackSettings settings = new StackSettings(
                 Path.of(options.getProperty("data-dir", defaults.dataDir().toString())),
-                port(options, "kafka-port", defaults.kafkaPort()),
+                portOrNone(options, "kafka-port", defaults.kafkaPort()),
                 port(options, "controller-port", defaults.controllerPort()),
-                port(options, "mongo-port", defaults.mongoPort()),
-                "0".equals(options.getProperty("identity-port", "").trim()) ? NO_IDENTITY
-                        : port(options, "identity-port", defaults.identityPort()),
-                "0".equals(options.getProperty("notifications-port", "").trim()) ? NO_NOTIFICATIONS
-                        : port(options, "notifications-port", defaults.notificationsPort()));
+                portOrNone(options, "mongo-port", defaults.mongoPort()),
+                portOrNone(options, "identity-port", defaults.identityPort()),
+                portOrNone(options, "notifications-port", defaults.notificationsPort()));
         options.keySet().removeAll(Set.of("data-dir", "kafka-port", "controller-port", "mongo-port",
                 "identity-port", "notifications-port"));
         if (!options.isEmpty()) {
             throw new StartupException("Unknown option(s) " + options.keySet() + ". " + USAGE);
         }
         return settings;
+    }
+
+    /** A port, or 0 for "do not start this one". */
+    private static int portOrNone(Properties options, String name, int defaultValue) {
+        return "0".equals(options.getProperty(name, "").trim()) ? NONE : port(options, name, defaultValue);
     }
 
     private static int port(Properties options, String name, int defaultValue) {
@@ -109,6 +121,14 @@ public record StackSettings(Path dataDir, int kafkaPort, int controllerPort, int
 
     public String mongoUri() {
         return "mongodb://" + HOST + ":" + mongoPort;
+    }
+
+    public boolean kafkaEnabled() {
+        return kafkaPort != NONE;
+    }
+
+    public boolean mongoEnabled() {
+        return mongoPort != NONE;
     }
 
     public boolean identityEnabled() {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -138,9 +139,32 @@ class LocalStackTests {
                 .notificationsEnabled()).isFalse();
         assertThat(new StackSettings(Path.of("x"), 1, 2, 3).notificationsEnabled()).as("the services' tests' stack")
                 .isFalse();
+        StackSettings kafkaOnly = StackSettings.parse(
+                new String[] {"--mongo-port=0", "--identity-port=0", "--notifications-port=0"}, new Properties());
+        assertThat(kafkaOnly.kafkaEnabled()).isTrue();
+        assertThat(kafkaOnly.mongoEnabled()).isFalse();
+        assertThat(StackSettings.parse(new String[] {"--kafka-port=0"}, new Properties()).kafkaEnabled()).isFalse();
         assertThatThrownBy(() -> StackSettings.parse(new String[] {"--kafka-port=lots"}, new Properties()))
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("--kafka-port must be a port number");
+    }
+
+    @Test
+    void startsKafkaAloneAndTheRestWithoutKafkaSoThatTheBrokerCanBeKilledOnItsOwn() throws Exception {
+        StackSettings kafkaOnly = new StackSettings(dataDir.resolve("kafka-only"), freePort(), freePort(),
+                StackSettings.NONE);
+        StackSettings withoutKafka = new StackSettings(dataDir.resolve("rest"), StackSettings.NONE, freePort(),
+                freePort());
+
+        try (LocalStack kafka = LocalStack.start(kafkaOnly); LocalStack rest = LocalStack.start(withoutKafka)) {
+            assertThat(describeTopics(kafkaOnly)).containsKeys("contacts", "contacts.dlq");
+            try (MongoClient client = MongoClients.create(withoutKafka.mongoUri())) {
+                probes(client).insertOne(new Document("_id", "p").append("subject", "漏水"));
+                assertThat(probes(client).countDocuments()).isEqualTo(1);
+            }
+            assertThat(Files.exists(kafkaOnly.dataDir().resolve("mongo"))).as("no MongoDB beside the broker").isFalse();
+            assertThat(Files.exists(withoutKafka.dataDir().resolve("kafka"))).as("no broker beside MongoDB").isFalse();
+        }
     }
 
     private static Map<String, TopicDescription> describeTopics(StackSettings settings) throws Exception {
