@@ -1,6 +1,7 @@
 package com.caseflow.support.consumer;
 
 import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.EventTypes;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
@@ -22,9 +23,23 @@ public class EnvelopeReader {
     }
 
     /** The event type of the record: from its CloudEvents header, or from its envelope when it carries none. */
+    /**
+     * The record's event type. A type the contracts do not know is poison, not something to skip: it may be an event
+     * a newer producer relies on, and in the dead-letter topic it can be replayed once this service knows it.
+     */
     public String type(Message<byte[]> message) {
         String type = CloudEventMessageUtils.getType(message);
-        return type != null ? type : read(message, Object.class).type();
+        if (type == null) {
+            type = read(message, Object.class).type();
+        }
+        if (EventTypes.payloadOf(type).isEmpty()) {
+            throw new PoisonRecordException("unknown event type '" + abbreviate(type) + "'");
+        }
+        return type;
+    }
+
+    private static String abbreviate(String type) {
+        return type.length() <= 80 ? type : type.substring(0, 80) + "…";
     }
 
     public <T> EventEnvelope<T> read(Message<byte[]> message, Class<T> payload) {
