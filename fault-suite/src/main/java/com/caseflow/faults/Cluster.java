@@ -1,0 +1,227 @@
+package com.caseflow.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The system under test on this machine, each part a process of its own: the Kafka broker alone (so that it can be
+ * killed and frozen alone), MongoDB with the identity server and the notification receiver, and every service — on
+ * free ports and in a fresh directory, so that it runs beside {@code ./run} and starts from nothing.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("intake-service", "routing-service", "followup-service",
+            "evaluation-service");
+    static final String READY = "CaseFlow local stack ready:";
+    private static final Duration START_WAIT = Duration.ofSeconds(150);
+
+    private final Path root;
+    private final Path work;
+    private final int kafkaPort = freePort();
+    private final int controllerPort = freePort();
+    private final int mongoPort = freePort();
+    private final int identityPort = freePort();
+    private final int notificationsPort = freePort();
+    private final Node kafka;
+    private final Node store;
+    private final Map<String, List<Node>> services = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Cluster(Path root, Path work) {
+        this.root = root;
+        this.work = work;
+        try {
+            if (Files.exists(work)) {
+                try (Stream<Path> old = Files.walk(work)) {
+                    old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(work.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka = Node.infrastructure("kafka", infra("kafka", "--kafka-port=" + kafkaPort,
+                "--controller-port=" + controllerPort, "--mongo-port=0", "--identity-port=0",
+                "--notifications-port=0"), work.resolve("logs/kafka.log"), READY);
+        store = Node.infrastructure("store", infra("store", "--kafka-port=0", "--mongo-port=" + mongoPort,
+                "--identity-port=" + identityPort, "--notifications-port=" + notificationsPort),
+                work.resolve("logs/store.log"), READY);
+        SERVICES.forEach(name -> services.put(name, new ArrayList<>()));
+    }
+
+    /** Starts the broker and the store, then one instance of every service, all at once where they can be. */
+    void start() {
+        kafka.start();
+        store.start();
+        kafka.awaitReady(START_WAIT);
+        store.awaitReady(START_WAIT);
+        List<Node> first = SERVICES.stream().map(this::newInstance).toList();
+        first.forEach(Node::start);
+        first.forEach(node -> node.awaitReady(START_WAIT));
+    }
+
+    /** Starts one more instance of a service (same consumer group, same database) and waits until it is ready. */
+    Node addInstance(String service) {
+        Node node = newInstance(service);
+        node.start();
+        node.awaitReady(START_WAIT);
+        return node;
+    }
+
+    private synchronized Node newInstance(String service) {
+        List<Node> instances = services.get(service);
+        int port = freePort();
+        String name = service + (instances.isEmpty() ? "" : "#" + (instances.size() + 1));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+                "-jar", jar(service).toString(),
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + database(service),
+                "--caseflow.security.issuer=" + identityUrl()));
+        command.addAll(serviceSettings(service));
+        Node node = Node.service(name, command, work.resolve("logs/" + name + ".log"), port);
+        instances.add(node);
+        return node;
+    }
+
+    /**
+     * Business hours around the clock, so that deadlines run down whatever the day the suite runs on, and follow-up's
+     * reminders early in a deadline, so that a run of minutes sees reminders fire (and can count duplicates).
+     */
+    private List<String> serviceSettings(String service) {
+        List<String> settings = new ArrayList<>();
+        if (!service.equals("intake-service")) {
+            settings.addAll(List.of(
+                    "--caseflow.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+                    "--caseflow.calendar.opens=00:00", "--caseflow.calendar.closes=23:59:59",
+                    "--caseflow.calendar.holidays=", "--caseflow.calendar.make-up-working-days="));
+        }
+        if (service.equals("followup-service")) {
+            settings.addAll(List.of("--caseflow.followup.timers.reminder-share=0.005",
+                    "--caseflow.followup.timers.poll-interval=5s",
+                    "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notificationsPort
+                            + "/notifications"));
+        }
+        return settings;
+    }
+
+    static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    Node kafka() {
+        return kafka;
+    }
+
+    /** The first instance of a service, the one that runs throughout. */
+    Node service(String name) {
+        return services.get(name).get(0);
+    }
+
+    synchronized List<Node> instances(String service) {
+        return List.copyOf(services.get(service));
+    }
+
+    /** Stops the extra instances of a service (SIGTERM) and forgets them. */
+    synchronized void removeExtraInstances(String service) {
+        List<Node> instances = services.get(service);
+        List<Node> extra = new ArrayList<>(instances.subList(1, instances.size()));
+        extra.forEach(Node::stop);
+        instances.removeAll(extra);
+    }
+
+    /** Restarts the given nodes at once and waits until each is ready. */
+    static void restart(List<Node> nodes) {
+        nodes.forEach(Node::start);
+        nodes.forEach(node -> node.awaitReady(START_WAIT));
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    String identityUrl() {
+        return "http://127.0.0.1:" + identityPort;
+    }
+
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + service(service).port();
+    }
+
+    Path work() {
+        return work;
+    }
+
+    private List<String> infra(String part, String... options) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseG1GC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+                "-jar", root.resolve("infra/target").resolve(jarName("infra", "-exec")).toString(),
+                "--data-dir=" + work.resolve(part)));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    private Path jar(String module) {
+        return root.resolve(module).resolve("target").resolve(jarName(module, ""));
+    }
+
+    private String jarName(String module, String classifier) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches(module + "-[0-9][^-]*(-SNAPSHOT)?" + classifier + "\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + module + " jar in " + target
+                            + ": build first (./mvnw -DskipTests package)"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + target + ": build first (./mvnw -DskipTests package)", e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Services first (they leave their groups while the broker is there), then the broker and the store. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        services.values().forEach(instances -> instances.forEach(node ->
+                stopping.add(CompletableFuture.runAsync(node::stop))));
+        stopping.forEach(CompletableFuture::join);
+        if (kafka.alive()) {
+            kafka.thaw();
+        }
+        CompletableFuture.allOf(CompletableFuture.runAsync(kafka::stop), CompletableFuture.runAsync(store::stop))
+                .join();
+    }
+}

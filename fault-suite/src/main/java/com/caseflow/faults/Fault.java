@@ -1,0 +1,133 @@
+package com.caseflow.faults;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/** The faults the suite injects, each while the load runs; {@link #inject} returns once the fault is healed. */
+enum Fault {
+
+    BROKER_KILLED("kill -9 of the Kafka broker, restarted after 5 s") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            run.cluster().kafka().kill();
+            Node.sleep(Duration.ofSeconds(5));
+            Cluster.restart(List.of(run.cluster().kafka()));
+        }
+    },
+    BROKER_FROZEN("SIGSTOP of the broker for 20 s (producer delivery timeout 10 s), then SIGCONT") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            run.cluster().kafka().freeze();
+            Node.sleep(Duration.ofSeconds(20));
+            run.cluster().kafka().thaw();
+        }
+    },
+    ROUTING_KILLED("kill -9 of routing-service mid-batch, restarted") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            killAndRestart(run, "routing-service");
+        }
+    },
+    FOLLOWUP_KILLED("kill -9 of followup-service mid-batch, restarted") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            killAndRestart(run, "followup-service");
+        }
+    },
+    INTAKE_KILLED("kill -9 of intake-service right after it accepted a contact, restarted after 2 s") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            long accepted = run.ledger().with(Ledger.Outcome.ACCEPTED).size();
+            Node.await(Duration.ofSeconds(10), () -> run.ledger().with(Ledger.Outcome.ACCEPTED).size() > accepted);
+            Node intake = run.cluster().service("intake-service");
+            intake.kill();
+            Node.sleep(Duration.ofSeconds(2));
+            Cluster.restart(List.of(intake));
+        }
+    },
+    TWO_INSTANCES("a second instance of routing, follow-up and evaluation for 20 s, then stopped") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            List<String> services = List.of("routing-service", "followup-service", "evaluation-service");
+            services.stream().map(s -> CompletableFuture.runAsync(() -> run.cluster().addInstance(s))).toList()
+                    .forEach(CompletableFuture::join);
+            Node.sleep(Duration.ofSeconds(20));
+            services.forEach(run.cluster()::removeExtraInstances);
+        }
+    },
+    POISON("bad JSON, an unknown type and a newer schema version on every topic the services read") {
+        @Override
+        void inject(FaultSuite.Run run) throws Exception {
+            run.poison().addAll(Poison.inject(run.cluster().kafkaBootstrap(), Integer.toString(run.poison().size())));
+        }
+    },
+    REPLAY("every consumer group rewound to the earliest offset (services stopped, offsets reset, started)") {
+        @Override
+        void inject(FaultSuite.Run run) throws Exception {
+            List<String> services = List.of("routing-service", "followup-service", "evaluation-service");
+            List<Node> nodes = services.stream().flatMap(s -> run.cluster().instances(s).stream()).toList();
+            nodes.stream().map(n -> CompletableFuture.runAsync(n::stop)).toList().forEach(CompletableFuture::join);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    run.cluster().kafkaBootstrap()))) {
+                for (String group : services) {
+                    awaitEmpty(admin, group);
+                    Map<TopicPartition, OffsetAndMetadata> earliest = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get().keySet().stream()
+                            .collect(Collectors.toMap(p -> p, p -> new OffsetAndMetadata(0)));
+                    admin.alterConsumerGroupOffsets(group, earliest).all().get();
+                }
+            }
+            Cluster.restart(nodes);
+        }
+    },
+    HOSTILE_INPUT("fuzzed bodies, huge strings, wrong types, injection strings (Chinese and ASCII) to intake") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            run.hostile().add(new Hostile().fire(run.cluster(), run.tokens().get("A001"), run.plan().hostile()));
+        }
+    };
+
+    private final String description;
+
+    Fault(String description) {
+        this.description = description;
+    }
+
+    String description() {
+        return description;
+    }
+
+    abstract void inject(FaultSuite.Run run) throws Exception;
+
+    private static void killAndRestart(FaultSuite.Run run, String service) {
+        Node node = run.cluster().service(service);
+        node.kill();
+        Cluster.restart(List.of(node));
+    }
+
+    /** Offsets of a group can only be moved while it has no members. */
+    private static void awaitEmpty(Admin admin, String group) {
+        boolean empty = Node.await(Duration.ofSeconds(60), () -> {
+            try {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
+                        .get(group);
+                return description.members().isEmpty() && description.groupState() != GroupState.STABLE;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        if (!empty) {
+            throw new IllegalStateException("consumer group " + group + " kept members after its services stopped");
+        }
+    }
+}

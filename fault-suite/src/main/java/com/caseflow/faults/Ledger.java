@@ -1,0 +1,66 @@
+package com.caseflow.faults;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+/** Every contact the load sent, with what intake answered: the reconciliation's point of reference. */
+final class Ledger {
+
+    enum Outcome { PENDING, ACCEPTED, REJECTED, UNKNOWN }
+
+    /** One contact as the agent sent it; its key is the request's Idempotency-Key, kept across retries. */
+    static final class Request {
+        final long number;
+        final String phase;
+        final String agent;
+        final String key;
+        final boolean visit;
+        final boolean settled;
+        final String body;
+        volatile Outcome outcome = Outcome.PENDING;
+        volatile String contactId;
+        volatile int lastStatus;
+        volatile int attempts;
+        volatile long acceptedAtMillis;
+
+        Request(long number, String phase, String agent, String key, boolean visit, boolean settled, String body) {
+            this.number = number;
+            this.phase = phase;
+            this.agent = agent;
+            this.key = key;
+            this.visit = visit;
+            this.settled = settled;
+            this.body = body;
+        }
+    }
+
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+
+    void add(Request request) {
+        requests.add(request);
+    }
+
+    List<Request> all() {
+        return List.copyOf(requests);
+    }
+
+    List<Request> with(Outcome outcome) {
+        return requests.stream().filter(r -> r.outcome == outcome).toList();
+    }
+
+    Map<String, Request> acceptedByContact() {
+        return requests.stream().filter(r -> r.outcome == Outcome.ACCEPTED)
+                .collect(Collectors.toMap(r -> r.contactId, r -> r, (a, b) -> a));
+    }
+
+    long count(String phase, Outcome outcome) {
+        return requests.stream().filter(r -> r.phase.equals(phase) && r.outcome == outcome).count();
+    }
+
+    long sent(String phase) {
+        return requests.stream().filter(r -> r.phase.equals(phase)).count();
+    }
+}

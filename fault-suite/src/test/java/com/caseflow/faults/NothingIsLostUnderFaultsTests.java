@@ -1,0 +1,38 @@
+package com.caseflow.faults;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short run of the fault suite (the full one: {@code ./run --fault-suite}): every service a process of its own on a
+ * real broker, load through intake, and the broker killed, routing killed, intake killed right after accepting, poison
+ * on every topic, every group replayed, hostile input — then every accepted contact reconciled.
+ */
+class NothingIsLostUnderFaultsTests {
+
+    @Test
+    void everyAcceptedContactIsAccountedForExactlyOnceThroughCrashesPoisonReplayAndHostileInput() throws Exception {
+        FaultSuite.Outcome outcome = FaultSuite.run(Plan.quick(), Path.of(".."), Path.of("target/fault-suite/stack"));
+        String report = Report.markdown(outcome);
+        Files.writeString(Path.of("target/fault-suite/report.md"), report, StandardCharsets.UTF_8);
+
+        assertThat(outcome.violations()).as(report).isEmpty();
+        assertThat(outcome.phases()).as("every fault of the plan injected and recovered from")
+                .hasSize(Plan.quick().faults().size())
+                .allSatisfy(phase -> assertThat(phase.recovery()).as(phase.fault().name()).isNotNull());
+        assertThat(outcome.findings().figures())
+                .as("the load reached every outcome the reconciliation checks").satisfies(figures -> {
+                    assertThat(figures.get("accepted")).isGreaterThan(300);
+                    assertThat(figures.get("cases")).isPositive();
+                    assertThat(figures.get("cases resolved")).isPositive();
+                    assertThat(figures.get("callbacks")).isPositive();
+                    assertThat(figures.get("poison records injected")).isEqualTo(12);
+                    assertThat(figures.get("hostile requests")).isEqualTo(Plan.quick().hostile());
+                });
+    }
+}
