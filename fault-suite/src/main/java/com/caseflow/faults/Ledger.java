@@ -1,10 +1,8 @@
 package com.caseflow.faults;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Collectors;
 
 /** Every contact the load sent, with what intake answered: the reconciliation's point of reference. */
 final class Ledger {
@@ -23,7 +21,6 @@ final class Ledger {
         volatile Outcome outcome = Outcome.PENDING;
         volatile String contactId;
         volatile int lastStatus;
-        volatile int attempts;
         volatile long acceptedAtMillis;
 
         Request(long number, String phase, String agent, String key, boolean visit, boolean settled, String body) {
@@ -49,11 +46,6 @@ final class Ledger {
 
     List<Request> with(Outcome outcome) {
         return requests.stream().filter(r -> r.outcome == outcome).toList();
-    }
-
-    Map<String, Request> acceptedByContact() {
-        return requests.stream().filter(r -> r.outcome == Outcome.ACCEPTED)
-                .collect(Collectors.toMap(r -> r.contactId, r -> r, (a, b) -> a));
     }
 
     long count(String phase, Outcome outcome) {

@@ -38,8 +38,10 @@ final class Load implements AutoCloseable {
     private static final String[] CATEGORIES = {"REPAIR", "INQUIRY", "COMPLAINT", "PROPERTY_MANAGEMENT", "PAYMENT",
             "HANDOVER", "SUGGESTION", "TITLE", "SALES", "OTHER"};
     private static final String[] NAMES = {"王女士", "李先生", "张阿姨", "刘先生", "陈女士", "杨先生", "赵女士", "黄先生"};
+    /** Ordinary matters, and some an attacker might type: stored as text like any other. */
     private static final String[] MATTERS = {"卫生间漏水，楼下天花板有水渍", "咨询交房时间和流程", "投诉小区噪音扰民",
-            "物业费发票开具", "外墙瓷砖脱落", "产权证办理进度", "电梯经常故障", "车位销售咨询", "建议增加儿童游乐设施"};
+            "物业费发票开具", "外墙瓷砖脱落", "产权证办理进度", "电梯经常故障", "车位销售咨询", "建议增加儿童游乐设施",
+            "业主说：'; DROP TABLE contacts; -- 请尽快处理", "投诉 <script>alert(1)</script> 页面", "{\"$gt\": \"\"} 物业费"};
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,7 +55,6 @@ final class Load implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(24);
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger resolved = new AtomicInteger();
     private volatile boolean running;
     private volatile String phase = "start";
 
@@ -85,10 +86,6 @@ final class Load implements AutoCloseable {
     /** Waits until every request sent so far has its answer (or was given up as unknown). */
     void drain() {
         Node.await(GIVE_UP_AFTER.plusSeconds(30), () -> inFlight.get() == 0);
-    }
-
-    int resolvedCases() {
-        return resolved.get();
     }
 
     private void next() {
@@ -153,10 +150,10 @@ final class Load implements AutoCloseable {
         long pause = 200;
         boolean uncertain = false;
         while (true) {
-            request.attempts++;
             try {
+                String path = request.visit ? "/api/v1/visits" : "/api/v1/calls";
                 HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(
-                                cluster.serviceUrl("intake-service") + (request.visit ? "/api/v1/visits" : "/api/v1/calls")))
+                                cluster.serviceUrl("intake-service") + path))
                         .timeout(Duration.ofSeconds(15))
                         .header("Authorization", "Bearer " + tokens.get(request.agent))
                         .header("Content-Type", "application/json")
@@ -177,7 +174,8 @@ final class Load implements AutoCloseable {
                     return;
                 }
                 uncertain |= reply.statusCode() >= 500;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // no answer, or one that is not a contact: whether intake stored it is unknown until a retry says
                 request.lastStatus = -1;
                 uncertain = true;
             } catch (InterruptedException e) {
@@ -216,9 +214,9 @@ final class Load implements AutoCloseable {
                 String id = item.path("id").asString();
                 if ("OPEN".equals(item.path("status").asString())) {
                     post(routing + "/api/v1/cases/" + id + "/accept", token, "");
-                } else if (post(routing + "/api/v1/cases/" + id + "/resolve", token,
-                        "{\"resolution\":\"已电话答复客户，问题已处理\"}") == 200) {
-                    resolved.incrementAndGet();
+                } else {
+                    post(routing + "/api/v1/cases/" + id + "/resolve", token,
+                            "{\"resolution\":\"已电话答复客户，问题已处理\"}");
                 }
             }
         } catch (IOException | RuntimeException e) {

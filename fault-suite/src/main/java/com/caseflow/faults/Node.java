@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,9 @@ final class Node {
     /** The HTTP port of a service; 0 for the broker and the store, which say they are ready in their log. */
     private final int port;
     private final String readyLine;
-    private Process process;
+    private final Path pids;
+    private volatile Process process;
+    private volatile boolean retired;
     private long logOffset;
 
     private Node(String name, List<String> command, Path log, int port, String readyLine) {
@@ -37,6 +40,7 @@ final class Node {
         this.log = log;
         this.port = port;
         this.readyLine = readyLine;
+        this.pids = log.resolveSibling("pids");
     }
 
     static Node service(String name, List<String> command, Path log, int port) {
@@ -55,11 +59,10 @@ final class Node {
         return port;
     }
 
-    Path log() {
-        return log;
-    }
-
     synchronized void start() {
+        if (retired) {
+            throw new IllegalStateException(name + " is not started again: the suite is stopping");
+        }
         if (alive()) {
             throw new IllegalStateException(name + " is running already");
         }
@@ -70,6 +73,9 @@ final class Node {
             // The developer's own settings (CASEFLOW_ISSUER, SPRING_PROFILES_ACTIVE…) would point it elsewhere.
             builder.environment().keySet().removeIf(key -> key.startsWith("CASEFLOW_") || key.startsWith("SPRING_"));
             process = builder.start();
+            // A suite killed itself (-9, out of memory) cannot stop its processes; the next run stops them.
+            Files.writeString(pids, process.pid() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -109,6 +115,11 @@ final class Node {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** No start after this: the suite is stopping, and a fault must not start a process it would leave behind. */
+    void retire() {
+        retired = true;
     }
 
     boolean alive() {

@@ -10,21 +10,29 @@ import java.util.List;
  * @param warmUp         load before each fault is injected
  * @param afterHeal      load after each fault is healed, before the load pauses for the phase's settling
  * @param recoveryLimit  the stated time within which lag must be back to 0 after each fault
+ * @param replayRate     for a replay, which re-reads all history, the stated pace instead: records per second over
+ *                       all groups (the limit is the larger of the two)
  * @param hostile        hostile requests in the hostile-input phase
  */
 record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, Duration afterHeal,
-            Duration recoveryLimit, int hostile) {
+            Duration recoveryLimit, int replayRate, int hostile) {
 
     /** Everything the issue lists, at a rate a 2-core machine holds with every service running. */
     static Plan full() {
-        return new Plan("full", List.of(Fault.values()), 12, Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofSeconds(120), 240);
+        return new Plan("full", List.of(Fault.values()), 10, Duration.ofSeconds(15), Duration.ofSeconds(15),
+                Duration.ofSeconds(120), 100, 240);
+    }
+
+    /** The time within which lag must be back to 0 after a fault that left this much lag. */
+    Duration limit(Fault fault, long worstLag) {
+        Duration replay = Duration.ofSeconds(worstLag / replayRate);
+        return fault == Fault.REPLAY && replay.compareTo(recoveryLimit) > 0 ? replay : recoveryLimit;
     }
 
     /** The run inside {@code ./mvnw verify}: fewer contacts, the faults that lose or double work most easily. */
     static Plan quick() {
         return new Plan("quick", List.of(Fault.BROKER_KILLED, Fault.ROUTING_KILLED, Fault.INTAKE_KILLED,
                 Fault.POISON, Fault.REPLAY, Fault.HOSTILE_INPUT), 6, Duration.ofSeconds(6), Duration.ofSeconds(6),
-                Duration.ofSeconds(120), 48);
+                Duration.ofSeconds(120), 100, 48);
     }
 }

@@ -30,8 +30,8 @@ final class Poison {
 
     enum Kind { BAD_JSON, UNKNOWN_TYPE, NEWER_SCHEMA }
 
-    /** One poison record; {@code everyGroup}: every group reading the topic must dead-letter it, else at least one. */
-    record Sent(String topic, String key, Kind kind, boolean everyGroup) {
+    /** One poison record and the consumer groups that must dead-letter it. */
+    record Sent(String topic, String key, Kind kind, List<String> groups) {
     }
 
     /** The consumer groups of each topic (architecture.md's map). */
@@ -63,11 +63,22 @@ final class Poison {
                         record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
                     }
                     producer.send(record).get(30, TimeUnit.SECONDS);
-                    sent.add(new Sent(topic, key, kind, kind != Kind.NEWER_SCHEMA));
+                    sent.add(new Sent(topic, key, kind, mustDeadLetter(topic, kind)));
                 }
             }
         }
         return sent;
+    }
+
+    /**
+     * Every reader parses a record without a type header, and a type no contract knows is poison to every reader; a
+     * known type is only read by the groups that need it: on {@code followups} routing reads reopen requests.
+     */
+    private static List<String> mustDeadLetter(String topic, Kind kind) {
+        if (kind == Kind.NEWER_SCHEMA && topic.equals(FOLLOWUPS)) {
+            return List.of("routing-service");
+        }
+        return READERS.get(topic);
     }
 
     private static String value(Kind kind, String topic, String key) {

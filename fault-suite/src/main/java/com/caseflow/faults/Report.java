@@ -6,7 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** The run as a Markdown table: one row per fault, then the reconciliation's figures and every violation. */
+/**
+ * The run as Markdown: one row per fault (what its contacts became, the records dead-lettered while it lasted, the
+ * worst total lag over the services' consumer groups, the time from its end until lag was 0 again), then the
+ * reconciliation's figures and every violation.
+ */
 final class Report {
 
     private static final int SHOWN = 40;
@@ -18,13 +22,17 @@ final class Report {
                         "yyyy-MM-dd HH:mm"))).append(" Asia/Shanghai, ").append(outcome.took().toMinutes())
                 .append(" min, ").append(outcome.plan().perSecond()).append(" contacts/s — ")
                 .append(outcome.passed() ? "PASSED" : "FAILED").append("\n\n");
-        out.append("| Fault | Sent | Accepted | Refused | Unknown | Worst lag | Lag 0 after |\n");
-        out.append("|---|--:|--:|--:|--:|--:|--:|\n");
+        out.append("| Fault | Contacts sent | Accepted | Cases opened | Lost | Duplicated | Dead-lettered "
+                + "| Worst lag | Lag 0 after | Limit |\n");
+        out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (FaultSuite.Phase phase : outcome.phases()) {
+            Reconciliation.PhaseFindings found = outcome.findings().phases().getOrDefault(phase.fault().name(),
+                    new Reconciliation.PhaseFindings(0, 0, 0));
             out.append("| ").append(phase.fault().description()).append(" | ").append(phase.sent()).append(" | ")
-                    .append(phase.accepted()).append(" | ").append(phase.rejected()).append(" | ")
-                    .append(phase.unknown()).append(" | ").append(phase.worstLag()).append(" | ")
-                    .append(seconds(phase.recovery())).append(" |\n");
+                    .append(phase.accepted()).append(" | ").append(found.cases()).append(" | ")
+                    .append(found.lost()).append(" | ").append(found.duplicated()).append(" | ")
+                    .append(phase.deadLettered()).append(" | ").append(phase.worstLag()).append(" | ")
+                    .append(seconds(phase.recovery())).append(" | ").append(phase.limit().toSeconds()).append(" s |\n");
         }
         out.append("\n| Reconciliation | |\n|---|--:|\n");
         for (Map.Entry<String, Long> figure : outcome.findings().figures().entrySet()) {

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 final class Tokens {
 
     private static final String CLIENT = "caseflow-cli";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -62,7 +63,7 @@ final class Tokens {
                 "redirect_uri", redirectUri, "scope", "openid profile", "state", "fault-suite",
                 "code_challenge", challenge, "code_challenge_method", "S256"));
         for (int hop = 0; hop < 8; hop++) {
-            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             String location = reply.headers().firstValue("Location").orElseThrow(() ->
                     new IllegalStateException("the identity server answered " + reply.statusCode() + " without a "
@@ -71,13 +72,13 @@ final class Tokens {
                 return exchange(http, parameter(location, "code"), redirectUri, verifier);
             }
             if (location.endsWith("/login")) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(location)).timeout(TIMEOUT)
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 Matcher csrf = CSRF.matcher(page.body());
                 if (!csrf.find()) {
                     throw new IllegalStateException("no CSRF token in the login page");
                 }
-                HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(location))
+                HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(location)).timeout(TIMEOUT)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", staffId,
                                         "password", password, "_csrf", csrf.group(1))))).build(),
@@ -95,6 +96,7 @@ final class Tokens {
     private String exchange(HttpClient http, String code, String redirectUri, String verifier)
             throws IOException, InterruptedException {
         HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
                         "client_id", CLIENT, "code", code, "redirect_uri", redirectUri,

@@ -17,7 +17,8 @@ class NothingIsLostUnderFaultsTests {
 
     @Test
     void everyAcceptedContactIsAccountedForExactlyOnceThroughCrashesPoisonReplayAndHostileInput() throws Exception {
-        FaultSuite.Outcome outcome = FaultSuite.run(Plan.quick(), Path.of(".."), Path.of("target/fault-suite/stack"));
+        FaultSuite.Outcome outcome = FaultSuite.run(Plan.quick(), Path.of(".."),
+                Path.of("target/fault-suite/stack").toAbsolutePath());
         String report = Report.markdown(outcome);
         Files.writeString(Path.of("target/fault-suite/report.md"), report, StandardCharsets.UTF_8);
 
@@ -29,8 +30,11 @@ class NothingIsLostUnderFaultsTests {
                 .as("the load reached every outcome the reconciliation checks").satisfies(figures -> {
                     assertThat(figures.get("accepted")).isGreaterThan(300);
                     assertThat(figures.get("cases")).isPositive();
+                    assertThat(figures.get("cases merged into an incident")).isPositive();
                     assertThat(figures.get("cases resolved")).isPositive();
                     assertThat(figures.get("callbacks")).isPositive();
+                    assertThat(figures.get("reminders")).isPositive();
+                    assertThat(figures.get("accepted, not yet published when intake was killed")).isPositive();
                     assertThat(figures.get("poison records injected")).isEqualTo(12);
                     assertThat(figures.get("hostile requests")).isEqualTo(Plan.quick().hostile());
                 });

@@ -22,9 +22,8 @@ public class EnvelopeReader {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
-    /** The event type of the record: from its CloudEvents header, or from its envelope when it carries none. */
     /**
-     * The record's event type. A type the contracts do not know is poison, not something to skip: it may be an event
+     * The record's event type: from its CloudEvents header, or from its envelope when it carries none. A type the contracts do not know is poison, not something to skip: it may be an event
      * a newer producer relies on, and in the dead-letter topic it can be replayed once this service knows it.
      */
     public String type(Message<byte[]> message) {
@@ -32,8 +31,8 @@ public class EnvelopeReader {
         if (type == null) {
             type = read(message, Object.class).type();
         }
-        if (EventTypes.payloadOf(type).isEmpty()) {
-            throw new PoisonRecordException("unknown event type '" + abbreviate(type) + "'");
+        if (type == null || EventTypes.payloadOf(type).isEmpty()) {
+            throw new PoisonRecordException("unknown event type '" + (type == null ? "" : abbreviate(type)) + "'");
         }
         return type;
     }

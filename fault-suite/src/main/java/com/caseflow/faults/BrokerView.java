@@ -16,47 +16,53 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.caseflow.events.Topics.ALL;
+import static com.caseflow.events.Topics.CONTACTS;
 import static com.caseflow.events.Topics.deadLetter;
 
 /**
  * What the broker holds, seen from outside the services: every record of every topic and dead-letter topic, read as it
  * arrives by a consumer without a group, and the lag of every consumer group.
  */
-final class Topics implements AutoCloseable {
+final class BrokerView implements AutoCloseable {
 
     /** A record as the suite keeps it: where it sits, its key, its value as text and its headers as text. */
     record Seen(String topic, int partition, long offset, String key, String value, Map<String, String> headers) {
     }
 
-    static final List<String> WATCHED = ALL.stream()
-            .flatMap(topic -> java.util.stream.Stream.of(topic, deadLetter(topic))).toList();
+    private static final List<String> WATCHED = ALL.stream()
+            .flatMap(topic -> Stream.of(topic, deadLetter(topic))).toList();
 
-    private final String bootstrap;
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Seen>> seen = new ConcurrentHashMap<>();
+    private final Set<String> contactKeys = ConcurrentHashMap.newKeySet();
     private final KafkaConsumer<String, String> consumer;
+    private final Admin admin;
     private final Thread reader;
     private volatile boolean closed;
 
-    Topics(String bootstrap) {
-        this.bootstrap = bootstrap;
+    BrokerView(String bootstrap) {
+        WATCHED.forEach(topic -> seen.put(topic, new ConcurrentLinkedQueue<>()));
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(settings);
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                8000));
         List<TopicPartition> partitions = new ArrayList<>();
         WATCHED.forEach(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
@@ -76,8 +82,11 @@ final class Topics implements AutoCloseable {
                         headers.put(header.key(), header.value() == null ? ""
                                 : new String(header.value(), StandardCharsets.UTF_8));
                     }
-                    seen.add(new Seen(record.topic(), record.partition(), record.offset(), record.key(),
-                            record.value(), headers));
+                    seen.get(record.topic()).add(new Seen(record.topic(), record.partition(), record.offset(),
+                            record.key(), record.value(), headers));
+                    if (record.topic().equals(CONTACTS) && record.key() != null) {
+                        contactKeys.add(record.key());
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -87,35 +96,37 @@ final class Topics implements AutoCloseable {
         }
     }
 
-    /** The records of one topic so far, in the order of each partition. */
+    /** The records of one topic so far, each partition's in their order. */
     List<Seen> of(String topic) {
-        return seen.stream().filter(r -> r.topic().equals(topic)).toList();
+        return List.copyOf(seen.get(topic));
     }
 
-    /** Lag of every consumer group of the services, by group: end offset minus committed offset, over partitions. */
+    boolean published(String contactId) {
+        return contactKeys.contains(contactId);
+    }
+
+    /**
+     * Lag of every consumer group, by group: over every partition of every topic the group has committed on, the end
+     * offset minus the committed one (the whole partition when it has committed nothing there yet).
+     */
     Map<String, Long> lag() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                8000))) {
+        try {
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            for (String topic : ALL) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            }
+            admin.describeTopics(ALL).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, Long> end = admin.listOffsets(ends).all().get().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
             Map<String, Long> lag = new LinkedHashMap<>();
-            Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
-            for (ConsumerGroupListing group : groups) {
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get();
+                Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
                 long total = 0;
                 for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-                    if (!consumes(committed, partition.getKey().topic())) {
-                        continue;
+                    if (topics.contains(partition.getKey().topic())) {
+                        OffsetAndMetadata at = committed.get(partition.getKey());
+                        total += partition.getValue() - (at == null ? 0 : at.offset());
                     }
-                    OffsetAndMetadata at = committed.get(partition.getKey());
-                    total += partition.getValue() - (at == null ? 0 : at.offset());
                 }
                 lag.put(group.groupId(), total);
             }
@@ -125,18 +136,13 @@ final class Topics implements AutoCloseable {
         }
     }
 
-    /** A group consumes a topic when it has committed on any of the topic's partitions. */
-    private static boolean consumes(Map<TopicPartition, OffsetAndMetadata> committed, String topic) {
-        return committed.keySet().stream().anyMatch(p -> p.topic().equals(topic));
+    /** Total over all groups; -1 when the broker cannot say. */
+    long totalLag() {
+        return total(lag());
     }
 
-    /** Total over all groups; -1 when the broker cannot say. */
     static long total(Map<String, Long> lag) {
         return lag.values().stream().anyMatch(v -> v < 0) ? -1 : lag.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    static <T> Map<String, List<T>> by(Collection<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Override
@@ -148,5 +154,6 @@ final class Topics implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        admin.close(Duration.ofSeconds(5));
     }
 }
