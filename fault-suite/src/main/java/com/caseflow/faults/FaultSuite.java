@@ -97,9 +97,9 @@ public final class FaultSuite {
             try (BrokerView broker = new BrokerView(cluster.kafkaBootstrap());
                  Stores stores = new Stores(cluster.mongoUri());
                  Load load = new Load(cluster, tokens, ledger, plan.perSecond())) {
-                Run run = new Run(plan, cluster, ledger, tokens, broker,
-                        Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()),
-                        new ConcurrentHashMap<>(), violations);
+                Run run = new Run(plan, cluster, ledger, tokens, broker, Collections.synchronizedList(
+                        new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()), new ConcurrentHashMap<>(),
+                        violations);
                 log.info("Stack ready in {} s; load of {} contacts/s", (System.nanoTime() - started) / 1_000_000_000,
                         plan.perSecond());
                 load.start();

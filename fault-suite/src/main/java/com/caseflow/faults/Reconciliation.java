@@ -155,7 +155,7 @@ final class Reconciliation {
      * Where routing put each contact: the case it opened for it or attached it to, leaving out cases merged into an
      * incident — their contacts are attached to the incident's case — so that each contact has one home.
      */
-    private Map<String, List<String>> homes(Map<String, List<JsonNode>> caseEvents) {
+    Map<String, List<String>> homes(Map<String, List<JsonNode>> caseEvents) {
         Set<String> merged = new HashSet<>();
         caseEvents.forEach((caseId, events) -> {
             if (events.stream().anyMatch(e -> type(e).equals(EventTypes.CASE_MERGED))) {
@@ -267,7 +267,7 @@ final class Reconciliation {
      * The sets of deadlines a case had: one per routing, transfer and reopening, and one more each time a repeat
      * contact shortened the running deadlines (a raised priority).
      */
-    private static long deadlineSets(List<JsonNode> events) {
+    static long deadlineSets(List<JsonNode> events) {
         long sets = 0;
         String current = null;
         boolean running = false;
