@@ -34,7 +34,7 @@ class NothingIsLostUnderFaultsTests {
                     assertThat(figures.get("cases resolved")).isPositive();
                     assertThat(figures.get("callbacks")).isPositive();
                     assertThat(figures.get("reminders")).isPositive();
-                    assertThat(figures.get("accepted, not yet published when intake was killed")).isPositive();
+                    assertThat(figures.get(Fault.STRANDED)).isPositive();
                     assertThat(figures.get("poison records injected")).isEqualTo(12);
                     assertThat(figures.get("hostile requests")).isEqualTo(Plan.quick().hostile());
                 });
