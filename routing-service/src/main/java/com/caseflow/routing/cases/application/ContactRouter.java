@@ -48,6 +48,8 @@ import java.util.Set;
 @Service
 public class ContactRouter {
 
+    /** A member case taking contacts faster than they can be handed on is left open after this many rounds. */
+    private static final int MERGE_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(ContactRouter.class);
 
     private final Classifier classifier;
@@ -279,7 +281,9 @@ public class ContactRouter {
 
     /**
      * Every other open case of the incident's group joins the incident's case. Its contacts are attached to the
-     * incident's case first and the member is closed as merged only then: a contact is never left on a closed case.
+     * incident's case first and the member is closed as merged only then, and only if no contact joined it meanwhile
+     * (another partition's repeat contact can): otherwise the new contacts are handed on and the merge is tried again.
+     * A contact is never left on a closed case.
      */
     private void mergeMembers(String group, ContactOutcome outcome) {
         IncidentTracker.Group g = incidents.find(group).orElse(null);
@@ -289,29 +293,44 @@ public class ContactRouter {
         List<String> members = g.members().stream().map(IncidentTracker.Member::caseId).distinct()
                 .filter(id -> !id.equals(outcome.caseId())).toList();
         for (String memberId : members) {
-            Optional<Case> member = cases.find(memberId).map(VersionedCase::state).filter(c -> c.status().isOpen());
-            Optional<Case> lead = cases.find(outcome.caseId()).map(VersionedCase::state);
-            if (member.isEmpty() || lead.isEmpty()
-                    || lead.get().contacts().size() + member.get().contacts().size() > properties.maxContactsPerCase()) {
-                continue;
-            }
-            boolean allJoined = true;
-            for (CaseContact contact : member.get().contacts()) {
-                CaseContact joining = new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
-                        contact.receivedAt(), contact.customer(), AttachReason.INCIDENT);
-                allJoined &= steps.change(outcome.caseId(), (c, at) -> {
-                    if (c.hasContact(contact.contactId())) {
-                        return List.of();
-                    }
-                    Priority raised = c.priority().atLeast(Priority.HIGH);
-                    return c.status().isOpen() ? List.of(c.attach(joining, raised, deadlinesFor(c, raised), at)) : null;
-                });
-            }
-            if (allJoined) {
-                steps.change(memberId, (c, at) -> c.status().isOpen()
-                        ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of());
+            for (int attempt = 0; attempt < MERGE_ATTEMPTS && !mergeMember(memberId, outcome); attempt++) {
+                log.debug("Case {} took a contact while it was merged into {}; handing that on too", memberId,
+                        outcome.caseId());
             }
         }
+    }
+
+    /** True when the member is merged or stays out of the incident; false when it must be tried again. */
+    private boolean mergeMember(String memberId, ContactOutcome outcome) {
+        Optional<Case> member = cases.find(memberId).map(VersionedCase::state).filter(c -> c.status().isOpen());
+        Optional<Case> lead = cases.find(outcome.caseId()).map(VersionedCase::state);
+        if (member.isEmpty() || lead.isEmpty()
+                || lead.get().contacts().size() + member.get().contacts().size() > properties.maxContactsPerCase()) {
+            return true;
+        }
+        Set<String> handedOn = new HashSet<>();
+        for (CaseContact contact : member.get().contacts()) {
+            CaseContact joining = new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
+                    contact.receivedAt(), contact.customer(), AttachReason.INCIDENT);
+            boolean joined = steps.change(outcome.caseId(), (c, at) -> {
+                if (c.hasContact(contact.contactId())) {
+                    return List.of();
+                }
+                Priority raised = c.priority().atLeast(Priority.HIGH);
+                return c.status().isOpen() ? List.of(c.attach(joining, raised, deadlinesFor(c, raised), at)) : null;
+            });
+            if (!joined) {
+                return true;
+            }
+            handedOn.add(contact.contactId());
+        }
+        boolean[] complete = {true};
+        steps.change(memberId, (c, at) -> {
+            complete[0] = c.contacts().stream().allMatch(contact -> handedOn.contains(contact.contactId()));
+            return c.status().isOpen() && complete[0]
+                    ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of();
+        });
+        return complete[0];
     }
 
     private boolean takesContacts(Case c) {
