@@ -121,16 +121,15 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Business hours around the clock, so that deadlines run down whatever the day the suite runs on, and follow-up's
-     * reminders early in a deadline, so that a run of minutes sees reminders fire (and can count duplicates).
+     * Business hours around the clock (routing's 24×7 calendar for every department), so that deadlines run down
+     * whatever the day the suite runs on, and follow-up's reminders early in a deadline, so that a run of minutes
+     * sees reminders fire (and can count duplicates).
      */
     private List<String> serviceSettings(String service) {
         List<String> settings = new ArrayList<>();
-        if (!service.equals("intake-service")) {
-            settings.addAll(List.of(
-                    "--caseflow.calendar.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-                    "--caseflow.calendar.opens=00:00", "--caseflow.calendar.closes=23:59:59",
-                    "--caseflow.calendar.holidays=", "--caseflow.calendar.make-up-working-days="));
+        if (service.equals("routing-service")) {
+            // every demo department works on the built-in 24×7 calendar; follow-up and evaluation count in it too
+            settings.add("--caseflow.routing.demo-calendar=24X7");
         }
         if (service.equals("followup-service")) {
             settings.addAll(List.of("--caseflow.followup.timers.reminder-share=0.005",

@@ -2,6 +2,7 @@ package com.caseflow.infra;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +41,8 @@ final class TopicSetup {
             // failed record to the same partition number it came from.
             List<NewTopic> missing = topicNames().stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, Topics.LOCAL_PARTITIONS, (short) 1))
+                    .map(name -> new NewTopic(name, Topics.LOCAL_PARTITIONS, (short) 1)
+                            .configs(Topics.COMPACTED.contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package com.caseflow.events;
 
+import com.caseflow.events.calendar.CalendarPublished;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseMerged;
 import com.caseflow.events.cases.CaseNoteAdded;
@@ -15,6 +16,7 @@ import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.events.followup.OnDutyAlerted;
 
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +42,12 @@ public final class EventTypes {
     public static final String FOLLOW_UP_REMINDER_ISSUED = "caseflow.followup.reminder-issued.v1";
     public static final String CASE_ESCALATED = "caseflow.followup.case-escalated.v1";
     public static final String CUSTOMER_FEEDBACK_RECORDED = "caseflow.followup.feedback-recorded.v1";
+    public static final String ON_DUTY_ALERTED = "caseflow.followup.on-duty-alerted.v1";
 
     public static final String SPOT_CHECK_RECORDED = "caseflow.evaluation.spot-check-recorded.v1";
     public static final String EVALUATION_PUBLISHED = "caseflow.evaluation.published.v1";
+
+    public static final String CALENDAR_PUBLISHED = "caseflow.calendar.published.v1";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(CONTACT_RECEIVED, ContactReceived.class),
@@ -58,8 +63,10 @@ public final class EventTypes {
             Map.entry(FOLLOW_UP_REMINDER_ISSUED, FollowUpReminderIssued.class),
             Map.entry(CASE_ESCALATED, CaseEscalated.class),
             Map.entry(CUSTOMER_FEEDBACK_RECORDED, CustomerFeedbackRecorded.class),
+            Map.entry(ON_DUTY_ALERTED, OnDutyAlerted.class),
             Map.entry(SPOT_CHECK_RECORDED, SpotCheckRecorded.class),
-            Map.entry(EVALUATION_PUBLISHED, EvaluationPublished.class));
+            Map.entry(EVALUATION_PUBLISHED, EvaluationPublished.class),
+            Map.entry(CALENDAR_PUBLISHED, CalendarPublished.class));
 
     private static final Map<Class<?>, String> NAMES = PAYLOADS.entrySet().stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

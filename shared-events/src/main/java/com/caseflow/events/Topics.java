@@ -16,6 +16,11 @@ public final class Topics {
     public static final String FOLLOWUPS = "followups";
     /** Spot-checks and evaluation results; key = agent or department id. */
     public static final String EVALUATIONS = "evaluations";
+    /**
+     * The current version of each business calendar; key = calendar id. Compacted: the newest record per key is kept
+     * for good, so a service starting from the beginning reads every calendar.
+     */
+    public static final String CALENDARS = "calendars";
 
     /**
      * A department's own copy of the events of the cases it owns, for its own systems: Kafka ACLs can grant a
@@ -30,7 +35,10 @@ public final class Topics {
         return topic + ".dlq";
     }
 
-    public static final List<String> ALL = List.of(CONTACTS, CASES, FOLLOWUPS, EVALUATIONS);
+    public static final List<String> ALL = List.of(CONTACTS, CASES, FOLLOWUPS, EVALUATIONS, CALENDARS);
+
+    /** The topics that keep the newest record per key instead of a time window ({@code cleanup.policy=compact}). */
+    public static final List<String> COMPACTED = List.of(CALENDARS);
 
     /** Partitions per topic in the local stack; production sizes its own. */
     public static final int LOCAL_PARTITIONS = 3;

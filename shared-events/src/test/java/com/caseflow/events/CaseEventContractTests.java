@@ -1,6 +1,7 @@
 package com.caseflow.events;
 
 import com.caseflow.events.cases.CaseCustomer;
+import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.Priority;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,8 @@ class CaseEventContractTests {
             "case-reopen-requested.json",
             "follow-up-reminder-issued.json",
             "case-escalated.json",
-            "customer-feedback-recorded.json"})
+            "customer-feedback-recorded.json",
+            "on-duty-alerted.json"})
     void whenASampleIsReadAsItsTypeThenEveryFieldSurvivesARoundTrip(String sample) throws IOException {
         String json = sample(sample);
         String type = mapper.readTree(json).get("type").asString();
@@ -59,6 +61,20 @@ class CaseEventContractTests {
         assertThat(routed.priority()).isEqualTo(Priority.URGENT);
         assertThat(routed.deadlines().firstResponseDue()).isBefore(routed.deadlines().resolutionDue());
         assertThat(routed.customer()).hasToString("CaseCustomer[masked]");
+        assertThat(routed.deadlines().calendarId()).isEqualTo("24X7");
+        assertThat(routed.deadlines().firstResponseWorkingMinutes()).isEqualTo(15);
+        assertThat(routed.onDutyStaffId()).isEqualTo("ENG-DUTY-01");
+    }
+
+    @Test
+    void whenARecordFromBeforeCalendarsWereNamedIsReadThenItsDeadlinesCountInMinutesFromTheHours() throws IOException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, CaseReopened.class);
+        EventEnvelope<CaseReopened> envelope = mapper.readValue(sample("case-reopened.json"), type);
+
+        assertThat(envelope.data().deadlines().calendarId()).isNull();
+        assertThat(envelope.data().deadlines().firstResponseWorkingMinutes()).isEqualTo(60);
+        assertThat(envelope.data().deadlines().resolutionWorkingMinutes()).isEqualTo(480);
+        assertThat(envelope.data().onDutyStaffId()).isNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.events.followup.OnDutyAlerted;
 import com.caseflow.followup.notifications.application.Notifications;
 import com.caseflow.followup.timers.application.CaseFollowUps;
 import com.caseflow.support.consumer.EnvelopeReader;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 /**
  * The service's consumers, bound in application.yml: {@code followCase-in-0} reads {@code cases} and keeps each
  * case's deadlines and timers; {@code notify-in-0} reads the service's own reminders and escalations back from
- * {@code followups} and queues their notifications. Other types are skipped; what cannot be processed goes to the
+ * {@code followups} (with the on-duty alerts of urgent cases) and queues their notifications. Other types are skipped; what cannot be processed goes to the
  * topic's dead-letter topic with the error in its headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +54,7 @@ class FollowUpFunctions {
                 case EventTypes.FOLLOW_UP_REMINDER_ISSUED ->
                         notifications.reminder(reader.read(message, FollowUpReminderIssued.class));
                 case EventTypes.CASE_ESCALATED -> notifications.escalation(reader.read(message, CaseEscalated.class));
+                case EventTypes.ON_DUTY_ALERTED -> notifications.onDuty(reader.read(message, OnDutyAlerted.class));
                 default -> {
                     // feedback and reopen requests are for routing and evaluation
                 }

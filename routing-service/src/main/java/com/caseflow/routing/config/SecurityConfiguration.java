@@ -25,8 +25,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/accept", "/api/v1/cases/*/notes",
                                 "/api/v1/cases/*/transfer", "/api/v1/cases/*/resolve")
                         .hasRole(Roles.DEPARTMENT_STAFF)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/*",
+                                "/api/v1/departments/*/on-duty", "/api/v1/departments/*/on-duty/now",
+                                "/api/v1/calendars", "/api/v1/calendars/*", "/api/v1/calendars/*/versions",
+                                "/api/v1/calendars/*/versions/*")
                         .authenticated()
+                        // the head of the department, checked next to the roster, or an administrator
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/departments/*/on-duty")
+                        .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/calendars/*", "/api/v1/calendars/*/years/*")
+                        .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/departments/*").hasAnyRole(Roles.MANAGER, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing-rules/dry-run")
                         .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR, Roles.AGENT)

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
         "caseflow.routing.demo-data=true",
         "caseflow.routing.cases.max-contacts-per-case=4",
         "caseflow.outbox.sweep-interval=500ms"})
-@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq"},
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq", "calendars"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface RoutingServiceTest {
 }

@@ -1,5 +1,6 @@
 package com.caseflow.support.web;
 
+import com.caseflow.support.calendar.UnknownCalendarException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -85,6 +86,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 detail(DataAccessResourceFailureException.class, locale,
                         "The data store is unavailable; the request may not have been carried out. Retry shortly."));
         problem.setType(URI.create(TYPE + "store-unavailable"));
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    /** A calendar this service has not received from routing yet: moments after a first start, or routing is away. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> calendarUnknown(UnknownCalendarException e) {
+        log.warn("Answered 503: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "A business calendar needed for this request has not arrived from routing yet; nothing was done. "
+                        + "Retry shortly.");
+        problem.setType(URI.create(TYPE + "calendar-unknown"));
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);

@@ -1,6 +1,7 @@
 package com.caseflow.events.cases;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 
@@ -9,10 +10,24 @@ import java.time.Instant;
  * not satisfied or did not consider the matter resolved.
  *
  * @param requestEventId the follow-up service's reopen request this answers
+ * @param onDutyStaffId  when the reopened case is URGENT: who is on duty for the department (added later in schema
+ *                       version 1)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseReopened(String caseId, long sequence, String departmentCode, String reason, String requestEventId,
-                           Priority priority, Deadlines deadlines, Instant reopenedAt) {
+                           Priority priority, Deadlines deadlines, Instant reopenedAt, String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The event as it was before the on-duty person was named. */
+    public CaseReopened(String caseId, long sequence, String departmentCode, String reason, String requestEventId,
+                        Priority priority, Deadlines deadlines, Instant reopenedAt) {
+        this(caseId, sequence, departmentCode, reason, requestEventId, priority, deadlines, reopenedAt, null);
+    }
+
+    public CaseReopened withOnDuty(String onDuty) {
+        return new CaseReopened(caseId, sequence, departmentCode, reason, requestEventId, priority, deadlines,
+                reopenedAt, onDuty);
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  *
  * @param toDepartmentHead staff id of the new department's head, the first step of its escalation ladder (added later
  *                         in schema version 1: absent from older records)
+ * @param onDutyStaffId    for an URGENT case: who is on duty in the new department (added later in schema version 1)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,13 +31,23 @@ public record CaseTransferred(
         Priority priority,
         Deadlines deadlines,
         Instant transferredAt,
-        String toDepartmentHead) {
+        String toDepartmentHead,
+        String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The same event naming the head of the department the case moved to. */
-    public CaseTransferred withDepartmentHead(String head) {
+    /** The event as it was before the on-duty person was named. */
+    public CaseTransferred(String caseId, long sequence, String fromDepartment, String toDepartment, String reason,
+                           String transferredBy, String projectCode, String unit, ContactCategory category,
+                           String matter, CaseCustomer customer, Priority priority, Deadlines deadlines,
+                           Instant transferredAt, String toDepartmentHead) {
+        this(caseId, sequence, fromDepartment, toDepartment, reason, transferredBy, projectCode, unit, category,
+                matter, customer, priority, deadlines, transferredAt, toDepartmentHead, null);
+    }
+
+    /** The same event naming the head of the department the case moved to and who is on duty there. */
+    public CaseTransferred withDepartment(String head, String onDuty) {
         return new CaseTransferred(caseId, sequence, fromDepartment, toDepartment, reason, transferredBy, projectCode,
-                unit, category, matter, customer, priority, deadlines, transferredAt, head);
+                unit, category, matter, customer, priority, deadlines, transferredAt, head, onDuty);
     }
 }

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param deadlines  the case's deadlines after the contact joined: a raised priority shortens them (added later in
  *                   schema version 1: absent from older records)
  * @param incidentId set when the contact joined as part of a mass incident
+ * @param onDutyStaffId who is on duty for the department, when the case is URGENT after the contact joined (added
+ *                      later in schema version 1)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,7 +32,21 @@ public record ContactAttached(
         String departmentCode,
         Priority priority,
         Deadlines deadlines,
-        Instant attachedAt) {
+        Instant attachedAt,
+        String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The event as it was before the on-duty person was named. */
+    public ContactAttached(String caseId, long sequence, String contactId, String agentId, Channel channel,
+                           Instant receivedAt, CaseCustomer customer, AttachReason reason, String incidentId,
+                           String departmentCode, Priority priority, Deadlines deadlines, Instant attachedAt) {
+        this(caseId, sequence, contactId, agentId, channel, receivedAt, customer, reason, incidentId, departmentCode,
+                priority, deadlines, attachedAt, null);
+    }
+
+    public ContactAttached withOnDuty(String onDuty) {
+        return new ContactAttached(caseId, sequence, contactId, agentId, channel, receivedAt, customer, reason,
+                incidentId, departmentCode, priority, deadlines, attachedAt, onDuty);
+    }
 }

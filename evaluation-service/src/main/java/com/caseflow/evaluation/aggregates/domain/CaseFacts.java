@@ -15,10 +15,12 @@ import java.util.List;
  * @param category    the case's category as routed; null as for {@code projectCode}
  * @param openedAt    when intake received the contact that opened the case
  * @param incidentId  the mass incident (群体事件) the case stands for, once known; its first contact then counts too
+ * @param calendarId  the business calendar its current deadlines are counted in; null for facts remembered before
+ *                    calendars were named (counted in the office calendar)
  */
 public record CaseFacts(String caseId, String departmentCode, List<String> agentIds, Instant clockStartedAt,
                         Instant firstResponseDue, Instant resolutionDue, long sequence, String projectCode,
-                        ContactCategory category, Instant openedAt, String incidentId) {
+                        ContactCategory category, Instant openedAt, String incidentId, String calendarId) {
 
     public CaseFacts {
         agentIds = agentIds == null ? List.of() : List.copyOf(agentIds);
@@ -28,19 +30,33 @@ public record CaseFacts(String caseId, String departmentCode, List<String> agent
     public CaseFacts(String caseId, String departmentCode, List<String> agentIds, Instant clockStartedAt,
                      Instant firstResponseDue, Instant resolutionDue, long sequence) {
         this(caseId, departmentCode, agentIds, clockStartedAt, firstResponseDue, resolutionDue, sequence, null, null,
-                null, null);
+                null, null, null);
+    }
+
+    /** A case whose calendar is not known. */
+    public CaseFacts(String caseId, String departmentCode, List<String> agentIds, Instant clockStartedAt,
+                     Instant firstResponseDue, Instant resolutionDue, long sequence, String projectCode,
+                     ContactCategory category, Instant openedAt, String incidentId) {
+        this(caseId, departmentCode, agentIds, clockStartedAt, firstResponseDue, resolutionDue, sequence, projectCode,
+                category, openedAt, incidentId, null);
     }
 
     /** The case after an event that moved its queue, agents, clock or deadlines; what it is about stays. */
     public CaseFacts moved(String toDepartment, List<String> toAgents, Instant clockFrom, Instant firstResponseBy,
                            Instant resolutionBy, long atSequence) {
         return new CaseFacts(caseId, toDepartment, toAgents, clockFrom, firstResponseBy, resolutionBy, atSequence,
-                projectCode, category, openedAt, incidentId);
+                projectCode, category, openedAt, incidentId, calendarId);
+    }
+
+    /** The case with deadlines counted in {@code calendar} from now on; unchanged when the event named none. */
+    public CaseFacts countedIn(String calendar) {
+        return calendar == null ? this : new CaseFacts(caseId, departmentCode, agentIds, clockStartedAt,
+                firstResponseDue, resolutionDue, sequence, projectCode, category, openedAt, incidentId, calendar);
     }
 
     public CaseFacts inIncident(String incident) {
         return new CaseFacts(caseId, departmentCode, agentIds, clockStartedAt, firstResponseDue, resolutionDue,
-                sequence, projectCode, category, openedAt, incident);
+                sequence, projectCode, category, openedAt, incident, calendarId);
     }
 
     /** Whether contacts joining the case can be counted for a project and category. */

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * What each event adds to the day counters of an agent, a department or a project, and how it moves the case's facts.
@@ -88,11 +87,17 @@ public final class Folding {
     private static final DepartmentDay CASE_ROUTED = new DepartmentDay(1, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0,
             0, 0, 0);
 
-    private final ZoneId zone;
-    private final BiFunction<Instant, Instant, Duration> businessTime;
+    /** Working time between two instants in a business calendar (null: the calendar of cases before they were named). */
+    @FunctionalInterface
+    public interface BusinessTime {
+        Duration between(String calendarId, Instant from, Instant to);
+    }
 
-    /** @param businessTime working time between two instants, in the departments' business calendar */
-    public Folding(ZoneId zone, BiFunction<Instant, Instant, Duration> businessTime) {
+    private final ZoneId zone;
+    private final BusinessTime businessTime;
+
+    /** @param businessTime working time in the calendar a case's deadlines are counted in */
+    public Folding(ZoneId zone, BusinessTime businessTime) {
         this.zone = zone;
         this.businessTime = businessTime;
     }
@@ -118,7 +123,7 @@ public final class Folding {
         CaseFacts facts = new CaseFacts(r.caseId(), r.departmentCode(), List.of(r.agentId()), r.routedAt(),
                 r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
                 r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence(), r.projectCode(),
-                r.category(), openedAt, r.incidentId());
+                r.category(), openedAt, r.incidentId(), r.deadlines() == null ? null : r.deadlines().calendarId());
         List<ProjectDelta> projects = r.incidentId() != null && facts.aboutProject()
                 ? List.of(new ProjectDelta(r.projectCode(), day(openedAt),
                         ProjectDay.incident(r.incidentId(), r.category().name(), 1)))
@@ -139,7 +144,8 @@ public final class Folding {
         }
         CaseFacts after = facts.moved(facts.departmentCode(), agents, facts.clockStartedAt(),
                 a.deadlines() == null ? facts.firstResponseDue() : a.deadlines().firstResponseDue(),
-                a.deadlines() == null ? facts.resolutionDue() : a.deadlines().resolutionDue(), a.sequence());
+                a.deadlines() == null ? facts.resolutionDue() : a.deadlines().resolutionDue(), a.sequence())
+                .countedIn(a.deadlines() == null ? null : a.deadlines().calendarId());
         Instant received = a.receivedAt() == null ? a.attachedAt() : a.receivedAt();
         if (!facts.aboutProject() || received == null || a.reason() == null) {
             return new Folded(List.of(), List.of(), after);
@@ -180,7 +186,8 @@ public final class Folding {
         LocalDate day = day(t.transferredAt());
         CaseFacts after = facts.moved(t.toDepartment(), facts.agentIds(), t.transferredAt(),
                 t.deadlines() == null ? null : t.deadlines().firstResponseDue(),
-                t.deadlines() == null ? null : t.deadlines().resolutionDue(), t.sequence());
+                t.deadlines() == null ? null : t.deadlines().resolutionDue(), t.sequence())
+                .countedIn(t.deadlines() == null ? null : t.deadlines().calendarId());
         return new Folded(List.of(), List.of(
                 new DepartmentDelta(t.fromDepartment(), day,
                         new DepartmentDay(0, 0, 1, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0)),
@@ -189,7 +196,7 @@ public final class Folding {
     }
 
     public Folded resolved(CaseResolved r, CaseFacts facts) {
-        long minutes = businessTime.apply(facts.clockStartedAt(), r.resolvedAt()).toMinutes();
+        long minutes = businessTime.between(facts.calendarId(), facts.clockStartedAt(), r.resolvedAt()).toMinutes();
         boolean due = facts.resolutionDue() != null;
         boolean onTime = due && !r.resolvedAt().isAfter(facts.resolutionDue());
         long hours = (minutes + 59) / 60;
@@ -205,7 +212,8 @@ public final class Folding {
         LocalDate day = day(r.reopenedAt());
         CaseFacts after = facts.moved(facts.departmentCode(), facts.agentIds(), r.reopenedAt(),
                 r.deadlines() == null ? null : r.deadlines().firstResponseDue(),
-                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence());
+                r.deadlines() == null ? null : r.deadlines().resolutionDue(), r.sequence())
+                .countedIn(r.deadlines() == null ? null : r.deadlines().calendarId());
         return new Folded(facts.agentIds().stream().limit(1).map(a -> new AgentDelta(a, day, CASE_REOPENED)).toList(),
                 List.of(new DepartmentDelta(facts.departmentCode(), day,
                         new DepartmentDay(0, 0, 0, 0, 0, 0, 0, 0, null, null, 1, 0, 0, 0, 0, 0))), after);

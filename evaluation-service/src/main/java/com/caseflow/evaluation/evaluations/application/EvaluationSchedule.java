@@ -1,7 +1,6 @@
 package com.caseflow.evaluation.evaluations.application;
 
 import com.caseflow.evaluation.evaluations.domain.Period;
-import com.caseflow.support.calendar.BusinessCalendar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,20 +29,20 @@ class EvaluationSchedule {
     private final Clock clock;
     private final ZoneId zone;
 
-    EvaluationSchedule(Evaluations evaluations, Clock clock, BusinessCalendar calendar) {
+    EvaluationSchedule(Evaluations evaluations, Clock clock) {
         this.evaluations = evaluations;
         this.clock = clock;
-        this.zone = calendar.zone();
+        this.zone = clock.getZone();
     }
 
-    @Scheduled(cron = "${caseflow.evaluation.schedule.weekly}", zone = "${caseflow.calendar.zone}")
+    @Scheduled(cron = "${caseflow.evaluation.schedule.weekly}", zone = "${caseflow.time-zone:Asia/Shanghai}")
     void weeks() {
         LocalDate lastMonday = lastMonday();
         evaluations.run(Period.Type.WEEK, lastMonday, BY);
         evaluations.run(Period.Type.WEEK, lastMonday.minusWeeks(1), BY);
     }
 
-    @Scheduled(cron = "${caseflow.evaluation.schedule.monthly}", zone = "${caseflow.calendar.zone}")
+    @Scheduled(cron = "${caseflow.evaluation.schedule.monthly}", zone = "${caseflow.time-zone:Asia/Shanghai}")
     void months() {
         LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(1);
         evaluations.run(Period.Type.MONTH, lastMonth, BY);

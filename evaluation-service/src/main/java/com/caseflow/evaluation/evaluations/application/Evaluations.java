@@ -8,7 +8,6 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.evaluation.EvaluationPublished;
-import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -62,13 +61,13 @@ public class Evaluations {
     private final MeterRegistry meters;
 
     public Evaluations(Scoreboard scoreboard, EvaluationStore store, Outbox outbox, Access access, Clock clock,
-                       BusinessCalendar calendar, MeterRegistry meters) {
+                       MeterRegistry meters) {
         this.scoreboard = scoreboard;
         this.store = store;
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;
-        this.zone = calendar.zone();
+        this.zone = clock.getZone();
         this.meters = meters;
     }
 

@@ -9,7 +9,6 @@ import com.caseflow.evaluation.reports.export.ReportTable;
 import com.caseflow.evaluation.reports.export.TableExport;
 import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.events.evaluation.EvaluationPublished;
-import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -41,12 +40,11 @@ class EvaluationController {
     private final Clock clock;
     private final ZoneId zone;
 
-    EvaluationController(Evaluations evaluations, StaffRateLimiter rateLimit, Clock clock,
-                         BusinessCalendar calendar) {
+    EvaluationController(Evaluations evaluations, StaffRateLimiter rateLimit, Clock clock) {
         this.evaluations = evaluations;
         this.rateLimit = rateLimit;
         this.clock = clock;
-        this.zone = calendar.zone();
+        this.zone = clock.getZone();
     }
 
     /** @param periodType WEEK or MONTH; @param start the Monday or the first of the month */

@@ -7,7 +7,6 @@ import com.caseflow.evaluation.recurring.domain.Proposal;
 import com.caseflow.evaluation.recurring.domain.ProposalStatus;
 import com.caseflow.evaluation.recurring.persistence.ProposalStore;
 import com.caseflow.evaluation.recurring.persistence.VersionedProposal;
-import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Staff;
@@ -44,13 +43,12 @@ public class Proposals {
     private final Clock clock;
     private final ZoneId zone;
 
-    public Proposals(ProposalStore store, AggregateStore aggregates, RecurringProperties properties, Clock clock,
-                     BusinessCalendar calendar) {
+    public Proposals(ProposalStore store, AggregateStore aggregates, RecurringProperties properties, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
         this.properties = properties;
         this.clock = clock;
-        this.zone = calendar.zone();
+        this.zone = clock.getZone();
     }
 
     public Tracked record(Staff staff, Proposal.Draft draft) {

@@ -13,10 +13,10 @@ import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
-import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.consumer.PoisonRecordException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -32,9 +32,9 @@ public class SamplingFacts {
     private final SamplingFactsStore store;
     private final ZoneId zone;
 
-    public SamplingFacts(SamplingFactsStore store, BusinessCalendar calendar) {
+    public SamplingFacts(SamplingFactsStore store, Clock businessClock) {
         this.store = store;
-        this.zone = calendar.zone();
+        this.zone = businessClock.getZone();
     }
 
     public void contact(EventEnvelope<ContactReceived> envelope) {

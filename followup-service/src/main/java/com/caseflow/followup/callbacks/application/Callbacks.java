@@ -11,7 +11,7 @@ import com.caseflow.followup.callbacks.persistence.VersionedCallback;
 import com.caseflow.followup.publishing.FollowUpEvents;
 import com.caseflow.followup.timers.domain.CaseCaller;
 import com.caseflow.followup.timers.domain.FollowedCase;
-import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -38,24 +38,24 @@ public class Callbacks {
     private final FollowUpEvents events;
     private final CallbackProperties properties;
     private final CallbackPolicy policy;
-    private final WorkingTime time;
+    private final WorkingTimes times;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Callbacks(CallbackStore store, FollowUpEvents events, CallbackProperties properties, WorkingTime time,
+    public Callbacks(CallbackStore store, FollowUpEvents events, CallbackProperties properties, WorkingTimes times,
                      Clock clock, MeterRegistry meters) {
         this.store = store;
         this.events = events;
         this.properties = properties;
         this.policy = new CallbackPolicy(properties.maxAttempts(), properties.reopenAtOrBelow());
-        this.time = time;
+        this.times = times;
         this.clock = clock;
         this.meters = meters;
     }
 
     /** Queues the callbacks of a resolution, one per customer of the case; queuing them again changes nothing. */
     public void queue(FollowedCase resolvedCase, CaseResolved resolved) {
-        Instant due = time.plus(resolved.resolvedAt(), properties.dueWithin());
+        Instant due = times.ofDepartment(properties.department()).plus(resolved.resolvedAt(), properties.dueWithin());
         List<CaseCaller> callers = resolvedCase.callers();
         for (int i = 0; i < callers.size(); i++) {
             CaseCaller caller = callers.get(i);
@@ -93,7 +93,7 @@ public class Callbacks {
         VersionedCallback recorded = change(callbackId, expectedVersion, requestKey, c -> {
             try {
                 List<Object> announced = c.record(outcome, staff.staffId(), requestKey, now,
-                        time.plus(now, properties.retryAfter()), policy);
+                        times.ofDepartment(properties.department()).plus(now, properties.retryAfter()), policy);
                 int attempt = c.attempts().size();
                 return announced.stream()
                         .map(e -> events.entry(c.caseId(), c.id() + "/attempt-" + attempt + "/"

@@ -3,16 +3,17 @@ package com.caseflow.followup.notifications.application;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.events.followup.OnDutyAlerted;
 import com.caseflow.followup.notifications.domain.Notification;
 import com.caseflow.followup.notifications.domain.NotificationStatus;
 import com.caseflow.followup.notifications.persistence.NotificationStore;
-import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.consumer.PoisonRecordException;
 import com.caseflow.support.problem.RequestRefusedException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,14 +34,14 @@ public class Notifications {
 
     private final NotificationStore store;
     private final NotificationProperties properties;
-    private final BusinessCalendar calendar;
+    private final Clock clock;
     private final NotificationDispatcher dispatcher;
 
-    public Notifications(NotificationStore store, NotificationProperties properties, BusinessCalendar calendar,
+    public Notifications(NotificationStore store, NotificationProperties properties, Clock clock,
                          NotificationDispatcher dispatcher) {
         this.store = store;
         this.properties = properties;
-        this.calendar = calendar;
+        this.clock = clock;
         this.dispatcher = dispatcher;
     }
 
@@ -81,6 +82,31 @@ public class Notifications {
                 envelope.occurredAt()));
     }
 
+    /** An URGENT case for the on-duty person (or the head): sent at once, whatever the hour. */
+    public void onDuty(EventEnvelope<OnDutyAlerted> envelope) {
+        PoisonRecordException.requireReadable(envelope, OnDutyAlerted.SCHEMA_VERSION);
+        OnDutyAlerted alert = envelope.data();
+        if (alert == null || alert.caseId() == null || alert.staffId() == null || alert.departmentCode() == null) {
+            throw new PoisonRecordException("on-duty alert without case, department or staff");
+        }
+        String text = "【紧急·请立即处理】%s 有紧急案件 %s（项目 %s，%s），请在 %s 前接单响应。%s".formatted(
+                alert.departmentCode(), shortId(alert.caseId()), alert.projectCode(), reason(alert.reason()),
+                alert.firstResponseDue() == null ? "尽快" : local(alert.firstResponseDue()),
+                alert.fromRoster() ? "您是当前值班人员。" : "值班表当前无人值班，请部门负责人安排。");
+        issue(Notification.pending(envelope.eventId(), "ON_DUTY", alert.caseId(), alert.departmentCode(),
+                alert.projectCode(), null, alert.fromRoster() ? "ON_DUTY" : "DEPARTMENT_HEAD",
+                List.of(alert.staffId()), text, envelope.occurredAt()));
+    }
+
+    private static String reason(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case "RAISED" -> "来电后升为紧急";
+            case "TRANSFERRED" -> "转交至本部门";
+            case "REOPENED" -> "回访不满意重新打开";
+            default -> "新派单";
+        };
+    }
+
     /** Stored once per event id; a redelivered event finds it stored and sends nothing more. */
     private void issue(Notification notification) {
         if (store.insert(notification)) {
@@ -114,7 +140,7 @@ public class Notifications {
     }
 
     private String local(Instant at) {
-        return LOCAL_TIME.format(at.atZone(calendar.zone()));
+        return LOCAL_TIME.format(at.atZone(clock.getZone()));
     }
 
     private static String shortId(String caseId) {

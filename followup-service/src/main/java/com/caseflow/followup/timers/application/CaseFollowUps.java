@@ -8,16 +8,25 @@ import com.caseflow.events.cases.CaseResolved;
 import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
+import com.caseflow.events.cases.Deadlines;
+import com.caseflow.events.cases.Priority;
+import com.caseflow.events.followup.OnDutyAlerted;
 import com.caseflow.followup.callbacks.application.Callbacks;
+import com.caseflow.followup.publishing.FollowUpEvents;
 import com.caseflow.followup.timers.domain.FollowUpPlan;
 import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.support.consumer.PoisonRecordException;
+import com.caseflow.support.outbox.OutboxEntry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,6 +34,8 @@ import java.util.function.Function;
  * Turns routing's case events into deadlines and timers: routed, accepted (first response met), transferred (new
  * deadlines for the new department), resolved (timers stop, callbacks queued), reopened (new deadlines, callbacks not
  * yet made withdrawn), merged (timers stop). Each event is applied once: a case remembers the sequence it reached.
+ * An URGENT case — routed so, made so by a contact, transferred or reopened — is put before the department's on-duty
+ * person at once ({@code OnDutyAlerted}, in the same write), not at three quarters of its deadline.
  */
 @Service
 public class CaseFollowUps {
@@ -33,15 +44,21 @@ public class CaseFollowUps {
     private final FollowUpChanges changes;
     private final Callbacks callbacks;
     private final FollowUpPlan plan;
-    private final WorkingTime time;
+    private final WorkingTimes times;
+    private final FollowUpEvents events;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
     public CaseFollowUps(FollowUpStore store, FollowUpChanges changes, Callbacks callbacks, FollowUpPlan plan,
-                         WorkingTime time) {
+                         WorkingTimes times, FollowUpEvents events, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.changes = changes;
         this.callbacks = callbacks;
         this.plan = plan;
-        this.time = time;
+        this.times = times;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     public void routed(EventEnvelope<CaseRouted> envelope) {
@@ -49,25 +66,33 @@ public class CaseFollowUps {
         if (routed.departmentCode() == null || routed.routedAt() == null || routed.sequence() < 1) {
             throw new PoisonRecordException("CaseRouted without department, time or sequence");
         }
-        store.insert(FollowedCase.routed(routed, plan, time));
+        FollowedCase followed = FollowedCase.routed(routed, plan, timeOf(routed.deadlines()));
+        store.insert(followed, alert(followed, "ROUTED", routed.onDutyStaffId()));
     }
 
     public void attached(EventEnvelope<ContactAttached> envelope) {
         ContactAttached attached = checked(envelope, ContactAttached.SCHEMA_VERSION, ContactAttached::caseId);
         required(envelope, attached.sequence(), attached.attachedAt(), attached.contactId());
-        apply(attached.caseId(), attached.sequence(), c -> c.attached(attached, plan, time));
+        apply(attached.caseId(), attached.sequence(), c -> {
+            boolean wasUrgent = c.priority() == Priority.URGENT;
+            c.attached(attached, plan, attached.deadlines() == null ? timeOf(c) : timeOf(attached.deadlines()));
+            return wasUrgent ? List.of() : alert(c, "RAISED", attached.onDutyStaffId());
+        });
     }
 
     public void accepted(EventEnvelope<CaseAccepted> envelope) {
         CaseAccepted accepted = checked(envelope, CaseAccepted.SCHEMA_VERSION, CaseAccepted::caseId);
         required(envelope, accepted.sequence(), accepted.acceptedAt(), accepted.acceptedBy());
-        apply(accepted.caseId(), accepted.sequence(), c -> c.accepted(accepted));
+        apply(accepted.caseId(), accepted.sequence(), stepOnly(c -> c.accepted(accepted)));
     }
 
     public void transferred(EventEnvelope<CaseTransferred> envelope) {
         CaseTransferred transferred = checked(envelope, CaseTransferred.SCHEMA_VERSION, CaseTransferred::caseId);
         required(envelope, transferred.sequence(), transferred.transferredAt(), transferred.toDepartment());
-        apply(transferred.caseId(), transferred.sequence(), c -> c.transferred(transferred, plan, time));
+        apply(transferred.caseId(), transferred.sequence(), c -> {
+            c.transferred(transferred, plan, timeOf(transferred.deadlines()));
+            return alert(c, "TRANSFERRED", transferred.onDutyStaffId());
+        });
     }
 
     /**
@@ -81,7 +106,7 @@ public class CaseFollowUps {
         if (!known.hasApplied(resolved.sequence())) {
             callbacks.queue(known, resolved);
         }
-        apply(resolved.caseId(), resolved.sequence(), c -> c.resolved(resolved));
+        apply(resolved.caseId(), resolved.sequence(), stepOnly(c -> c.resolved(resolved)));
     }
 
     public void reopened(EventEnvelope<CaseReopened> envelope) {
@@ -91,23 +116,45 @@ public class CaseFollowUps {
         if (!known.hasApplied(reopened.sequence())) {
             callbacks.supersede(reopened.caseId(), reopened.reopenedAt());
         }
-        apply(reopened.caseId(), reopened.sequence(), c -> c.reopened(reopened, plan, time));
+        apply(reopened.caseId(), reopened.sequence(), c -> {
+            c.reopened(reopened, plan, timeOf(reopened.deadlines()));
+            return alert(c, "REOPENED", reopened.onDutyStaffId());
+        });
     }
 
     public void merged(EventEnvelope<CaseMerged> envelope) {
         CaseMerged merged = checked(envelope, CaseMerged.SCHEMA_VERSION, CaseMerged::caseId);
         required(envelope, merged.sequence(), merged.mergedAt(), merged.intoCaseId());
-        apply(merged.caseId(), merged.sequence(), c -> c.merged(merged));
+        apply(merged.caseId(), merged.sequence(), stepOnly(c -> c.merged(merged)));
     }
 
-    private void apply(String caseId, long sequence, Consumer<FollowedCase> step) {
-        changes.change(caseId, c -> {
-            if (c.hasApplied(sequence)) {
-                return null;
-            }
+    /** The on-duty alert of a case that is urgent now, as an event in the case's write; none otherwise. */
+    private List<OutboxEntry> alert(FollowedCase c, String reason, String onDutyStaffId) {
+        Instant now = clock.instant();
+        Optional<OnDutyAlerted> alert = c.urgentAlert(reason, onDutyStaffId, now);
+        alert.ifPresent(a -> meters.counter("caseflow.followup.on.duty.alerts", "from.roster",
+                String.valueOf(a.fromRoster())).increment());
+        return alert.map(a -> List.of(events.entry(c.id(), "on-duty-g" + c.generation() + "-" + reason, a, now)))
+                .orElse(List.of());
+    }
+
+    private WorkingTime timeOf(Deadlines deadlines) {
+        return times.of(deadlines == null ? null : deadlines.calendarId());
+    }
+
+    private WorkingTime timeOf(FollowedCase c) {
+        return times.of(c.calendarId());
+    }
+
+    private static Function<FollowedCase, List<OutboxEntry>> stepOnly(Consumer<FollowedCase> step) {
+        return c -> {
             step.accept(c);
             return List.of();
-        }).orElseThrow(() -> unknown(caseId));
+        };
+    }
+
+    private void apply(String caseId, long sequence, Function<FollowedCase, List<OutboxEntry>> step) {
+        changes.change(caseId, c -> c.hasApplied(sequence) ? null : step.apply(c)).orElseThrow(() -> unknown(caseId));
     }
 
     private static <T> T checked(EventEnvelope<T> envelope, int readableVersion, Function<T, String> caseId) {

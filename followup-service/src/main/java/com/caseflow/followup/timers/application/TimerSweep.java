@@ -3,7 +3,7 @@ package com.caseflow.followup.timers.application;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.followup.publishing.FollowUpEvents;
 import com.caseflow.followup.timers.domain.FollowedCase;
-import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -29,17 +29,17 @@ public class TimerSweep {
     private final FollowUpStore store;
     private final FollowUpChanges changes;
     private final FollowUpEvents events;
-    private final WorkingTime time;
+    private final WorkingTimes times;
     private final TimerProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public TimerSweep(FollowUpStore store, FollowUpChanges changes, FollowUpEvents events, WorkingTime time,
+    public TimerSweep(FollowUpStore store, FollowUpChanges changes, FollowUpEvents events, WorkingTimes times,
                       TimerProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.changes = changes;
         this.events = events;
-        this.time = time;
+        this.times = times;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -82,7 +82,7 @@ public class TimerSweep {
                 lastTry.set(List.of());
                 return null; // another instance fired them between our look and this read
             }
-            List<FollowedCase.Fired> fired = c.fireDue(now, time);
+            List<FollowedCase.Fired> fired = c.fireDue(now, times.of(c.calendarId()));
             lastTry.set(fired);
             return fired.stream().map(f -> events.entry(c.id(), f.stageId(), f.event(), now)).toList();
         });

@@ -12,6 +12,7 @@ import com.caseflow.events.cases.Priority;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.DeadlineKind;
 import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.events.followup.OnDutyAlerted;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +45,14 @@ public final class FollowedCase {
     private final List<TimelineEntry> timeline;
     private long sequence;
     private Instant resolvedAt;
+    /** The calendar the current deadlines are counted in; null for cases kept before calendars were named. */
+    private String calendarId;
 
     public FollowedCase(String id, CaseStatus status, String departmentCode, String departmentHead, String ownerId,
                         String projectCode,
                         String matter, Priority priority, int generation, List<CaseDeadline> deadlines,
                         List<Stage> stages, List<CaseCaller> callers, List<TimelineEntry> timeline, long sequence,
-                        Instant resolvedAt) {
+                        Instant resolvedAt, String calendarId) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
@@ -65,6 +68,7 @@ public final class FollowedCase {
         this.timeline = new ArrayList<>(timeline == null ? List.of() : timeline);
         this.sequence = sequence;
         this.resolvedAt = resolvedAt;
+        this.calendarId = calendarId;
     }
 
     /** A timer that fired, with the event announcing it; {@code stageId} is stable, so is the event's identity. */
@@ -75,7 +79,7 @@ public final class FollowedCase {
         FollowedCase followed = new FollowedCase(routed.caseId(), CaseStatus.ACTIVE, routed.departmentCode(),
                 routed.departmentHead(), null, routed.projectCode(), routed.matter(), routed.priority(), 0, List.of(), List.of(),
                 List.of(new CaseCaller(routed.contactId(), routed.agentId(), routed.customer())), List.of(),
-                routed.sequence(), null);
+                routed.sequence(), null, null);
         followed.timeline.add(TimelineEntry.of(routed.routedAt(), "ROUTED", routed.departmentCode(), null,
                 "rule " + routed.ruleId() + " v" + routed.ruleVersion()));
         followed.startClocks(routed.deadlines(), routed.routedAt(), plan, time);
@@ -152,6 +156,27 @@ public final class FollowedCase {
         cancelPending(merged.mergedAt());
         timeline.add(TimelineEntry.of(merged.mergedAt(), "MERGED", departmentCode, null,
                 "→ " + merged.intoCaseId()));
+    }
+
+    /**
+     * An URGENT case is put before the department's on-duty person at once, day or night — or before its head when
+     * the roster names nobody. Empty for a case that is not urgent or no longer running.
+     *
+     * @param reason why now: {@code ROUTED}, {@code RAISED}, {@code TRANSFERRED}, {@code REOPENED}
+     */
+    public Optional<OnDutyAlerted> urgentAlert(String reason, String onDutyStaffId, Instant at) {
+        if (priority != Priority.URGENT || status != CaseStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        String staffId = onDutyStaffId != null ? onDutyStaffId
+                : departmentHead != null ? departmentHead : "DEPARTMENT_HEAD:" + departmentCode;
+        Instant firstResponseDue = deadlines.stream()
+                .filter(d -> d.kind() == DeadlineKind.FIRST_RESPONSE && d.open()).map(CaseDeadline::dueAt)
+                .findFirst().orElse(null);
+        timeline.add(new TimelineEntry(at, "ON_DUTY_ALERTED", DeadlineKind.FIRST_RESPONSE, null, null,
+                firstResponseDue, departmentCode, staffId, reason));
+        return Optional.of(new OnDutyAlerted(id, departmentCode, staffId, onDutyStaffId != null, reason,
+                projectCode, priority, firstResponseDue, at));
     }
 
     /** Any other case event: only its place in the sequence matters here. */
@@ -237,19 +262,23 @@ public final class FollowedCase {
         if (set == null) {
             return;
         }
-        addClock(DeadlineKind.FIRST_RESPONSE, set.firstResponseDue(), set.firstResponseHours(), startedAt, plan, time);
-        addClock(DeadlineKind.RESOLUTION, set.resolutionDue(), set.resolutionHours(), startedAt, plan, time);
+        calendarId = set.calendarId();
+        addClock(DeadlineKind.FIRST_RESPONSE, set.firstResponseDue(), set.firstResponseHours(),
+                set.firstResponseWorkingMinutes(), startedAt, plan, time);
+        addClock(DeadlineKind.RESOLUTION, set.resolutionDue(), set.resolutionHours(), set.resolutionWorkingMinutes(),
+                startedAt, plan, time);
     }
 
-    private void addClock(DeadlineKind kind, Instant dueAt, int hours, Instant startedAt, FollowUpPlan plan,
-                          WorkingTime time) {
+    private void addClock(DeadlineKind kind, Instant dueAt, int hours, int minutes, Instant startedAt,
+                          FollowUpPlan plan, WorkingTime time) {
         if (dueAt == null) {
             return;
         }
-        deadlines.add(new CaseDeadline(kind, startedAt, dueAt, hours, null));
-        stages.addAll(plan.stages(generation, kind, startedAt, dueAt, time));
+        deadlines.add(new CaseDeadline(kind, startedAt, dueAt, hours, null, minutes, calendarId));
+        stages.addAll(plan.stages(generation, kind, startedAt, dueAt, priority, time));
         timeline.add(new TimelineEntry(startedAt, "DEADLINE_SET", kind, null, null, dueAt, departmentCode, null,
-                hours + " business hours"));
+                (minutes % 60 == 0 ? minutes / 60 + " business hours" : minutes + " working minutes")
+                        + (calendarId == null ? "" : " (" + calendarId + ")")));
     }
 
     private void meet(DeadlineKind kind, Instant at) {
@@ -341,5 +370,9 @@ public final class FollowedCase {
 
     public Instant resolvedAt() {
         return resolvedAt;
+    }
+
+    public String calendarId() {
+        return calendarId;
     }
 }

@@ -48,16 +48,22 @@ public class FollowUpStore implements InitializingBean {
                 .named("id_version"));
     }
 
-    /** Stores a newly routed case; false when it is known already (a redelivered or replayed {@code CaseRouted}). */
+    /**
+     * Stores a newly routed case with the events its routing raised; false when it is known already (a redelivered
+     * or replayed {@code CaseRouted}: its events were stored the first time).
+     */
     @Retry(name = "mongo")
-    public boolean insert(FollowedCase state) {
+    public boolean insert(FollowedCase state, List<OutboxEntry> events) {
         try {
             mongo.insert(new FollowUpDocument(state.id(), 0, state, state.nextDueAt().orElse(null),
-                    state.earliestOpenDeadline().orElse(null), List.of(), null));
-            return true;
+                    state.earliestOpenDeadline().orElse(null), events, events.isEmpty() ? null : outbox.claim()));
         } catch (DuplicateKeyException e) {
             return false;
         }
+        if (!events.isEmpty()) {
+            outbox.inserted(FollowUpDocument.COLLECTION, state.id(), events);
+        }
+        return true;
     }
 
     @Retry(name = "mongo")

@@ -8,7 +8,9 @@ import com.caseflow.followup.timers.domain.CaseDeadline;
 import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.followup.timers.domain.Stage;
 import com.caseflow.followup.timers.domain.TimelineEntry;
+import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.support.calendar.UnknownCalendarException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -34,22 +36,24 @@ class FollowUpController {
 
 
     private final FollowUpQueries queries;
-    private final WorkingTime time;
+    private final WorkingTimes times;
     private final StaffRateLimiter rateLimit;
     private final Clock clock;
 
-    FollowUpController(FollowUpQueries queries, WorkingTime time, StaffRateLimiter rateLimit, Clock clock) {
+    FollowUpController(FollowUpQueries queries, WorkingTimes times, StaffRateLimiter rateLimit, Clock clock) {
         this.queries = queries;
-        this.time = time;
+        this.times = times;
         this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
     /**
-     * A deadline as it stands now. {@code businessMinutesLeft} is negative once it passed (business time overdue).
+     * A deadline as it stands now. {@code businessMinutesLeft} is negative once it passed (working time overdue in
+     * the deadline's calendar); null while this service has no copy of that calendar yet.
      */
     record DeadlineView(DeadlineKind kind, String label, Instant startedAt, Instant dueAt, int businessHours,
-                        Instant metAt, boolean overdue, Long businessMinutesLeft) {
+                        Integer workingMinutes, String calendarId, Instant metAt, boolean overdue,
+                        Long businessMinutesLeft) {
     }
 
     record DueCaseView(String caseId, String departmentCode, String ownerId, String projectCode, String priority,
@@ -123,10 +127,15 @@ class FollowUpController {
         boolean overdue = false;
         if (d.open()) {
             overdue = now.isAfter(d.dueAt());
-            left = overdue ? -time.between(d.dueAt(), now).toMinutes() : time.between(now, d.dueAt()).toMinutes();
+            try {
+                WorkingTime time = times.of(d.calendarId());
+                left = overdue ? -time.between(d.dueAt(), now).toMinutes() : time.between(now, d.dueAt()).toMinutes();
+            } catch (UnknownCalendarException notYetHere) {
+                left = null; // shown without the time left until the calendar's copy arrives
+            }
         }
-        return new DeadlineView(d.kind(), d.kind().label(), d.startedAt(), d.dueAt(), d.businessHours(), d.metAt(),
-                overdue, left);
+        return new DeadlineView(d.kind(), d.kind().label(), d.startedAt(), d.dueAt(), d.businessHours(),
+                d.workingMinutes(), d.calendarId(), d.metAt(), overdue, left);
     }
 
     private static TimerView timer(Stage s) {

@@ -6,6 +6,7 @@ import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.routing.onduty.application.OnDutyRosters;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -33,14 +34,16 @@ public class CaseWork {
     private final CaseEvents events;
     private final DepartmentRegistry departments;
     private final DeadlinePolicy deadlines;
+    private final OnDutyRosters onDuty;
     private final Clock clock;
 
     public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
-                    Clock clock) {
+                    OnDutyRosters onDuty, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.departments = departments;
         this.deadlines = deadlines;
+        this.onDuty = onDuty;
         this.clock = clock;
     }
 
@@ -81,7 +84,8 @@ public class CaseWork {
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
         return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
-                deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
+                deadlines.from(at, target, c.priority()), at)
+                .withDepartment(target.head(), onDuty.forCase(target.code(), c.priority(), at)));
     }
 
     private interface Step {

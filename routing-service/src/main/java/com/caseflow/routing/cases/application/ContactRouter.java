@@ -4,6 +4,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.events.contact.ContactReceived;
@@ -20,6 +21,7 @@ import com.caseflow.routing.classification.domain.Classification;
 import com.caseflow.routing.classification.domain.Classifier;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.routing.onduty.application.OnDutyRosters;
 import com.caseflow.routing.rules.application.RuleBook;
 import com.caseflow.routing.rules.domain.RouteDecision;
 import com.caseflow.routing.rules.domain.RoutingInput;
@@ -62,6 +64,7 @@ public class ContactRouter {
     private final ContactOutcomeStore outcomes;
     private final RepeatIndex repeats;
     private final IncidentTracker incidents;
+    private final OnDutyRosters onDuty;
     private final CaseProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -70,7 +73,7 @@ public class ContactRouter {
     public ContactRouter(Classifier classifier, RuleBook rules, DepartmentRegistry departments,
                          DeadlinePolicy deadlines, CaseStore cases, CaseSteps steps, CaseEvents events,
                          ContactOutcomeStore outcomes, RepeatIndex repeats, IncidentTracker incidents,
-                         CaseProperties properties, Clock clock, MeterRegistry meters) {
+                         OnDutyRosters onDuty, CaseProperties properties, Clock clock, MeterRegistry meters) {
         this.classifier = classifier;
         this.rules = rules;
         this.departments = departments;
@@ -81,6 +84,7 @@ public class ContactRouter {
         this.outcomes = outcomes;
         this.repeats = repeats;
         this.incidents = incidents;
+        this.onDuty = onDuty;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -216,7 +220,8 @@ public class ContactRouter {
                         route.ruleId(), route.ruleVersion(),
                         deadlines.from(contact.receivedAt(), department, route.priority()), null),
                 now);
-        CaseRouted announced = opened.event().withDepartmentHead(department.head());
+        CaseRouted announced = opened.event().withDepartment(department.head(),
+                onDuty.forCase(department.code(), route.priority(), now));
         if (!cases.insert(opened.routed(), events.entries(opened.routed(), List.of(announced), now))) {
             return; // opened before: a replay must not point the customer's later contacts back at this case
         }
@@ -258,7 +263,7 @@ public class ContactRouter {
                 c.markIncident(outcome.incidentId());
             }
             Priority raised = reason == AttachReason.REPEAT ? c.priority().raised() : c.priority().atLeast(Priority.HIGH);
-            changes.add(c.attach(joining, raised, deadlinesFor(c, raised), at));
+            changes.add(attached(c, joining, raised, at));
             return changes;
         });
         if (!joined) {
@@ -317,7 +322,7 @@ public class ContactRouter {
                     return List.of();
                 }
                 Priority raised = c.priority().atLeast(Priority.HIGH);
-                return c.status().isOpen() ? List.of(c.attach(joining, raised, deadlinesFor(c, raised), at)) : null;
+                return c.status().isOpen() ? List.of(attached(c, joining, raised, at)) : null;
             });
             if (!joined) {
                 return true;
@@ -331,6 +336,12 @@ public class ContactRouter {
                     ? List.of(c.mergeInto(outcome.caseId(), outcome.incidentId(), at)) : List.of();
         });
         return complete[0];
+    }
+
+    /** The contact joins the case; an URGENT case names who is on duty, should this contact have made it urgent. */
+    private ContactAttached attached(Case c, CaseContact joining, Priority raised, Instant at) {
+        return c.attach(joining, raised, deadlinesFor(c, raised), at)
+                .withOnDuty(onDuty.forCase(c.departmentCode(), c.priority(), at));
     }
 
     private boolean takesContacts(Case c) {

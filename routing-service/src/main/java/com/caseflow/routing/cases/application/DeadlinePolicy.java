@@ -5,26 +5,31 @@ import com.caseflow.events.cases.Priority;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.departments.domain.SlaTarget;
 import com.caseflow.support.calendar.BusinessCalendar;
+import com.caseflow.support.calendar.Calendars;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** A department's SLA for a priority, counted in business hours from when the clock starts. */
+/**
+ * A department's SLA for a priority, counted in working time from when the clock starts — in the calendar the SLA
+ * names for that priority (URGENT: 24×7, minutes) or else the department's own (office hours, holidays, 调休).
+ */
 @Component
 public class DeadlinePolicy {
 
-    private final BusinessCalendar calendar;
+    private final Calendars calendars;
 
-    public DeadlinePolicy(BusinessCalendar calendar) {
-        this.calendar = calendar;
+    public DeadlinePolicy(Calendars calendars) {
+        this.calendars = calendars;
     }
 
     public Deadlines from(Instant start, Department department, Priority priority) {
         SlaTarget sla = department.slaFor(priority);
-        return new Deadlines(
-                calendar.plus(start, Duration.ofHours(sla.firstResponseHours())),
-                calendar.plus(start, Duration.ofHours(sla.resolutionHours())),
-                sla.firstResponseHours(), sla.resolutionHours());
+        String calendarId = department.calendarFor(priority);
+        BusinessCalendar calendar = calendars.get(calendarId);
+        return Deadlines.of(calendarId,
+                calendar.plus(start, Duration.ofMinutes(sla.firstResponseMinutes())), sla.firstResponseMinutes(),
+                calendar.plus(start, Duration.ofMinutes(sla.resolutionMinutes())), sla.resolutionMinutes());
     }
 }

@@ -3,7 +3,9 @@ package com.caseflow.routing.cases.application;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.events.cases.Priority;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
+import com.caseflow.routing.onduty.application.OnDutyRosters;
 import com.caseflow.support.consumer.PoisonRecordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,14 @@ public class ReopenRequests {
     private final CaseSteps steps;
     private final DepartmentRegistry departments;
     private final DeadlinePolicy deadlines;
+    private final OnDutyRosters onDuty;
 
-    public ReopenRequests(CaseSteps steps, DepartmentRegistry departments, DeadlinePolicy deadlines) {
+    public ReopenRequests(CaseSteps steps, DepartmentRegistry departments, DeadlinePolicy deadlines,
+                          OnDutyRosters onDuty) {
         this.steps = steps;
         this.departments = departments;
         this.deadlines = deadlines;
+        this.onDuty = onDuty;
     }
 
     public void apply(EventEnvelope<CaseReopenRequested> envelope) {
@@ -55,8 +60,9 @@ public class ReopenRequests {
                 return List.of();
             }
             var department = departments.find(c.departmentCode()).orElseThrow();
-            return List.of(c.reopen(envelope.eventId(), reason,
-                    deadlines.from(at, department, c.priority().raised()), at));
+            Priority raised = c.priority().raised();
+            return List.of(c.reopen(envelope.eventId(), reason, deadlines.from(at, department, raised), at)
+                    .withOnDuty(onDuty.forCase(department.code(), raised, at)));
         });
         if (!found) {
             throw new PoisonRecordException("reopen request for a case routing does not know");

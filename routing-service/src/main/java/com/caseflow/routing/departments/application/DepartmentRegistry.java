@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -34,19 +36,34 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
     private static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final DepartmentRepository repository;
+    private final MongoTemplate mongo;
     private final DepartmentTopics topics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final boolean demoDepartments;
+    private final String defaultCalendar;
+    private final String demoCalendar;
     private volatile Map<String, Department> byCode = Map.of();
     private volatile Instant readAt = Instant.MIN;
     private final Set<String> topicsEnsured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public DepartmentRegistry(DepartmentRepository repository, DepartmentTopics topics, Clock clock,
-                              @Value("${caseflow.routing.demo-data:false}") boolean demoDepartments) {
+    public DepartmentRegistry(DepartmentRepository repository, MongoTemplate mongo, DepartmentTopics topics,
+                              ApplicationEventPublisher events, Clock clock,
+                              @Value("${caseflow.routing.demo-data:false}") boolean demoDepartments,
+                              @Value("${caseflow.routing.calendars.default:CN-OFFICE}") String defaultCalendar,
+                              @Value("${caseflow.routing.demo-calendar:}") String demoCalendar) {
         this.repository = repository;
+        this.mongo = mongo;
         this.topics = topics;
+        this.events = events;
         this.clock = clock;
         this.demoDepartments = demoDepartments;
+        this.defaultCalendar = defaultCalendar;
+        this.demoCalendar = demoCalendar;
+    }
+
+    /** Departments were created or changed: which calendars they use may have changed with them. */
+    public record DepartmentsChanged() {
     }
 
     /**
@@ -55,14 +72,17 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
      */
     @Override
     public void afterSingletonsInstantiated() {
+        new DepartmentMigration(mongo, defaultCalendar).run();
         if (demoDepartments && repository.count() == 0) {
-            DemoDepartments.all().forEach(d -> {
+            DemoDepartments.all(demoCalendar).forEach(d -> {
                 try {
                     repository.insert(new DepartmentDocument(d.code(), d, null));
                 } catch (org.springframework.dao.DuplicateKeyException e) {
                     // another instance loaded it first
                 }
             });
+            readAt = Instant.MIN;
+            events.publishEvent(new DepartmentsChanged());
         }
         ensureTopics();
     }
@@ -119,6 +139,7 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
                     ? repository.save(new DepartmentDocument(department.code(), department, version))
                     : repository.insert(new DepartmentDocument(department.code(), department, null));
             readAt = Instant.MIN;
+            events.publishEvent(new DepartmentsChanged());
             return saved;
         } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
             throw new ConflictException("department " + department.code() + " was changed meanwhile");

@@ -1,6 +1,7 @@
 package com.caseflow.routing.departments.web;
 
 import com.caseflow.events.cases.Priority;
+import com.caseflow.routing.calendars.application.CalendarBook;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.departments.domain.SlaTarget;
@@ -27,22 +28,33 @@ import java.util.Map;
 class DepartmentController {
 
     private final DepartmentRegistry registry;
+    private final CalendarBook calendars;
 
-    DepartmentController(DepartmentRegistry registry) {
+    DepartmentController(DepartmentRegistry registry, CalendarBook calendars) {
         this.registry = registry;
+        this.calendars = calendars;
     }
 
-    record DepartmentRequest(String nameZh, String nameEn, String head, Map<Priority, SlaTarget> sla,
-                             Boolean active, Long expectedVersion) {
+    /**
+     * @param calendarId   the department's business calendar; CN-OFFICE when not given
+     * @param onDutyRoster whether the department keeps an on-duty roster (值班表) for URGENT cases at any hour
+     */
+    record DepartmentRequest(String nameZh, String nameEn, String head, Map<Priority, SlaRequest> sla,
+                             Boolean active, String calendarId, Boolean onDutyRoster, Long expectedVersion) {
+    }
+
+    /** One priority's targets, in minutes or in hours (not both); {@code calendarId} to time it in another calendar. */
+    record SlaRequest(Integer firstResponseMinutes, Integer resolutionMinutes, Integer firstResponseHours,
+                      Integer resolutionHours, String calendarId) {
     }
 
     record DepartmentView(String code, String nameZh, String nameEn, String head, Map<Priority, SlaTarget> sla,
-                          boolean active, Long version) {
+                          boolean active, String calendarId, boolean onDutyRoster, Long version) {
 
         static DepartmentView of(DepartmentDocument d) {
             Department dep = d.department();
             return new DepartmentView(dep.code(), dep.nameZh(), dep.nameEn(), dep.head(), dep.sla(), dep.active(),
-                    d.version());
+                    dep.calendarId(), dep.onDutyRoster(), d.version());
         }
     }
 
@@ -66,19 +78,66 @@ class DepartmentController {
         requireText(problems, "nameZh", body.nameZh());
         requireText(problems, "nameEn", body.nameEn());
         requireText(problems, "head", body.head());
-        Map<Priority, SlaTarget> sla = body.sla() == null ? Map.of() : new EnumMap<>(body.sla());
+        String calendarId = body.calendarId() == null ? "CN-OFFICE" : body.calendarId();
+        requireCalendar(problems, "calendarId", calendarId);
+        Map<Priority, SlaTarget> sla = new EnumMap<>(Priority.class);
         for (Priority priority : Priority.values()) {
-            SlaTarget target = sla.get(priority);
+            SlaRequest target = body.sla() == null ? null : body.sla().get(priority);
+            SlaTarget parsed = target == null ? null : sla(problems, "sla." + priority, target);
             if (target == null) {
                 problems.add(new FieldProblem("sla." + priority, "required"));
+            } else if (parsed != null) {
+                sla.put(priority, parsed);
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         Department department = new Department(code, body.nameZh().strip(), body.nameEn().strip(),
-                body.head().strip(), sla, body.active() == null || body.active());
+                body.head().strip(), sla, body.active() == null || body.active(), calendarId,
+                Boolean.TRUE.equals(body.onDutyRoster()));
         return DepartmentView.of(registry.save(department, body.expectedVersion()));
+    }
+
+    private SlaTarget sla(List<FieldProblem> problems, String field, SlaRequest target) {
+        boolean minutes = target.firstResponseMinutes() != null || target.resolutionMinutes() != null;
+        boolean hours = target.firstResponseHours() != null || target.resolutionHours() != null;
+        if (minutes == hours) {
+            problems.add(new FieldProblem(field, "firstResponseMinutes and resolutionMinutes, or firstResponseHours "
+                    + "and resolutionHours"));
+            return null;
+        }
+        Integer first = minutes ? target.firstResponseMinutes() : times60(target.firstResponseHours());
+        Integer resolution = minutes ? target.resolutionMinutes() : times60(target.resolutionHours());
+        String unit = minutes ? "Minutes" : "Hours";
+        if (first == null || resolution == null) {
+            problems.add(new FieldProblem(field + (first == null ? ".firstResponse" : ".resolution") + unit,
+                    "required"));
+            return null;
+        }
+        if (target.calendarId() != null && !requireCalendar(problems, field + ".calendarId", target.calendarId())) {
+            return null;
+        }
+        try {
+            return new SlaTarget(first, resolution, target.calendarId());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, SlaTarget.MIN_MINUTES + " minutes to " + SlaTarget.MAX_MINUTES / 60
+                    + " hours of working time, resolution not before first response"));
+            return null;
+        }
+    }
+
+    private static Integer times60(Integer hours) {
+        return hours == null || hours > SlaTarget.MAX_MINUTES / 60 ? (hours == null ? null : Integer.MAX_VALUE)
+                : hours * 60;
+    }
+
+    private boolean requireCalendar(List<FieldProblem> problems, String field, String calendarId) {
+        if (calendars.find(calendarId).isEmpty()) {
+            problems.add(new FieldProblem(field, "must name a calendar of GET /api/v1/calendars"));
+            return false;
+        }
+        return true;
     }
 
     private static void requireText(List<FieldProblem> problems, String field, String value) {
