@@ -1,7 +1,9 @@
 package com.caseflow.evaluation.support;
 
+import com.caseflow.support.testing.DemoCalendars;
 import com.caseflow.support.testing.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -17,9 +19,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = TestInfrastructure.class)
+@Import(DemoCalendars.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.evaluation.schedule.enabled=false", "caseflow.evaluation.spot-checks.schedule.enabled=false"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups",
-        "followups.dlq", "evaluations", "evaluations.dlq"}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+        "followups.dlq", "evaluations", "evaluations.dlq", "calendars", "calendars.dlq"},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface EvaluationServiceTest {
 }

@@ -14,30 +14,23 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.support.calendar.BusinessCalendar;
+import com.caseflow.support.testing.TestCalendars;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /** Case events as routing publishes them, with deadlines counted on the 2026 calendar of the departments. */
 public final class Cases {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    /** 09:00–18:00 Monday to Friday with 2026's National Day (Oct 1–7 off; Sun Sep 20 and Sat Oct 10 worked). */
-    public static final BusinessCalendar CALENDAR = new BusinessCalendar(SHANGHAI, LocalTime.of(9, 0),
-            LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            Set.copyOf(IntStream.rangeClosed(1, 7).mapToObj(d -> LocalDate.of(2026, 10, d)).toList()),
-            Set.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10)));
+    /** 09:00–18:00 Monday to Friday with 2026's holidays and make-up days (National Day: Oct 1–7 off; Sun Sep 20 and
+     * Sat Oct 10 worked), as routing seeds it. */
+    public static final BusinessCalendar CALENDAR = TestCalendars.office();
 
     public static final WorkingTime WORKING_TIME = new WorkingTime() {
         @Override
@@ -59,9 +52,10 @@ public final class Cases {
         return UUID.randomUUID().toString();
     }
 
+    /** Deadlines in whole business hours of the office calendar. */
     public static Deadlines deadlines(Instant from, int firstResponseHours, int resolutionHours, WorkingTime time) {
-        return new Deadlines(time.plus(from, Duration.ofHours(firstResponseHours)),
-                time.plus(from, Duration.ofHours(resolutionHours)), firstResponseHours, resolutionHours);
+        return Deadlines.of(CALENDAR.id(), time.plus(from, Duration.ofHours(firstResponseHours)),
+                firstResponseHours * 60, time.plus(from, Duration.ofHours(resolutionHours)), resolutionHours * 60);
     }
 
     public static CaseRouted routed(String caseId, String department, Instant at, int firstResponseHours,

@@ -1,5 +1,6 @@
 package com.caseflow.followup.support;
 
+import com.caseflow.support.testing.DemoCalendars;
 import com.caseflow.support.testing.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -19,13 +20,14 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = {TestInfrastructure.class, TestGateway.Initializer.class})
-@Import(TestClock.class)
+@Import({TestClock.class, DemoCalendars.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.followup.timers.sweep=false",
         "caseflow.followup.notifications.dispatch=false",
         "caseflow.followup.notifications.secret=test-signing-secret",
         "caseflow.outbox.sweep-interval=500ms"})
-@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq"},
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",
+        "calendars", "calendars.dlq"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface FollowUpServiceTest {
 }

@@ -30,7 +30,7 @@ public class CalendarAutoConfiguration {
     @ConditionalOnProperty(name = "caseflow.calendars.copy", havingValue = "true")
     @ConditionalOnBean(MongoTemplate.class)
     CalendarReplica calendarReplica(MongoTemplate mongo, Clock clock) {
-        return new CalendarReplica(mongo, clock, clock.getZone());
+        return new CalendarReplica(mongo, clock.getZone());
     }
 
     @Bean

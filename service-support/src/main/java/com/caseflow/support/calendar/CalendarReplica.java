@@ -11,9 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +37,13 @@ public class CalendarReplica implements Calendars {
     }
 
     private final MongoTemplate mongo;
-    private final Clock clock;
     private final BusinessCalendar alwaysOpen;
-    private volatile Map<String, Known> known = Map.of();
-    private volatile Instant readAt = Instant.MIN;
+    private final ReloadingCache<Map<String, Known>> known;
 
-    public CalendarReplica(MongoTemplate mongo, Clock clock, ZoneId zone) {
+    public CalendarReplica(MongoTemplate mongo, ZoneId zone) {
         this.mongo = mongo;
-        this.clock = clock;
         this.alwaysOpen = BusinessCalendar.alwaysOpen(zone);
+        this.known = new ReloadingCache<>(REFRESH, this::load);
     }
 
     /** Keeps the published calendar if it is newer than the copy. */
@@ -70,7 +66,7 @@ public class CalendarReplica implements Calendars {
         } catch (DuplicateKeyException newerKept) {
             // the copy holds this revision or a newer one
         }
-        readAt = Instant.MIN;
+        known.invalidate();
     }
 
     @Override
@@ -95,15 +91,14 @@ public class CalendarReplica implements Calendars {
     }
 
     private Map<String, Known> current() {
-        Instant now = clock.instant();
-        if (readAt.plus(REFRESH).isBefore(now)) {
-            known = mongo.findAll(CopyDocument.class).stream()
-                    .collect(Collectors.toUnmodifiableMap(CopyDocument::id, d -> new Known(
-                            CalendarWire.calendar(d.calendar()),
-                            d.calendar().departments() == null ? List.of() : d.calendar().departments()),
-                            (a, b) -> a));
-            readAt = now;
-        }
-        return known;
+        return known.get();
+    }
+
+    private Map<String, Known> load() {
+        return mongo.findAll(CopyDocument.class).stream()
+                .collect(Collectors.toUnmodifiableMap(CopyDocument::id, d -> new Known(
+                        CalendarWire.calendar(d.calendar()),
+                        d.calendar().departments() == null ? List.of() : d.calendar().departments()),
+                        (a, b) -> a));
     }
 }

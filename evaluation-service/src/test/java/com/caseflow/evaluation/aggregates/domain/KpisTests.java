@@ -30,7 +30,7 @@ class KpisTests {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Wall-clock time stands in for business time here: the fixture's cases live within one working day. */
-    private final Folding folding = new Folding(SHANGHAI, Duration::between);
+    private final Folding folding = new Folding(SHANGHAI, (calendar, from, to) -> Duration.between(from, to));
 
     private static Instant at(String local) {
         return java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectDayFoldingTests {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private final Folding folding = new Folding(SHANGHAI, Duration::between);
+    private final Folding folding = new Folding(SHANGHAI, (calendar, from, to) -> Duration.between(from, to));
 
     private static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();

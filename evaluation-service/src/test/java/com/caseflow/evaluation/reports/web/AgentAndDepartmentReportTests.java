@@ -117,7 +117,8 @@ class AgentAndDepartmentReportTests {
             String text = metrics.get("/actuator/prometheus").raw().body();
             List<String> lags = text.lines()
                     .filter(l -> l.startsWith("spring_cloud_stream_binder_kafka_offset{")).toList();
-            return lags.size() == 4 && lags.stream().allMatch(l -> l.endsWith(" 0.0"));
+            // contacts, cases, followups, evaluations and calendars
+            return lags.size() == 5 && lags.stream().allMatch(l -> l.endsWith(" 0.0"));
         });
     }
 

@@ -2,6 +2,7 @@ package com.caseflow.followup.callbacks.web;
 
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
+import com.caseflow.followup.support.Cases;
 import com.caseflow.followup.support.CaseLog;
 import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.FollowedCases;
@@ -37,8 +38,8 @@ class CallbackApiTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     FollowUpStore store;
-    @Autowired
-    WorkingTime time;
+    /** Deadlines are counted as routing counts them: in the office calendar it publishes. */
+    WorkingTime time = Cases.WORKING_TIME;
     @LocalServerPort
     int port;
 

@@ -1,5 +1,6 @@
 package com.caseflow.followup.notifications.application;
 
+import com.caseflow.followup.support.Cases;
 import com.caseflow.followup.support.CaseLog;
 import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.FollowedCases;
@@ -38,8 +39,8 @@ class NotificationDeliveryTests {
     NotificationDispatcher dispatcher;
     @Autowired
     FollowUpStore store;
-    @Autowired
-    WorkingTime time;
+    /** Deadlines are counted as routing counts them: in the office calendar it publishes. */
+    WorkingTime time = Cases.WORKING_TIME;
     @Autowired
     CircuitBreakerRegistry breakers;
     @LocalServerPort

@@ -12,6 +12,7 @@ import com.caseflow.support.calendar.BusinessCalendar;
 import com.caseflow.support.calendar.CalendarRules;
 import com.caseflow.support.calendar.CalendarWire;
 import com.caseflow.support.calendar.Calendars;
+import com.caseflow.support.calendar.ReloadingCache;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.problem.ConflictException;
@@ -77,8 +78,7 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
-    private volatile Map<String, Entry> byId = Map.of();
-    private volatile Instant readAt = Instant.MIN;
+    private final ReloadingCache<Map<String, Entry>> byId;
 
     public CalendarBook(CalendarStore store, DepartmentRegistry departments, Outbox outbox, JsonMapper json,
                         Clock clock) {
@@ -87,6 +87,9 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.byId = new ReloadingCache<>(REFRESH, () -> store.all().stream().collect(Collectors.toUnmodifiableMap(
+                CalendarDocument::id, d -> new Entry(d.current(), CalendarWire.calendar(d.current()), d.builtIn()),
+                (a, b) -> a)));
     }
 
     /** Adds the seed calendars that are missing, before the consumers start counting in them. */
@@ -107,7 +110,7 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
                 log.info("Calendar {} seeded", seed.calendarId());
             }
         }
-        readAt = Instant.MIN;
+        byId.invalidate();
         reconcile();
     }
 
@@ -192,7 +195,7 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("calendar " + draft.id() + " was changed by someone else meanwhile");
         }
-        readAt = Instant.MIN;
+        byId.invalidate();
         return new Entry(next, checked.calendar(), false);
     }
 
@@ -258,7 +261,7 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
                 log.warn("Calendar {} not published again yet: {}", c.calendarId(), e.toString());
             }
         }
-        readAt = Instant.MIN;
+        byId.invalidate();
     }
 
     /** Calendar id → the active departments that time cases in it, sorted. */
@@ -290,13 +293,6 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
     }
 
     private Map<String, Entry> current() {
-        Instant now = clock.instant();
-        if (readAt.plus(REFRESH).isBefore(now)) {
-            byId = store.all().stream().collect(Collectors.toUnmodifiableMap(CalendarDocument::id,
-                    d -> new Entry(d.current(), CalendarWire.calendar(d.current()), d.builtIn()),
-                    (a, b) -> a));
-            readAt = now;
-        }
-        return byId;
+        return byId.get();
     }
 }
