@@ -66,6 +66,23 @@ public final class Cases {
                 deadlines(at, firstResponseHours, resolutionHours, time), null, at, "ENG-HEAD");
     }
 
+    /** The built-in 24×7 calendar URGENT cases are timed on. */
+    public static final BusinessCalendar ALWAYS = TestCalendars.alwaysOpen();
+
+    /**
+     * An URGENT case as routing routes it: timed on 24×7, first response within {@code firstResponseMinutes}, and
+     * naming who is on duty (null: the roster names nobody).
+     */
+    public static CaseRouted urgent(String caseId, String department, Instant at, int firstResponseMinutes,
+                                    int resolutionMinutes, String onDuty) {
+        Deadlines deadlines = Deadlines.of(ALWAYS.id(), ALWAYS.plus(at, Duration.ofMinutes(firstResponseMinutes)),
+                firstResponseMinutes, ALWAYS.plus(at, Duration.ofMinutes(resolutionMinutes)), resolutionMinutes);
+        return new CaseRouted(caseId, 1, "contact-" + caseId, "A001", Channel.PHONE, at.minusSeconds(5), "SH-LJY",
+                "3栋1单元502", ContactCategory.REPAIR, "楼道有很浓的煤气味", new CaseCustomer("李娜", "13812345678"),
+                Complexity.COMPLEX, Priority.URGENT, List.of("煤气"), department, "repairs", 3, deadlines, null, at,
+                "ENG-HEAD", onDuty);
+    }
+
     public static ContactAttached attached(String caseId, long sequence, String name, String phone, Instant at) {
         return attached(caseId, sequence, name, phone, at, null);
     }

@@ -6,12 +6,15 @@ import com.caseflow.events.cases.Priority;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.DeadlineKind;
 import com.caseflow.events.followup.FollowUpReminderIssued;
+import com.caseflow.events.followup.OnDutyAlerted;
+import com.caseflow.events.cases.Deadlines;
 import com.caseflow.followup.support.Cases;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static com.caseflow.followup.support.Cases.WORKING_TIME;
 import static com.caseflow.followup.support.Cases.at;
@@ -23,6 +26,23 @@ class FollowedCaseTests {
             new EscalationStep("DEPARTMENT_HEAD", Duration.ZERO),
             new EscalationStep("PROJECT_MANAGER", Duration.ofHours(4)),
             new EscalationStep("EXECUTIVE", Duration.ofHours(8))));
+
+    /** URGENT cases climb their own ladder: the head at the deadline, then within the hour. */
+    private static final FollowUpPlan PLAN_WITH_URGENT_LADDER = new FollowUpPlan(0.75, PLAN.ladder(), Map.of(
+            Priority.URGENT, List.of(new EscalationStep("DEPARTMENT_HEAD", Duration.ZERO),
+                    new EscalationStep("PROJECT_MANAGER", Duration.ofMinutes(30)),
+                    new EscalationStep("EXECUTIVE", Duration.ofMinutes(60)))));
+    private static final WorkingTime ALWAYS = new WorkingTime() {
+        @Override
+        public Instant plus(Instant start, Duration workingTime) {
+            return Cases.ALWAYS.plus(start, workingTime);
+        }
+
+        @Override
+        public Duration between(Instant from, Instant to) {
+            return Cases.ALWAYS.between(from, to);
+        }
+    };
 
     private final String caseId = Cases.newCaseId();
 
@@ -87,6 +107,61 @@ class FollowedCaseTests {
         });
         assertThat(followed.escalationLevel()).isEqualTo(1);
         assertThat(followed.fireDue(at("2026-12-01T11:00"), WORKING_TIME)).isEmpty();
+    }
+
+    @Test
+    void whenAGasSmellIsRoutedAt1830OnAFridayThenTheOnDutyPersonIsAlertedAtOnceAndTheHeadAfterFifteenMinutes() {
+        FollowedCase urgent = FollowedCase.routed(Cases.urgent(caseId, "ENGINEERING", at("2026-12-04T18:30"), 15, 240,
+                "D-ENG-02"), PLAN_WITH_URGENT_LADDER, ALWAYS);
+
+        OnDutyAlerted alert = urgent.urgentAlert("ROUTED", "D-ENG-02", at("2026-12-04T18:30:02")).orElseThrow();
+        assertThat(alert.staffId()).isEqualTo("D-ENG-02");
+        assertThat(alert.fromRoster()).isTrue();
+        assertThat(alert.firstResponseDue()).isEqualTo(at("2026-12-04T18:45"));
+        assertThat(urgent.calendarId()).isEqualTo("24X7");
+        assertThat(dueTimes(urgent, DeadlineKind.FIRST_RESPONSE)).containsExactly(
+                at("2026-12-04T18:41:15"), // reminder: three quarters of fifteen minutes, that evening
+                at("2026-12-04T18:45"), at("2026-12-04T19:15"), at("2026-12-04T19:45"));
+
+        assertThat(urgent.fireDue(at("2026-12-04T18:44:59"), ALWAYS)).extracting(FollowedCase.Fired::event)
+                .singleElement().isInstanceOf(FollowUpReminderIssued.class);
+        assertThat(urgent.fireDue(at("2026-12-04T18:45"), ALWAYS)).extracting(FollowedCase.Fired::event)
+                .singleElement().isInstanceOfSatisfying(CaseEscalated.class, e -> {
+                    assertThat(e.role()).isEqualTo("DEPARTMENT_HEAD");
+                    assertThat(e.departmentHead()).isEqualTo("ENG-HEAD");
+                    assertThat(e.dueAt()).isEqualTo(at("2026-12-04T18:45"));
+                });
+        assertThat(urgent.timeline()).extracting(TimelineEntry::what).contains("ON_DUTY_ALERTED");
+    }
+
+    @Test
+    void whenNobodyIsOnDutyThenTheHeadIsAlertedAndACaseThatIsNotUrgentAlertsNobody() {
+        FollowedCase urgent = FollowedCase.routed(Cases.urgent(caseId, "ENGINEERING", at("2026-12-05T03:00"), 15, 240,
+                null), PLAN_WITH_URGENT_LADDER, ALWAYS);
+        OnDutyAlerted alert = urgent.urgentAlert("ROUTED", null, at("2026-12-05T03:00")).orElseThrow();
+        assertThat(alert.staffId()).isEqualTo("ENG-HEAD");
+        assertThat(alert.fromRoster()).isFalse();
+
+        assertThat(routedAt("2026-12-04T18:30", 2, 8).urgentAlert("ROUTED", "D-ENG-02", at("2026-12-04T18:30")))
+                .isEmpty();
+    }
+
+    @Test
+    void whenARepeatContactMakesTheCaseUrgentThenItIsRetimedOn24x7AndClimbsTheUrgentLadder() {
+        FollowedCase followed = routedAt("2026-12-04T17:00", 2, 8);
+        Instant now = at("2026-12-04T19:00");
+        Deadlines urgentDeadlines = Deadlines.of("24X7", at("2026-12-04T17:15"), 15, at("2026-12-04T21:00"), 240);
+
+        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", now, urgentDeadlines),
+                PLAN_WITH_URGENT_LADDER, ALWAYS);
+
+        assertThat(followed.priority()).isEqualTo(Priority.URGENT);
+        assertThat(followed.calendarId()).isEqualTo("24X7");
+        assertThat(followed.urgentAlert("RAISED", "D-ENG-02", now)).isPresent();
+        // the first response was due at 17:15 already: the head and the project manager are told at once
+        assertThat(followed.fireDue(now, ALWAYS)).extracting(FollowedCase.Fired::event)
+                .filteredOn(CaseEscalated.class::isInstance).extracting(e -> ((CaseEscalated) e).role())
+                .containsExactlyInAnyOrder("DEPARTMENT_HEAD", "PROJECT_MANAGER", "EXECUTIVE");
     }
 
     @Test
