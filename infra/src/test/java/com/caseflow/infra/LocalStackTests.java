@@ -26,6 +26,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,9 @@ class LocalStackTests {
             assertThat(describeTopics(settings)).hasSize(2 * Topics.ALL.size())
                     .allSatisfy((name, topic) -> assertThat(topic.partitions()).hasSize(Topics.LOCAL_PARTITIONS))
                     .containsKeys("contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",
-                            "evaluations");
+                            "evaluations", "calendars", "calendars.dlq");
+            assertThat(cleanupPolicy(settings, Topics.CALENDARS)).isEqualTo("compact");
+            assertThat(cleanupPolicy(settings, Topics.CASES)).isEqualTo("delete");
 
             try (KafkaProducer<String, String> producer = producer(settings)) {
                 producer.send(new ProducerRecord<>(Topics.CONTACTS, key, "{\"hello\":\"world\"}"))
@@ -172,6 +175,15 @@ class LocalStackTests {
                 settings.kafkaBootstrap()))) {
             List<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().toList();
             return admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String cleanupPolicy(StackSettings settings, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.kafkaBootstrap()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                    .get("cleanup.policy").value();
         }
     }
 
