@@ -1,6 +1,7 @@
 package com.caseflow.routing.departments.application;
 
 import com.caseflow.routing.departments.persistence.DepartmentDocument;
+import com.caseflow.support.calendar.BusinessCalendar;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Brings departments stored before calendars were named up to date, once: they worked office hours (the calendar
- * that was configured then), kept no on-duty roster, and their SLA was in whole hours.
+ * that was configured then), kept no on-duty roster, and their SLA was in whole hours. Their URGENT cases are timed
+ * around the clock from now on, as every department's are: a danger does not wait for office hours.
  */
 final class DepartmentMigration {
 
@@ -36,8 +38,11 @@ final class DepartmentMigration {
             if (sla != null) {
                 for (String priority : sla.keySet()) {
                     Document target = sla.get(priority, Document.class);
+                    String at = "department.sla." + priority + ".";
+                    if ("URGENT".equals(priority) && !target.containsKey("calendarId")) {
+                        update.set(at + "calendarId", BusinessCalendar.ALWAYS_OPEN_ID);
+                    }
                     if (target.containsKey("firstResponseHours")) {
-                        String at = "department.sla." + priority + ".";
                         update.set(at + "firstResponseMinutes", target.getInteger("firstResponseHours") * 60)
                                 .set(at + "resolutionMinutes", target.getInteger("resolutionHours") * 60)
                                 .unset(at + "firstResponseHours").unset(at + "resolutionHours");
