@@ -19,12 +19,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.math.BigInteger;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -99,7 +107,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** Malformed JSON, a wrong type for a field, or a body that outgrew the limit while it was read. */
+    /**
+     * Malformed JSON, a wrong type for a field, text with a control character, or a body that outgrew the limit
+     * while it was read. Requests are read strictly ({@link RequestJson}): the field is named, never its value.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -109,16 +120,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
             }
             if (cause instanceof UnrecognizedPropertyException unknown) {
-                return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(unknown),
-                        "is not accepted: the field is unknown or set by the server (ids, times of receipt, "
-                                + "the member of staff, who is taken from the login)"))));
+                return field(path(unknown), "is not accepted: the field is unknown or set by the server (ids, times "
+                        + "of receipt, the member of staff, who is taken from the login)");
+            }
+            if (cause instanceof RequestJson.ControlCharacterException control) {
+                return field(path(control), ControlCharacters.MESSAGE);
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                return field(path(mismatch), expected(mismatch));
             }
             if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
                     && !((JacksonException) cause).getPath().isEmpty()) {
-                JacksonException json = (JacksonException) cause;
-                String field = path(json);
-                return ResponseEntity.badRequest().body(invalid(List.of(
-                        new FieldProblem(field, "has the wrong type or format"))));
+                return field(path((JacksonException) cause), "has the wrong type or format");
+            }
+            if (cause instanceof StreamReadException broken && broken.processor() != null) {
+                String field = path(broken.processor().streamReadContext());
+                if (field != null) {
+                    return field(field, "is not valid JSON here: given twice, holding an unescaped control "
+                            + "character, or cut short");
+                }
             }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -128,6 +148,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    private static ResponseEntity<Object> field(String field, String message) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, message))));
+    }
+
+    /** What the field should have been, from the type it is read into. */
+    private static String expected(MismatchedInputException mismatch) {
+        Class<?> type = mismatch.getTargetType();
+        if (type == null) {
+            return "has the wrong type or format";
+        }
+        if (type.isEnum()) {
+            String values = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+            return values.length() <= 300 ? "must be one of " + values : "must be one of the documented values";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "must be text (a JSON string)";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "must be a whole number (a JSON number without a fraction)";
+        }
+        if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+            return "must be a number (a JSON number)";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type.getPackageName().equals("java.time") || java.util.Date.class.isAssignableFrom(type)) {
+            return "must be a date or time as ISO-8601 text, e.g. 2026-11-27 or 2026-11-27T09:15:02+08:00";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list (a JSON array)";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "must be an object (a JSON object with the documented fields)";
+        }
+        return "has the wrong type or format";
+    }
     /**
      * What to do after this failure depends on the service (retry with the same Idempotency-Key, for one), so a
      * service may word the detail under Spring's message code {@code problemDetail.<exception class>}.
@@ -138,15 +198,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : messages.getMessage("problemDetail." + exception.getName(), null, fallback, locale);
     }
 
-    private static String path(JacksonException json) {
+    static String path(JacksonException json) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : json.getPath()) {
             if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                path.append(path.isEmpty() ? "" : ".").append(ControlCharacters.visible(ref.getPropertyName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** The field a parser stopped at, in the same form; null at the top of the document. */
+    private static String path(TokenStreamContext context) {
+        List<TokenStreamContext> chain = new ArrayList<>();
+        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.add(0, c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext c : chain) {
+            if (c.inArray()) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.currentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ControlCharacters.visible(c.currentName()));
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 }
