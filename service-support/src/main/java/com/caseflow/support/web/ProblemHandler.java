@@ -14,21 +14,21 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -75,6 +75,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE + e.type()));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** The firewall's refusal of a parameter, raised only when the parameters are first read (a form body). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The address, a parameter "
+                + "or a header holds characters that are not accepted, such as control characters.");
+        problem.setType(URI.create(TYPE + "rejected-request"));
+        problem.setTitle("Request rejected");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler
@@ -133,12 +143,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     && !((JacksonException) cause).getPath().isEmpty()) {
                 return field(path((JacksonException) cause), "has the wrong type or format");
             }
-            if (cause instanceof StreamReadException broken && broken.processor() != null) {
-                String field = path(broken.processor().streamReadContext());
-                if (field != null) {
-                    return field(field, "is not valid JSON here: given twice, holding an unescaped control "
-                            + "character, or cut short");
-                }
+            if (cause instanceof StreamReadException broken && !broken.getPath().isEmpty()
+                    && !(broken instanceof UnexpectedEndOfInputException)) {
+                return field(path(broken), "is not valid JSON here: an unescaped control character, a broken "
+                        + "character or a malformed value");
             }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -208,22 +216,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? "body" : path.toString();
-    }
-
-    /** The field a parser stopped at, in the same form; null at the top of the document. */
-    private static String path(TokenStreamContext context) {
-        List<TokenStreamContext> chain = new ArrayList<>();
-        for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            chain.add(0, c);
-        }
-        StringBuilder path = new StringBuilder();
-        for (TokenStreamContext c : chain) {
-            if (c.inArray()) {
-                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
-            } else if (c.currentName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ControlCharacters.visible(c.currentName()));
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
     }
 }

@@ -3,7 +3,6 @@ package com.caseflow.support.web;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -30,8 +29,7 @@ import java.util.Date;
  * How every service reads request bodies: each field in the JSON type the API documents, nothing coerced, and text
  * free of control characters ({@link ControlCharacters}). A phone number sent as a JSON number, a count sent as
  * {@code "5"} or {@code 1.5}, a flag sent as {@code 1}, a list sent as one value, an enum sent as its index, a date
- * sent as a number, the same field twice, a field the API does not define, or anything after the document are
- * refused, naming the field.
+ * sent as a number, a field the API does not define, or anything after the document are refused, naming the field.
  * <p>
  * Only requests are read this way: the mapper is derived from Boot's for the server's JSON converter, so Boot's
  * {@code JsonMapper} bean, which writes responses and events and reads events through the consumers' lenient
@@ -52,7 +50,6 @@ public final class RequestJson {
                         DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .defaultLeniency(false)
                 // numbers and booleans into text; ALLOW_COERCION_OF_SCALARS covers text into numbers and booleans
                 .withCoercionConfig(LogicalType.Textual, text -> text

@@ -51,7 +51,6 @@ class StrictRequestTests {
             {"name":"\\u001b[2J"}             | name     | contains a control character or a broken character: only text, tabs and line breaks are accepted
             {"tags":["a","\\u0085"]}          | tags[1]  | contains a control character or a broken character: only text, tabs and line breaks are accepted
             {"labels":{"k":"\\ud800"}}        | labels.k | contains a control character or a broken character: only text, tabs and line breaks are accepted
-            {"name":"a","name":"b"}          | name     | is not valid JSON here: given twice, holding an unescaped control character, or cut short
             {"nickname":"a"}                 | nickname | is not accepted: the field is unknown or set by the server (ids, times of receipt, the member of staff, who is taken from the login)
             """)
     void whenABodyFieldIsOfAnotherTypeOrHoldsAControlCharacterThen400NamesIt(String body, String field,
