@@ -84,6 +84,7 @@ class HostileInputTests {
         Api agent = new Api(port, TestIdentityProvider.get().token("A001", "AGENT"));
         Api reception = agent.as(TestIdentityProvider.get().token("R002", "AGENT"));
         Api admin = agent.as(TestIdentityProvider.get().token("ADMIN01", "ADMIN"));
+        HostileInput.signedIn(admin, "/api/v1/projects");
         await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 0 && pendingEvents() == 0);
         Document projectBefore = mongo.findById("SH-LJY", Document.class, "projects");
         long contacts = mongo.count(new Query(), ContactDocument.COLLECTION);
