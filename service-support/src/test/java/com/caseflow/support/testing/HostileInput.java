@@ -161,6 +161,29 @@ public final class HostileInput {
                 .until(request::get, response -> response.status() != 429);
     }
 
+    /**
+     * Sends a request whose query parameter or path variable {@code parameter} holds a control character; returns
+     * null when it is refused with a 400 naming the parameter (or, for what the firewall or Tomcat refuse before any
+     * handler, a 400 {@code rejected-request} problem), else what is wrong with the answer.
+     */
+    public static String wrongParameterAnswer(Api api, String method, String path, String parameter) {
+        Api.Response response = patiently(() -> api.send(method, path, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8)));
+        String type = response.header("Content-Type");
+        if (response.status() == 400 && type != null && type.startsWith("application/problem+json")) {
+            JsonNode problem = response.json();
+            if ("urn:caseflow:problem:rejected-request".equals(problem.path("type").asString())) {
+                return null;
+            }
+            for (JsonNode error : problem.path("errors")) {
+                if (parameter.equals(error.path("field").asString())) {
+                    return null;
+                }
+            }
+        }
+        return method + " " + path + ": " + response.status() + " " + abbreviate(response.raw().body());
+    }
+
     /** Null when the answer is a right refusal of the case, else what is wrong with it. */
     public static String wrongAnswer(Case hostile, Api.Response response) {
         int status = response.status();
