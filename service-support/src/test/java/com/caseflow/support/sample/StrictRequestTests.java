@@ -15,8 +15,11 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,6 +37,8 @@ class StrictRequestTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JsonMapper json;
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -105,6 +110,16 @@ class StrictRequestTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.group").value("北区"))
                 .andExpect(jsonPath("$.name").value("<王>\t小明"));
+    }
+
+    @Test
+    void whenTheServiceReadsEventsOrStoredJsonThenBootsMapperIsAsLenientAsBefore() {
+        // only the server's JSON converter reads strictly: events already published keep being read
+        SampleService.Thing thing = json.readValue("{\"name\":138,\"count\":\"5\",\"urgent\":1}",
+                SampleService.Thing.class);
+        assertThat(thing.name()).isEqualTo("138");
+        assertThat(thing.count()).isEqualTo(5);
+        assertThat(thing.urgent()).isTrue();
     }
 
     @Test
