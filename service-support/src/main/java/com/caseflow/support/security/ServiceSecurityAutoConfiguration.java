@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -75,6 +76,12 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(JsonMapper json) {
         return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemAuthenticationEntryPoint problems) {
+        return problems::rejected;
     }
 
     @Bean

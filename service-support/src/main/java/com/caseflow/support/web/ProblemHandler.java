@@ -15,17 +15,25 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.math.BigInteger;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -68,6 +76,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE + e.type()));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** The firewall's refusal of a parameter, raised only when the parameters are first read (a form body). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The address, a parameter "
+                + "or a header holds characters that are not accepted, such as control characters.");
+        problem.setType(URI.create(TYPE + "rejected-request"));
+        problem.setTitle("Request rejected");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler
@@ -113,7 +131,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** Malformed JSON, a wrong type for a field, or a body that outgrew the limit while it was read. */
+    /**
+     * Malformed JSON, a wrong type for a field, text with a control character, or a body that outgrew the limit
+     * while it was read. Requests are read strictly ({@link RequestJson}): the field is named, never its value.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -123,16 +144,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge.limit()));
             }
             if (cause instanceof UnrecognizedPropertyException unknown) {
-                return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(path(unknown),
-                        "is not accepted: the field is unknown or set by the server (ids, times of receipt, "
-                                + "the member of staff, who is taken from the login)"))));
+                return field(path(unknown), "is not accepted: the field is unknown or set by the server (ids, times "
+                        + "of receipt, the member of staff, who is taken from the login)");
+            }
+            if (cause instanceof RequestJson.ControlCharacterException control) {
+                return field(path(control), ControlCharacters.MESSAGE);
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                return field(path(mismatch), expected(mismatch));
             }
             if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
                     && !((JacksonException) cause).getPath().isEmpty()) {
-                JacksonException json = (JacksonException) cause;
-                String field = path(json);
-                return ResponseEntity.badRequest().body(invalid(List.of(
-                        new FieldProblem(field, "has the wrong type or format"))));
+                return field(path((JacksonException) cause), "has the wrong type or format");
+            }
+            if (cause instanceof StreamReadException broken && !broken.getPath().isEmpty()
+                    && !(broken instanceof UnexpectedEndOfInputException)) {
+                return field(path(broken), "is not valid JSON here: an unescaped control character, a broken "
+                        + "character or a malformed value");
             }
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -142,6 +170,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    private static ResponseEntity<Object> field(String field, String message) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, message))));
+    }
+
+    /** What the field should have been, from the type it is read into. */
+    private static String expected(MismatchedInputException mismatch) {
+        Class<?> type = mismatch.getTargetType();
+        if (type == null) {
+            return "has the wrong type or format";
+        }
+        if (type.isEnum()) {
+            String values = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+            return values.length() <= 300 ? "must be one of " + values : "must be one of the documented values";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "must be text (a JSON string)";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class
+                || type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class) {
+            return "must be a whole number (a JSON number without a fraction)";
+        }
+        if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+            return "must be a number (a JSON number)";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type.getPackageName().equals("java.time") || java.util.Date.class.isAssignableFrom(type)) {
+            return "must be a date or time as ISO-8601 text, e.g. 2026-11-27 or 2026-11-27T09:15:02+08:00";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list (a JSON array)";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "must be an object (a JSON object with the documented fields)";
+        }
+        return "has the wrong type or format";
+    }
     /**
      * What to do after this failure depends on the service (retry with the same Idempotency-Key, for one), so a
      * service may word the detail under Spring's message code {@code problemDetail.<exception class>}.
@@ -152,11 +220,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : messages.getMessage("problemDetail." + exception.getName(), null, fallback, locale);
     }
 
-    private static String path(JacksonException json) {
+    static String path(JacksonException json) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : json.getPath()) {
             if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                path.append(path.isEmpty() ? "" : ".").append(ControlCharacters.visible(ref.getPropertyName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

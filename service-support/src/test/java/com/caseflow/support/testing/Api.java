@@ -77,6 +77,16 @@ public final class Api {
                 .method(method, publisher).build());
     }
 
+    /** Any method, any media type, any bytes: for requests a well-behaved client would not send. */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
     private Response send(HttpRequest unauthenticated) {
         HttpRequest request = token == null ? unauthenticated
                 : HttpRequest.newBuilder(unauthenticated, (name, value) -> true)

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
@@ -30,6 +31,25 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
+        this.topic = topic;
+    }
+
+    /**
+     * Every record read so far, after reading each partition up to its end offset as of this call: whatever was
+     * published before the call is among them. The barrier that proves an absence.
+     */
+    public List<ConsumerRecord<String, byte[]>> readToEnd(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList());
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            if (consumer.assignment().containsAll(end.keySet())
+                    && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                return List.copyOf(seen);
+            }
+        }
+        throw new AssertionError(topic + " was not read to its end offsets " + end + " within " + wait);
     }
 
     /** Every record read so far plus whatever arrives within {@code wait} that matches. */
