@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shared hostile set against every write API of routing (a case's notes, transfer and resolution, departments,
- * routing rules and their dry run) and the text its queries take: each a 4xx naming the bad field, never a 5xx,
+ * routing rules and their dry run, calendars and a year of one, on-duty rosters) and the text its queries take: each a 4xx naming the bad field, never a 5xx,
  * nothing stored and nothing published; markup is kept as the text it is.
  */
 @RoutingServiceTest
@@ -61,6 +61,19 @@ class HostileInputTests {
                        "projectCodes":["SH-LJY"],"channels":["PHONE"],"keywords":["漏水"],"minPriority":"HIGH",
                        "departmentCode":"ENGINEERING"}]}""";
 
+    private static final String CALENDAR = """
+            {"name":"办公日历","zone":"Asia/Shanghai",
+             "weekdays":{"MONDAY":{"opens":"09:00","closes":"18:00","breakStarts":"12:00","breakEnds":"13:00"}},
+             "makeUpDayHours":{"opens":"09:00","closes":"18:00"},"observesPublicHolidays":true,"years":[2026],
+             "holidays":["2026-10-01"],"makeUpWorkingDays":["2026-10-10"],"source":"测试","expectedVersion":1}""";
+
+    private static final String YEAR = """
+            {"holidays":["2027-01-01"],"makeUpWorkingDays":["2027-01-09"],"source":"测试","expectedVersion":1}""";
+
+    private static final String ROSTER = """
+            {"from":"2027-03-01T08:00+08:00","to":"2027-03-02T08:00+08:00","expectedVersion":1,
+             "shifts":[{"staffId":"D-ENG-01","start":"2027-03-01T08:00+08:00","end":"2027-03-01T20:00+08:00"}]}""";
+
     private static final String DRY_RUN = """
             {"category":"REPAIR","matter":"卫生间漏水","projectCode":"SH-LJY","channel":"PHONE"}""";
 
@@ -79,7 +92,9 @@ class HostileInputTests {
     void whenEveryWriteApiIsFedTheHostileSetThenEachIsRefusedByNameAndNothingIsStoredOrPublished() {
         Api engineer = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
         Api manager = engineer.as(IDP.token("M001", "MANAGER"));
+        Api admin = engineer.as(IDP.token("ADMIN01", "ADMIN"));
         HostileInput.signedIn(engineer, "/api/v1/departments");
+        HostileInput.signedIn(admin, "/api/v1/calendars");
         HostileInput.signedIn(manager, "/api/v1/routing-rules");
         String id = engineeringCase();
         assertThat(engineer.post("/api/v1/cases/" + id + "/accept", "").status()).isEqualTo(200);
@@ -88,6 +103,9 @@ class HostileInputTests {
         Document departmentBefore = mongo.findById("ENGINEERING", Document.class, "departments");
         long departments = mongo.count(new Query(), "departments");
         long ruleVersions = mongo.count(new Query(), "routing_rules");
+        Document calendarBefore = mongo.findById("CN-OFFICE", Document.class, "calendars");
+        long calendarVersions = mongo.count(new Query(), "calendar_versions");
+        Document rosterBefore = mongo.findById("ENGINEERING", Document.class, "duty_rosters");
 
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), Topics.CASES)) {
             long caseEvents = topic.readToEnd(Duration.ofSeconds(60)).stream().filter(r -> id.equals(r.key())).count();
@@ -102,12 +120,19 @@ class HostileInputTests {
             wrong.addAll(HostileInput.refusals(manager, "PUT", "/api/v1/departments/ENGINEERING", cases(DEPARTMENT)));
             wrong.addAll(HostileInput.refusals(manager, "PUT", "/api/v1/routing-rules", cases(RULES)));
             wrong.addAll(HostileInput.refusals(manager, "POST", "/api/v1/routing-rules/dry-run", cases(DRY_RUN)));
+            wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/calendars/CN-OFFICE", cases(CALENDAR)));
+            wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/calendars/CN-OFFICE/years/2027", cases(YEAR)));
+            wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/departments/ENGINEERING/on-duty",
+                    cases(ROSTER)));
             for (String control : HostileInput.CONTROL_TEXTS_IN_ADDRESSES) {
                 String text = encoded(control).replace("+", "%20");
                 check(wrong, engineer, "GET", "/api/v1/departments/ENGINEERING/cases?sort=" + text, "sort");
                 check(wrong, engineer, "GET", "/api/v1/cases/" + text, "id");
                 check(wrong, engineer, "POST", "/api/v1/cases/" + text + "/accept", "id");
                 check(wrong, manager, "GET", "/api/v1/departments/" + text, "code");
+                check(wrong, admin, "GET", "/api/v1/calendars/" + text, "id");
+                check(wrong, admin, "GET", "/api/v1/departments/" + text + "/on-duty", "code");
+                check(wrong, admin, "GET", "/api/v1/departments/ENGINEERING/on-duty?from=" + text, "from");
             }
 
             assertThat(wrong).isEmpty();
@@ -115,6 +140,9 @@ class HostileInputTests {
             assertThat(mongo.findById("ENGINEERING", Document.class, "departments")).isEqualTo(departmentBefore);
             assertThat(mongo.count(new Query(), "departments")).isEqualTo(departments);
             assertThat(mongo.count(new Query(), "routing_rules")).isEqualTo(ruleVersions);
+            assertThat(mongo.findById("CN-OFFICE", Document.class, "calendars")).isEqualTo(calendarBefore);
+            assertThat(mongo.count(new Query(), "calendar_versions")).isEqualTo(calendarVersions);
+            assertThat(mongo.findById("ENGINEERING", Document.class, "duty_rosters")).isEqualTo(rosterBefore);
 
             // the barrier: a valid note on the same case goes to the same partition after the refusals; once the
             // outbox is empty, the topic read to its end holds that one event more for the case
