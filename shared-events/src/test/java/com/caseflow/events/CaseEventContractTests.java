@@ -59,6 +59,19 @@ class CaseEventContractTests {
         assertThat(routed.priority()).isEqualTo(Priority.URGENT);
         assertThat(routed.deadlines().firstResponseDue()).isBefore(routed.deadlines().resolutionDue());
         assertThat(routed.customer()).hasToString("CaseCustomer[masked]");
+        assertThat(routed.reasons()).first().asString().startsWith("ENGINEERING by rule safety-engineering v1");
+        assertThat(routed.reasons()).contains("URGENT 天花板漏水 [water-through-ceiling]: 漏水 + 天花板");
+    }
+
+    @Test
+    void whenACaseRoutedOfTheEarlierShapeArrivesThenItReadsWithoutReasons() throws IOException {
+        String earlier = sample("case-routed.json").replaceAll("(?s),\\s*\"reasons\": \\[.*?\\]", "");
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, CaseRouted.class);
+        EventEnvelope<CaseRouted> envelope = mapper.readValue(earlier, type);
+
+        assertThat(earlier).doesNotContain("reasons");
+        assertThat(envelope.data().reasons()).isNull();
+        assertThat(mapper.writeValueAsString(envelope.data())).doesNotContain("reasons");
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.List;
  * @param incidentId        set when the case stands for a mass incident
  * @param departmentHead    staff id of the department's head, the first step of its escalation ladder (added later in
  *                          schema version 1: absent from older records)
+ * @param reasons           why routing chose the department and the priority, in words: the rule, then each signal
+ *                          with its words, then words that did not count (benign, negated) (added later in schema
+ *                          version 1: absent from older records)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,14 +50,26 @@ public record CaseRouted(
         Deadlines deadlines,
         String incidentId,
         Instant routedAt,
-        String departmentHead) {
+        String departmentHead,
+        List<String> reasons) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The event as it was before {@code reasons} was added. */
+    public CaseRouted(String caseId, long sequence, String contactId, String agentId, Channel channel,
+                      Instant receivedAt, String projectCode, String unit, ContactCategory category, String matter,
+                      CaseCustomer customer, Complexity complexity, Priority priority, List<String> matchedKeywords,
+                      String departmentCode, String ruleId, long ruleVersion, Deadlines deadlines, String incidentId,
+                      Instant routedAt, String departmentHead) {
+        this(caseId, sequence, contactId, agentId, channel, receivedAt, projectCode, unit, category, matter, customer,
+                complexity, priority, matchedKeywords, departmentCode, ruleId, ruleVersion, deadlines, incidentId,
+                routedAt, departmentHead, null);
+    }
 
     /** The same event naming the head of the department it was routed to. */
     public CaseRouted withDepartmentHead(String head) {
         return new CaseRouted(caseId, sequence, contactId, agentId, channel, receivedAt, projectCode, unit, category,
                 matter, customer, complexity, priority, matchedKeywords, departmentCode, ruleId, ruleVersion,
-                deadlines, incidentId, routedAt, head);
+                deadlines, incidentId, routedAt, head, reasons);
     }
 }

@@ -4,6 +4,7 @@ import com.caseflow.events.cases.Complexity;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.routing.cases.application.ContactRouter;
 import com.caseflow.routing.cases.application.RoutingRequest;
+import com.caseflow.routing.classification.domain.Classification;
 import com.caseflow.routing.rules.application.RuleBook;
 import com.caseflow.routing.rules.domain.RoutingRule;
 import com.caseflow.routing.rules.domain.RuleSet;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The routing rules: managers read and replace them (each replacement is a new version), and anyone who routes
@@ -44,8 +46,14 @@ class RuleController {
     record RuleSetRequest(Long basedOnVersion, String defaultDepartment, List<RoutingRule> rules) {
     }
 
+    /**
+     * @param topics   the subjects the classifier found, which rules can name
+     * @param findings the lexicon's signals that fired, with their words
+     * @param reasons  the rule, then the words behind the priority, then what did not count — as the case records it
+     */
     record DryRunAnswer(String departmentCode, String ruleId, long ruleVersion, Complexity complexity,
-                        Priority priority, List<String> matchedKeywords) {
+                        Priority priority, List<String> matchedKeywords, Set<String> topics,
+                        List<Classification.Finding> findings, List<String> reasons) {
     }
 
     @GetMapping
@@ -96,7 +104,8 @@ class RuleController {
         ContactRouter.Verdict verdict = router.dryRun(body);
         return new DryRunAnswer(verdict.decision().departmentCode(), verdict.decision().ruleId(),
                 verdict.decision().ruleVersion(), verdict.classification().complexity(),
-                verdict.classification().priority(), verdict.classification().matchedKeywords());
+                verdict.classification().priority(), verdict.classification().matchedKeywords(),
+                verdict.classification().topics(), verdict.classification().findings(), verdict.reasons());
     }
 
 }
