@@ -6,6 +6,7 @@ import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
+import com.caseflow.routing.rules.application.TransferLearning;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -34,14 +35,16 @@ public class CaseWork {
     private final DepartmentRegistry departments;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
+    private final TransferLearning corrections;
 
     public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
-                    Clock clock) {
+                    Clock clock, TransferLearning corrections) {
         this.cases = cases;
         this.events = events;
         this.departments = departments;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.corrections = corrections;
     }
 
     public VersionedCase read(Staff staff, String caseId) {
@@ -75,13 +78,18 @@ public class CaseWork {
         return act(staff, caseId, ifMatch, (c, at) -> c.resolve(staff.staffId(), resolution, at));
     }
 
-    /** The new department gets new deadlines, counted from now by its own SLA policy. */
+    /**
+     * The new department gets new deadlines, counted from now by its own SLA policy. The transfer is counted as a
+     * correction of the rule that routed the case.
+     */
     public VersionedCase transfer(Staff staff, String caseId, Long ifMatch, String toDepartment, String reason) {
         Department target = departments.find(toDepartment).filter(Department::active)
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
-        return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
-                deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
+        VersionedCase moved = act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason,
+                staff.staffId(), deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
+        corrections.transferred(moved.state());
+        return moved;
     }
 
     private interface Step {

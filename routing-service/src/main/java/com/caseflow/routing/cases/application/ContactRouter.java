@@ -107,6 +107,11 @@ public class ContactRouter {
         return verdict(classifier, rules.current(), request);
     }
 
+    /** The dry run against rules that are not in force, such as a draft a manager is about to publish. */
+    public Verdict dryRun(RoutingRequest request, RuleSet candidate) {
+        return verdict(classifier, candidate, request);
+    }
+
     /** The decision routing takes for a contact under these rules: the one code path of routing and dry runs. */
     public static Verdict verdict(Classifier classifier, RuleSet rules, RoutingRequest request) {
         Classification classification = classifier.classify(request.category(), request.callerType(),

@@ -78,6 +78,21 @@ public class RuleBook implements SmartInitializingSingleton {
     }
 
     /**
+     * Rules as they would be if published next, for a dry run: validated the same way, never stored.
+     */
+    public RuleSet candidate(List<RoutingRule> rules, String defaultDepartment) {
+        RuleSet candidate = new RuleSet(current().version() + 1, rules, defaultDepartment, "dry-run",
+                clock.instant());
+        List<RuleViolation> violations = candidate.violations(departments.activeCodes(), topics);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations.stream()
+                    .map(v -> new FieldProblem(v.field().replaceFirst("^rules", "candidateRules")
+                            .replaceFirst("^defaultDepartment", "defaultDepartment"), v.message())).toList());
+        }
+        return candidate;
+    }
+
+    /**
      * Publishes the rules as the next version, if {@code basedOnVersion} is still the newest: two managers editing
      * at once cannot overwrite each other.
      */
