@@ -65,7 +65,9 @@ class CaseEventContractTests {
 
     @Test
     void whenACaseRoutedOfTheEarlierShapeArrivesThenItReadsWithoutReasons() throws IOException {
-        String earlier = sample("case-routed.json").replaceAll("(?s),\\s*\"reasons\": \\[.*?\\]", "");
+        JsonNode sample = mapper.readTree(sample("case-routed.json"));
+        ((tools.jackson.databind.node.ObjectNode) sample.get("data")).remove("reasons");
+        String earlier = mapper.writeValueAsString(sample);
         JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, CaseRouted.class);
         EventEnvelope<CaseRouted> envelope = mapper.readValue(earlier, type);
 

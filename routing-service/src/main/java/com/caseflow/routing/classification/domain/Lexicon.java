@@ -5,7 +5,9 @@ import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.ContactCategory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public record Lexicon(Set<ContactCategory> generalCategories, Map<ContactCategor
     public Lexicon {
         generalCategories = generalCategories == null ? Set.of() : Set.copyOf(generalCategories);
         basePriority = basePriority == null ? Map.of() : Map.copyOf(basePriority);
-        terms = terms == null ? Map.of() : Map.copyOf(terms);
+        terms = terms == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(terms));
         benign = benign == null ? List.of() : List.copyOf(benign);
         negators = negators == null ? List.of() : List.copyOf(negators);
         hedges = hedges == null ? List.of() : List.copyOf(hedges);
