@@ -223,6 +223,7 @@ public final class Classifier {
                 String typed = s.substring(at, end);
                 int from = at;
                 if (typed.equals(w.word()) || !sharesACharacter(typed, w.word()) || !isChinese(typed)
+                        || typed.chars().anyMatch(c -> PARTICLES.indexOf(c) >= 0)
                         || exact.stream().anyMatch(h -> h.start <= from && end <= h.end)
                         || layout.insideALongerWord(from, end) || analyzer.isOrdinary(typed)) {
                     continue;

@@ -31,8 +31,9 @@ public final class DemoRules {
 
     public static List<RoutingRule> all() {
         return List.of(
-                topics("safety-property", "生命安全（电梯、火情、燃气、坠物、公共区域水浸和用电）→ 物业管理部 24 小时值班",
-                        Set.of("lift", "fire", "gas", "falling-object", "flooding-common", "electric-common"),
+                topics("safety-property", "生命安全（电梯、火情、燃气、坠物、公共区域的水、电和井盖）→ 物业管理部 24 小时值班",
+                        Set.of("lift", "fire", "gas", "falling-object", "flooding-common", "electric-common",
+                                "common-hazard"),
                         "PROPERTY_MANAGEMENT"),
                 topics("safety-engineering", "房屋安全（结构开裂、爆管、天花板漏水、户内用电）→ 工程维修部",
                         Set.of("structure", "flooding", "electric"), "ENGINEERING"),
@@ -51,8 +52,8 @@ public final class DemoRules {
                 subject("subject-defect", "房屋质量、漏水、裂缝 → 工程维修部", "defect", "ENGINEERING"),
                 subject("subject-handover", "交房、延期交付 → 交付部", "handover", "HANDOVER"),
                 subject("subject-title", "房产证、办证 → 产权证办理部", "title", "TITLE"),
-                subject("subject-finance", "收费、退款、发票 → 财务部", "finance", "FINANCE"),
-                subject("subject-property", "物业费和物业服务 → 物业管理部", "property", "PROPERTY_MANAGEMENT"));
+                subject("subject-property", "物业费和物业服务 → 物业管理部", "property", "PROPERTY_MANAGEMENT"),
+                subject("subject-finance", "收费、退款、发票 → 财务部", "finance", "FINANCE"));
     }
 
     /** Version 1 as it is loaded into an empty store. */

@@ -164,8 +164,10 @@ public class TransferLearning {
         String ruleId = any.ruleId();
         String label = "规则 " + ruleId + " v" + any.ruleVersion();
         if (transferred >= minCases) {
+            // a keyword worth a rule of its own is transferred clearly more often than the rule's cases overall
+            double bar = Math.max(KEYWORD_SHARE, (1 + share(transferred, routedCases)) / 2);
             List<String> words = keywords.stream()
-                    .filter(k -> k.share() >= KEYWORD_SHARE && !k.wentTo().isEmpty()
+                    .filter(k -> k.share() >= bar && !k.wentTo().isEmpty()
                             && k.wentTo().get(0).departmentCode().equals(top.departmentCode()))
                     .map(KeywordCorrection::keyword).limit(5).toList();
             String pct = Math.round(share(transferred, routedCases) * 100) + "%";

@@ -70,69 +70,71 @@ class TransferSuggestionsApiTests {
     }
 
     @Test
-    void whenFinanceKeepsTransferringPropertyFeeInvoicesThenManagersSeeTheRuleTheShareAndADraftToDryRun() {
+    void whenPropertyManagementKeepsTransferringInvoicesThenManagersSeeTheRuleTheShareAndADraftToDryRun() {
         List<Case> opened = new ArrayList<>();
-        for (String matter : List.of("物业费发票一直不给开", "交了物业费要发票，说找财务", "物业费的发票开错了抬头",
-                "停车费发票去哪里开")) {
+        for (String matter : List.of("物业费发票一直不给开", "交了物业费要发票，物业说不归他们管", "物业费的发票开错了抬头",
+                "物业保洁太差，垃圾没人收")) {
             opened.add(routed(matter));
         }
         Case first = opened.get(0);
         assertThat(opened).allSatisfy(c -> {
-            assertThat(c.departmentCode()).isEqualTo("FINANCE");
-            assertThat(c.ruleId()).isEqualTo("subject-finance");
-            assertThat(c.reasons().get(0)).startsWith("FINANCE by rule subject-finance v" + c.ruleVersion());
+            assertThat(c.departmentCode()).isEqualTo("PROPERTY_MANAGEMENT");
+            assertThat(c.ruleId()).isEqualTo("subject-property");
+            assertThat(c.reasons().get(0)).startsWith("PROPERTY_MANAGEMENT by rule subject-property v"
+                    + c.ruleVersion());
         });
         assertThat(manager().get("/api/v1/cases/" + first.id()).json().get("reasons").valueStream()
                 .map(JsonNode::asString)).contains("topic finance 收费退款发票 [finance]: 发票");
-        Api finance = new Api(port, IDP.departmentToken("D-FIN-01", "FINANCE"));
+        Api property = new Api(port, IDP.departmentToken("D-PM-01", "PROPERTY_MANAGEMENT"));
         for (Case c : opened.subList(0, 3)) {
-            Api.Response moved = finance.post("/api/v1/cases/" + c.id() + "/transfer",
-                    "{\"toDepartment\":\"PROPERTY_MANAGEMENT\",\"reason\":\"物业费发票由物业开\"}");
+            Api.Response moved = property.post("/api/v1/cases/" + c.id() + "/transfer",
+                    "{\"toDepartment\":\"FINANCE\",\"reason\":\"发票由财务开\"}");
             assertThat(moved.status()).isEqualTo(200);
         }
         // the same transfer reported again (a retry after a timeout) is not counted twice
         learning.transferred(cases.find(first.id()).orElseThrow().state());
 
         JsonNode report = manager().get(SUGGESTIONS + "?days=30&minCases=3").json();
-        JsonNode rule = ruleIn(report, "subject-finance", first.ruleVersion());
+        JsonNode rule = ruleIn(report, "subject-property", first.ruleVersion());
 
-        long routedByRule = mongo.count(Query.query(Criteria.where("state.ruleId").is("subject-finance")
+        long routedByRule = mongo.count(Query.query(Criteria.where("state.ruleId").is("subject-property")
                 .and("state.ruleVersion").is(first.ruleVersion())), CaseDocument.class);
-        long transferredByRule = mongo.count(Query.query(Criteria.where("state.ruleId").is("subject-finance")
+        long transferredByRule = mongo.count(Query.query(Criteria.where("state.ruleId").is("subject-property")
                 .and("state.ruleVersion").is(first.ruleVersion())
                 .and("state.history.type").is(EventTypes.CASE_TRANSFERRED)), CaseDocument.class);
         assertThat(rule).isNotNull();
-        assertThat(rule.get("departmentCode").asString()).isEqualTo("FINANCE");
+        assertThat(rule.get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
         assertThat(rule.get("routedCases").asLong()).isEqualTo(routedByRule).isGreaterThanOrEqualTo(4);
         assertThat(rule.get("transferredCases").asLong()).isEqualTo(transferredByRule).isGreaterThanOrEqualTo(3);
         assertThat(rule.get("transfers").asLong()).isEqualTo(transferredByRule);
         assertThat(rule.get("share").asDouble()).isEqualTo(
                 Math.round(transferredByRule * 1000.0 / routedByRule) / 1000.0);
-        assertThat(rule.get("wentTo").get(0).get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
+        assertThat(rule.get("wentTo").get(0).get("departmentCode").asString()).isEqualTo("FINANCE");
         assertThat(rule.get("keywords").findValuesAsString("keyword")).contains("物业费", "发票");
-        assertThat(rule.get("suggestion").asString()).contains("subject-finance", "PROPERTY_MANAGEMENT", "物业费");
+        assertThat(rule.get("wentTo").get(0).get("cases").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(rule.get("suggestion").asString()).contains("subject-property", "FINANCE", "发票");
         JsonNode draft = rule.get("draftRule");
-        assertThat(draft.get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
-        assertThat(draft.get("keywords").valueStream().map(JsonNode::asString)).contains("物业费");
-        assertThat(rule.get("insertBefore").asString()).isEqualTo("subject-finance");
+        assertThat(draft.get("departmentCode").asString()).isEqualTo("FINANCE");
+        assertThat(draft.get("keywords").valueStream().map(JsonNode::asString)).contains("发票");
+        assertThat(rule.get("insertBefore").asString()).isEqualTo("subject-property");
 
         // a suggestion is only a suggestion: the rules in force did not change …
         JsonNode current = manager().get("/api/v1/routing-rules").json();
         String invoice = "{\"category\":\"COMPLAINT\",\"matter\":\"物业费发票还是没开\",\"callerType\":\"OWNER\"";
         assertThat(current.get("version").asLong()).isEqualTo(report.get("currentVersion").asLong());
         assertThat(manager().post("/api/v1/routing-rules/dry-run", invoice + "}").json()
-                .get("departmentCode").asString()).isEqualTo("FINANCE");
+                .get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
         // … and the manager can dry-run the draft before the rule it would precede, then decide
         List<JsonNode> candidate = new ArrayList<>();
         for (JsonNode r : current.get("rules")) {
-            if (r.get("id").asString().equals("subject-finance")) {
+            if (r.get("id").asString().equals("subject-property")) {
                 candidate.add(draft);
             }
             candidate.add(r);
         }
         JsonNode tried = manager().post("/api/v1/routing-rules/dry-run", invoice + ",\"candidateRules\":"
                 + candidate + "}").json();
-        assertThat(tried.get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
+        assertThat(tried.get("departmentCode").asString()).isEqualTo("FINANCE");
         assertThat(tried.get("ruleId").asString()).isEqualTo(draft.get("id").asString());
         assertThat(manager().get("/api/v1/routing-rules").json().get("version").asLong())
                 .isEqualTo(current.get("version").asLong());
@@ -143,7 +145,7 @@ class TransferSuggestionsApiTests {
         assertThat(new Api(port, IDP.token("ADMIN01", "ADMIN")).get(SUGGESTIONS).status()).isEqualTo(200);
         assertThat(new Api(port, IDP.token("S001", "SUPERVISOR")).get(SUGGESTIONS).status()).isEqualTo(403);
         assertThat(new Api(port, IDP.token("A001", "AGENT")).get(SUGGESTIONS).status()).isEqualTo(403);
-        assertThat(new Api(port, IDP.departmentToken("D-FIN-01", "FINANCE")).get(SUGGESTIONS).status())
+        assertThat(new Api(port, IDP.departmentToken("D-PM-01", "PROPERTY_MANAGEMENT")).get(SUGGESTIONS).status())
                 .isEqualTo(403);
 
         Api.Response zero = manager().get(SUGGESTIONS + "?days=0&minCases=0");
