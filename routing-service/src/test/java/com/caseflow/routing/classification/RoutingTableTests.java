@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * say them, each with the department and the priority the supervisor expects. The shipped defaults — the demo rules
  * and the shipped lexicon — route each through the same code as a real contact ({@link ContactRouter#verdict}) and
  * must get at least 95 % right; every miss is printed with its reasons.
- * {@code -Drouting.table=holdout.csv} runs the rows kept aside against over-fitting instead;
+ * {@code -Drouting.table=other.csv} runs another table of the same columns instead (rows kept aside against
+ * over-fitting are run that way, once, then join this table);
  * {@code -Drouting.table.verbose=true} prints every row with its reasons.
  */
 class RoutingTableTests {
