@@ -1,5 +1,6 @@
 package com.caseflow.routing.cases.application;
 
+import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
 import com.caseflow.routing.cases.persistence.CaseStore;
@@ -78,18 +79,13 @@ public class CaseWork {
         return act(staff, caseId, ifMatch, (c, at) -> c.resolve(staff.staffId(), resolution, at));
     }
 
-    /**
-     * The new department gets new deadlines, counted from now by its own SLA policy. The transfer is counted as a
-     * correction of the rule that routed the case.
-     */
+    /** The new department gets new deadlines, counted from now by its own SLA policy. */
     public VersionedCase transfer(Staff staff, String caseId, Long ifMatch, String toDepartment, String reason) {
         Department target = departments.find(toDepartment).filter(Department::active)
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
-        VersionedCase moved = act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason,
-                staff.staffId(), deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
-        corrections.transferred(moved.state());
-        return moved;
+        return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
+                deadlines.from(at, target, c.priority()), at).withDepartmentHead(target.head()));
     }
 
     private interface Step {
@@ -118,6 +114,10 @@ public class CaseWork {
             cases.update(subject, found.version(), events.entries(subject, List.of(event), now));
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("the case was changed by someone else meanwhile: reload it and try again");
+        }
+        if (event instanceof CaseTransferred) {
+            // a transfer corrects routing: counted against the rule and words that sent the case here
+            corrections.transferred(subject);
         }
         return new VersionedCase(subject, found.version() + 1);
     }
