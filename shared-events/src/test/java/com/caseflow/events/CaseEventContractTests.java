@@ -61,6 +61,8 @@ class CaseEventContractTests {
         assertThat(routed.priority()).isEqualTo(Priority.URGENT);
         assertThat(routed.deadlines().firstResponseDue()).isBefore(routed.deadlines().resolutionDue());
         assertThat(routed.customer()).hasToString("CaseCustomer[masked]");
+        assertThat(routed.reasons()).first().asString().startsWith("ENGINEERING by rule safety-engineering v1");
+        assertThat(routed.reasons()).contains("URGENT 天花板漏水 [water-through-ceiling]: 漏水 + 天花板");
         assertThat(routed.deadlines().calendarId()).isEqualTo("24X7");
         assertThat(routed.deadlines().firstResponseWorkingMinutes()).isEqualTo(15);
         assertThat(routed.onDutyStaffId()).isEqualTo("ENG-DUTY-01");
@@ -75,6 +77,19 @@ class CaseEventContractTests {
         assertThat(envelope.data().deadlines().firstResponseWorkingMinutes()).isEqualTo(60);
         assertThat(envelope.data().deadlines().resolutionWorkingMinutes()).isEqualTo(480);
         assertThat(envelope.data().onDutyStaffId()).isNull();
+    }
+
+    @Test
+    void whenACaseRoutedOfTheEarlierShapeArrivesThenItReadsWithoutReasons() throws IOException {
+        JsonNode sample = mapper.readTree(sample("case-routed.json"));
+        ((tools.jackson.databind.node.ObjectNode) sample.get("data")).remove("reasons");
+        String earlier = mapper.writeValueAsString(sample);
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, CaseRouted.class);
+        EventEnvelope<CaseRouted> envelope = mapper.readValue(earlier, type);
+
+        assertThat(earlier).doesNotContain("reasons");
+        assertThat(envelope.data().reasons()).isNull();
+        assertThat(mapper.writeValueAsString(envelope.data())).doesNotContain("reasons");
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class Cases {
         return new CaseRouted(caseId, 1, "contact-" + caseId, "A001", Channel.PHONE, at.minusSeconds(5), "SH-LJY",
                 "3栋1单元502", ContactCategory.REPAIR, "楼道有很浓的煤气味", new CaseCustomer("李娜", "13812345678"),
                 Complexity.COMPLEX, Priority.URGENT, List.of("煤气"), department, "repairs", 3, deadlines, null, at,
-                "ENG-HEAD", onDuty);
+                "ENG-HEAD", null, onDuty);
     }
 
     public static ContactAttached attached(String caseId, long sequence, String name, String phone, Instant at) {

@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/departments/*").hasAnyRole(Roles.MANAGER, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing-rules/dry-run")
                         .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR, Roles.AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules/transfer-suggestions")
+                        .hasAnyRole(Roles.MANAGER, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules", "/api/v1/routing-rules/versions/*")
                         .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing-rules").hasRole(Roles.MANAGER)

@@ -105,7 +105,8 @@ class ContactRoutingKafkaTests {
             assertThat(data.get("departmentCode").asString()).isEqualTo("ENGINEERING");
             assertThat(data.get("departmentHead").asString()).isEqualTo("ENG-HEAD");
             assertThat(data.get("priority").asString()).isEqualTo("URGENT");
-            assertThat(data.get("ruleId").asString()).isEqualTo("repairs");
+            assertThat(data.get("ruleId").asString()).isEqualTo("safety-engineering");
+            assertThat(data.get("reasons").get(0).asString()).startsWith("ENGINEERING by rule safety-engineering");
             assertThat(data.get("matter").asString()).isEqualTo("卫生间天花板漏水");
             assertThat(data.get("deadlines").get("firstResponseHours").asInt()).isEqualTo(1);
 

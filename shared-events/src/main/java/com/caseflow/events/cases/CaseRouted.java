@@ -23,6 +23,9 @@ import java.util.List;
  * @param incidentId        set when the case stands for a mass incident
  * @param departmentHead    staff id of the department's head, the first step of its escalation ladder (added later in
  *                          schema version 1: absent from older records)
+ * @param reasons           why routing chose the department and the priority, in words: the rule, then each signal
+ *                          with its words, then words that did not count (benign, negated) (added later in schema
+ *                          version 1: absent from older records)
  * @param onDutyStaffId     for an URGENT case: who is on duty for the department when it was routed (值班表), alerted at
  *                          once, day or night; null when the roster names nobody (the head is alerted instead) or the
  *                          case is not urgent (added later in schema version 1)
@@ -51,11 +54,12 @@ public record CaseRouted(
         String incidentId,
         Instant routedAt,
         String departmentHead,
+        List<String> reasons,
         String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** The event as it was before the on-duty person was named. */
+    /** The event as it was before its reasons and the on-duty person were named. */
     public CaseRouted(String caseId, long sequence, String contactId, String agentId, Channel channel,
                       Instant receivedAt, String projectCode, String unit, ContactCategory category, String matter,
                       CaseCustomer customer, Complexity complexity, Priority priority, List<String> matchedKeywords,
@@ -63,13 +67,13 @@ public record CaseRouted(
                       Instant routedAt, String departmentHead) {
         this(caseId, sequence, contactId, agentId, channel, receivedAt, projectCode, unit, category, matter, customer,
                 complexity, priority, matchedKeywords, departmentCode, ruleId, ruleVersion, deadlines, incidentId,
-                routedAt, departmentHead, null);
+                routedAt, departmentHead, null, null);
     }
 
     /** The same event naming the head of the department it was routed to and who is on duty there. */
     public CaseRouted withDepartment(String head, String onDuty) {
         return new CaseRouted(caseId, sequence, contactId, agentId, channel, receivedAt, projectCode, unit, category,
                 matter, customer, complexity, priority, matchedKeywords, departmentCode, ruleId, ruleVersion,
-                deadlines, incidentId, routedAt, head, onDuty);
+                deadlines, incidentId, routedAt, head, reasons, onDuty);
     }
 }

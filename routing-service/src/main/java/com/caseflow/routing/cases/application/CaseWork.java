@@ -1,5 +1,6 @@
 package com.caseflow.routing.cases.application;
 
+import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
 import com.caseflow.routing.cases.persistence.CaseStore;
@@ -7,6 +8,7 @@ import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.onduty.application.OnDutyRosters;
+import com.caseflow.routing.rules.application.TransferLearning;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -36,15 +38,17 @@ public class CaseWork {
     private final DeadlinePolicy deadlines;
     private final OnDutyRosters onDuty;
     private final Clock clock;
+    private final TransferLearning corrections;
 
     public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
-                    OnDutyRosters onDuty, Clock clock) {
+                    OnDutyRosters onDuty, Clock clock, TransferLearning corrections) {
         this.cases = cases;
         this.events = events;
         this.departments = departments;
         this.deadlines = deadlines;
         this.onDuty = onDuty;
         this.clock = clock;
+        this.corrections = corrections;
     }
 
     public VersionedCase read(Staff staff, String caseId) {
@@ -114,6 +118,10 @@ public class CaseWork {
             cases.update(subject, found.version(), events.entries(subject, List.of(event), now));
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("the case was changed by someone else meanwhile: reload it and try again");
+        }
+        if (event instanceof CaseTransferred) {
+            // a transfer corrects routing: counted against the rule and words that sent the case here
+            corrections.transferred(subject);
         }
         return new VersionedCase(subject, found.version() + 1);
     }

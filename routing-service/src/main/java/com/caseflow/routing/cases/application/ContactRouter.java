@@ -25,6 +25,7 @@ import com.caseflow.routing.onduty.application.OnDutyRosters;
 import com.caseflow.routing.rules.application.RuleBook;
 import com.caseflow.routing.rules.domain.RouteDecision;
 import com.caseflow.routing.rules.domain.RoutingInput;
+import com.caseflow.routing.rules.domain.RuleSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -96,13 +97,32 @@ public class ContactRouter {
 
     /** Where a contact would go, and why, without any effect: the dry run of the rules. */
     public record Verdict(Classification classification, RouteDecision decision) {
+
+        /** The department's rule first, then the words behind the priority and what did not count. */
+        public List<String> reasons() {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(decision.reason());
+            reasons.addAll(classification.reasons());
+            return reasons;
+        }
     }
 
     public Verdict dryRun(RoutingRequest request) {
-        Classification classification = classifier.classify(request.category(), request.matter());
-        RouteDecision decision = rules.current().route(new RoutingInput(request.category(),
-                classification.complexity(), classification.priority(), request.projectCode(), request.channel(),
-                request.matter()));
+        return verdict(classifier, rules.current(), request);
+    }
+
+    /** The dry run against rules that are not in force, such as a draft a manager is about to publish. */
+    public Verdict dryRun(RoutingRequest request, RuleSet candidate) {
+        return verdict(classifier, candidate, request);
+    }
+
+    /** The decision routing takes for a contact under these rules: the one code path of routing and dry runs. */
+    public static Verdict verdict(Classifier classifier, RuleSet rules, RoutingRequest request) {
+        Classification classification = classifier.classify(request.category(), request.callerType(),
+                request.matter());
+        RouteDecision decision = rules.route(new RoutingInput(request.category(), classification.complexity(),
+                classification.priority(), request.projectCode(), request.channel(), request.matter(),
+                request.callerType(), classification.topics()));
         return new Verdict(classification, decision);
     }
 
@@ -153,7 +173,7 @@ public class ContactRouter {
         RouteDecision d = verdict.decision();
         return new ContactOutcome(contact.contactId(), Kind.OPENED, CaseKeys.caseIdFor(contact.contactId()), null,
                 new ContactOutcome.Route(d.departmentCode(), d.ruleId(), d.ruleVersion(), c.complexity(),
-                        c.priority(), c.matchedKeywords()), now);
+                        c.priority(), c.matchedKeywords(), verdict.reasons()), now);
     }
 
     private Optional<String> openRepeatCase(ContactReceived contact) {
@@ -218,7 +238,8 @@ public class ContactRouter {
         Case.Opened opened = Case.open(outcome.caseId(), opening(contact),
                 new Case.Routing(department.code(), route.complexity(), route.priority(), route.matchedKeywords(),
                         route.ruleId(), route.ruleVersion(),
-                        deadlines.from(contact.receivedAt(), department, route.priority()), null),
+                        deadlines.from(contact.receivedAt(), department, route.priority()), null,
+                        route.reasons()),
                 now);
         CaseRouted announced = opened.event().withDepartment(department.head(),
                 onDuty.forCase(department.code(), route.priority(), now));

@@ -56,6 +56,8 @@ public final class Case {
     private final List<HistoryEntry> history;
     private long sequence;
     private Instant updatedAt;
+    /** Why routing sent the case where it did, at what priority: rule and words, in words (may be empty). */
+    private final List<String> reasons;
 
     public Case(String id, CaseStatus status, String departmentCode, String ownerId, Priority priority,
                 Complexity complexity, ContactCategory category, String projectCode, String unit, String matter,
@@ -63,7 +65,7 @@ public final class Case {
                 List<String> matchedKeywords, Deadlines deadlines, Instant clockStartedAt, String incidentId,
                 String mergedInto, Instant openedAt, Instant acceptedAt, Instant resolvedAt, String resolution,
                 int reopenCount, List<String> reopenRequests, List<HistoryEntry> history, long sequence,
-                Instant updatedAt) {
+                Instant updatedAt, List<String> reasons) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
@@ -92,6 +94,7 @@ public final class Case {
         this.history = new ArrayList<>(history == null ? List.of() : history);
         this.sequence = sequence;
         this.updatedAt = updatedAt;
+        this.reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
     /** What routing knows about the contact that opens a case. */
@@ -99,10 +102,16 @@ public final class Case {
                           String unit, ContactCategory category, String matter, CaseCustomer customer) {
     }
 
-    /** How the case was routed. */
+    /** How the case was routed; {@code reasons} says why, in words. */
     public record Routing(String departmentCode, Complexity complexity, Priority priority,
                           List<String> matchedKeywords, String ruleId, long ruleVersion, Deadlines deadlines,
-                          String incidentId) {
+                          String incidentId, List<String> reasons) {
+
+        public Routing(String departmentCode, Complexity complexity, Priority priority, List<String> matchedKeywords,
+                       String ruleId, long ruleVersion, Deadlines deadlines, String incidentId) {
+            this(departmentCode, complexity, priority, matchedKeywords, ruleId, ruleVersion, deadlines, incidentId,
+                    List.of());
+        }
     }
 
     public record Opened(Case routed, CaseRouted event) {
@@ -115,14 +124,14 @@ public final class Case {
                 List.of(new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
                         contact.receivedAt(), contact.customer(), null)),
                 routing.ruleId(), routing.ruleVersion(), routing.matchedKeywords(), routing.deadlines(), at,
-                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at);
+                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at, routing.reasons());
         opened.record(EventTypes.CASE_ROUTED, at, "routing-service", routing.departmentCode(),
                 "rule " + routing.ruleId() + " v" + routing.ruleVersion());
         CaseRouted event = new CaseRouted(id, opened.sequence, contact.contactId(), contact.agentId(),
                 contact.channel(), contact.receivedAt(), contact.projectCode(), contact.unit(), contact.category(),
                 contact.matter(), contact.customer(), routing.complexity(), routing.priority(),
                 routing.matchedKeywords(), routing.departmentCode(), routing.ruleId(), routing.ruleVersion(),
-                routing.deadlines(), routing.incidentId(), at, null);
+                routing.deadlines(), routing.incidentId(), at, null, opened.reasons, null);
         return new Opened(opened, event);
     }
 
@@ -287,6 +296,7 @@ public final class Case {
     public List<HistoryEntry> history() { return List.copyOf(history); }
     public long sequence() { return sequence; }
     public Instant updatedAt() { return updatedAt; }
+    public List<String> reasons() { return reasons; }
 
     @Override
     public String toString() {

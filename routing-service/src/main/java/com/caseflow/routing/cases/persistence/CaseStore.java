@@ -14,6 +14,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 
 @Repository
 public class CaseStore implements InitializingBean {
@@ -122,5 +125,38 @@ public class CaseStore implements InitializingBean {
         List<Case> cases = mongo.find(query.with(pageable), CaseDocument.class).stream()
                 .map(CaseDocument::state).toList();
         return new PageImpl<>(cases, pageable, total);
+    }
+
+    /** A routing rule of one version, and how many cases it routed. */
+    public record RuleCount(String ruleId, long ruleVersion, long cases) {
+    }
+
+    /** How many cases each rule of each version routed, of the cases opened since then. */
+    @Retry(name = "mongo")
+    public List<RuleCount> routedByRule(Instant since) {
+        Aggregation count = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("state.openedAt").gte(since)),
+                Aggregation.group("state.ruleId", "state.ruleVersion").count().as("cases"));
+        return mongo.aggregate(count, CaseDocument.COLLECTION, org.bson.Document.class).getMappedResults().stream()
+                .map(d -> {
+                    org.bson.Document id = d.get("_id", org.bson.Document.class);
+                    return new RuleCount(id.getString("ruleId"), ((Number) id.get("ruleVersion")).longValue(),
+                            ((Number) d.get("cases")).longValue());
+                })
+                .toList();
+    }
+
+    /** How many of the cases one rule of one version routed since then carry each matched keyword. */
+    @Retry(name = "mongo")
+    public Map<String, Long> routedByKeyword(String ruleId, long ruleVersion, Instant since) {
+        Aggregation count = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("state.openedAt").gte(since).and("state.ruleId").is(ruleId)
+                        .and("state.ruleVersion").is(ruleVersion)),
+                Aggregation.unwind("state.matchedKeywords"),
+                Aggregation.group("state.matchedKeywords").count().as("cases"));
+        Map<String, Long> counts = new HashMap<>();
+        mongo.aggregate(count, CaseDocument.COLLECTION, org.bson.Document.class).getMappedResults()
+                .forEach(d -> counts.put(String.valueOf(d.get("_id")), ((Number) d.get("cases")).longValue()));
+        return counts;
     }
 }

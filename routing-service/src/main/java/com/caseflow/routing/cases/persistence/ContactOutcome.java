@@ -29,8 +29,11 @@ public record ContactOutcome(@Id String contactId, Kind kind, String caseId, Str
         INCIDENT
     }
 
-    /** The classification and rule that routed an opened case, kept so a replay opens it the same way. */
+    /**
+     * The classification and rule that routed an opened case, kept so a replay opens it the same way;
+     * {@code reasons} (added later, absent from older records) says why in words.
+     */
     public record Route(String departmentCode, String ruleId, long ruleVersion, Complexity complexity,
-                        Priority priority, List<String> matchedKeywords) {
+                        Priority priority, List<String> matchedKeywords, List<String> reasons) {
     }
 }

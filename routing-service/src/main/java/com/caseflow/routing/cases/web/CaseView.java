@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * A case as the API shows it. The department that works the case sees the customer's number to call them; reviewers
- * (supervisors, managers) see it masked. {@code history} is left out of queue listings.
+ * (supervisors, managers) see it masked. {@code history} is left out of queue listings. {@code reasons} says why
+ * routing chose the department and the priority (rule and words).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(String id, long version, CaseStatus status, String statusLabel, String departmentCode,
@@ -26,7 +27,8 @@ public record CaseView(String id, long version, CaseStatus status, String status
                        String projectCode, String unit, String matter, Customer customer, List<Contact> contacts,
                        String ruleId, long ruleVersion, List<String> matchedKeywords, Deadlines deadlines,
                        boolean overdue, String incidentId, String mergedInto, Instant openedAt, Instant acceptedAt,
-                       Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history) {
+                       Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history,
+                       List<String> reasons) {
 
     public record Customer(String name, String phone) {
     }
@@ -43,7 +45,7 @@ public record CaseView(String id, long version, CaseStatus status, String status
                 c.contacts().stream().map(k -> contact(k, fullNumbers)).toList(),
                 c.ruleId(), c.ruleVersion(), c.matchedKeywords(), c.deadlines(), c.isOverdue(now), c.incidentId(),
                 c.mergedInto(), c.openedAt(), c.acceptedAt(), c.resolvedAt(), c.resolution(), c.reopenCount(),
-                withHistory ? c.history() : null);
+                withHistory ? c.history() : null, c.reasons().isEmpty() ? null : c.reasons());
     }
 
     private static Contact contact(CaseContact k, boolean fullNumbers) {

@@ -1,5 +1,6 @@
 package com.caseflow.routing.rules.application;
 
+import com.caseflow.routing.classification.domain.Classifier;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.rules.domain.RoutingRule;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The routing rules in force and every earlier version. Managers publish a new version through the API; routing
@@ -35,11 +37,13 @@ public class RuleBook implements SmartInitializingSingleton {
     private final DepartmentRegistry departments;
     private final Clock clock;
     private final boolean demoRules;
+    private final Set<String> topics;
     private volatile RuleSet current;
     private volatile Instant readAt = Instant.MIN;
 
-    public RuleBook(RuleSetRepository repository, DepartmentRegistry departments, Clock clock,
+    public RuleBook(RuleSetRepository repository, DepartmentRegistry departments, Clock clock, Classifier classifier,
                     @Value("${caseflow.routing.demo-data:false}") boolean demoRules) {
+        this.topics = classifier.lexicon().topics();
         this.repository = repository;
         this.departments = departments;
         this.clock = clock;
@@ -51,8 +55,7 @@ public class RuleBook implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         if (demoRules && repository.count() == 0) {
             try {
-                repository.insert(new RuleSetDocument(1, new RuleSet(1, DemoRules.all(),
-                        Department.CUSTOMER_SERVICE, "demo-data", clock.instant())));
+                repository.insert(new RuleSetDocument(1, DemoRules.firstVersion(clock.instant())));
             } catch (DuplicateKeyException e) {
                 // another instance stored it first
             }
@@ -75,12 +78,27 @@ public class RuleBook implements SmartInitializingSingleton {
     }
 
     /**
+     * Rules as they would be if published next, for a dry run: validated the same way, never stored.
+     */
+    public RuleSet candidate(List<RoutingRule> rules, String defaultDepartment) {
+        RuleSet candidate = new RuleSet(current().version() + 1, rules, defaultDepartment, "dry-run",
+                clock.instant());
+        List<RuleViolation> violations = candidate.violations(departments.activeCodes(), topics);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations.stream()
+                    .map(v -> new FieldProblem(v.field().replaceFirst("^rules", "candidateRules")
+                            .replaceFirst("^defaultDepartment", "defaultDepartment"), v.message())).toList());
+        }
+        return candidate;
+    }
+
+    /**
      * Publishes the rules as the next version, if {@code basedOnVersion} is still the newest: two managers editing
      * at once cannot overwrite each other.
      */
     public RuleSet publish(List<RoutingRule> rules, String defaultDepartment, long basedOnVersion, String manager) {
         RuleSet candidate = new RuleSet(basedOnVersion + 1, rules, defaultDepartment, manager, clock.instant());
-        List<RuleViolation> violations = candidate.violations(departments.activeCodes());
+        List<RuleViolation> violations = candidate.violations(departments.activeCodes(), topics);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations.stream()
                     .map(v -> new FieldProblem(v.field(), v.message())).toList());

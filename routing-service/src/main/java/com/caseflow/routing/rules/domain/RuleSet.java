@@ -24,14 +24,23 @@ public record RuleSet(long version, List<RoutingRule> rules, String defaultDepar
     public RouteDecision route(RoutingInput input) {
         for (RoutingRule rule : rules) {
             if (rule.matches(input)) {
-                return new RouteDecision(rule.departmentCode(), rule.id(), version);
+                return new RouteDecision(rule.departmentCode(), rule.id(), version, rule.explain(input, version));
             }
         }
-        return new RouteDecision(defaultDepartment, DEFAULT_RULE, version);
+        return new RouteDecision(defaultDepartment, DEFAULT_RULE, version, defaultDepartment + " by rule "
+                + DEFAULT_RULE + " v" + version + ": no rule matched");
     }
 
     /** Everything wrong with this rule set, given the departments that exist; empty when it can be used. */
     public List<RuleViolation> violations(Set<String> departments) {
+        return violations(departments, null);
+    }
+
+    /**
+     * Everything wrong with this rule set, given the departments that exist and the topics the classifier can find
+     * (null: topics not checked); empty when it can be used.
+     */
+    public List<RuleViolation> violations(Set<String> departments, Set<String> knownTopics) {
         List<RuleViolation> violations = new ArrayList<>();
         if (defaultDepartment == null || !departments.contains(defaultDepartment)) {
             violations.add(new RuleViolation("defaultDepartment", "must name an active department"));
@@ -58,6 +67,13 @@ public record RuleSet(long version, List<RoutingRule> rules, String defaultDepar
                 String keyword = rule.keywords().get(k);
                 if (keyword == null || keyword.isBlank() || keyword.length() > 40) {
                     violations.add(new RuleViolation(at + "keywords[" + k + "]", "1–40 characters, not blank"));
+                }
+            }
+            if (knownTopics != null) {
+                List<String> unknown = rule.topics().stream().filter(t -> !knownTopics.contains(t)).sorted().toList();
+                if (!unknown.isEmpty()) {
+                    violations.add(new RuleViolation(at + "topics", "not topics of the lexicon: "
+                            + String.join(", ", unknown) + "; known: " + String.join(", ", knownTopics)));
                 }
             }
             if (rule.description() != null && rule.description().length() > 200) {
@@ -88,6 +104,8 @@ public record RuleSet(long version, List<RoutingRule> rules, String defaultDepar
                 && coversSet(earlier.complexities(), later.complexities())
                 && coversSet(earlier.projectCodes(), later.projectCodes())
                 && coversSet(earlier.channels(), later.channels())
+                && coversSet(earlier.callerTypes(), later.callerTypes())
+                && coversSet(earlier.topics(), later.topics())
                 && (earlier.keywords().isEmpty()
                         || (!later.keywords().isEmpty() && earlier.keywords().containsAll(later.keywords())))
                 && (earlier.minPriority() == null

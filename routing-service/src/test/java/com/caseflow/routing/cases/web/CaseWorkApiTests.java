@@ -78,7 +78,7 @@ class CaseWorkApiTests {
 
     @Test
     void whenAStepIsNotAllowedNowThenTheAnswerIs409AndTheCaseIsUnchanged() {
-        String id = engineeringCase("外墙瓷砖脱落");
+        String id = engineeringCase("卫生间墙砖脱落");
         Api api = engineer();
 
         Api.Response resolveUnaccepted = api.post("/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"x\"}");
@@ -164,7 +164,7 @@ class CaseWorkApiTests {
     @Test
     void whenTheQueueIsFilteredAndSortedThenOnlyMatchingCasesComeMostUrgentFirst() {
         String normal = engineeringCase("门锁松动");
-        String urgent = engineeringCase("厨房燃气管道有异味");
+        String urgent = engineeringCase("卫生间天花板漏水，一直往下滴");
         Api api = engineer();
 
         JsonNode urgentFirst = api.get("/api/v1/departments/ENGINEERING/cases?sort=urgent&size=100").json();

@@ -40,13 +40,15 @@ class RuleSetTests {
         RouteDecision decision = rules.route(input(ContactCategory.REPAIR, Complexity.COMPLEX, Priority.URGENT,
                 "漏水三天没人修，我要请律师"));
 
-        assertThat(decision).isEqualTo(new RouteDecision("LEGAL", "legal", 7));
+        assertThat(decision).extracting(RouteDecision::departmentCode, RouteDecision::ruleId, RouteDecision::ruleVersion)
+                .containsExactly("LEGAL", "legal", 7L);
+        assertThat(decision.reason()).isEqualTo("LEGAL by rule legal v7: words 律师");
     }
 
     @Test
     void whenOnlyALaterRuleMatchesThenItDecides() {
         assertThat(rules.route(input(ContactCategory.REPAIR, Complexity.COMPLEX, Priority.NORMAL, "墙面裂缝")))
-                .isEqualTo(new RouteDecision("ENGINEERING", "repairs", 7));
+                .extracting(RouteDecision::departmentCode, RouteDecision::ruleId).containsExactly("ENGINEERING", "repairs");
     }
 
     @Test
@@ -63,7 +65,8 @@ class RuleSetTests {
     @Test
     void whenNoRuleMatchesThenTheDefaultRuleSendsItToCustomerService() {
         assertThat(rules.route(input(ContactCategory.INQUIRY, Complexity.GENERAL, Priority.NORMAL, "开盘时间")))
-                .isEqualTo(new RouteDecision("CUSTOMER_SERVICE", "default", 7));
+                .isEqualTo(new RouteDecision("CUSTOMER_SERVICE", "default", 7,
+                        "CUSTOMER_SERVICE by rule default v7: no rule matched"));
     }
 
     @Test

@@ -29,21 +29,57 @@ class RoutingRulesApiTests {
 
     @Test
     void whenADryRunAsksWhereAContactGoesThenItNamesTheDepartmentTheRuleAndItsVersion() {
-        JsonNode repair = manager().post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "卫生间漏水")).json();
+        JsonNode repair = manager().post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "卫生间天花板漏水")).json();
         JsonNode lawyer = new Api(port, IDP.token("A001", "AGENT"))
                 .post("/api/v1/routing-rules/dry-run", dryRun("COMPLAINT", "再不处理我就请律师起诉")).json();
         JsonNode question = manager().post("/api/v1/routing-rules/dry-run", dryRun("INQUIRY", "几点开门")).json();
 
         assertThat(repair.get("departmentCode").asString()).isEqualTo("ENGINEERING");
-        assertThat(repair.get("ruleId").asString()).isEqualTo("repairs");
+        assertThat(repair.get("ruleId").asString()).isEqualTo("safety-engineering");
         assertThat(repair.get("priority").asString()).isEqualTo("URGENT");
+        assertThat(repair.get("topics").valueStream().map(JsonNode::asString)).contains("flooding");
+        assertThat(repair.get("reasons").get(0).asString()).startsWith("ENGINEERING by rule safety-engineering v");
+        assertThat(repair.get("reasons").valueStream().map(JsonNode::asString))
+                .contains("URGENT 天花板漏水 [water-through-ceiling]: 漏水 + 天花板 + 天花");
         assertThat(lawyer.get("departmentCode").asString()).isEqualTo("LEGAL");
         assertThat(lawyer.get("matchedKeywords").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("律师", "起诉");
-        assertThat(lawyer.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(lawyer.get("priority").asString()).isEqualTo("URGENT");
         assertThat(question.get("departmentCode").asString()).isEqualTo("CUSTOMER_SERVICE");
         assertThat(question.get("ruleId").asString()).isEqualTo("default");
         assertThat(question.get("complexity").asString()).isEqualTo("GENERAL");
+    }
+
+    @Test
+    void whenTheCallerTypeIsGivenThenTheRulesUseItAndABillThatMentionsGasStaysNormal() {
+        String parking = "\"matter\":\"来看房停车场收了二十块停车费\"";
+        JsonNode owner = manager().post("/api/v1/routing-rules/dry-run",
+                "{\"category\":\"COMPLAINT\"," + parking + ",\"callerType\":\"OWNER\"}").json();
+        JsonNode buyer = manager().post("/api/v1/routing-rules/dry-run",
+                "{\"category\":\"COMPLAINT\"," + parking + ",\"callerType\":\"PROSPECTIVE_BUYER\"}").json();
+        JsonNode bill = manager().post("/api/v1/routing-rules/dry-run",
+                "{\"category\":\"INQUIRY\",\"matter\":\"燃气费在哪交\"}").json();
+
+        assertThat(owner.get("departmentCode").asString()).isEqualTo("PROPERTY_MANAGEMENT");
+        assertThat(buyer.get("departmentCode").asString()).isEqualTo("SALES");
+        assertThat(buyer.get("ruleId").asString()).isEqualTo("buyer-complaints");
+        assertThat(bill.get("priority").asString()).isEqualTo("NORMAL");
+        assertThat(bill.get("reasons").valueStream().map(JsonNode::asString))
+                .contains("benign: 燃气费 cancels 燃气 (缴费、账单、卡和广告)");
+    }
+
+    @Test
+    void whenARuleNamesATopicTheLexiconDoesNotKnowThenItIsRefusedNamingTheField() {
+        long version = manager().get("/api/v1/routing-rules").json().get("version").asLong();
+
+        Api.Response typo = manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":[{\"id\":\"lifts\",\"topics\":[\"lfit\"],"
+                + "\"departmentCode\":\"PROPERTY_MANAGEMENT\"}]}");
+
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("errors").findValuesAsString("field")).containsExactly("rules[0].topics");
+        assertThat(typo.json().get("errors").get(0).get("message").asString()).contains("lfit", "lift");
+        assertThat(manager().get("/api/v1/routing-rules").json().get("version").asLong()).isEqualTo(version);
     }
 
     @Test
