@@ -239,8 +239,9 @@ class ContactRoutingKafkaTests {
         String caseId = caseOfContact(contact.key()).id();
         Resolved.byOwner(cases, caseId, "D-CS-01", "已告知缴费方式");
 
+        long resolution = cases.find(caseId).orElseThrow().state().currentResolution().orElseThrow();
         CaseReopenRequested request = new CaseReopenRequested(caseId, "CB-1", 2, false, "还是不会交", "CS-07",
-                Instant.now());
+                Instant.now(), resolution);
         EventEnvelope<CaseReopenRequested> envelope = new EventEnvelope<>(UUID.randomUUID().toString(),
                 EventTypes.CASE_REOPEN_REQUESTED, 1, Instant.now(), caseId, contact.key(), request);
         log.publish(Topics.FOLLOWUPS, envelope);
