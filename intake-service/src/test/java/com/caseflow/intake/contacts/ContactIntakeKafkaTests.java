@@ -4,9 +4,11 @@ import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
 import com.caseflow.support.testing.TopicReader;
@@ -50,6 +52,8 @@ class ContactIntakeKafkaTests {
     MongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    OutboxProperties outbox;
 
     Api api;
     TopicReader topic;
@@ -139,8 +143,9 @@ class ContactIntakeKafkaTests {
         String id = first.json().get("id").asString();
         assertThat(retry.json().get("id").asString()).isEqualTo(id);
         assertThat(mongo.count(queryByPhone("13900001111"), ContactDocument.class)).isEqualTo(1);
-        topic.withKey(id, Duration.ofSeconds(20));
-        assertThat(topic.drain(Duration.ofSeconds(2))).filteredOn(r -> id.equals(r.key())).hasSize(1);
+        topic.withKey(id, Duration.ofSeconds(60));
+        Barriers.outboxEmpty(mongo, outbox.collections());
+        assertThat(topic.readToEnd()).filteredOn(r -> id.equals(r.key())).hasSize(1);
     }
 
     @Test
@@ -157,7 +162,7 @@ class ContactIntakeKafkaTests {
 
     @Test
     void whenTheBodyIsInvalidThen400NamesEveryBadFieldAndNothingIsStoredOrPublished() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> relay.backlog() == 0);
+        Barriers.outboxEmpty(mongo, outbox.collections());
         long stored = mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class);
         long published = topic.endOffsetSum(Topics.CONTACTS);
         String invalid = Fixtures.LEAK_CALL
@@ -176,7 +181,7 @@ class ContactIntakeKafkaTests {
         assertThat(response.raw().body()).doesNotContain("12345\"").doesNotContain("NO-SUCH");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class))
                 .isEqualTo(stored);
-        topic.drain(Duration.ofSeconds(1));
+        Barriers.outboxEmpty(mongo, outbox.collections());
         assertThat(topic.endOffsetSum(Topics.CONTACTS)).isEqualTo(published);
     }
 
