@@ -78,7 +78,7 @@ class ContactIntakeKafkaTests {
         assertThat(response.header("Location")).endsWith("/api/v1/contacts/" + id);
         assertThat(response.json().get("categoryLabel").asString()).isEqualTo("报修");
 
-        ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(20)).get(0);
+        ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(90)).get(0);
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CONTACT_RECEIVED);
         assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/caseflow/intake-service");
         assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
@@ -115,7 +115,7 @@ class ContactIntakeKafkaTests {
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(20)).get(0).value()).get("data");
+        JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(90)).get(0).value()).get("data");
         assertThat(data.get("channel").asString()).isEqualTo("VISIT");
         assertThat(data.get("agentId").asString()).isEqualTo("R002");
         assertThat(data.get("arrivedAt").asString()).isEqualTo(Fixtures.utc("10:30:00"));

@@ -60,7 +60,7 @@ class OutboxKafkaOutageTests {
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id) > 0);
+        await().atMost(Duration.ofSeconds(90)).until(() -> attempts(id) > 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> relay.backlog() == 1);
         String eventId = mongo.findById(id, ContactDocument.class).outbox().get(0).eventId();
 

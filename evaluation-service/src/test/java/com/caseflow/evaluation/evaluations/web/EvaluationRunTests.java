@@ -43,7 +43,7 @@ class EvaluationRunTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired

@@ -59,7 +59,7 @@ class SpotCheckTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ALL_FOUR = """
             {"GREETING":4,"PLAIN_LANGUAGE":4,"COMPLETE_RECORD":4,"CLASSIFICATION":4,"PRIVACY":5,"FOLLOW_UP":4}""";

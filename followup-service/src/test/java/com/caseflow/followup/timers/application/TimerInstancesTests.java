@@ -92,7 +92,7 @@ class TimerInstancesTests {
                 cases.publish(caseId, Cases.routed(caseId, "ENGINEERING", routedAt, 2, 8, time));
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseIds.stream().allMatch(id -> store.find(id).isPresent()));
+        await().atMost(Duration.ofSeconds(90)).until(() -> caseIds.stream().allMatch(id -> store.find(id).isPresent()));
         Instant reminderDue = store.find(caseIds.get(0)).orElseThrow().state().nextDueAt().orElseThrow();
         TestClock.CLOCK.advanceTo(reminderDue);
 
@@ -118,7 +118,7 @@ class TimerInstancesTests {
 
         Set<String> ours = Set.copyOf(caseIds);
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {
-            followups.read(r -> ours.contains(r.key()), CASES, Duration.ofSeconds(30));
+            followups.read(r -> ours.contains(r.key()), CASES, Duration.ofSeconds(90));
             Barriers.outboxEmpty(mongo, outbox.collections());
             Map<String, Long> remindersPerCase = followups.readToEnd().stream()
                     .filter(r -> ours.contains(r.key()))
