@@ -53,9 +53,13 @@ public final class Barriers {
      * pending outbox entry: every event written before the call has been acknowledged by the broker.
      */
     public static void outboxEmpty(MongoTemplate mongo, Collection<String> collections) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> !pending(mongo, collections));
+    }
+
+    /** Whether a document of {@code collections} holds an outbox entry not yet acknowledged by the broker. */
+    static boolean pending(MongoTemplate mongo, Collection<String> collections) {
         Query pending = Query.query(Criteria.where(Outbox.ENTRIES + ".0").exists(true));
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> collections.stream().noneMatch(c -> mongo.exists(pending, c)));
+        return collections.stream().anyMatch(c -> mongo.exists(pending, c));
     }
 
     /** {@link #outboxEmpty(MongoTemplate, Collection)} of a service running as a process, by its database's URI. */
