@@ -62,7 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(module, process, port, mongoUri, log);
         try {
-            service.awaitReady(Duration.ofSeconds(180));
+            // four services starting side by side on two busy cores took close to three minutes
+            service.awaitReady(Duration.ofSeconds(300));
         } catch (RuntimeException notReady) {
             process.destroyForcibly();
             throw notReady;
