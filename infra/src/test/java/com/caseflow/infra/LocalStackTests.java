@@ -66,7 +66,7 @@ class LocalStackTests {
                         .get(10, TimeUnit.SECONDS);
             }
             assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
-            assertThat(TopicTail.newest(settings.kafkaBootstrap(), Topics.CONTACTS, 5, Duration.ofSeconds(10)))
+            assertThat(TopicTail.newest(settings.kafkaBootstrap(), Topics.CONTACTS, 5, Duration.ofSeconds(90)))
                     .extracting(r -> r.key()).containsExactly(key);
 
             try (MongoClient client = MongoClients.create(settings.mongoUri())) {

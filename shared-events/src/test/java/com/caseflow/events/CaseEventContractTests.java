@@ -4,12 +4,14 @@ import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.Priority;
+import com.caseflow.events.followup.CaseReopenRequested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +92,21 @@ class CaseEventContractTests {
         assertThat(earlier).doesNotContain("reasons");
         assertThat(envelope.data().reasons()).isNull();
         assertThat(mapper.writeValueAsString(envelope.data())).doesNotContain("reasons");
+    }
+
+    @Test
+    void whenAReopenRequestNamesTheResolutionItAnswersThenAnOlderRecordWithoutItStillReads() throws IOException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class,
+                CaseReopenRequested.class);
+        EventEnvelope<CaseReopenRequested> current = mapper.readValue(sample("case-reopen-requested.json"), type);
+        assertThat(current.data().resolvedSequence()).isEqualTo(6L);
+        assertThat(current.data().callbackId()).endsWith("." + current.data().resolvedSequence() + ".1");
+
+        ObjectNode older = (ObjectNode) mapper.readTree(sample("case-reopen-requested.json"));
+        ((ObjectNode) older.get("data")).remove("resolvedSequence");
+        EventEnvelope<CaseReopenRequested> read = mapper.readValue(mapper.writeValueAsString(older), type);
+        assertThat(read.data().resolvedSequence()).isNull();
+        assertThat(read.data().satisfaction()).isEqualTo(2);
     }
 
     @Test

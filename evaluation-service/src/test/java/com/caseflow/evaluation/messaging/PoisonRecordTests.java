@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @EvaluationServiceTest
 class PoisonRecordTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Autowired
     EmbeddedKafkaBroker broker;

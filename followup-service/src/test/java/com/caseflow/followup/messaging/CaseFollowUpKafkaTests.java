@@ -12,7 +12,9 @@ import com.caseflow.followup.support.TestClock;
 import com.caseflow.followup.support.TestGateway;
 import com.caseflow.followup.timers.application.TimerSweep;
 import com.caseflow.followup.timers.domain.WorkingTime;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,12 +44,16 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class CaseFollowUpKafkaTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
     @Autowired
     TimerSweep timers;
     @Autowired
@@ -107,8 +115,13 @@ class CaseFollowUpKafkaTests {
         assertThat(followUp.get("timeline").valueStream().map(e -> e.get("what").asString()))
                 .containsExactly("ROUTED", "DEADLINE_SET", "DEADLINE_SET", "ACCEPTED");
         assertThat(followUp.get("timers").size()).isEqualTo(8);
+        // poison behind them on the same partition: once it is dead-lettered, the case's records before it were not
+        String marker = "marker-" + UUID.randomUUID();
+        cases.raw().sendText(Topics.CASES, caseId, "{\"marker\":\"" + marker + "\"}");
         try (TopicReader dlq = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.CASES))) {
-            assertThat(dlq.drain(Duration.ofSeconds(2))).noneMatch(r -> caseId.equals(r.key()));
+            assertThat(dlq.readUntil(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker), WAIT))
+                    .filteredOn(r -> caseId.equals(r.key())).singleElement()
+                    .satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains(marker));
         }
     }
 
@@ -145,7 +158,8 @@ class CaseFollowUpKafkaTests {
 
         List<ConsumerRecord<String, byte[]>> published = followups.read(r -> caseId.equals(r.key()), 1, WAIT);
         assertThat(types(published)).containsExactly(EventTypes.FOLLOW_UP_REMINDER_ISSUED);
-        assertThat(followups.drain(Duration.ofSeconds(2))).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
+        Barriers.outboxEmpty(mongo, outbox.collections());
+        assertThat(followups.readToEnd()).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
 
         await().atMost(WAIT).until(() -> {
             dispatcher.deliverDue();

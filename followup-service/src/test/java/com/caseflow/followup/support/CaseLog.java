@@ -5,10 +5,12 @@ import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.support.testing.EventLog;
 
-import java.time.Instant;
 import java.util.UUID;
 
-/** Publishes case events on {@code cases} as routing does: an envelope keyed by the case id, CloudEvents headers. */
+/**
+ * Publishes case events on {@code cases} as routing does: an envelope keyed by the case id, CloudEvents headers,
+ * stamped on the tests' one clock.
+ */
 public final class CaseLog implements AutoCloseable {
 
     private final EventLog log;
@@ -19,7 +21,7 @@ public final class CaseLog implements AutoCloseable {
 
     public EventEnvelope<Object> publish(String caseId, Object event) {
         EventEnvelope<Object> envelope = new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1,
-                Instant.now(), caseId, caseId, event);
+                TestClock.CLOCK.instant(), caseId, caseId, event);
         log.publish(Topics.CASES, envelope);
         return envelope;
     }

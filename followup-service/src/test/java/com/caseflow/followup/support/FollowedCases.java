@@ -26,7 +26,7 @@ public final class FollowedCases {
         String caseId = Cases.newCaseId();
         Instant now = TestClock.CLOCK.instant();
         cases.publish(caseId, Cases.routed(caseId, department, now, firstResponseHours, resolutionHours, time));
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(caseId).isPresent());
+        await().atMost(Duration.ofSeconds(90)).until(() -> store.find(caseId).isPresent());
         return caseId;
     }
 
@@ -36,7 +36,7 @@ public final class FollowedCases {
         Instant now = TestClock.CLOCK.instant();
         cases.publish(caseId, Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", now));
         cases.publish(caseId, Cases.resolved(caseId, 3, "ENGINEERING", now));
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.find(caseId).orElseThrow().state().sequence() == 3);
+        await().atMost(Duration.ofSeconds(90)).until(() -> store.find(caseId).orElseThrow().state().sequence() == 3);
         return caseId;
     }
 

@@ -5,7 +5,9 @@ import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Fixtures;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -62,6 +64,8 @@ class ContactIntakeContainersTests {
     int port;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
 
     @Test
     void whenCallsAreRecordedThenEachIsPublishedOnceAndInvalidOnesLeaveNoTrace() {
@@ -81,8 +85,9 @@ class ContactIntakeContainersTests {
         try (TopicReader topic = new TopicReader(KAFKA.getBootstrapServers(), Topics.CONTACTS)) {
             String callId = call.json().get("id").asString();
             String visitId = visit.json().get("id").asString();
-            topic.read(r -> true, 2, Duration.ofSeconds(30));
-            var records = topic.drain(Duration.ofSeconds(2));
+            topic.read(r -> true, 2, Duration.ofSeconds(60));
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            var records = topic.readToEnd();
             assertThat(records).extracting(r -> r.key()).containsExactlyInAnyOrder(callId, visitId);
             assertThat(records).allSatisfy(r ->
                     assertThat(TopicReader.header(r, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CONTACT_RECEIVED));

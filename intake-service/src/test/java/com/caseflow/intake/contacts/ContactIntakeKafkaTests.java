@@ -4,9 +4,11 @@ import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
 import com.caseflow.support.testing.TopicReader;
@@ -50,6 +52,8 @@ class ContactIntakeKafkaTests {
     MongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    OutboxProperties outbox;
 
     Api api;
     TopicReader topic;
@@ -74,7 +78,7 @@ class ContactIntakeKafkaTests {
         assertThat(response.header("Location")).endsWith("/api/v1/contacts/" + id);
         assertThat(response.json().get("categoryLabel").asString()).isEqualTo("报修");
 
-        ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(20)).get(0);
+        ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(90)).get(0);
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CONTACT_RECEIVED);
         assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/caseflow/intake-service");
         assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
@@ -111,7 +115,7 @@ class ContactIntakeKafkaTests {
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(20)).get(0).value()).get("data");
+        JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(90)).get(0).value()).get("data");
         assertThat(data.get("channel").asString()).isEqualTo("VISIT");
         assertThat(data.get("agentId").asString()).isEqualTo("R002");
         assertThat(data.get("arrivedAt").asString()).isEqualTo(Fixtures.utc("10:30:00"));
@@ -139,8 +143,9 @@ class ContactIntakeKafkaTests {
         String id = first.json().get("id").asString();
         assertThat(retry.json().get("id").asString()).isEqualTo(id);
         assertThat(mongo.count(queryByPhone("13900001111"), ContactDocument.class)).isEqualTo(1);
-        topic.withKey(id, Duration.ofSeconds(20));
-        assertThat(topic.drain(Duration.ofSeconds(2))).filteredOn(r -> id.equals(r.key())).hasSize(1);
+        topic.withKey(id, Duration.ofSeconds(60));
+        Barriers.outboxEmpty(mongo, outbox.collections());
+        assertThat(topic.readToEnd()).filteredOn(r -> id.equals(r.key())).hasSize(1);
     }
 
     @Test
@@ -157,7 +162,7 @@ class ContactIntakeKafkaTests {
 
     @Test
     void whenTheBodyIsInvalidThen400NamesEveryBadFieldAndNothingIsStoredOrPublished() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> relay.backlog() == 0);
+        Barriers.outboxEmpty(mongo, outbox.collections());
         long stored = mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class);
         long published = topic.endOffsetSum(Topics.CONTACTS);
         String invalid = Fixtures.LEAK_CALL
@@ -176,7 +181,7 @@ class ContactIntakeKafkaTests {
         assertThat(response.raw().body()).doesNotContain("12345\"").doesNotContain("NO-SUCH");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), ContactDocument.class))
                 .isEqualTo(stored);
-        topic.drain(Duration.ofSeconds(1));
+        Barriers.outboxEmpty(mongo, outbox.collections());
         assertThat(topic.endOffsetSum(Topics.CONTACTS)).isEqualTo(published);
     }
 

@@ -210,7 +210,7 @@ class IntakeAccessTests {
         Api.Response malformed = agent.post("/api/v1/calls", "{\"callerName\":\"" + name + "\",\"phone\":139123400");
         as("S001", Roles.SUPERVISOR).get("/api/v1/contacts?phone=13912340001");
         as("A003", Roles.AGENT).get("/api/v1/contacts?phone=1391234000");
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(stored.json().get("id").asString(),
+        await().atMost(Duration.ofSeconds(90)).until(() -> mongo.findById(stored.json().get("id").asString(),
                 ContactDocument.class).outbox().isEmpty());
 
         assertThat(stored.status()).isEqualTo(201);

@@ -6,6 +6,8 @@ import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.support.Contacts;
+import com.caseflow.support.outbox.OutboxProperties;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
@@ -65,6 +67,8 @@ class RoutingContainersTests {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
 
     @Test
     void whenAContactArrivesTwiceBehindPoisonThenOneCaseIsRoutedAndThePoisonIsDeadLettered() {
@@ -83,7 +87,9 @@ class RoutingContainersTests {
 
             assertThat(deadLetters.withKey(leak.key(), Duration.ofSeconds(60))).hasSize(1);
             cases.read(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(60));
-            assertThat(cases.drain(Duration.ofSeconds(3))).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
+            Barriers.consumed(KAFKA.getBootstrapServers(), "routing-service", Topics.CONTACTS);
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            assertThat(cases.readToEnd()).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
             assertThat(mongo.count(ofContact, CaseDocument.class)).isEqualTo(1);
             assertThat(List.of(mongo.findOne(ofContact, CaseDocument.class).state().departmentCode()))
                     .containsExactly("ENGINEERING");

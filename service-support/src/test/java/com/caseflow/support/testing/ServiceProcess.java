@@ -12,50 +12,76 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Another CaseFlow service, started from its executable jar as a process of its own for an end-to-end test: its own
- * database on the embedded MongoDB-wire server, the test's broker, the test identity provider. The module's jar must
- * be built first (the test module declares it a test dependency so that the reactor builds it before).
+ * A CaseFlow service, started from its executable jar as a process of its own for a system test: its own database on
+ * the embedded MongoDB-wire server, the test's broker, the test identity provider, real time. The jars are the ones
+ * Maven resolved for the test module: its pom depends on the services and copies their jars to the directory named
+ * by the system property {@value #JARS}, so the reactor builds them first.
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The directory holding {@code <module>.jar} of each service. */
+    public static final String JARS = "caseflow.service-jars";
+    /** Where each service's log goes ({@code <module>.log}); a temporary file when not set. */
+    public static final String LOGS = "caseflow.service-logs";
+
+    private final String module;
     private final Process process;
     private final int port;
+    private final String mongoUri;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(String module, Process process, int port, String mongoUri, Path log) {
+        this.module = module;
         this.process = process;
         this.port = port;
+        this.mongoUri = mongoUri;
         this.log = log;
     }
 
     public static ServiceProcess start(String module, String bootstrapServers, String... extraArguments)
             throws IOException {
         int port = freePort();
+        String mongoUri = EmbeddedMongo.freshDatabaseUri();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai",
                 "-jar", jar(module).toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.mongodb.uri=" + EmbeddedMongo.freshDatabaseUri()));
+                "--spring.mongodb.uri=" + mongoUri));
         for (Map.Entry<String, String> property : TestIdentityProvider.properties().entrySet()) {
             command.add("--" + property.getKey() + "=" + property.getValue());
         }
         command.addAll(List.of(extraArguments));
-        Path log = Files.createTempFile(module + "-e2e", ".log");
+        Path log = System.getProperty(LOGS) == null ? Files.createTempFile(module + "-", ".log")
+                : Files.createDirectories(Path.of(System.getProperty(LOGS))).resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
-        service.awaitReady(Duration.ofSeconds(90));
+        ServiceProcess service = new ServiceProcess(module, process, port, mongoUri, log);
+        try {
+            // four services starting side by side on two busy cores took close to three minutes
+            service.awaitReady(Duration.ofSeconds(300));
+        } catch (RuntimeException notReady) {
+            process.destroyForcibly();
+            throw notReady;
+        }
         return service;
+    }
+
+    public String module() {
+        return module;
     }
 
     public int port() {
         return port;
+    }
+
+    /** The service's own database on the embedded MongoDB-wire server. */
+    public String mongoUri() {
+        return mongoUri;
     }
 
     private void awaitReady(Duration wait) {
@@ -80,14 +106,17 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    private static Path jar(String module) throws IOException {
-        Path target = Path.of("..", module, "target").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches(module + "-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + module + " jar in " + target
-                            + ": build it first (./mvnw -pl " + module + " -am package)"));
+    private static Path jar(String module) {
+        String jars = System.getProperty(JARS);
+        if (jars == null) {
+            throw new IllegalStateException("no " + JARS + " property: run the system tests with Maven "
+                    + "(./mvnw verify, or ./mvnw -pl system-tests -am verify)");
         }
+        Path jar = Path.of(jars, module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + ": the system-tests module copies the services' jars there");
+        }
+        return jar;
     }
 
     private static int freePort() throws IOException {

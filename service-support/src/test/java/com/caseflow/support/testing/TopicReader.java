@@ -13,43 +13,40 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-/** A plain Kafka consumer, as any other system would read our topics: no Spring, no shared code. */
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A plain Kafka consumer, as any other system would read our topics: no Spring, no shared code. It reads every
+ * partition of one topic from the beginning, without a consumer group.
+ *
+ * <p>To show that something was <em>not</em> published, never read for a while and see nothing: first pass a barrier
+ * that proves the producer is done with it ({@link Barriers}: the group that consumed the input has committed past
+ * it, the producer's outbox is empty), then {@link #readToEnd()}; or publish a marker behind it on the same
+ * partition and {@link #readUntil} the marker arrives.
+ */
 public final class TopicReader implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    /** How long a read may take on a loaded 2-core machine before the test fails. */
+    public static final Duration PATIENCE = Duration.ofSeconds(90);
+
     private final String topic;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     public TopicReader(String bootstrapServers, String topic) {
+        this.topic = topic;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        this.topic = topic;
-    }
-
-    /**
-     * Every record read so far, after reading each partition up to its end offset as of this call: whatever was
-     * published before the call is among them. The barrier that proves an absence.
-     */
-    public List<ConsumerRecord<String, byte[]>> readToEnd(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList());
-        while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            if (consumer.assignment().containsAll(end.keySet())
-                    && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                return List.copyOf(seen);
-            }
-        }
-        throw new AssertionError(topic + " was not read to its end offsets " + end + " within " + wait);
+        List<TopicPartition> partitions = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList(), found -> !found.isEmpty());
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Every record read so far plus whatever arrives within {@code wait} that matches. */
@@ -57,7 +54,7 @@ public final class TopicReader implements AutoCloseable {
                                                      int atLeast, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (seen.stream().filter(matching).count() < atLeast && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
         return seen.stream().filter(matching).toList();
     }
@@ -66,11 +63,35 @@ public final class TopicReader implements AutoCloseable {
         return read(r -> key.equals(r.key()), 1, wait);
     }
 
-    /** Keeps reading for the whole {@code wait}: to show that nothing more arrives. */
-    public List<ConsumerRecord<String, byte[]>> drain(Duration wait) {
+    /**
+     * Reads up to the topic's end offsets as they are now and returns every record read so far. Behind a barrier
+     * that proves the producer is done, this is all it will ever publish about what the barrier covers.
+     */
+    public List<ConsumerRecord<String, byte[]>> readToEnd() {
+        return readToEnd(PATIENCE);
+    }
+
+    /** {@link #readToEnd()}, with its own patience. */
+    public List<ConsumerRecord<String, byte[]>> readToEnd(Duration wait) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read " + topic + " to its end offsets " + end + " within " + wait);
+            }
+            poll();
+        }
+        return List.copyOf(seen);
+    }
+
+    /**
+     * Reads until a record matching {@code marker} arrives and returns every record read so far. A marker sent
+     * behind other records on the same partition (the same key) proves that those were handled before it.
+     */
+    public List<ConsumerRecord<String, byte[]>> readUntil(Predicate<ConsumerRecord<String, byte[]>> marker,
+                                                          Duration wait) {
+        if (read(marker, 1, wait).isEmpty()) {
+            throw new AssertionError("the marker did not arrive on " + topic + " within " + wait);
         }
         return List.copyOf(seen);
     }
@@ -84,6 +105,10 @@ public final class TopicReader implements AutoCloseable {
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
 
     @Override

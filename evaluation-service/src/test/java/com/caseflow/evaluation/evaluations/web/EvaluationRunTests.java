@@ -9,7 +9,9 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,11 +43,15 @@ class EvaluationRunTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
     @LocalServerPort
     int port;
 
@@ -132,7 +139,8 @@ class EvaluationRunTests {
             List<Integer> weakRevisions = evaluations.read(r -> weak.equals(r.key()), 2, WAIT).stream()
                     .map(r -> data(r).get("revision").asInt()).toList();
             assertThat(weakRevisions).containsExactly(1, 2);
-            assertThat(evaluations.drain(Duration.ofSeconds(2))).filteredOn(r -> good.equals(r.key()))
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            assertThat(evaluations.readToEnd()).filteredOn(r -> good.equals(r.key()))
                     .as("good's result did not change").hasSize(1);
         }
 

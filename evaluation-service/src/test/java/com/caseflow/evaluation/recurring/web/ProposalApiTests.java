@@ -134,7 +134,7 @@ class ProposalApiTests {
             log.publish(Topics.CONTACTS, contact(project, ContactCategory.REPAIR, monday.minusWeeks(5)));
         }
 
-        JsonNode volume = await().atMost(Duration.ofSeconds(30))
+        JsonNode volume = await().atMost(Duration.ofSeconds(90))
                 .until(() -> manager.get(PROPOSALS + "/" + id).json().get("volume"),
                         v -> v.get("beforeAverage").asDouble() == 2.0 && v.get("weeks").get(4).get("contacts")
                                 .asLong() == 1);

@@ -14,6 +14,7 @@ import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
 import com.caseflow.support.testing.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class RecurringIssueReportTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     /** The week reported, and the week before it. */
     private static final String REPORT = "/api/v1/issues/recurring?from=2025-03-10&to=2025-03-16&limit=50";
 
@@ -173,14 +174,10 @@ class RecurringIssueReportTests {
         assertThat(find(weekBefore.get("massIncidents"), "incidentId", incident, "REPAIR")).isEmpty();
     }
 
-    /** The service's consumer lag on every topic it reads is back to 0: the replayed records were processed. */
+    /** The service has committed past every record on every topic it reads: the replayed records were processed. */
     private void awaitEverythingConsumed() {
-        Api metrics = new Api(port, null);
-        await().atMost(WAIT).pollDelay(Duration.ofSeconds(1)).until(() -> {
-            List<String> lags = metrics.get("/actuator/prometheus").raw().body().lines()
-                    .filter(l -> l.startsWith("spring_cloud_stream_binder_kafka_offset{")).toList();
-            return !lags.isEmpty() && lags.stream().allMatch(l -> l.endsWith(" 0.0"));
-        });
+        Barriers.consumed(broker.getBrokersAsString(), "evaluation-service", Topics.CONTACTS, Topics.CASES,
+                Topics.FOLLOWUPS, Topics.EVALUATIONS);
     }
 
     @Test

@@ -71,7 +71,7 @@ class ReportDownloadTests {
             }
         }
         Api manager = new Api(port, IDP.token("M001", "MANAGER"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> manager.get("/api/v1/reports/agents/" + agent + "?"
+        await().atMost(Duration.ofSeconds(90)).until(() -> manager.get("/api/v1/reports/agents/" + agent + "?"
                 + APRIL).json().get("counters").get("phoneCalls").asLong() == 2);
 
         HttpResponse<byte[]> xlsx = download("/api/v1/reports/agents?" + APRIL + "&format=xlsx");

@@ -18,7 +18,9 @@ import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.events.followup.DeadlineKind;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,13 +59,17 @@ class SpotCheckTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ALL_FOUR = """
             {"GREETING":4,"PLAIN_LANGUAGE":4,"COMPLETE_RECORD":4,"CLASSIFICATION":4,"PRIVACY":5,"FOLLOW_UP":4}""";
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
     @Autowired
     Samples samples;
     @Autowired
@@ -230,7 +237,8 @@ class SpotCheckTests {
             assertThat(twice.json().get("type").asString()).isEqualTo("urn:caseflow:problem:conflict");
             assertThat(manager.post("/api/v1/spot-checks", check(repeated.get("id").asString(), reviewed, ALL_FOUR,
                     null)).status()).as("the same contact in the audit's repeated draw").isEqualTo(409);
-            assertThat(evaluations.drain(Duration.ofSeconds(2)).stream().filter(r -> agent.equals(r.key())))
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            assertThat(evaluations.readToEnd().stream().filter(r -> agent.equals(r.key())))
                     .as("one event for one check").hasSize(1);
         }
         assertThat(manager.get("/api/v1/spot-checks/" + spotCheckId).json()).isEqualTo(body);
@@ -312,7 +320,8 @@ class SpotCheckTests {
         assertThat(manager.get("/api/v1/spot-checks/samples/" + sampleId).json().get("items").get(0)
                 .get("spotCheckId").isNull()).isTrue();
         try (TopicReader evaluations = new TopicReader(broker.getBrokersAsString(), Topics.EVALUATIONS)) {
-            assertThat(evaluations.drain(Duration.ofSeconds(2))).as("nothing published")
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            assertThat(evaluations.readToEnd()).as("nothing published")
                     .noneMatch(r -> agent.equals(r.key()));
         }
 

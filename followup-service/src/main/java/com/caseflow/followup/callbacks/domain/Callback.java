@@ -90,7 +90,8 @@ public final class Callback {
         if (outcome.reached() && (outcome.satisfaction() <= policy.reopenAtOrBelow()
                 || Boolean.FALSE.equals(outcome.resolvedInCustomerView()))) {
             events.add(new CaseReopenRequested(caseId, id, outcome.satisfaction(),
-                    Boolean.TRUE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at));
+                    Boolean.TRUE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at,
+                    resolvedSequence));
         }
         return events;
     }

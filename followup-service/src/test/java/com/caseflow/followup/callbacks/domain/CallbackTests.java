@@ -5,6 +5,7 @@ import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -74,6 +75,7 @@ class CallbackTests {
             assertThat(r.caseId()).isEqualTo("case-1");
             assertThat(r.satisfaction()).isEqualTo(2);
             assertThat(r.callbackId()).isEqualTo("case-1.5.1");
+            assertThat(r.resolvedSequence()).as("the resolution it answers").isEqualTo(5L);
         });
 
         Callback unresolved = queued();
@@ -85,6 +87,19 @@ class CallbackTests {
         Callback satisfiedEnough = queued();
         assertThat(satisfiedEnough.record(CallbackOutcome.reached(3, true, null), "D-CS-01", null, RESOLVED, DUE, POLICY))
                 .hasSize(1);
+    }
+
+    @Test
+    void whenFollowUpsClockDisagreesWithRoutingsByDaysThenTheRequestStillNamesTheResolutionItAnswers() {
+        for (Instant followUpNow : List.of(RESOLVED.minus(Duration.ofDays(3)), RESOLVED.plus(Duration.ofDays(9)))) {
+            List<Object> events = queued().record(CallbackOutcome.reached(1, false, "还在漏"), "D-CS-01", null,
+                    followUpNow, followUpNow, POLICY);
+
+            assertThat(events).last().isInstanceOfSatisfying(CaseReopenRequested.class, r -> {
+                assertThat(r.resolvedSequence()).isEqualTo(5L);
+                assertThat(r.requestedAt()).isEqualTo(followUpNow);
+            });
+        }
     }
 
     @Test

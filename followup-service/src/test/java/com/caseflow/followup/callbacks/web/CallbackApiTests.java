@@ -8,7 +8,9 @@ import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.FollowedCases;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
+import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +35,14 @@ class CallbackApiTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
     @Autowired
     FollowUpStore store;
     /** Deadlines are counted as routing counts them: in the office calendar it publishes. */
@@ -90,7 +97,8 @@ class CallbackApiTests {
         assertThat(retriedAgain.json().get("attempts").size()).isEqualTo(2);
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {
             followups.read(r -> caseId.equals(r.key()), 2, WAIT);
-            List<ConsumerRecord<String, byte[]>> published = followups.drain(Duration.ofSeconds(2)).stream()
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            List<ConsumerRecord<String, byte[]>> published = followups.readToEnd().stream()
                     .filter(r -> caseId.equals(r.key())).toList();
             assertThat(published).extracting(r -> TopicReader.header(r, "ce_type"))
                     .containsExactly(EventTypes.CUSTOMER_FEEDBACK_RECORDED, EventTypes.CUSTOMER_FEEDBACK_RECORDED);
@@ -164,7 +172,8 @@ class CallbackApiTests {
 
         assertThat(customerService.get("/api/v1/callbacks/" + callbackId).json().get("attempts").size()).isZero();
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {
-            assertThat(followups.drain(Duration.ofSeconds(3))).filteredOn(r -> caseId.equals(r.key())).isEmpty();
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            assertThat(followups.readToEnd()).filteredOn(r -> caseId.equals(r.key())).isEmpty();
         }
     }
 

@@ -53,7 +53,7 @@ class NotificationDeliveryTests {
     }
 
     private JsonNode notificationOf(Api manager, String caseId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+        return await().atMost(Duration.ofSeconds(90)).until(() -> {
             JsonNode page = manager.get("/api/v1/notifications?caseId=" + caseId).json();
             return page.get("content").isEmpty() ? null : page.get("content").get(0);
         }, n -> n != null);

@@ -12,6 +12,8 @@ import com.caseflow.followup.timers.domain.StageKind;
 import com.caseflow.followup.timers.domain.StageState;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
+import com.caseflow.support.outbox.OutboxProperties;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.time.Duration;
@@ -48,6 +51,10 @@ class TimerInstancesTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxProperties outbox;
     @Autowired
     TimerSweep firstInstance;
     @Autowired
@@ -85,7 +92,7 @@ class TimerInstancesTests {
                 cases.publish(caseId, Cases.routed(caseId, "ENGINEERING", routedAt, 2, 8, time));
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseIds.stream().allMatch(id -> store.find(id).isPresent()));
+        await().atMost(Duration.ofSeconds(90)).until(() -> caseIds.stream().allMatch(id -> store.find(id).isPresent()));
         Instant reminderDue = store.find(caseIds.get(0)).orElseThrow().state().nextDueAt().orElseThrow();
         TestClock.CLOCK.advanceTo(reminderDue);
 
@@ -111,8 +118,9 @@ class TimerInstancesTests {
 
         Set<String> ours = Set.copyOf(caseIds);
         try (TopicReader followups = new TopicReader(broker.getBrokersAsString(), Topics.FOLLOWUPS)) {
-            followups.read(r -> ours.contains(r.key()), CASES, Duration.ofSeconds(30));
-            Map<String, Long> remindersPerCase = followups.drain(Duration.ofSeconds(3)).stream()
+            followups.read(r -> ours.contains(r.key()), CASES, Duration.ofSeconds(90));
+            Barriers.outboxEmpty(mongo, outbox.collections());
+            Map<String, Long> remindersPerCase = followups.readToEnd().stream()
                     .filter(r -> ours.contains(r.key()))
                     .filter(r -> EventTypes.FOLLOW_UP_REMINDER_ISSUED.equals(TopicReader.header(r, "ce_type")))
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));

@@ -92,7 +92,7 @@ class FollowUpApiTests {
             cases.publish(caseId, Cases.resolved(caseId, 3, "ENGINEERING", TestClock.CLOCK.instant()));
         }
         Api engineering = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
-        JsonNode followUp = await().atMost(Duration.ofSeconds(30))
+        JsonNode followUp = await().atMost(Duration.ofSeconds(90))
                 .until(() -> engineering.get("/api/v1/cases/" + caseId + "/follow-up").json(),
                         f -> f.get("status").asString().equals("RESOLVED"));
 
@@ -101,7 +101,7 @@ class FollowUpApiTests {
                 "RESOLVED", "CALLBACK_QUEUED");
         assertThat(followUp.get("escalationLevel").asInt()).isEqualTo(1);
         Api manager = new Api(port, IDP.token("M001", "MANAGER"));
-        JsonNode escalation = await().atMost(Duration.ofSeconds(30)).until(() -> manager
+        JsonNode escalation = await().atMost(Duration.ofSeconds(90)).until(() -> manager
                 .get("/api/v1/notifications?caseId=" + caseId).json().get("content").valueStream()
                 .filter(n -> n.get("kind").asString().equals("ESCALATION")).findFirst().orElse(null), n -> n != null);
         assertThat(escalation.get("recipients").get(0).asString()).isEqualTo("ENG-HEAD");

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The follow-up service's reopen requests: an unsatisfied customer puts the case back into its department's queue
- * with raised priority and new deadlines. A request is applied once, however often it is delivered.
+ * with raised priority and new deadlines. A request is applied once, however often it is delivered, and only to the
+ * resolution it answers (named by its sequence, never by comparing follow-up's clock with ours).
  */
 @Service
 public class ReopenRequests {
@@ -48,15 +49,14 @@ public class ReopenRequests {
             if (c.hasAppliedReopenRequest(envelope.eventId())) {
                 return List.of();
             }
-            if (c.status() == CaseStatus.RESOLVED && request.requestedAt() != null && c.resolvedAt() != null
-                    && request.requestedAt().isBefore(c.resolvedAt())) {
-                log.info("Reopen request {} for case {} ignored: it is about an earlier resolution",
-                        envelope.eventId(), c.id());
-                return List.of();
-            }
             if (c.status() != CaseStatus.RESOLVED) {
                 log.info("Reopen request {} for case {} ignored: the case is {}", envelope.eventId(), c.id(),
                         c.status());
+                return List.of();
+            }
+            if (!c.isReopenedBy(request.resolvedSequence())) {
+                log.info("Reopen request {} for case {} ignored: it answers resolution {}, the current one is {}",
+                        envelope.eventId(), c.id(), request.resolvedSequence(), c.currentResolution().orElse(-1));
                 return List.of();
             }
             var department = departments.find(c.departmentCode()).orElseThrow();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * The matter a contact raised, in exactly one department's queue at a time. Every step returns the event that
@@ -218,6 +219,35 @@ public final class Case {
 
     public boolean hasAppliedReopenRequest(String requestEventId) {
         return reopenRequests.contains(requestEventId);
+    }
+
+    /**
+     * The sequence of the {@code CaseResolved} that resolved the case as it stands, taken from the history (so
+     * documents stored before it was asked for answer too); empty unless the case is resolved.
+     */
+    public OptionalLong currentResolution() {
+        if (status != CaseStatus.RESOLVED) {
+            return OptionalLong.empty();
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (EventTypes.CASE_RESOLVED.equals(history.get(i).type())) {
+                return OptionalLong.of(history.get(i).sequence());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Whether a reopen request about the resolution at {@code resolvedSequence} answers the case as it stands: the
+     * case is resolved and that resolution is its current one. A request that names no resolution (published before
+     * requests named it) answers any resolved case: a customer's complaint is never dropped for want of it.
+     */
+    public boolean isReopenedBy(Long resolvedSequence) {
+        if (status != CaseStatus.RESOLVED) {
+            return false;
+        }
+        OptionalLong current = currentResolution();
+        return resolvedSequence == null || current.isEmpty() || current.getAsLong() == resolvedSequence;
     }
 
     /** Back to the same department with raised priority; a request is applied once however often it arrives. */

@@ -131,6 +131,28 @@ class CaseTests {
     }
 
     @Test
+    void whenAReopenRequestNamesAResolutionThenOnlyTheCurrentOneIsReopened() {
+        Case c = inProgress();
+        assertThat(c.currentResolution()).isEmpty();
+        assertThat(c.isReopenedBy(null)).as("not resolved").isFalse();
+        long first = c.resolve("D-ENG-01", "已修复", T0.plusSeconds(100)).sequence();
+        assertThat(c.currentResolution()).hasValue(first);
+        assertThat(c.isReopenedBy(first)).isTrue();
+
+        c.reopen("request-1", "回访：满意度 2", DEADLINES, T0.plusSeconds(200));
+        assertThat(c.currentResolution()).isEmpty();
+        assertThat(c.isReopenedBy(first)).as("open again").isFalse();
+        c.accept("D-ENG-02", T0.plusSeconds(300));
+        long second = c.resolve("D-ENG-02", "已更换管道", T0.plusSeconds(400)).sequence();
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(c.currentResolution()).hasValue(second);
+        assertThat(c.isReopenedBy(first)).as("a late request about the first resolution").isFalse();
+        assertThat(c.isReopenedBy(second)).isTrue();
+        assertThat(c.isReopenedBy(null)).as("a request from before requests named their resolution").isTrue();
+    }
+
+    @Test
     void whenARepeatContactJoinsThenPriorityRisesAndTheSameContactCannotJoinTwice() {
         Case c = opened(Priority.NORMAL).routed();
         CaseContact again = new CaseContact("contact-2", "A002", Channel.PHONE, T0.plusSeconds(500), CUSTOMER,
