@@ -8,7 +8,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ final class CaseFlowSystem {
     final ServiceProcess followUp;
     final ServiceProcess evaluation;
     private final HttpServer gateway;
+    private final List<String> notifications = new CopyOnWriteArrayList<>();
 
     static synchronized CaseFlowSystem get() {
         if (running == null) {
@@ -40,8 +43,7 @@ final class CaseFlowSystem {
     }
 
     private CaseFlowSystem() {
-        broker = new EmbeddedKafkaKraftBroker(1, Topics.LOCAL_PARTITIONS, Stream.of(Topics.CONTACTS, Topics.CASES,
-                        Topics.FOLLOWUPS, Topics.EVALUATIONS)
+        broker = new EmbeddedKafkaKraftBroker(1, Topics.LOCAL_PARTITIONS, Topics.ALL.stream()
                 .flatMap(t -> Stream.of(t, Topics.deadLetter(t))).toArray(String[]::new));
         broker.afterPropertiesSet();
         gateway = receiver();
@@ -79,12 +81,12 @@ final class CaseFlowSystem {
         });
     }
 
-    /** Takes what follow-up sends to the company's gateway (WeCom, DingTalk, SMS) and answers that it arrived. */
-    private static HttpServer receiver() {
+    /** Takes what follow-up sends to the company's gateway (WeCom, DingTalk, SMS), keeps it and says it arrived. */
+    private HttpServer receiver() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/notifications", exchange -> {
-                exchange.getRequestBody().readAllBytes();
+                notifications.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
@@ -93,6 +95,11 @@ final class CaseFlowSystem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bodies follow-up posted to the company's gateway, oldest first. */
+    List<String> notifications() {
+        return List.copyOf(notifications);
     }
 
     String brokers() {
