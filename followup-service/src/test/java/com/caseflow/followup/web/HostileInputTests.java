@@ -2,6 +2,7 @@ package com.caseflow.followup.web;
 
 import com.caseflow.events.Topics;
 import com.caseflow.followup.callbacks.persistence.CallbackDocument;
+import com.caseflow.followup.support.Cases;
 import com.caseflow.followup.support.CaseLog;
 import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.FollowedCases;
@@ -49,8 +50,8 @@ class HostileInputTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     FollowUpStore store;
-    @Autowired
-    WorkingTime time;
+    /** Deadlines are counted as routing counts them: in the office calendar it publishes. */
+    WorkingTime time = Cases.WORKING_TIME;
     @Autowired
     MongoTemplate mongo;
     @Autowired
