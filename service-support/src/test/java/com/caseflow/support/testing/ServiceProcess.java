@@ -28,14 +28,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Where each service's log goes ({@code <module>.log}); a temporary file when not set. */
     public static final String LOGS = "caseflow.service-logs";
 
-    private final String module;
     private final Process process;
     private final int port;
     private final String mongoUri;
     private final Path log;
 
-    private ServiceProcess(String module, Process process, int port, String mongoUri, Path log) {
-        this.module = module;
+    private ServiceProcess(Process process, int port, String mongoUri, Path log) {
         this.process = process;
         this.port = port;
         this.mongoUri = mongoUri;
@@ -60,7 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = System.getProperty(LOGS) == null ? Files.createTempFile(module + "-", ".log")
                 : Files.createDirectories(Path.of(System.getProperty(LOGS))).resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(module, process, port, mongoUri, log);
+        ServiceProcess service = new ServiceProcess(process, port, mongoUri, log);
         try {
             // four services starting side by side on two busy cores took close to three minutes
             service.awaitReady(Duration.ofSeconds(300));
@@ -69,10 +67,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw notReady;
         }
         return service;
-    }
-
-    public String module() {
-        return module;
     }
 
     public int port() {
