@@ -1,5 +1,6 @@
 package com.caseflow.infra.identity;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,9 @@ class IdentityConfiguration {
     static final String SERVICES_CLIENT_ID = "caseflow-services";
 
     static final String SERVICES_SCOPE = "caseflow.services";
+
+    /** The web console, a backend-for-frontend: confidential, authorization code with PKCE, refresh tokens. */
+    static final String CONSOLE_CLIENT_ID = "caseflow-console";
 
     /** The protocol endpoints (authorize, token, JWK set, discovery, user info, ...). */
     @Bean
@@ -146,7 +150,25 @@ class IdentityConfiguration {
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.servicesTokenTimeToLive())
                         .build())
                 .build();
-        return new InMemoryRegisteredClientRepository(cli, services);
+        IdentityProperties.Console console = properties.console();
+        RegisteredClient consoleClient = RegisteredClient.withId(CONSOLE_CLIENT_ID)
+                .clientId(CONSOLE_CLIENT_ID)
+                .clientName("CaseFlow console")
+                .clientSecret(encoder.encode(console.secret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(console.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(console.postLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                // short access tokens: the console renews them on the server, the browser never holds one
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(console.refreshTokenTimeToLive()).reuseRefreshTokens(false).build())
+                .build();
+        return new InMemoryRegisteredClientRepository(cli, services, consoleClient);
     }
 
     @Bean

@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir                  the signing key lives in {@code <dataDir>/identity/jwk.json}
  * @param demoPassword             the password of every demo user without one of its own; for local use only
  * @param servicesSecret           the client secret of {@code caseflow-services}
+ * @param console                  the web console's client: its secret and where it may come back to
  * @param accessTokenTimeToLive    how long a user's access token is valid: one shift
  * @param servicesTokenTimeToLive  how long a service's (client credentials) access token is valid
  * @param users                    the demo users
  */
 @ConfigurationProperties("caseflow.identity")
 public record IdentityProperties(String issuer, Path dataDir, String demoPassword, String servicesSecret,
-        Duration accessTokenTimeToLive, Duration servicesTokenTimeToLive, List<User> users) {
+        Console console, Duration accessTokenTimeToLive, Duration servicesTokenTimeToLive, List<User> users) {
 
     /** The roles a user may have; tokens carry them without a {@code ROLE_} prefix. */
     public static final Set<String> ROLES = Set.of("AGENT", "DEPARTMENT_STAFF", "SUPERVISOR", "MANAGER", "ADMIN");
@@ -32,6 +33,9 @@ public record IdentityProperties(String issuer, Path dataDir, String demoPasswor
         require(dataDir, "caseflow.identity.data-dir");
         require(demoPassword, "caseflow.identity.demo-password (CASEFLOW_DEMO_PASSWORD)");
         require(servicesSecret, "caseflow.identity.services-secret (CASEFLOW_SERVICES_SECRET)");
+        if (console == null || console.secret() == null || console.secret().isBlank()) {
+            throw new IllegalArgumentException("caseflow.identity.console.secret (CASEFLOW_CONSOLE_SECRET) is not set");
+        }
         issuer = issuer.strip().replaceAll("/+$", "");
         dataDir = dataDir.toAbsolutePath().normalize();
         accessTokenTimeToLive = accessTokenTimeToLive == null ? Duration.ofHours(8) : accessTokenTimeToLive;
@@ -43,6 +47,30 @@ public record IdentityProperties(String issuer, Path dataDir, String demoPasswor
                 throw new IllegalArgumentException("caseflow.identity.users: staff id " + user.staffId()
                         + " appears twice");
             }
+        }
+    }
+
+    /**
+     * The web console (a backend-for-frontend): a confidential client that signs staff in with authorization code and
+     * PKCE, keeps their tokens on its server and renews them with refresh tokens.
+     *
+     * @param secret               its client secret
+     * @param redirectUris         where the identity server may send the browser back after login
+     * @param postLogoutRedirectUris where it may send the browser after logout
+     * @param refreshTokenTimeToLive how long a sign-in lasts without a new login
+     */
+    public record Console(String secret, List<String> redirectUris, List<String> postLogoutRedirectUris,
+                          Duration refreshTokenTimeToLive) {
+
+        public Console {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+            refreshTokenTimeToLive = refreshTokenTimeToLive == null ? Duration.ofHours(12) : refreshTokenTimeToLive;
+        }
+
+        @Override
+        public String toString() {
+            return "Console[" + redirectUris + "]";
         }
     }
 

@@ -1,0 +1,53 @@
+package com.caseflow.console.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The signed-in member of staff, as the access token names them. The console uses it to choose what to show; the
+ * services decide what is allowed, from the same token.
+ */
+public record Staff(String staffId, String name, Set<String> roles, String department) implements Serializable {
+
+    public static Staff of(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
+            return user.staff();
+        }
+        throw new IllegalStateException("Not signed in through the console's login");
+    }
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean agent() {
+        return is("AGENT");
+    }
+
+    public boolean departmentStaff() {
+        return is("DEPARTMENT_STAFF") && department != null;
+    }
+
+    /** Customer service works the callbacks (回访); supervisors and managers may look. */
+    public boolean callbacks() {
+        return "CUSTOMER_SERVICE".equals(department) || is("SUPERVISOR") || is("MANAGER") || is("ADMIN");
+    }
+
+    /** Reviewers may open any department's queue; department staff their own. */
+    public boolean mayReadQueueOf(String departmentCode) {
+        return departmentCode.equals(department) || is("SUPERVISOR") || is("MANAGER") || is("ADMIN");
+    }
+
+    public List<String> roleList() {
+        return roles.stream().sorted().toList();
+    }
+
+    /** The principal the session holds: the OIDC user plus who the access token says they are. */
+    public interface StaffUser extends OidcUser {
+        Staff staff();
+    }
+}

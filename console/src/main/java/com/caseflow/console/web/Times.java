@@ -1,0 +1,69 @@
+package com.caseflow.console.web;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Times as people at the centre read them: Shanghai time, the date only when it is not today. Used in templates. */
+@Component("times")
+public class Times {
+
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Clock clock;
+
+    Times(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String local(Object value) {
+        Instant at = instant(value);
+        if (at == null) {
+            return "";
+        }
+        ZonedDateTime time = at.atZone(WebConfiguration.BUSINESS_ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(WebConfiguration.BUSINESS_ZONE));
+        if (time.toLocalDate().equals(today)) {
+            return TODAY.format(time);
+        }
+        return (time.getYear() == today.getYear() ? OTHER_DAY : OTHER_YEAR).format(time);
+    }
+
+    /** ISO-8601 with offset, for the countdowns the page runs. */
+    public String iso(Object value) {
+        Instant at = instant(value);
+        return at == null ? "" : at.toString();
+    }
+
+    /** Minutes from now until the time; negative when it has passed. */
+    public long minutesLeft(Object value) {
+        Instant at = instant(value);
+        return at == null ? 0 : Duration.between(clock.instant(), at).toMinutes();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                try {
+                    return java.time.OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException ignored) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

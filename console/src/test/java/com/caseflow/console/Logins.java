@@ -1,0 +1,39 @@
+package com.caseflow.console;
+
+import com.caseflow.console.security.SignedInStaff;
+import com.caseflow.console.security.Staff;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+
+/** Members of staff signed in through the console's login, with an access token for the services. */
+record Logins(ClientRegistration registration) {
+
+    RequestPostProcessor agent() {
+        return as(new Staff("A001", "张丽", Set.of("AGENT"), null));
+    }
+
+    RequestPostProcessor engineer() {
+        return as(new Staff("D-ENG-01", "王建国", Set.of("DEPARTMENT_STAFF"), "ENGINEERING"));
+    }
+
+    RequestPostProcessor customerService() {
+        return as(new Staff("D-CS-01", "刘芳", Set.of("DEPARTMENT_STAFF"), "CUSTOMER_SERVICE"));
+    }
+
+    RequestPostProcessor as(Staff staff) {
+        List<SimpleGrantedAuthority> authorities = staff.roles().stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject(staff.staffId())
+                .claim("name", staff.name()).build();
+        return oidcLogin().clientRegistration(registration)
+                .oidcUser(new SignedInStaff(authorities, new DefaultOidcUser(authorities, idToken), staff));
+    }
+}
