@@ -1,7 +1,7 @@
 package com.caseflow.intake.security;
 
 import com.caseflow.events.Topics;
-import com.caseflow.intake.audit.AccessAudit;
+import com.caseflow.support.audit.AccessAudit;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.security.Roles;

@@ -1,12 +1,20 @@
 package com.caseflow.routing.config;
 
+import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.ServiceSecurity;
+import com.caseflow.support.security.Staff;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Who may call what. Case-level scoping (department staff see and work their own department's cases only) is
@@ -19,6 +27,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ServiceSecurity service) throws Exception {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
+                        // a caller's cases: whoever answers customers on the line, and customer service's staff
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases").access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAnyRole(Roles.AGENT, Roles.SUPERVISOR,
+                                        Roles.MANAGER, Roles.ADMIN), staffOf(Department.CUSTOMER_SERVICE)))
                         .requestMatchers(HttpMethod.GET, "/api/v1/departments/*/cases", "/api/v1/cases/*",
                                 "/api/v1/cases/*/history")
                         .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
@@ -45,5 +57,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing-rules").hasRole(Roles.MANAGER)
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> staffOf(String department) {
+        return (authentication, request) -> new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken token
+                        && Staff.of(token).is(Roles.DEPARTMENT_STAFF)
+                        && department.equals(Staff.of(token).department()));
     }
 }

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shared hostile set against every write API of routing (a case's notes, transfer and resolution, departments,
- * routing rules and their dry run, calendars and a year of one, on-duty rosters) and the text its queries take: each a 4xx naming the bad field, never a 5xx,
+ * routing rules and their dry run, calendars and a year of one, on-duty rosters) and the text its queries take (a caller's cases by phone among them): each a 4xx naming the bad field, never a 5xx,
  * nothing stored and nothing published; markup is kept as the text it is.
  */
 @RoutingServiceTest
@@ -93,6 +93,7 @@ class HostileInputTests {
         Api engineer = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
         Api manager = engineer.as(IDP.token("M001", "MANAGER"));
         Api admin = engineer.as(IDP.token("ADMIN01", "ADMIN"));
+        Api agent = engineer.as(IDP.token("A001", "AGENT"));
         HostileInput.signedIn(engineer, "/api/v1/departments");
         HostileInput.signedIn(admin, "/api/v1/calendars");
         HostileInput.signedIn(manager, "/api/v1/routing-rules");
@@ -127,6 +128,8 @@ class HostileInputTests {
             for (String control : HostileInput.CONTROL_TEXTS_IN_ADDRESSES) {
                 String text = encoded(control).replace("+", "%20");
                 check(wrong, engineer, "GET", "/api/v1/departments/ENGINEERING/cases?sort=" + text, "sort");
+                check(wrong, agent, "GET", "/api/v1/cases?phone=" + text, "phone");
+                check(wrong, agent, "GET", "/api/v1/cases?phone=13812345678&status=" + text, "status");
                 check(wrong, engineer, "GET", "/api/v1/cases/" + text, "id");
                 check(wrong, engineer, "POST", "/api/v1/cases/" + text + "/accept", "id");
                 check(wrong, manager, "GET", "/api/v1/departments/" + text, "code");

@@ -1,6 +1,6 @@
 package com.caseflow.intake.contacts.application;
 
-import com.caseflow.intake.audit.AccessAudit;
+import com.caseflow.support.audit.AccessAudit;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.persistence.ContactStore;
@@ -32,7 +32,7 @@ public class CustomerHistory {
     public Optional<Contact> contact(String id, Staff reader) {
         Optional<Contact> contact = store.find(id).map(d -> d.contact());
         contact.ifPresent(c -> PhoneNumber.parse(c.phone())
-                .ifPresent(phone -> audit.customerRead(reader, "contact-read", phone, c.id())));
+                .ifPresent(phone -> audit.customerRead(reader, "contact-read", phone.value(), c.id())));
         return contact;
     }
 
@@ -44,7 +44,7 @@ public class CustomerHistory {
                     "must be a Chinese mobile, landline with area code or 400 number")));
         }
         String project = projectCode == null || projectCode.isBlank() ? null : projectCode.strip();
-        audit.customerRead(reader, "customer-history", number.get(), null);
+        audit.customerRead(reader, "customer-history", number.get().value(), null);
         return store.history(number.get().value(), project, page, size);
     }
 }

@@ -30,6 +30,9 @@ import java.util.HashMap;
 @Repository
 public class CaseStore implements InitializingBean {
 
+    /** The normalised number of each contact a case answers (see {@code caller_phone}). */
+    static final String CALLER_PHONE = "state.contacts.customer.phone";
+
     private final MongoTemplate mongo;
     private final Outbox outbox;
 
@@ -44,6 +47,10 @@ public class CaseStore implements InitializingBean {
         indexes.createIndex(new Index().on("state.departmentCode", Sort.Direction.ASC)
                 .on("state.status", Sort.Direction.ASC).on("state.openedAt", Sort.Direction.DESC).named("queue"));
         indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
+        // a caller's cases, newest first: every contact of a case carries its caller's number (the opening one the
+        // customer's), so one multikey index answers "cases of this number" for customers and attached callers alike
+        indexes.createIndex(new Index().on(CALLER_PHONE, Sort.Direction.ASC).on("state.openedAt", Sort.Direction.DESC)
+                .named("caller_phone"));
         // unique anyway (_id is); it lets the embedded store of the local stack answer the optimistic-locking
         // update {_id, version} from an index instead of scanning every case
         indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
@@ -121,6 +128,26 @@ public class CaseStore implements InitializingBean {
         PageRequest pageable = PageRequest.of(q.page(), q.size(), sort);
         Query query = Query.query(criteria);
         query.fields().exclude("outbox").exclude("state.history");
+        long total = mongo.count(Query.query(criteria), CaseDocument.class);
+        List<Case> cases = mongo.find(query.with(pageable), CaseDocument.class).stream()
+                .map(CaseDocument::state).toList();
+        return new PageImpl<>(cases, pageable, total);
+    }
+
+    /**
+     * The cases a number called about, newest first: those it opened and those it joined (a repeat or a caller of a
+     * mass incident), of any status unless {@code statuses} names some. Only what a listing shows is read.
+     */
+    @Retry(name = "mongo")
+    public Page<Case> ofCaller(String normalisedPhone, List<CaseStatus> statuses, int page, int size) {
+        Criteria criteria = Criteria.where(CALLER_PHONE).is(normalisedPhone);
+        if (!statuses.isEmpty()) {
+            criteria = criteria.and("state.status").in(statuses.stream().map(Enum::name).toList());
+        }
+        PageRequest pageable = PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("state.openedAt"), Sort.Order.desc("_id")));
+        Query query = Query.query(criteria);
+        query.fields().exclude("outbox");
         long total = mongo.count(Query.query(criteria), CaseDocument.class);
         List<Case> cases = mongo.find(query.with(pageable), CaseDocument.class).stream()
                 .map(CaseDocument::state).toList();

@@ -1,11 +1,9 @@
-package com.caseflow.intake.audit;
+package com.caseflow.support.audit;
 
-import com.caseflow.intake.contacts.domain.PhoneNumber;
+import com.caseflow.events.contact.Phones;
 import com.caseflow.support.security.Staff;
 import io.github.resilience4j.retry.annotation.Retry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,32 +18,48 @@ import java.util.UUID;
 /**
  * Who read which customer's records, and when. The customer is kept as a keyed hash of the number (to answer "who
  * looked at this customer?") and the masked number (for a reader), never the number itself. Written before the data
- * is returned: a read that cannot be audited is not served.
+ * is returned: a read that cannot be audited is not served. Services that share the key
+ * ({@code caseflow.audit.customer-key}) write the same hash for the same customer, so one number's reads can be
+ * gathered across them.
  */
-@Component
 public class AccessAudit {
 
     public static final String COLLECTION = "audit";
 
+    /**
+     * @param subjectId the record read, when one was ({@code contactId} for intake's single reads)
+     * @param results   how many records a lookup returned; absent for the read of one record
+     */
     public record Entry(String id, Instant at, String staffId, List<String> roles, String action,
-                        String customerRef, String customerMasked, String contactId) {
+                        String customerRef, String customerMasked, String contactId, Integer results) {
     }
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final SecretKeySpec key;
 
-    public AccessAudit(MongoTemplate mongo, Clock clock, @Value("${caseflow.audit.customer-key}") String key) {
+    public AccessAudit(MongoTemplate mongo, Clock clock, String key) {
         this.mongo = mongo;
         this.clock = clock;
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /** One customer's record read, or their records listed without a count. */
     @Retry(name = "mongo")
-    public void customerRead(Staff staff, String action, PhoneNumber customer, String contactId) {
+    public void customerRead(Staff staff, String action, String normalisedPhone, String contactId) {
+        insert(staff, action, normalisedPhone, contactId, null);
+    }
+
+    /** A lookup of a customer's records that found {@code results} of them. */
+    @Retry(name = "mongo")
+    public void customerLookup(Staff staff, String action, String normalisedPhone, long results) {
+        insert(staff, action, normalisedPhone, null, (int) Math.min(results, Integer.MAX_VALUE));
+    }
+
+    private void insert(Staff staff, String action, String normalisedPhone, String contactId, Integer results) {
         mongo.insert(new Entry(UUID.randomUUID().toString(), clock.instant(), staff.staffId(),
-                staff.roles().stream().sorted().toList(), action, customerRef(customer.value()), customer.masked(),
-                contactId), COLLECTION);
+                staff.roles().stream().sorted().toList(), action, customerRef(normalisedPhone),
+                Phones.masked(normalisedPhone), contactId, results), COLLECTION);
     }
 
     /** The value stored for a customer, so an auditor can find every read of one number. */
