@@ -132,7 +132,7 @@ class ConsoleWebTests {
                         .param("settledOnCall", "false"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("已登记：K-1", "/calls/K-1/outcome");
-        StubService.Received sent = intake.received("POST", "/api/v1/calls").getFirst();
+        StubService.Received sent = intake.received("POST", "/api/v1/calls").get(0);
         assertThat(sent.authorization()).startsWith("Bearer ");
         assertThat(sent.body()).contains("\"phone\":\"13812345678\"", "\"settledOnCall\":false")
                 .doesNotContain("idempotencyKey");
@@ -208,7 +208,7 @@ class ConsoleWebTests {
                         .param("version", "3").param("resolution", "已更换防水层，回访确认不漏"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("此案件已被他人修改", "已更换防水层，回访确认不漏");
-        assertThat(routing.received("POST", "/api/v1/cases/C-2/resolve").getFirst().body())
+        assertThat(routing.received("POST", "/api/v1/cases/C-2/resolve").get(0).body())
                 .contains("已更换防水层");
     }
 

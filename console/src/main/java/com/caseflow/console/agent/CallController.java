@@ -1,6 +1,9 @@
 package com.caseflow.console.agent;
 
 import com.caseflow.console.live.LiveCases;
+import com.caseflow.console.services.IntakeViews;
+import com.caseflow.console.services.Page;
+import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.ServiceProblem;
 import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
@@ -26,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The call agent's screen (接电): the form with its checklist and ring timer, the caller's history and cases beside
@@ -37,10 +39,15 @@ import java.util.Map;
 @PreAuthorize("hasRole('AGENT')")
 class CallController {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<List<IntakeViews.Project>> PROJECTS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<Page<IntakeViews.Contact>> CONTACTS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<Page<RoutingViews.CallerCase>> CALLER_CASES =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final Services services;
     private final LiveCases live;
@@ -64,11 +71,11 @@ class CallController {
     @PostMapping
     String record(@ModelAttribute("form") CallForm form, Model model, HttpServletResponse response) {
         try {
-            Map<String, Object> contact = services.intake().call(client -> client.post().uri("/api/v1/calls")
+            IntakeViews.Contact contact = services.intake().call(client -> client.post().uri("/api/v1/calls")
                     .contentType(MediaType.APPLICATION_JSON)
                     .header("Idempotency-Key", form.getIdempotencyKey())
                     .body(form.request())
-                    .retrieve().body(OBJECT));
+                    .retrieve().body(IntakeViews.Contact.class));
             model.addAttribute("recorded", contact);
             model.addAttribute("form", new CallForm());
         } catch (ServiceProblem problem) {
@@ -91,15 +98,15 @@ class CallController {
             return "calls/caller :: empty";
         }
         try {
-            Map<String, Object> history = services.intake().call(client -> client.get()
+            Page<IntakeViews.Contact> history = services.intake().call(client -> client.get()
                     .uri(uri -> uri.path("/api/v1/contacts").queryParam("phone", phone).queryParam("size", 5)
                             .build())
-                    .retrieve().body(OBJECT));
-            model.addAttribute("contacts", history == null ? List.of() : history.get("content"));
-            Map<String, Object> cases = services.routing().call(client -> client.get()
+                    .retrieve().body(CONTACTS));
+            model.addAttribute("contacts", history.content());
+            Page<RoutingViews.CallerCase> cases = services.routing().call(client -> client.get()
                     .uri(uri -> uri.path("/api/v1/cases").queryParam("phone", phone).queryParam("size", 5).build())
-                    .retrieve().body(OBJECT));
-            model.addAttribute("cases", cases == null ? List.of() : cases.get("content"));
+                    .retrieve().body(CALLER_CASES));
+            model.addAttribute("cases", cases.content());
         } catch (ServiceProblem problem) {
             if (problem.status() == 400) {
                 // a number still being typed, or not a number: nothing to show yet
@@ -116,7 +123,7 @@ class CallController {
             return "calls/project :: empty";
         }
         model.addAttribute("project", services.intake().call(client -> client.get()
-                .uri("/api/v1/projects/{code}", projectCode).retrieve().body(OBJECT)));
+                .uri("/api/v1/projects/{code}", projectCode).retrieve().body(IntakeViews.Project.class)));
         return "calls/project :: project";
     }
 
@@ -137,9 +144,10 @@ class CallController {
     private void formOptions(Model model) {
         model.addAttribute("callerTypes", CallerType.values());
         model.addAttribute("categories", ContactCategory.values());
-        List<Map<String, Object>> projects;
+        List<IntakeViews.Project> projects;
         try {
-            projects = services.intake().call(client -> client.get().uri("/api/v1/projects").retrieve().body(LIST));
+            projects = services.intake().call(client -> client.get().uri("/api/v1/projects").retrieve()
+                    .body(PROJECTS));
         } catch (ServiceUnavailable e) {
             // the form still shows, with the project typed so far; the banner says intake is away
             projects = List.of();

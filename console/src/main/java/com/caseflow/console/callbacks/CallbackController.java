@@ -1,6 +1,8 @@
 package com.caseflow.console.callbacks;
 
 import com.caseflow.console.live.LiveCases;
+import com.caseflow.console.services.FollowUpViews;
+import com.caseflow.console.services.Page;
 import com.caseflow.console.services.ServiceProblem;
 import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
@@ -38,8 +40,9 @@ import java.util.UUID;
 @PreAuthorize("principal.staff().callbacks()")
 class CallbackController {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Page<FollowUpViews.Callback>> CALLBACKS =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final Services services;
     private final FieldMessages fieldMessages;
@@ -59,7 +62,7 @@ class CallbackController {
         model.addAttribute("callbacks", services.followup().call(client -> client.get()
                 .uri(uri -> uri.path("/api/v1/callbacks").queryParam("status", "QUEUED")
                         .queryParam("page", pageNumber).queryParam("size", 20).build())
-                .retrieve().body(OBJECT)));
+                .retrieve().body(CALLBACKS)));
         model.addAttribute("page", pageNumber);
         return "callbacks/queue";
     }
@@ -131,10 +134,10 @@ class CallbackController {
      */
     @GetMapping(path = "/{id}/case-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter caseEvents(@PathVariable String id) {
-        Map<String, Object> callback = services.followup().call(client -> client.get()
-                .uri("/api/v1/callbacks/{id}", id).retrieve().body(OBJECT));
+        FollowUpViews.Callback callback = services.followup().call(client -> client.get()
+                .uri("/api/v1/callbacks/{id}", id).retrieve().body(FollowUpViews.Callback.class));
         Locale locale = LocaleContextHolder.getLocale();
-        return live.caseChanges(String.valueOf(callback.get("caseId")), event -> {
+        return live.caseChanges(callback.caseId(), event -> {
             String department = messages.getMessage("department." + event.departmentCode(), null,
                     event.departmentCode(), locale);
             String step = messages.getMessage("history." + event.type(), null, event.type(), locale);
@@ -147,8 +150,8 @@ class CallbackController {
     }
 
     private void load(String id, Model model) {
-        ResponseEntity<Map<String, Object>> found = services.followup().call(client -> client.get()
-                .uri("/api/v1/callbacks/{id}", id).retrieve().toEntity(OBJECT));
+        ResponseEntity<FollowUpViews.Callback> found = services.followup().call(client -> client.get()
+                .uri("/api/v1/callbacks/{id}", id).retrieve().toEntity(FollowUpViews.Callback.class));
         model.addAttribute("callback", found.getBody());
         // the version travels as the ETag only: "3"
         String etag = found.getHeaders().getETag();

@@ -1,11 +1,11 @@
 package com.caseflow.console.cases;
 
+import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.ServiceProblem;
 import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
 import com.caseflow.console.web.FieldMessages;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +32,6 @@ import java.util.Set;
 class CaseController {
 
     private static final Set<String> ACTIONS = Set.of("accept", "notes", "transfer", "resolve");
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-            new ParameterizedTypeReference<>() {
-            };
 
     private final Services services;
     private final FieldMessages fieldMessages;
@@ -96,8 +90,8 @@ class CaseController {
 
     private void load(String id, Model model) {
         model.addAttribute("case", services.routing().call(client -> client.get().uri("/api/v1/cases/{id}", id)
-                .retrieve().body(OBJECT)));
+                .retrieve().body(RoutingViews.Case.class)));
         model.addAttribute("departments", services.routing().call(client -> client.get()
-                .uri("/api/v1/departments").retrieve().body(LIST)));
+                .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
     }
 }

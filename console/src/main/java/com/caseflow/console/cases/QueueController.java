@@ -2,6 +2,8 @@ package com.caseflow.console.cases;
 
 import com.caseflow.console.live.LiveCases;
 import com.caseflow.console.security.Staff;
+import com.caseflow.console.services.Page;
+import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.Services;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -16,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,9 +32,7 @@ class QueueController {
     static final int PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
     private static final Set<String> PRIORITIES = Set.of("URGENT", "HIGH", "NORMAL");
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+    private static final ParameterizedTypeReference<Page<RoutingViews.Case>> CASES =
             new ParameterizedTypeReference<>() {
             };
 
@@ -53,7 +51,7 @@ class QueueController {
         String code = department(staff, department);
         if (!staff.departmentStaff() || !code.equals(staff.department())) {
             model.addAttribute("departments", services.routing().call(client -> client.get()
-                    .uri("/api/v1/departments").retrieve().body(LIST)));
+                    .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
         }
         model.addAttribute("department", code);
         return table(staff, code, status, priority, page, model, "queue/page");
@@ -76,7 +74,7 @@ class QueueController {
         String statusFilter = status != null && STATUSES.contains(status) ? status : null;
         String priorityFilter = priority != null && PRIORITIES.contains(priority) ? priority : null;
         int pageNumber = Math.max(0, Math.min(page, 10_000));
-        Map<String, Object> cases = services.routing().call(client -> client.get()
+        Page<RoutingViews.Case> cases = services.routing().call(client -> client.get()
                 .uri(uri -> {
                     uri.path("/api/v1/departments/{code}/cases").queryParam("sort", "urgent")
                             .queryParam("page", pageNumber).queryParam("size", PAGE_SIZE);
@@ -88,7 +86,7 @@ class QueueController {
                     }
                     return uri.build(code);
                 })
-                .retrieve().body(OBJECT));
+                .retrieve().body(CASES));
         model.addAttribute("department", code);
         model.addAttribute("cases", cases);
         model.addAttribute("status", statusFilter);

@@ -49,6 +49,12 @@ public class LiveCases {
             return size() > REMEMBERED_CONTACTS;
         }
     };
+    private final Map<String, CaseEvent> lastEvents = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CaseEvent> eldest) {
+            return size() > REMEMBERED_CONTACTS;
+        }
+    };
     private final JsonMapper json;
 
     public LiveCases(JsonMapper json, MeterRegistry meters) {
@@ -91,10 +97,15 @@ public class LiveCases {
                 }
             }
             sendAll(queues.get(department), () -> SseEmitter.event().name("case-changed").data(caseId));
-            Set<CaseWatcher> watchers = cases.get(caseId);
-            if (watchers != null && type != null) {
+            if (type != null) {
                 CaseEvent event = new CaseEvent(type, caseId, department);
-                watchers.forEach(watcher -> watcher.tell(event));
+                synchronized (lastEvents) {
+                    lastEvents.put(caseId, event);
+                }
+                Set<CaseWatcher> watchers = cases.get(caseId);
+                if (watchers != null) {
+                    watchers.forEach(watcher -> watcher.tell(event));
+                }
             }
         };
     }
@@ -108,12 +119,23 @@ public class LiveCases {
     public record CaseEvent(String type, String caseId, String departmentCode) {
     }
 
-    /** A stream of what happens to one case, each event rendered for the page as {@code case-event}. */
+    /**
+     * A stream of what happens to one case, each event rendered for the page as {@code case-event}; the case's latest
+     * event first when this console has seen one, since a page opens a moment after what it wants to show (a callback
+     * recorded, the redirect, and the reopening already happened).
+     */
     public SseEmitter caseChanges(String caseId, Function<CaseEvent, String> render) {
         CaseWatcher watcher = new CaseWatcher(newEmitter(), render);
         Set<CaseWatcher> watchers = cases.computeIfAbsent(caseId, k -> new CopyOnWriteArraySet<>());
         watchers.add(watcher);
         forget(watcher.emitter(), () -> watchers.remove(watcher));
+        CaseEvent last;
+        synchronized (lastEvents) {
+            last = lastEvents.get(caseId);
+        }
+        if (last != null) {
+            watcher.tell(last);
+        }
         return watcher.emitter();
     }
 

@@ -53,6 +53,9 @@ public class Times {
         if (value instanceof Instant instant) {
             return instant;
         }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
         if (value instanceof String text && !text.isBlank()) {
             try {
                 return Instant.parse(text);

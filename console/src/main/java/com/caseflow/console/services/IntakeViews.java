@@ -1,0 +1,39 @@
+package com.caseflow.console.services;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What the console reads from intake: contacts and the project catalogue. Unknown fields are ignored. */
+public final class IntakeViews {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Contact(String id, String channel, String channelLabel, String agentId, OffsetDateTime receivedAt,
+                         String customerName, String phone, String projectCode, String unit, String matter,
+                         String category, String categoryLabel, boolean settledAtFirstContact) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Project(String code, String name, String city, String district, String address,
+                          String salesStatus, String serviceHotline, List<UnitType> unitTypes, List<Faq> faqs) {
+
+        public Project {
+            unitTypes = unitTypes == null ? List.of() : unitTypes;
+            faqs = faqs == null ? List.of() : faqs;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UnitType(String name, String layout, BigDecimal areaSqm, BigDecimal priceFromCny,
+                           BigDecimal priceToCny) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Faq(String question, String answer) {
+    }
+
+    private IntakeViews() {
+    }
+}
