@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The start page (each role's way in), the signed-out page and the page of a screen the user's role may not see. */
 @Controller
@@ -27,7 +28,8 @@ class PagesController {
         return "signed-out";
     }
 
-    @GetMapping("/forbidden")
+    /** Any method: a refused form post (no CSRF token) is forwarded here as the POST it was. */
+    @RequestMapping("/forbidden")
     String forbidden(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "forbidden";

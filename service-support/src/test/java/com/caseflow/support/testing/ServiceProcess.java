@@ -42,19 +42,41 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(String module, String bootstrapServers, String... extraArguments)
             throws IOException {
-        int port = freePort();
         String mongoUri = EmbeddedMongo.freshDatabaseUri();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai",
-                "-jar", jar(module).toString(),
-                "--server.port=" + port,
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.mongodb.uri=" + mongoUri));
         for (Map.Entry<String, String> property : TestIdentityProvider.properties().entrySet()) {
-            command.add("--" + property.getKey() + "=" + property.getValue());
+            arguments.add("--" + property.getKey() + "=" + property.getValue());
         }
-        command.addAll(List.of(extraArguments));
+        arguments.addAll(List.of(extraArguments));
+        return launch(module, mongoUri, arguments);
+    }
+
+    /**
+     * A service or the console with every setting given by the caller (broker, store, identity provider) — for a
+     * system that runs its own infrastructure, such as the real identity server a browser signs in at.
+     */
+    public static ServiceProcess startWith(String module, int port, List<String> arguments) throws IOException {
+        List<String> all = new ArrayList<>(arguments);
+        all.add("--server.port=" + port);
+        return launch(module, null, all, port);
+    }
+
+    private static ServiceProcess launch(String module, String mongoUri, List<String> arguments) throws IOException {
+        int port = freePort();
+        List<String> all = new ArrayList<>(arguments);
+        all.add(0, "--server.port=" + port);
+        return launch(module, mongoUri, all, port);
+    }
+
+    private static ServiceProcess launch(String module, String mongoUri, List<String> arguments, int port)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=Asia/Shanghai",
+                "-jar", jar(module).toString()));
+        command.addAll(arguments);
         Path log = System.getProperty(LOGS) == null ? Files.createTempFile(module + "-", ".log")
                 : Files.createDirectories(Path.of(System.getProperty(LOGS))).resolve(module + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -69,8 +91,19 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** A port nobody listens on now, for a process that must know its own port before it starts. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public int port() {
         return port;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** The service's own database on the embedded MongoDB-wire server. */
@@ -111,11 +144,5 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("no " + jar + ": the system-tests module copies the services' jars there");
         }
         return jar;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

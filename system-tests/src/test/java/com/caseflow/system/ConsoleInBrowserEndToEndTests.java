@@ -1,0 +1,153 @@
+package com.caseflow.system;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The console in a real browser against the whole system: an agent records a call with the ring timer and sees its
+ * case number appear; engineering's open queue shows the case without a reload, accepts and resolves it; customer
+ * service records an unsatisfied callback and sees the case reopen; the case is back in engineering's queue; the
+ * caller's next call shows the case's status beside the form. Each screen is checked with axe-core and photographed
+ * (target/screenshots; the docs use these).
+ */
+class ConsoleInBrowserEndToEndTests {
+
+    private static ConsoleSystem system;
+
+    @BeforeAll
+    static void startSystem() {
+        system = ConsoleSystem.get();
+    }
+
+    @Test
+    void aCallIsRoutedWorkedCalledBackReopenedAndAnsweredForOnTheNextCall() {
+        String phone = "13912345601";
+        try (Browser agent = Browser.open(system.url()); Browser engineer = Browser.open(system.url())) {
+            engineer.signIn("D-ENG-01");
+            assertThat(engineer.driver.getCurrentUrl()).endsWith("/queue");
+            agent.signIn("A001");
+            assertThat(agent.driver.getCurrentUrl()).endsWith("/calls/new");
+
+            agent.find("[data-ring-button]").click();
+            agent.find("[data-answer-button]").click();
+            assertThat(agent.find("[data-ring-timer]").getText()).contains("✔");
+            agent.find("#phone").sendKeys(phone);
+            agent.find("#callerName").sendKeys("<script>alert(1)</script>王先生");
+            new Select(agent.find("#projectCode")).selectByValue("HZ-XXH");
+            agent.until(d -> d.findElement(By.id("project-facts")).getText().contains("户型"));
+            agent.find("#unit").sendKeys("8栋1单元302");
+            new Select(agent.find("#category")).selectByValue("REPAIR");
+            agent.find("#matter").sendKeys("厨房水龙头坏了，一直滴水");
+            agent.find("#greetingGiven1").click();
+            agent.until(d -> d.findElement(By.id("caller")).getText().contains("首次来电"));
+            agent.screenshot("call-form");
+            agent.assertAccessible("the call form");
+
+            new Actions(agent.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            WebElement outcome = agent.until(d -> d.findElements(By.cssSelector("#recorded .outcome[data-case]"))
+                    .stream().findFirst().orElse(null));
+            String caseId = outcome.getAttribute("data-case");
+            assertThat(outcome.getText()).contains("已立案", caseId, "工程维修部");
+            assertThat(agent.find("#phone").getAttribute("value")).as("the form is ready for the next call").isEmpty();
+            agent.screenshot("call-recorded");
+
+            // engineering's queue page was open all along: the case arrives without a reload
+            WebElement row = engineer.until(d -> d.findElements(By.cssSelector("tr[data-case='" + caseId + "']"))
+                    .stream().findFirst().orElse(null));
+            assertThat(row.getText()).contains("厨房水龙头坏了", "待受理");
+            engineer.screenshot("queue");
+            engineer.assertAccessible("the department queue");
+
+            row.findElement(By.tagName("a")).click();
+            engineer.until(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
+            assertThat(engineer.find("dl.facts").getText()).as("a caller's markup is text")
+                    .contains("<script>alert(1)</script>王先生");
+            assertThatThrownBy(() -> engineer.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            engineer.find("form[action$='/accept'] button").click();
+            engineer.until(d -> !d.findElements(By.id("resolution")).isEmpty());
+            engineer.find("#note").sendKeys("已约师傅明天上午上门");
+            engineer.find("form[action$='/notes'] button").click();
+            engineer.until(d -> d.findElement(By.cssSelector("ol.timeline")).getText().contains("已约师傅明天上午上门"));
+            engineer.find("#resolution").sendKeys("已更换水龙头");
+            engineer.screenshot("case");
+            engineer.assertAccessible("the case page");
+            engineer.find("form[action$='/resolve'] button").click();
+            engineer.until(d -> d.findElement(By.cssSelector("dl.facts")).getText().contains("已更换水龙头"));
+            engineer.go("/queue");
+
+            // customer service calls the customer back; the customer is not satisfied
+            agent.signOut();
+            agent.signIn("D-CS-01");
+            WebElement callback = agent.until(d -> {
+                d.get(system.url() + "/callbacks");
+                return d.findElements(By.cssSelector("tbody tr")).stream()
+                        .filter(r -> r.getText().contains(caseId)).findFirst()
+                        .map(r -> r.findElement(By.tagName("a"))).orElse(null);
+            });
+            agent.screenshot("callbacks");
+            agent.assertAccessible("the callback queue");
+            callback.click();
+            agent.until(d -> !d.findElements(By.id("comment")).isEmpty());
+            agent.find("input[name=satisfaction][value='1']").click();
+            agent.find("input[name=resolved][value='false']").click();
+            agent.find("#comment").sendKeys("还在滴水");
+            agent.assertAccessible("the callback form");
+            agent.find("form.outcome-form button").click();
+            WebElement reopened = agent.until(d -> d.findElements(By.cssSelector("#case-live .reopened")).stream()
+                    .findFirst().orElse(null));
+            assertThat(reopened.getText()).contains("重新打开", "工程维修部");
+            agent.screenshot("callback");
+
+            // the case is back in engineering's queue, again without a reload
+            engineer.until(d -> d.findElements(By.cssSelector("tr[data-case='" + caseId + "']")).size() == 1);
+
+            // the caller rings again: the agent sees where the repair stands while typing the number
+            agent.signOut();
+            agent.signIn("A001");
+            agent.find("#phone").sendKeys(phone);
+            WebElement caller = agent.until(d -> Optional.of(d.findElement(By.id("caller")))
+                    .filter(c -> c.getText().contains(caseId)).orElse(null));
+            assertThat(caller.getText()).contains("工程维修部", "已约师傅明天上午上门");
+            agent.screenshot("call-caller-status");
+        }
+    }
+
+    @Test
+    void aFormPostWithoutItsCsrfTokenIsRefused() {
+        try (Browser agent = Browser.open(system.url())) {
+            agent.signIn("A002");
+            Object status = ((JavascriptExecutor) agent.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/calls', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                        body: 'phone=13912345602&callerName=x&matter=x&settledOnCall=false', redirect: 'manual'})
+                      .then(r => done(r.status), e => done(String(e)));
+                    """);
+            assertThat(status).isEqualTo(403L);
+        }
+    }
+
+    @Test
+    void aScreenOfAnotherRoleIsAForbiddenPage() {
+        try (Browser agent = Browser.open(system.url())) {
+            agent.signIn("A002");
+            agent.go("/callbacks");
+            assertThat(agent.find("main").getText()).contains("无权访问");
+            agent.screenshot("forbidden");
+            List<WebElement> menu = agent.all("header.top nav a");
+            assertThat(menu).extracting(WebElement::getText).containsExactly("接电登记");
+        }
+    }
+}
