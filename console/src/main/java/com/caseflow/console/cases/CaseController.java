@@ -28,7 +28,7 @@ import java.util.Set;
  */
 @Controller
 @RequestMapping("/cases/{id}")
-@PreAuthorize("hasAnyRole('DEPARTMENT_STAFF', 'SUPERVISOR', 'MANAGER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('DEPARTMENT_STAFF', 'SUPERVISOR', 'MANAGER')")
 class CaseController {
 
     private static final Set<String> ACTIONS = Set.of("accept", "notes", "transfer", "resolve");

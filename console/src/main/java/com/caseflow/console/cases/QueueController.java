@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @Controller
 @RequestMapping("/queue")
-@PreAuthorize("hasAnyRole('DEPARTMENT_STAFF', 'SUPERVISOR', 'MANAGER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('DEPARTMENT_STAFF', 'SUPERVISOR', 'MANAGER')")
 class QueueController {
 
     static final int PAGE_SIZE = 20;

@@ -1,9 +1,12 @@
 package com.caseflow.console.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -17,6 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
 
 /**
  * Backend-for-frontend login: authorization code with PKCE at the identity server, a session cookie, CSRF on every
@@ -30,12 +36,13 @@ class SecurityConfiguration {
     private static final String LOGIN = "/oauth2/authorization/" + REGISTRATION;
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository clients) {
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository clients,
+                                @Value("${caseflow.console.identity-browser-url:}") String identityBrowserUrl) {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         OidcClientInitiatedLogoutSuccessHandler endSessionAtIdentityServer =
-                new OidcClientInitiatedLogoutSuccessHandler(clients);
+                new BrowserFacingLogout(clients, identityBrowserUrl);
         endSessionAtIdentityServer.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out",
@@ -63,6 +70,32 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Ends the session at the identity server too (RP-initiated logout), at the address the browser reaches it by:
+     * the discovery document names the address the console uses, which a browser may not resolve.
+     */
+    static final class BrowserFacingLogout extends OidcClientInitiatedLogoutSuccessHandler {
+
+        private final URI browser;
+
+        BrowserFacingLogout(ClientRegistrationRepository clients, String browserUrl) {
+            super(clients);
+            this.browser = browserUrl == null || browserUrl.isBlank() ? null : URI.create(browserUrl);
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                            Authentication authentication) {
+            String target = super.determineTargetUrl(request, response, authentication);
+            URI uri = URI.create(target);
+            if (browser == null || uri.getHost() == null) {
+                return target;
+            }
+            return UriComponentsBuilder.fromUri(uri).scheme(browser.getScheme()).host(browser.getHost())
+                    .port(browser.getPort()).build(true).toUriString();
+        }
     }
 
     /** Gets the signed-in user's access token for a call to a service, renewing it with the refresh token. */
