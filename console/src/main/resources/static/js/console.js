@@ -61,6 +61,20 @@
     }
   });
 
+  // Visits: "arrived" and "greeted" put the time of the press into the form.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-now-into]');
+    if (!button) {
+      return;
+    }
+    var form = button.closest('form');
+    form.querySelector('[name="' + button.dataset.nowInto + '"]').value = new Date().toISOString();
+    var times = [form.querySelector('[data-arrived]').value, form.querySelector('[data-greeted]').value]
+      .filter(function (value) { return value; })
+      .map(function (value) { return new Date(value).toLocaleTimeString('zh-CN', {hour12: false}); });
+    form.querySelector('[data-visit-times]').textContent = '✔ ' + times.join(' → ');
+  });
+
   // A reviewer's department choice loads that department's page (its own live stream).
   document.addEventListener('change', function (event) {
     if (event.target.matches('select[data-navigate]')) {

@@ -111,7 +111,7 @@ class ConsoleWebTests {
 
     @Test
     void aPartialRequestWithoutASessionAsksForAFullReload() throws Exception {
-        mvc.perform(get("/calls/caller").param("phone", "13812345678").header("HX-Request", "true"))
+        mvc.perform(get("/contacts/caller").param("phone", "13812345678").header("HX-Request", "true"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("HX-Refresh", "true"));
     }
@@ -132,11 +132,42 @@ class ConsoleWebTests {
                         .param("projectCode", "SH-LJY").param("category", "REPAIR").param("matter", "卫生间漏水")
                         .param("settledOnCall", "false"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("已登记：K-1", "/calls/K-1/outcome");
+        assertThat(page).contains("已登记：K-1", "/contacts/K-1/outcome");
         StubService.Received sent = intake.received("POST", "/api/v1/calls").get(0);
         assertThat(sent.authorization()).startsWith("Bearer ");
         assertThat(sent.body()).contains("\"phone\":\"13812345678\"", "\"settledOnCall\":false")
                 .doesNotContain("idempotencyKey");
+    }
+
+    @Test
+    void aVisitIsRecordedWithItsArrivalAndItsHost() throws Exception {
+        intake.answer("POST /api/v1/visits", 201, """
+                {"id":"K-V1","settledAtFirstContact":true}""");
+        String page = mvc.perform(post("/visits").with(logins.agent()).with(csrf())
+                        .param("idempotencyKey", "key-v1").param("arrivedAt", "2026-12-04T02:30:00Z")
+                        .param("greetedAt", "2026-12-04T02:30:20Z").param("visitorName", "李娜")
+                        .param("organisation", "业主委员会").param("phone", "021-58881234").param("projectCode", "SH-LJY")
+                        .param("purpose", "咨询交房时间").param("hostedBy", "交付部 陈经理").param("category", "HANDOVER")
+                        .param("settledOnVisit", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("已登记：K-V1", "已当场办结");
+        assertThat(intake.received("POST", "/api/v1/visits").get(0).body())
+                .contains("\"hostedBy\":\"交付部 陈经理\"", "\"arrivedAt\":\"2026-12-04T02:30:00Z\"",
+                        "\"settledOnVisit\":true");
+    }
+
+    @Test
+    void anAgentsDayCountsTheirThreeRingRateAndFirstContactResolution() throws Exception {
+        intake.answer("GET /api/v1/contacts/mine", 200, """
+                [{"id":"K-3","channel":"PHONE","receivedAt":"2026-12-04T10:00:00+08:00","customerName":"王一",
+                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false},
+                 {"id":"K-2","channel":"PHONE","receivedAt":"2026-12-04T09:30:00+08:00","customerName":"王二",
+                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true},
+                 {"id":"K-1","channel":"VISIT","receivedAt":"2026-12-04T09:00:00+08:00","customerName":"王三",
+                  "category":"HANDOVER","settledAtFirstContact":true}]""");
+        String page = mvc.perform(get("/my-day").with(logins.agent()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("共 3 次（接电 2，接访 1）", "id=\"three-rings\">50%", "id=\"fcr\">67%", "王二");
     }
 
     @Test
@@ -238,14 +269,14 @@ class ConsoleWebTests {
     @Test
     void theAgentsPageLearnsWhichCaseTheirContactWentTo() throws Exception {
         awaitConsoleReadsTheDepartmentTopics();
-        MvcResult stream = mvc.perform(get("/calls/K-20/outcome").with(logins.agent()))
+        MvcResult stream = mvc.perform(get("/contacts/K-20/outcome").with(logins.agent()))
                 .andExpect(request().asyncStarted()).andReturn();
         publish("cases.dept.engineering", "C-20", EventTypes.CASE_ROUTED, """
                 {"caseId":"C-20","sequence":1,"contactId":"K-20","departmentCode":"ENGINEERING"}""");
         await().atMost(Duration.ofSeconds(60)).until(() -> content(stream).contains("event:outcome"));
         assertThat(content(stream)).contains("已立案 C-20，由工程维修部处理", "data-case=\"C-20\"");
         // a page opened after the event hears it at once
-        MvcResult late = mvc.perform(get("/calls/K-20/outcome").with(logins.agent()))
+        MvcResult late = mvc.perform(get("/contacts/K-20/outcome").with(logins.agent()))
                 .andExpect(request().asyncStarted()).andReturn();
         assertThat(content(late)).contains("已立案 C-20");
     }

@@ -126,6 +126,37 @@ class ConsoleInBrowserEndToEndTests {
     }
 
     @Test
+    void aReceptionAgentRecordsAVisitAndFindsItInTheirDay() {
+        try (Browser reception = Browser.open(system.url())) {
+            reception.signIn("R002");
+            reception.go("/visits/new");
+            reception.find("[data-now-into=arrivedAt]").click();
+            reception.find("[data-now-into=greetedAt]").click();
+            reception.find("#phone").sendKeys("021-58881234");
+            reception.find("#visitorName").sendKeys("李娜");
+            reception.find("#organisation").sendKeys("业主委员会");
+            new Select(reception.find("#projectCode")).selectByValue("SH-LJY");
+            new Select(reception.find("#category")).selectByValue("HANDOVER");
+            reception.find("#hostedBy").sendKeys("交付部 陈经理");
+            reception.find("#purpose").sendKeys("咨询交房时间和需要带的材料");
+            reception.find("input[name=settledOnVisit][value=true]").click();
+            reception.screenshot("visit-form");
+            reception.assertAccessible("the visit form");
+            new Actions(reception.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            WebElement recorded = reception.until(d -> d.findElements(By.cssSelector("#recorded .settled")).stream()
+                    .findFirst().orElse(null));
+            assertThat(recorded.getText()).contains("当场办结");
+
+            new Actions(reception.driver).keyDown(Keys.ALT).sendKeys("d").keyUp(Keys.ALT).perform();
+            reception.until(d -> d.getCurrentUrl().endsWith("/my-day"));
+            assertThat(reception.find("main").getText()).contains("李娜", "咨询交房时间", "接访 1");
+            assertThat(reception.find("#fcr").getText()).isEqualTo("100%");
+            reception.screenshot("my-day");
+            reception.assertAccessible("my day");
+        }
+    }
+
+    @Test
     void aFormPostWithoutItsCsrfTokenIsRefused() {
         try (Browser agent = Browser.open(system.url())) {
             agent.signIn("A002");
@@ -147,7 +178,7 @@ class ConsoleInBrowserEndToEndTests {
             assertThat(agent.find("main").getText()).contains("无权访问");
             agent.screenshot("forbidden");
             List<WebElement> menu = agent.all("header.top nav a");
-            assertThat(menu).extracting(WebElement::getText).containsExactly("接电登记");
+            assertThat(menu).extracting(WebElement::getText).containsExactly("接电登记", "接访登记", "我的今日");
         }
     }
 }

@@ -11,8 +11,12 @@ public final class IntakeViews {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String id, String channel, String channelLabel, String agentId, OffsetDateTime receivedAt,
-                         String customerName, String phone, String projectCode, String unit, String matter,
+                         Call call, String customerName, String phone, String projectCode, String unit, String matter,
                          String category, String categoryLabel, boolean settledAtFirstContact) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Call(int ringCount, boolean answeredWithinThreeRings, Boolean greetingGiven) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -20,6 +20,7 @@ public class SecurityConfiguration {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/calls", "/api/v1/visits").hasRole(Roles.AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contacts/mine").hasRole(Roles.AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/contacts", "/api/v1/contacts/*")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/projects", "/api/v1/projects/*").authenticated()

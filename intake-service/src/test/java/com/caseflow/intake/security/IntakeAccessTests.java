@@ -86,6 +86,7 @@ class IntakeAccessTests {
                 new Endpoint("POST", "/api/v1/visits", Fixtures.HANDOVER_VISIT, Set.of(Roles.AGENT)),
                 new Endpoint("GET", "/api/v1/contacts?phone=13812345678", null,
                         Set.of(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)),
+                new Endpoint("GET", "/api/v1/contacts/mine", null, Set.of(Roles.AGENT)),
                 new Endpoint("GET", "/api/v1/contacts/" + contactId, null,
                         Set.of(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)),
                 new Endpoint("GET", "/api/v1/projects", null, Set.copyOf(ROLES)),
@@ -228,6 +229,26 @@ class IntakeAccessTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anAgentsDayListsTheirOwnContactsOfThatDayNewestFirst() {
+        Api mine = as("A-DAY-1", Roles.AGENT);
+        String first = mine.post("/api/v1/calls", Fixtures.call("陈一", "13900000001", "厨房漏水"))
+                .json().get("id").asString();
+        String second = mine.post("/api/v1/calls", Fixtures.call("陈二", "13900000002", "门锁坏了"))
+                .json().get("id").asString();
+        as("A-DAY-2", Roles.AGENT).post("/api/v1/calls", Fixtures.call("陈三", "13900000003", "墙面开裂"));
+
+        Api.Response day = mine.get("/api/v1/contacts/mine");
+        assertThat(day.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        day.json().forEach(contact -> ids.add(contact.get("id").asString()));
+        assertThat(ids).containsExactly(second, first);
+        assertThat(mine.get("/api/v1/contacts/mine?day=2020-01-01").json().size()).isZero();
+        Api.Response bad = mine.get("/api/v1/contacts/mine?day=tomorrow");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw().body()).contains("\"field\":\"day\"");
     }
 
     private Api as(String staffId, String role) {

@@ -36,6 +36,18 @@ public class CustomerHistory {
         return contact;
     }
 
+    /** The most an agent's day lists: more than any shift records. */
+    public static final int MAX_DAY = 300;
+
+    /**
+     * The contacts the agent recorded on a business day (Asia/Shanghai), newest first: their own work, so no
+     * customer's read is audited.
+     */
+    public List<Contact> recordedBy(Staff agent, java.time.LocalDate day, java.time.ZoneId zone) {
+        return store.recordedBy(agent.staffId(), day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), MAX_DAY);
+    }
+
     /** A customer's contacts, newest first; the read is audited before it is returned. */
     public Page<Contact> of(String phone, String projectCode, int page, int size, Staff reader) {
         Optional<PhoneNumber> number = PhoneNumber.parse(phone);

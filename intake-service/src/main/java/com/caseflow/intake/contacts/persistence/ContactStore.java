@@ -38,6 +38,8 @@ public class ContactStore implements InitializingBean {
         indexes.createIndex(new Index().on("contact.phone", Sort.Direction.ASC)
                 .on("contact.projectCode", Sort.Direction.ASC)
                 .on("contact.receivedAt", Sort.Direction.DESC).named("history_by_project"));
+        indexes.createIndex(new Index().on("contact.agentId", Sort.Direction.ASC)
+                .on("contact.receivedAt", Sort.Direction.DESC).named("agent_day"));
         // single-field: few entries are ever pending, and the embedded store of the local stack serves only these
         indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
@@ -67,6 +69,14 @@ public class ContactStore implements InitializingBean {
 
     /** A customer's contacts, newest first; optionally only those about one project. */
     @Retry(name = "mongo")
+    /** The contacts an agent recorded in [from, to), newest first, at most {@code limit}. */
+    public List<Contact> recordedBy(String agentId, java.time.Instant from, java.time.Instant to, int limit) {
+        Query query = Query.query(Criteria.where("contact.agentId").is(agentId)
+                        .and("contact.receivedAt").gte(from).lt(to))
+                .with(Sort.by(Sort.Direction.DESC, "contact.receivedAt")).limit(limit);
+        return mongo.find(query, ContactDocument.class).stream().map(ContactDocument::contact).toList();
+    }
+
     public Page<Contact> history(String phone, String projectCode, int page, int size) {
         Criteria criteria = Criteria.where("contact.phone").is(phone);
         if (projectCode != null) {

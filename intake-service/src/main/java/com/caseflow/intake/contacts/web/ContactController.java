@@ -68,6 +68,24 @@ class ContactController {
         return created(login, agentId -> recorder.recordVisit(visit, agentId, idempotencyKey));
     }
 
+    @Operation(summary = "My contacts of a day (我的今日接待)",
+            description = "The contacts the signed-in agent recorded on a business day (Asia/Shanghai; today when "
+                    + "no day is given), newest first, at most " + CustomerHistory.MAX_DAY + ".")
+    @GetMapping("/contacts/mine")
+    List<ContactView> mine(@RequestParam(required = false) String day, Authentication login) {
+        Staff agent = Staff.of(login);
+        java.time.LocalDate date;
+        try {
+            date = day == null ? java.time.LocalDate.now(clock) : java.time.LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(List.of(new FieldProblem("day", "a date such as 2026-12-04")));
+        }
+        rateLimit.acquireRead(agent);
+        return history.recordedBy(agent, date, clock.getZone()).stream()
+                .map(c -> ContactView.of(c, clock.getZone(), true))
+                .toList();
+    }
+
     @Operation(summary = "One contact")
     @GetMapping("/contacts/{id}")
     ContactView contact(@PathVariable String id, Authentication login) {
