@@ -71,7 +71,9 @@
     form.querySelector('[name="' + button.dataset.nowInto + '"]').value = new Date().toISOString();
     var times = [form.querySelector('[data-arrived]').value, form.querySelector('[data-greeted]').value]
       .filter(function (value) { return value; })
-      .map(function (value) { return new Date(value).toLocaleTimeString('zh-CN', {hour12: false}); });
+      .map(function (value) {
+        return new Date(value).toLocaleTimeString('zh-CN', {hour12: false, timeZone: 'Asia/Shanghai'});
+      });
     form.querySelector('[data-visit-times]').textContent = '✔ ' + times.join(' → ');
   });
 

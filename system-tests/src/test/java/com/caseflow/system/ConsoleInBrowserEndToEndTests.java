@@ -140,6 +140,8 @@ class ConsoleInBrowserEndToEndTests {
             reception.find("#hostedBy").sendKeys("交付部 陈经理");
             reception.find("#purpose").sendKeys("咨询交房时间和需要带的材料");
             reception.find("input[name=settledOnVisit][value=true]").click();
+            reception.until(d -> d.findElement(By.id("caller")).getText().contains("首次来电"));
+            reception.until(d -> d.findElement(By.id("project-facts")).getText().contains("户型"));
             reception.screenshot("visit-form");
             reception.assertAccessible("the visit form");
             new Actions(reception.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
