@@ -84,25 +84,4 @@
     }
   });
 
-  // Countdowns to deadlines: minutes left, red when passed.
-  function countdowns() {
-    var now = Date.now();
-    document.querySelectorAll('time[data-countdown]').forEach(function (time) {
-      if (!time.dataset.label) {
-        time.dataset.label = time.textContent;
-      }
-      var left = Math.round((Date.parse(time.getAttribute('datetime')) - now) / 60000);
-      var text;
-      if (left < 0) {
-        text = time.dataset.overdueText + ' ' + Math.floor(-left / 60) + 'h' + (-left % 60) + 'm';
-      } else {
-        text = Math.floor(left / 60) + 'h' + (left % 60) + 'm';
-      }
-      time.textContent = time.dataset.label + ' (' + text + ')';
-      time.classList.toggle('late', left < 0);
-    });
-  }
-  countdowns();
-  setInterval(countdowns, 30000);
-  document.addEventListener('htmx:afterSettle', countdowns);
 })();

@@ -13,7 +13,8 @@ public final class RoutingViews {
                        String priority, String category, String projectCode, String unit, String matter,
                        Customer customer, List<Contact> contacts, Deadlines deadlines, boolean overdue,
                        String incidentId, String mergedInto, Instant openedAt, Instant acceptedAt,
-                       Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history) {
+                       Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history,
+                       Long workingMinutesLeft) {
 
         public Case {
             contacts = contacts == null ? List.of() : contacts;
@@ -30,6 +31,15 @@ public final class RoutingViews {
 
         public boolean open() {
             return "OPEN".equals(status) || "IN_PROGRESS".equals(status);
+        }
+
+        /** Whole hours of {@link #workingMinutesLeft} (business time, routing's calendar), overdue or not. */
+        public long workingHours() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) / 60;
+        }
+
+        public long workingMinutes() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) % 60;
         }
     }
 

@@ -11,6 +11,7 @@ import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.calendar.Calendars;
 import com.caseflow.support.web.IfMatch;
 import com.caseflow.support.web.PageView;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +42,13 @@ class CaseController {
     private final CaseWork work;
     private final StaffRateLimiter rateLimit;
     private final Clock clock;
+    private final Calendars calendars;
 
-    CaseController(CaseWork work, StaffRateLimiter rateLimit, Clock clock) {
+    CaseController(CaseWork work, StaffRateLimiter rateLimit, Clock clock, Calendars calendars) {
         this.work = work;
         this.rateLimit = rateLimit;
         this.clock = clock;
+        this.calendars = calendars;
     }
 
     record NoteRequest(String note) {
@@ -78,7 +81,7 @@ class CaseController {
                 ? List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS) : status;
         var cases = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
                 sort.equals("urgent"), page, size));
-        return PageView.of(cases, c -> CaseView.of(c, 0, fullNumbers(staff), false, clock.instant()));
+        return PageView.of(cases, c -> CaseView.of(c, 0, fullNumbers(staff), false, clock.instant(), calendars));
     }
 
     @GetMapping("/cases/{id}")
@@ -141,7 +144,8 @@ class CaseController {
 
     private ResponseEntity<CaseView> view(VersionedCase found, Staff staff) {
         return ResponseEntity.ok().eTag("\"" + found.version() + "\"")
-                .body(CaseView.of(found.state(), found.version(), fullNumbers(staff), true, clock.instant()));
+                .body(CaseView.of(found.state(), found.version(), fullNumbers(staff), true, clock.instant(),
+                        calendars));
     }
 
     /** Department staff call the customer back and see the number; reviewers and agents see it masked. */

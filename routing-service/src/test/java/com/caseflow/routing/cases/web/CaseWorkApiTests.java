@@ -77,6 +77,32 @@ class CaseWorkApiTests {
     }
 
     @Test
+    void eachOpenCaseInTheQueueSaysHowMuchWorkingTimeIsLeftBeforeItsNextDeadline() {
+        String id = engineeringCase("厨房吊柜松动");
+        Api api = engineer();
+        JsonNode before = queued(api, id);
+        int firstResponse = before.get("deadlines").get("firstResponseMinutes").asInt();
+
+        // opened moments ago: all of the first-response time is left, less what has passed of working time since
+        assertThat(before.get("workingMinutesLeft").asLong()).isBetween((long) firstResponse - 30, (long) firstResponse);
+        api.post("/api/v1/cases/" + id + "/accept", "");
+        JsonNode accepted = queued(api, id);
+        int resolution = accepted.get("deadlines").get("resolutionMinutes").asInt();
+        assertThat(accepted.get("workingMinutesLeft").asLong()).isBetween((long) resolution - 30, (long) resolution);
+        api.post("/api/v1/cases/" + id + "/resolve", "{\"resolution\":\"已加固\"}");
+        assertThat(api.get("/api/v1/cases/" + id).json().has("workingMinutesLeft")).isFalse();
+    }
+
+    private static JsonNode queued(Api api, String id) {
+        for (JsonNode c : api.get("/api/v1/departments/ENGINEERING/cases?size=100").json().get("content")) {
+            if (c.get("id").asString().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("case " + id + " is not in engineering's queue");
+    }
+
+    @Test
     void whenAStepIsNotAllowedNowThenTheAnswerIs409AndTheCaseIsUnchanged() {
         String id = engineeringCase("卫生间墙砖脱落");
         Api api = engineer();
