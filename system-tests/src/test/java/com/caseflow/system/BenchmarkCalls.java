@@ -15,14 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BenchmarkCalls {
 
     static final List<String> PROJECTS = List.of("SH-LJY", "HZ-XXH", "SZ-QHW", "BJ-CYG");
-    private static final List<String> WET_ROOMS = List.of("厨房", "卫生间", "主卫", "阳台");
+    private static final List<String> WET_ROOMS = List.of("厨房", "卫生间", "主卫", "洗衣房");
     private static final List<String> ROOMS = List.of("客厅", "主卧", "次卧", "书房", "餐厅", "儿童房");
-    private static final List<String> TAPS = List.of("水龙头拧不紧", "水龙头关不上", "水龙头出水很小", "水龙头把手松动",
+    private static final List<String> TAPS = List.of("水龙头拧不紧", "水龙头关不上", "水龙头出水很小", "水龙头把手坏了",
             "水龙头底座松了", "水龙头出水忽冷忽热");
     private static final List<String> WALLS = List.of("墙面开裂，有几道细纹", "墙面开裂，腻子起皮", "墙面开裂，乳胶漆起鼓",
-            "墙角开裂，有一条细缝", "墙面开裂，开裂的地方掉灰");
+            "墙角开裂，有一条细缝", "墙面开裂，看着很不舒服");
     private static final List<String> OPENINGS = List.of("窗户关不严", "推拉门卡住了推不动", "窗户把手坏了", "门锁不好用",
-            "门框变形关不上门", "纱窗脱落了");
+            "门框变形关不上门", "纱窗破了个洞");
     private static final List<String> FLOORS = List.of("地板起拱", "地板踩上去有响声", "地板有几块翘起来了", "地板鼓包",
             "地板拼缝处翘边");
     private static final List<String> ASKS = List.of("", "，请安排师傅上门看看", "，麻烦尽快处理", "，业主周末在家",
