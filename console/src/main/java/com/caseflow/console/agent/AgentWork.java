@@ -14,6 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +32,21 @@ class AgentWork {
             new ParameterizedTypeReference<>() {
             };
 
+    /** The catalogue changes a few times a year; a fresh form after every recorded call need not ask for it. */
+    private static final Duration PROJECTS_FRESH = Duration.ofMinutes(1);
+
     private final Services services;
     private final FieldMessages fieldMessages;
+    private final Clock clock;
+    private volatile Catalogue catalogue;
 
-    AgentWork(Services services, FieldMessages fieldMessages) {
+    AgentWork(Services services, FieldMessages fieldMessages, Clock clock) {
         this.services = services;
         this.fieldMessages = fieldMessages;
+        this.clock = clock;
+    }
+
+    private record Catalogue(List<IntakeViews.Project> projects, Instant fetchedAt) {
     }
 
     /**
@@ -65,15 +77,23 @@ class AgentWork {
     void formOptions(Model model) {
         model.addAttribute("callerTypes", CallerType.values());
         model.addAttribute("categories", ContactCategory.values());
-        List<IntakeViews.Project> projects;
-        try {
-            projects = services.intake().call(client -> client.get().uri("/api/v1/projects").retrieve()
-                    .body(PROJECTS));
-        } catch (ServiceUnavailable e) {
-            // the form still shows, with the project typed so far; the banner says intake is away
-            projects = List.of();
-            model.addAttribute("unavailable", e.service());
+        model.addAttribute("projects", projects(model));
+    }
+
+    private List<IntakeViews.Project> projects(Model model) {
+        Catalogue known = catalogue;
+        if (known != null && known.fetchedAt().plus(PROJECTS_FRESH).isAfter(clock.instant())) {
+            return known.projects();
         }
-        model.addAttribute("projects", projects);
+        try {
+            List<IntakeViews.Project> projects = services.intake().call(client -> client.get()
+                    .uri("/api/v1/projects").retrieve().body(PROJECTS));
+            catalogue = new Catalogue(projects, clock.instant());
+            return projects;
+        } catch (ServiceUnavailable e) {
+            // the form still shows, with the projects known before or the one typed so far; the banner says why
+            model.addAttribute("unavailable", e.service());
+            return known == null ? List.of() : known.projects();
+        }
     }
 }
