@@ -247,6 +247,20 @@ class ConsoleWebTests {
     }
 
     @Test
+    void aTransferGoesToRoutingWithTheDepartmentTheReasonAndTheVersionShown() throws Exception {
+        routing.answer("POST /api/v1/cases/C-3/transfer", 200, "{\"id\":\"C-3\",\"version\":6}");
+        mvc.perform(post("/cases/C-3/transfer").with(logins.engineer()).with(csrf())
+                        .param("version", "5").param("toDepartment", "PROPERTY_MANAGEMENT")
+                        .param("reason", "公共区域水管，归物业维修"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/cases/C-3"));
+        StubService.Received sent = routing.received("POST", "/api/v1/cases/C-3/transfer").get(0);
+        assertThat(sent.body()).contains("\"toDepartment\":\"PROPERTY_MANAGEMENT\"", "公共区域水管，归物业维修");
+        assertThat(sent.ifMatch()).isEqualTo("\"5\"");
+        assertThat(sent.authorization()).startsWith("Bearer ");
+    }
+
+    @Test
     void anOpenQueuePageHearsOfEachChangeToItsDepartmentsCases() throws Exception {
         MvcResult stream = mvc.perform(get("/queue/ENGINEERING/stream").with(logins.engineer()))
                 .andExpect(request().asyncStarted()).andReturn();

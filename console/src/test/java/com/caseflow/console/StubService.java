@@ -20,7 +20,7 @@ final class StubService implements AutoCloseable {
     record Answer(int status, String contentType, String body) {
     }
 
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String authorization, String ifMatch, String body) {
     }
 
     private final HttpServer server;
@@ -37,6 +37,7 @@ final class StubService implements AutoCloseable {
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("If-Match"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer = answers.getOrDefault(key, new Answer(404, "application/problem+json",
                     "{\"type\":\"urn:caseflow:problem:not-found\",\"title\":\"Not found\",\"status\":404}"));
