@@ -247,6 +247,16 @@ class ConsoleWebTests {
     }
 
     @Test
+    void aTamperedFormIsTheClientsMistakeAndReachesNoService() throws Exception {
+        mvc.perform(post("/cases/C-4/resolve").with(logins.engineer()).with(csrf())
+                        .param("version", "abc").param("resolution", "已修复"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/cases/C-4/reopen-everything").with(logins.engineer()).with(csrf()).param("version", "1"))
+                .andExpect(status().isNotFound());
+        assertThat(routing.received("POST", "/api/v1/cases/C-4")).isEmpty();
+    }
+
+    @Test
     void aTransferGoesToRoutingWithTheDepartmentTheReasonAndTheVersionShown() throws Exception {
         routing.answer("POST /api/v1/cases/C-3/transfer", 200, "{\"id\":\"C-3\",\"version\":6}");
         mvc.perform(post("/cases/C-3/transfer").with(logins.engineer()).with(csrf())

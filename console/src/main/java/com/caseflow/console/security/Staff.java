@@ -1,6 +1,5 @@
 package com.caseflow.console.security;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 import java.io.Serializable;
@@ -12,13 +11,6 @@ import java.util.Set;
  * services decide what is allowed, from the same token.
  */
 public record Staff(String staffId, String name, Set<String> roles, String department) implements Serializable {
-
-    public static Staff of(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof StaffUser user) {
-            return user.staff();
-        }
-        throw new IllegalStateException("Not signed in through the console's login");
-    }
 
     public boolean is(String role) {
         return roles.contains(role);
