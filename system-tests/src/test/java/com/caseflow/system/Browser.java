@@ -4,7 +4,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,12 +96,19 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Waits for the condition; an element that went stale (the page navigated or htmx swapped it while it was read)
+     * is looked for again, as a person would look again.
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition::apply);
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
-    /** A PNG of the screen as the user sees it, kept under target/screenshots for the docs. */
+    /** A PNG of the screen as the user sees it on arriving (scrolled to the top), under target/screenshots. */
     void screenshot(String name) {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("caseflow.screenshots", "target/screenshots")));

@@ -11,7 +11,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,21 +56,24 @@ class ConsoleInBrowserEndToEndTests {
             agent.assertAccessible("the call form");
 
             new Actions(agent.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
-            WebElement outcome = agent.until(d -> d.findElements(By.cssSelector("#recorded .outcome[data-case]"))
-                    .stream().findFirst().orElse(null));
-            String caseId = outcome.getAttribute("data-case");
-            assertThat(outcome.getText()).contains("已立案", caseId, "工程维修部");
+            String caseId = agent.until(d -> d.findElements(By.cssSelector("#recorded .outcome[data-case]"))
+                    .stream().findFirst().map(outcome -> outcome.getAttribute("data-case")).orElse(null));
+            assertThat(agent.find("#recorded .outcome").getText()).contains("已立案", caseId, "工程维修部");
             assertThat(agent.find("#phone").getAttribute("value")).as("the form is ready for the next call").isEmpty();
             agent.screenshot("call-recorded");
 
-            // engineering's queue page was open all along: the case arrives without a reload
-            WebElement row = engineer.until(d -> d.findElements(By.cssSelector("tr[data-case='" + caseId + "']"))
-                    .stream().findFirst().orElse(null));
-            assertThat(row.getText()).contains("厨房水龙头坏了", "待受理");
+            // engineering's queue page was open all along: the case arrives without a reload (the table is swapped
+            // whenever the department's cases change, so each look finds the row afresh)
+            String row = "tr[data-case='" + caseId + "']";
+            engineer.until(d -> d.findElements(By.cssSelector(row)).stream()
+                    .anyMatch(r -> r.getText().contains("厨房水龙头坏了") && r.getText().contains("待受理")));
             engineer.screenshot("queue");
             engineer.assertAccessible("the department queue");
 
-            row.findElement(By.tagName("a")).click();
+            engineer.until(d -> {
+                d.findElement(By.cssSelector(row + " a")).click();
+                return true;
+            });
             engineer.until(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
             assertThat(engineer.find("dl.facts").getText()).as("a caller's markup is text")
                     .contains("<script>alert(1)</script>王先生");
@@ -106,9 +108,9 @@ class ConsoleInBrowserEndToEndTests {
             agent.find("#comment").sendKeys("还在滴水");
             agent.assertAccessible("the callback form");
             agent.find("form.outcome-form button").click();
-            WebElement reopened = agent.until(d -> d.findElements(By.cssSelector("#case-live .reopened")).stream()
-                    .findFirst().orElse(null));
-            assertThat(reopened.getText()).contains("重新打开", "工程维修部");
+            agent.until(d -> d.findElements(By.cssSelector("#case-live .reopened")).stream()
+                    .anyMatch(reopened -> reopened.getText().contains("重新打开")
+                            && reopened.getText().contains("工程维修部")));
             agent.screenshot("callback");
 
             // the case is back in engineering's queue, again without a reload
@@ -118,9 +120,10 @@ class ConsoleInBrowserEndToEndTests {
             agent.signOut();
             agent.signIn("A001");
             agent.find("#phone").sendKeys(phone);
-            WebElement caller = agent.until(d -> Optional.of(d.findElement(By.id("caller")))
-                    .filter(c -> c.getText().contains(caseId)).orElse(null));
-            assertThat(caller.getText()).contains("工程维修部", "已约师傅明天上午上门");
+            agent.until(d -> {
+                String caller = d.findElement(By.id("caller")).getText();
+                return caller.contains(caseId) && caller.contains("工程维修部") && caller.contains("已约师傅明天上午上门");
+            });
             agent.screenshot("call-caller-status");
         }
     }
