@@ -126,9 +126,8 @@ public class LiveCases {
      */
     public SseEmitter caseChanges(String caseId, Function<CaseEvent, String> render) {
         CaseWatcher watcher = new CaseWatcher(newEmitter(), render);
-        Set<CaseWatcher> watchers = cases.computeIfAbsent(caseId, k -> new CopyOnWriteArraySet<>());
-        watchers.add(watcher);
-        forget(watcher.emitter(), () -> watchers.remove(watcher));
+        join(cases, caseId, watcher);
+        forget(watcher.emitter(), () -> leave(cases, caseId, watcher));
         CaseEvent last;
         synchronized (lastEvents) {
             last = lastEvents.get(caseId);
@@ -149,9 +148,8 @@ public class LiveCases {
     /** A stream that tells once where a contact went, rendered for the page; at once when it is known already. */
     public SseEmitter contact(String contactId, Function<ContactOutcome, String> render) {
         Watcher watcher = new Watcher(newEmitter(), render);
-        Set<Watcher> watchers = contactWatchers.computeIfAbsent(contactId, k -> new CopyOnWriteArraySet<>());
-        watchers.add(watcher);
-        forget(watcher.emitter(), () -> watchers.remove(watcher));
+        join(contactWatchers, contactId, watcher);
+        forget(watcher.emitter(), () -> leave(contactWatchers, contactId, watcher));
         outcome(contactId).ifPresent(watcher::tell);
         return watcher.emitter();
     }
@@ -193,10 +191,26 @@ public class LiveCases {
 
     private static SseEmitter register(Map<String, Set<SseEmitter>> streams, String key) {
         SseEmitter emitter = newEmitter();
-        Set<SseEmitter> emitters = streams.computeIfAbsent(key, k -> new CopyOnWriteArraySet<>());
-        emitters.add(emitter);
-        forget(emitter, () -> emitters.remove(emitter));
+        join(streams, key, emitter);
+        forget(emitter, () -> leave(streams, key, emitter));
         return emitter;
+    }
+
+    /** Joining and leaving each happen atomically per key, so a stream never lands in a set just taken out. */
+    private static <T> void join(Map<String, Set<T>> streams, String key, T stream) {
+        streams.compute(key, (k, set) -> {
+            Set<T> joined = set == null ? new CopyOnWriteArraySet<>() : set;
+            joined.add(stream);
+            return joined;
+        });
+    }
+
+    /** A closed stream leaves its set, and an empty set its map: one per case or contact ever watched would pile up. */
+    private static <T> void leave(Map<String, Set<T>> streams, String key, T stream) {
+        streams.computeIfPresent(key, (k, set) -> {
+            set.remove(stream);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     private static SseEmitter newEmitter() {
