@@ -96,6 +96,11 @@ class EvaluationRunTests {
         await().atMost(WAIT).until(() -> manager.get("/api/v1/reports/agents/" + good + june).json(),
                 r -> r.get("counters").get("phoneCalls").asLong() == 4 && r.get("counters").get("feedbackReached")
                         .asLong() == 1);
+        // the month before, which the change is measured against: its call came on the same partition after June's,
+        // so June's counters do not say it has been counted
+        await().atMost(WAIT).until(() -> manager.get("/api/v1/reports/agents/" + good
+                        + "?from=2025-05-01&to=2025-05-31").json(),
+                r -> r.get("counters").get("phoneCalls").asLong() == 1);
 
         JsonNode board = manager.get("/api/v1/reports/agents" + june).json();
         JsonNode goodRow = row(board, good);
