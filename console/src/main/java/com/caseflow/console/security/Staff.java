@@ -3,7 +3,6 @@ package com.caseflow.console.security;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,10 +38,6 @@ public record Staff(String staffId, String name, Set<String> roles, String depar
 
     public boolean reviewer() {
         return is("SUPERVISOR") || is("MANAGER");
-    }
-
-    public List<String> roleList() {
-        return roles.stream().sorted().toList();
     }
 
     /** The principal the session holds: the OIDC user plus who the access token says they are. */

@@ -29,10 +29,6 @@ public final class RoutingViews {
             return acceptedAt == null ? deadlines.firstResponseDue() : deadlines.resolutionDue();
         }
 
-        public boolean open() {
-            return "OPEN".equals(status) || "IN_PROGRESS".equals(status);
-        }
-
         /** Whole hours of {@link #workingMinutesLeft} (business time, routing's calendar), overdue or not. */
         public long workingHours() {
             return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) / 60;

@@ -23,10 +23,6 @@ public final class ServiceApi {
         this.breaker = breaker;
     }
 
-    public String name() {
-        return name;
-    }
-
     public <T> T call(Function<RestClient, T> request) {
         try {
             return breaker.executeSupplier(() -> request.apply(client));

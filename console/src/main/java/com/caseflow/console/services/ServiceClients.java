@@ -93,7 +93,7 @@ class ServiceClients {
         try {
             document = json.readTree(body);
         } catch (RuntimeException e) {
-            return new ServiceProblem(service, status, null, null, null, List.of());
+            return new ServiceProblem(service, status, null, null, List.of());
         }
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         for (JsonNode error : document.path("errors")) {
@@ -104,7 +104,6 @@ class ServiceClients {
         if (type != null && type.startsWith(PROBLEM_PREFIX)) {
             type = type.substring(PROBLEM_PREFIX.length());
         }
-        return new ServiceProblem(service, status, type, document.path("title").asString(null),
-                document.path("detail").asString(null), errors);
+        return new ServiceProblem(service, status, type, document.path("detail").asString(null), errors);
     }
 }

@@ -17,16 +17,14 @@ public final class ServiceProblem extends RuntimeException {
     private final String service;
     private final int status;
     private final String type;
-    private final String title;
     private final List<FieldError> errors;
 
-    public ServiceProblem(String service, int status, String type, String title, String detail,
+    public ServiceProblem(String service, int status, String type, String detail,
                           List<FieldError> errors) {
         super(service + " answered " + status + " " + type + ": " + detail);
         this.service = service;
         this.status = status;
         this.type = type == null ? "about:blank" : type;
-        this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
@@ -43,10 +41,6 @@ public final class ServiceProblem extends RuntimeException {
 
     public String type() {
         return type;
-    }
-
-    public String title() {
-        return title;
     }
 
     public List<FieldError> errors() {

@@ -3,7 +3,6 @@ package com.caseflow.console.web;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -41,12 +40,6 @@ public class Times {
     public String iso(Object value) {
         Instant at = instant(value);
         return at == null ? "" : at.toString();
-    }
-
-    /** Minutes from now until the time; negative when it has passed. */
-    public long minutesLeft(Object value) {
-        Instant at = instant(value);
-        return at == null ? 0 : Duration.between(clock.instant(), at).toMinutes();
     }
 
     private static Instant instant(Object value) {
