@@ -106,8 +106,21 @@ final class CaseFlowSystem {
         return broker.getBrokersAsString();
     }
 
+    /**
+     * Every service told to stop at once, then waited for: one after the other outlasted the 30 s failsafe gives a
+     * JVM to exit, and the last service was left running.
+     */
     private void stop() {
-        List.of(intake, routing, followUp, evaluation).forEach(CaseFlowSystem::close);
+        List<ProcessHandle> services = Stream.of(intake, routing, followUp, evaluation)
+                .map(ServiceProcess::handle).toList();
+        services.forEach(ProcessHandle::destroy);
+        for (ProcessHandle service : services) {
+            try {
+                service.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception notStopped) {
+                service.destroyForcibly();
+            }
+        }
         gateway.stop(0);
         broker.destroy();
     }
