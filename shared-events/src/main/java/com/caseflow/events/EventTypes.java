@@ -1,6 +1,12 @@
 package com.caseflow.events;
 
 import com.caseflow.events.calendar.CalendarPublished;
+import com.caseflow.events.call.CallAbandoned;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.call.CallEnded;
+import com.caseflow.events.call.CallOffered;
+import com.caseflow.events.call.CallRinging;
+import com.caseflow.events.call.CallTransferred;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseMerged;
 import com.caseflow.events.cases.CaseNoteAdded;
@@ -29,6 +35,13 @@ public final class EventTypes {
 
     public static final String CONTACT_RECEIVED = "caseflow.contact.received.v1";
 
+    public static final String CALL_OFFERED = "caseflow.call.offered.v1";
+    public static final String CALL_RINGING = "caseflow.call.ringing.v1";
+    public static final String CALL_ANSWERED = "caseflow.call.answered.v1";
+    public static final String CALL_ABANDONED = "caseflow.call.abandoned.v1";
+    public static final String CALL_TRANSFERRED = "caseflow.call.transferred.v1";
+    public static final String CALL_ENDED = "caseflow.call.ended.v1";
+
     public static final String CASE_ROUTED = "caseflow.case.routed.v1";
     public static final String CONTACT_ATTACHED = "caseflow.case.contact-attached.v1";
     public static final String CASE_ACCEPTED = "caseflow.case.accepted.v1";
@@ -51,6 +64,12 @@ public final class EventTypes {
 
     private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
             Map.entry(CONTACT_RECEIVED, ContactReceived.class),
+            Map.entry(CALL_OFFERED, CallOffered.class),
+            Map.entry(CALL_RINGING, CallRinging.class),
+            Map.entry(CALL_ANSWERED, CallAnswered.class),
+            Map.entry(CALL_ABANDONED, CallAbandoned.class),
+            Map.entry(CALL_TRANSFERRED, CallTransferred.class),
+            Map.entry(CALL_ENDED, CallEnded.class),
             Map.entry(CASE_ROUTED, CaseRouted.class),
             Map.entry(CONTACT_ATTACHED, ContactAttached.class),
             Map.entry(CASE_ACCEPTED, CaseAccepted.class),

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String CASES = "cases";
     /** Reminders, escalations, customer feedback, reopen requests; key = case id. */
     public static final String FOLLOWUPS = "followups";
+    /**
+     * What the phone platform says happened to each hotline call ({@code CallOffered}, {@code CallRinging},
+     * {@code CallAnswered}, {@code CallAbandoned}, {@code CallTransferred}, {@code CallEnded}); key = call id.
+     */
+    public static final String CALLS = "calls";
     /** Spot-checks and evaluation results; key = agent or department id. */
     public static final String EVALUATIONS = "evaluations";
     /**
@@ -35,7 +40,7 @@ public final class Topics {
         return topic + ".dlq";
     }
 
-    public static final List<String> ALL = List.of(CONTACTS, CASES, FOLLOWUPS, EVALUATIONS, CALENDARS);
+    public static final List<String> ALL = List.of(CONTACTS, CALLS, CASES, FOLLOWUPS, EVALUATIONS, CALENDARS);
 
     /** The topics that keep the newest record per key instead of a time window ({@code cleanup.policy=compact}). */
     public static final List<String> COMPACTED = List.of(CALENDARS);

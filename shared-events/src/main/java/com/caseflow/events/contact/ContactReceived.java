@@ -31,6 +31,11 @@ import java.time.Instant;
  * @param category               the agent's classification
  * @param settledAtFirstContact  the agent settled it on the spot: no case needs to be opened
  * @param recordComplete         every field the regime asks the agent to record is present
+ * @param callId                 call: the phone platform's id of the call, when the contact was recorded from a
+ *                               screen pop; joins the contact to the facts on {@code calls}
+ * @param timing                 call: whether ring and answer times were measured by the platform or typed
+ * @param recordingUrl           call: the recording, when the platform had one by the time the contact was stored
+ *                               (otherwise it arrives later with {@code CallEnded})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,7 +61,23 @@ public record ContactReceived(
         String matter,
         ContactCategory category,
         boolean settledAtFirstContact,
-        boolean recordComplete) {
+        boolean recordComplete,
+        String callId,
+        TimingSource timing,
+        String recordingUrl) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A contact recorded without the phone platform: no call id, times as typed, no recording. */
+    public ContactReceived(String contactId, Channel channel, String agentId, Instant receivedAt,
+                           Instant ringStartedAt, Instant answeredAt, Integer ringCount,
+                           Boolean answeredWithinThreeRings, Boolean greetingGiven, Instant arrivedAt,
+                           Instant greetedAt, String hostedBy, String customerName, CallerType callerType,
+                           String phone, String organisation, String projectCode, String unit, String matter,
+                           ContactCategory category, boolean settledAtFirstContact, boolean recordComplete) {
+        this(contactId, channel, agentId, receivedAt, ringStartedAt, answeredAt, ringCount, answeredWithinThreeRings,
+                greetingGiven, arrivedAt, greetedAt, hostedBy, customerName, callerType, phone, organisation,
+                projectCode, unit, matter, category, settledAtFirstContact, recordComplete, null,
+                channel == Channel.PHONE ? TimingSource.SELF_REPORTED : null, null);
+    }
 }

@@ -16,12 +16,24 @@ import java.time.Instant;
  * @param satisfaction           1–5 when reached, otherwise null
  * @param resolvedInCustomerView whether the customer considers the matter resolved; null when not reached
  * @param finalAttempt           true when this attempt closed the callback (reached, or the last allowed attempt)
+ * @param channel                how the answer came: a callback, or a reply to the resolution's text message; null
+ *                               in records written before texts existed, which were all callbacks
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerFeedbackRecorded(String caseId, String callbackId, String contactId, String agentId,
                                        String departmentCode, String projectCode, int attempt, boolean reached,
                                        Integer satisfaction, Boolean resolvedInCustomerView, String comment,
-                                       boolean finalAttempt, String recordedBy, Instant recordedAt) {
+                                       boolean finalAttempt, String recordedBy, Instant recordedAt,
+                                       FeedbackChannel channel) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** Feedback from a callback (回访电话). */
+    public CustomerFeedbackRecorded(String caseId, String callbackId, String contactId, String agentId,
+                                    String departmentCode, String projectCode, int attempt, boolean reached,
+                                    Integer satisfaction, Boolean resolvedInCustomerView, String comment,
+                                    boolean finalAttempt, String recordedBy, Instant recordedAt) {
+        this(caseId, callbackId, contactId, agentId, departmentCode, projectCode, attempt, reached, satisfaction,
+                resolvedInCustomerView, comment, finalAttempt, recordedBy, recordedAt, FeedbackChannel.PHONE);
+    }
 }

@@ -1,0 +1,27 @@
+package com.caseflow.events.call;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * The caller hung up before anyone answered (放弃呼叫), or the call ended unanswered: a missed call, to be called back.
+ *
+ * @param offeredAt     when the call was queued
+ * @param abandonedAt   when the caller hung up
+ * @param lastAgentId   the agent it last rang at; null if it never reached one
+ * @param ringStartedAt when it started ringing at that agent; null if it never rang
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallAbandoned(String callId, String hotline, String caller, Instant offeredAt, Instant abandonedAt,
+                            String lastAgentId, Instant ringStartedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String toString() {
+        return "CallAbandoned[callId=" + callId + ", hotline=" + hotline + ", abandonedAt=" + abandonedAt + "]";
+    }
+}

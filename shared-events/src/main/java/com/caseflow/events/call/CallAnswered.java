@@ -1,0 +1,31 @@
+package com.caseflow.events.call;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An agent picked the call up. Carries the times measured by the platform so that a reader needs no other fact of
+ * the call to judge the answer.
+ *
+ * @param offeredAt     when the call was queued (the speed of answer counts from here)
+ * @param ringStartedAt when it started ringing at this agent (the three-ring rule counts from here)
+ * @param answeredAt    when the agent picked up
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallAnswered(String callId, String hotline, String caller, String agentId, Instant offeredAt,
+                           Instant ringStartedAt, Instant answeredAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** 响铃三声: three rings of the Chinese ring cadence (1 s on, 4 s off) are 15 seconds. */
+    public static final Duration THREE_RINGS = Duration.ofSeconds(15);
+
+    @Override
+    public String toString() {
+        return "CallAnswered[callId=" + callId + ", agentId=" + agentId + ", answeredAt=" + answeredAt + "]";
+    }
+}

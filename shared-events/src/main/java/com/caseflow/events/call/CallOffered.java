@@ -1,0 +1,25 @@
+package com.caseflow.events.call;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * A call reached a hotline and was queued for an agent: it counts as offered (呼入) once, whatever happens next.
+ *
+ * @param hotline   the number the customer dialled, e.g. 400-820-8820
+ * @param caller    the customer's number, normalised; null when withheld
+ * @param offeredAt when the platform queued the call: the customer's wait starts here
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallOffered(String callId, String hotline, String caller, Instant offeredAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String toString() {
+        return "CallOffered[callId=" + callId + ", hotline=" + hotline + ", offeredAt=" + offeredAt + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package com.caseflow.events.call;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/**
+ * The call rings at an agent's phone: the agent's console pops the caller up (screen pop).
+ *
+ * @param agentId       the agent it rings at
+ * @param offeredAt     when the call was queued, null if the platform did not say
+ * @param ringStartedAt when it started ringing at this agent: the three rings (15 s) count from here
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallRinging(String callId, String hotline, String caller, String agentId, Instant offeredAt,
+                          Instant ringStartedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String toString() {
+        return "CallRinging[callId=" + callId + ", agentId=" + agentId + ", ringStartedAt=" + ringStartedAt + "]";
+    }
+}
