@@ -427,10 +427,13 @@ class ConsoleWebTests {
         String list = mvc.perform(get("/missed-calls").with(logins.customerService()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("未接来电回拨", "id=\"missed-M-1\"", "13812345678", "id=\"nav-missed-calls\"",
-                        "name=\"outcome\" value=\"REACHED\"", "无人接听", "号码错误", "已超时", "已回拨 1 次")
+                        "name=\"outcome\" value=\"REACHED\"", "无人接听", "号码错误", "已超时", "已回拨 1 次",
+                        "已超 1 小时 10 分（工作时间）", "aria-label=\"回拨 13812345678 的结果\"")
                 // the call form is the agents'
                 .doesNotContain("/calls/new?phone=");
         assertThat(followup.received("GET", "/api/v1/missed-calls").get(0).path()).contains("status=OPEN");
+        assertThat(mvc.perform(get("/missed-calls").param("lang", "en").with(logins.customerService())).andReturn()
+                .getResponse().getContentAsString()).contains("Missed calls to call back", "No answer", "Wrong number");
         assertThat(mvc.perform(get("/missed-calls").with(logins.agent())).andReturn().getResponse()
                 .getContentAsString()).contains("href=\"/calls/new?phone=13812345678\"", "回拨后登记来电");
         assertThat(mvc.perform(get("/calls/new").param("phone", "13812345678").with(logins.agent())).andReturn()
@@ -506,7 +509,8 @@ class ConsoleWebTests {
             {"content":[{"id":"M-1","hotline":"400-820-8820","caller":"13812345678","calls":2,
               "firstMissedAt":"2026-12-05T01:00:00Z","lastMissedAt":"2026-12-05T01:10:00Z",
               "dueAt":"2026-12-05T01:30:00Z","overdue":true,"status":"OPEN","attempts":1,"outcome":null,
-              "note":null,"closedBy":"D-CS-01","closedAt":"2026-12-05T01:40:00Z","callIds":["CALL-1","CALL-2"]}],
+              "note":null,"closedBy":"D-CS-01","closedAt":"2026-12-05T01:40:00Z","callIds":["CALL-1","CALL-2"],
+              "workingMinutesLeft":-70}],
              "page":0,"size":20,"totalElements":1,"totalPages":1}""";
 
     /** The console's anonymous consumer group for the calls holds all of their partitions. */

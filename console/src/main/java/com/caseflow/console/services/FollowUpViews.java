@@ -33,7 +33,8 @@ public final class FollowUpViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MissedCall(String id, String hotline, String caller, int calls, Instant firstMissedAt,
                              Instant lastMissedAt, Instant dueAt, boolean overdue, String status, Object attempts,
-                             String outcome, String note, String closedBy, Instant closedAt, List<String> callIds) {
+                             String outcome, String note, String closedBy, Instant closedAt, List<String> callIds,
+                             Long workingMinutesLeft) {
 
         public MissedCall {
             callIds = callIds == null ? List.of() : callIds;
@@ -44,6 +45,15 @@ public final class FollowUpViews {
                 return number.intValue();
             }
             return attempts instanceof java.util.Collection<?> list ? list.size() : 0;
+        }
+
+        /** Whole hours of {@link #workingMinutesLeft} (the hotline's calendar), when follow-up gives it. */
+        public long workingHours() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) / 60;
+        }
+
+        public long workingMinutes() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) % 60;
         }
 
         public boolean open() {
