@@ -351,6 +351,14 @@ class ConsoleWebTests {
                 .andExpect(request().asyncStarted()).andReturn())).contains("data-call-id=\"CALL-102\"");
         assertThat(content(mvc.perform(get("/calls/pop").param("except", "CALL-102").with(logins.agent("A102")))
                 .andExpect(request().asyncStarted()).andReturn())).doesNotContain("CALL-102");
+        publishCall("CALL-102", EventTypes.CALL_ENDED, """
+                {"callId":"CALL-102","hotline":"400-820-8820","agentId":"A102","offeredAt":"2026-12-05T02:00:05Z",
+                 "answeredAt":"2026-12-05T02:00:12Z","endedAt":"2026-12-05T02:04:00Z"}""");
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(other).contains("data-call-state=\"ENDED\""));
+        assertThat(content(other)).contains("通话已结束，请完成登记");
+        // over: a page opened now has nothing to pop
+        assertThat(content(mvc.perform(get("/calls/pop").with(logins.agent("A102")))
+                .andExpect(request().asyncStarted()).andReturn())).doesNotContain("call-pop");
         mvc.perform(get("/calls/pop").with(logins.engineer())).andExpect(status().isForbidden());
     }
 
