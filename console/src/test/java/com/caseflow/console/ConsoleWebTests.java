@@ -160,14 +160,17 @@ class ConsoleWebTests {
     void anAgentsDayCountsTheirThreeRingRateAndFirstContactResolution() throws Exception {
         intake.answer("GET /api/v1/contacts/mine", 200, """
                 [{"id":"K-3","channel":"PHONE","receivedAt":"2026-12-04T10:00:00+08:00","customerName":"王一",
-                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false},
+                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false,
+                  "callId":"CALL-3","timing":"MEASURED"},
                  {"id":"K-2","channel":"PHONE","receivedAt":"2026-12-04T09:30:00+08:00","customerName":"王二",
-                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true},
+                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true,
+                  "timing":"SELF_REPORTED"},
                  {"id":"K-1","channel":"VISIT","receivedAt":"2026-12-04T09:00:00+08:00","customerName":"王三",
                   "category":"HANDOVER","settledAtFirstContact":true}]""");
         String page = mvc.perform(get("/my-day").with(logins.agent()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("共 3 次（接电 2，接访 1）", "id=\"three-rings\">50%", "id=\"fcr\">67%", "王二");
+        assertThat(page).contains("共 3 次（接电 2，接访 1）", "id=\"three-rings\">50%", "id=\"fcr\">67%", "王二",
+                "timing measured\">实测<", "timing self-reported\">自报<");
     }
 
     @Test
