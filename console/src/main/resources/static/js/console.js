@@ -77,6 +77,16 @@
     form.querySelector('[data-visit-times]').textContent = '✔ ' + times.join(' → ');
   });
 
+  // The screen pop: a missed or finished call's reminder is closed by the agent.
+  document.addEventListener('click', function (event) {
+    if (event.target.closest('[data-dismiss-pop]')) {
+      var pop = document.getElementById('call-pop');
+      if (pop) {
+        pop.innerHTML = '';
+      }
+    }
+  });
+
   // A reviewer's department choice loads that department's page (its own live stream).
   document.addEventListener('change', function (event) {
     if (event.target.matches('select[data-navigate]')) {

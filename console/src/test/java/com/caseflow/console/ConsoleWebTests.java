@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = {"cases.dept.engineering", "cases.dept.customer-service"})
+@EmbeddedKafka(partitions = 3, topics = {"cases.dept.engineering", "cases.dept.customer-service", "calls"})
 class ConsoleWebTests {
 
     private static final StubService identity = new StubService();
@@ -160,14 +160,17 @@ class ConsoleWebTests {
     void anAgentsDayCountsTheirThreeRingRateAndFirstContactResolution() throws Exception {
         intake.answer("GET /api/v1/contacts/mine", 200, """
                 [{"id":"K-3","channel":"PHONE","receivedAt":"2026-12-04T10:00:00+08:00","customerName":"王一",
-                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false},
+                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false,
+                  "callId":"CALL-3","timing":"MEASURED"},
                  {"id":"K-2","channel":"PHONE","receivedAt":"2026-12-04T09:30:00+08:00","customerName":"王二",
-                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true},
+                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true,
+                  "timing":"SELF_REPORTED"},
                  {"id":"K-1","channel":"VISIT","receivedAt":"2026-12-04T09:00:00+08:00","customerName":"王三",
                   "category":"HANDOVER","settledAtFirstContact":true}]""");
         String page = mvc.perform(get("/my-day").with(logins.agent()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("共 3 次（接电 2，接访 1）", "id=\"three-rings\">50%", "id=\"fcr\">67%", "王二");
+        assertThat(page).contains("共 3 次（接电 2，接访 1）", "id=\"three-rings\">50%", "id=\"fcr\">67%", "王二",
+                "timing measured\">实测<", "timing self-reported\">自报<");
     }
 
     @Test
@@ -303,6 +306,252 @@ class ConsoleWebTests {
         MvcResult late = mvc.perform(get("/contacts/K-20/outcome").with(logins.agent()))
                 .andExpect(request().asyncStarted()).andReturn();
         assertThat(content(late)).contains("已立案 C-20");
+    }
+
+    // --- issue 16: the screen pop, the call form from the phone system, missed calls, recordings -------------------
+
+    @Test
+    void aRingingCallPopsOnEveryPageOfItsAgentAndOnNoOtherAgentsPage() throws Exception {
+        awaitConsoleReadsTheCallsTopic();
+        MvcResult callForm = mvc.perform(get("/calls/pop").with(logins.agent("A101")))
+                .andExpect(request().asyncStarted()).andReturn();
+        MvcResult myDay = mvc.perform(get("/calls/pop").with(logins.agent("A101")))
+                .andExpect(request().asyncStarted()).andReturn();
+        MvcResult other = mvc.perform(get("/calls/pop").with(logins.agent("A102")))
+                .andExpect(request().asyncStarted()).andReturn();
+        // every record on one partition, in this order: each one seen proves the ones before it were handled
+        publishCall("CALL-101", EventTypes.CALL_RINGING, """
+                {"callId":"CALL-101","hotline":"400-820-8820","caller":"13812345678","agentId":"A101",
+                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z"}""");
+        publishCall("CALL-102", EventTypes.CALL_RINGING, """
+                {"callId":"CALL-102","hotline":"400-820-8820","caller":"13900001111","agentId":"A102",
+                 "offeredAt":"2026-12-05T02:00:05Z","ringStartedAt":"2026-12-05T02:00:06Z"}""");
+        for (MvcResult page : List.of(callForm, myDay)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> content(page).contains("data-call-id=\"CALL-101\""));
+            assertThat(content(page)).contains("event:call-pop", "来电", "13812345678", "振铃中（10:00:02 起）",
+                    "id=\"call-pop-answer\"", "href=\"/calls/new?callId=CALL-101\"", "接听并登记",
+                    "hx-get=\"/contacts/caller?phone=13812345678\"");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(other).contains("data-call-id=\"CALL-102\""));
+        assertThat(content(other)).doesNotContain("CALL-101", "13812345678");
+
+        publishCall("CALL-101", EventTypes.CALL_ABANDONED, """
+                {"callId":"CALL-101","hotline":"400-820-8820","caller":"13812345678",
+                 "offeredAt":"2026-12-05T02:00:00Z","abandonedAt":"2026-12-05T02:00:30Z","lastAgentId":"A101",
+                 "ringStartedAt":"2026-12-05T02:00:02Z"}""");
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(callForm).contains("来电已挂断，已生成回拨任务"));
+        assertThat(content(callForm)).contains("data-call-state=\"ABANDONED\"", "id=\"call-pop-dismiss\"")
+                .doesNotContain("CALL-102", "13900001111");
+
+        publishCall("CALL-102", EventTypes.CALL_ANSWERED, """
+                {"callId":"CALL-102","hotline":"400-820-8820","caller":"13900001111","agentId":"A102",
+                 "offeredAt":"2026-12-05T02:00:05Z","ringStartedAt":"2026-12-05T02:00:06Z",
+                 "answeredAt":"2026-12-05T02:00:12Z"}""");
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(other).contains("data-call-state=\"ANSWERED\""));
+        assertThat(content(other)).contains("通话中").doesNotContain("已生成回拨任务");
+        // a page opened while the call is on shows it at once; the call form of that very call does not pop it
+        assertThat(content(mvc.perform(get("/calls/pop").with(logins.agent("A102")))
+                .andExpect(request().asyncStarted()).andReturn())).contains("data-call-id=\"CALL-102\"");
+        assertThat(content(mvc.perform(get("/calls/pop").param("except", "CALL-102").with(logins.agent("A102")))
+                .andExpect(request().asyncStarted()).andReturn())).doesNotContain("CALL-102");
+        publishCall("CALL-102", EventTypes.CALL_ENDED, """
+                {"callId":"CALL-102","hotline":"400-820-8820","agentId":"A102","offeredAt":"2026-12-05T02:00:05Z",
+                 "answeredAt":"2026-12-05T02:00:12Z","endedAt":"2026-12-05T02:04:00Z"}""");
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(other).contains("data-call-state=\"ENDED\""));
+        assertThat(content(other)).contains("通话已结束，请完成登记");
+        // over: a page opened now has nothing to pop
+        assertThat(content(mvc.perform(get("/calls/pop").with(logins.agent("A102")))
+                .andExpect(request().asyncStarted()).andReturn())).doesNotContain("call-pop");
+        mvc.perform(get("/calls/pop").with(logins.engineer())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void everyPageOfAnAgentListensForTheirCallsAndOnlyAnAgents() throws Exception {
+        intake.answer("GET /api/v1/contacts/mine", 200, "[]");
+        assertThat(mvc.perform(get("/my-day").with(logins.agent())).andReturn().getResponse().getContentAsString())
+                .contains("sse-connect=\"/calls/pop\"", "id=\"call-pop\"", "role=\"alert\"", "sse-swap=\"call-pop\"");
+        intake.answer("GET /api/v1/phone/calls/CALL-5", 404, """
+                {"type":"urn:caseflow:problem:not-found","title":"Not found","status":404}""");
+        assertThat(mvc.perform(get("/calls/new").param("callId", "CALL-5").with(logins.agent())).andReturn()
+                .getResponse().getContentAsString()).contains("sse-connect=\"/calls/pop?except=CALL-5\"");
+        routing.answer("GET /api/v1/cases", 200, "{\"content\":[],\"page\":0,\"size\":20,\"totalElements\":0}");
+        routing.answer("GET /api/v1/departments", 200, "[{\"code\":\"ENGINEERING\"}]");
+        assertThat(mvc.perform(get("/queue").with(logins.engineer())).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("/calls/pop", "id=\"call-pop\"");
+    }
+
+    @Test
+    void theCallFormIsFilledFromThePhoneSystemsCallMarkedMeasuredAndSendsTheCallId() throws Exception {
+        intake.answer("GET /api/v1/phone/calls/CALL-7", 200, """
+                {"callId":"CALL-7","hotline":"400-820-8820","caller":"13812345678","agentId":"A001","state":"ANSWERED",
+                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z",
+                 "answeredAt":"2026-12-05T02:00:09Z"}""");
+        String form = mvc.perform(get("/calls/new").param("callId", "CALL-7").with(logins.agent()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("id=\"timing-measured\"", "实测", "value=\"13812345678\"", "value=\"CALL-7\"",
+                        "振铃 10:00:02", "接听 10:00:09", "7 秒 · 2 声", "登记时以话务系统的时间为准",
+                        "value=\"2026-12-05T02:00:02Z\"")
+                .doesNotContain("data-ring-button", "id=\"timing-self-reported\"");
+        assertThat(intake.received("GET", "/api/v1/phone/calls/CALL-7").get(0).authorization())
+                .startsWith("Bearer ");
+
+        intake.answer("POST /api/v1/calls", 201, """
+                {"id":"K-7","settledAtFirstContact":false,"callId":"CALL-7","timing":"MEASURED"}""");
+        String recorded = mvc.perform(post("/calls").with(logins.agent()).with(csrf())
+                        .param("idempotencyKey", "key-7").param("callId", "CALL-7")
+                        .param("ringStartedAt", "2026-12-05T02:00:02Z").param("answeredAt", "2026-12-05T02:00:09Z")
+                        .param("phone", "13812345678").param("callerName", "王小明").param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR").param("matter", "卫生间漏水").param("settledOnCall", "false"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(recorded).contains("已登记：K-7", "id=\"recorded-timing\"", "data-timing=\"MEASURED\"", ">实测<");
+        assertThat(intake.received("POST", "/api/v1/calls").get(0).body()).contains("\"callId\":\"CALL-7\"");
+    }
+
+    @Test
+    void withoutThePhoneSystemsCallTheFormIsTheTypedOneAndItsTimesSelfReported() throws Exception {
+        // the call unknown to intake (the platform down, its events never came) and intake away: the same form
+        intake.answer("GET /api/v1/phone/calls/CALL-9", 503, """
+                {"type":"urn:caseflow:problem:store-unavailable","title":"Service unavailable","status":503}""");
+        for (String callId : List.of("CALL-8", "CALL-9")) {
+            String form = mvc.perform(get("/calls/new").param("callId", callId).with(logins.agent()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(form).contains("id=\"timing-self-reported\"", "自报", "data-ring-button", "data-answer-button",
+                            "id=\"call-unknown\"", "未能取得话务系统的通话记录")
+                    .doesNotContain("id=\"timing-measured\"", "value=\"" + callId + "\"");
+        }
+        intake.answer("POST /api/v1/calls", 201, """
+                {"id":"K-8","settledAtFirstContact":true,"timing":"SELF_REPORTED"}""");
+        String recorded = mvc.perform(post("/calls").with(logins.agent()).with(csrf())
+                        .param("idempotencyKey", "key-8").param("callId", "")
+                        .param("ringStartedAt", "2026-12-05T02:00:02Z").param("answeredAt", "2026-12-05T02:00:20Z")
+                        .param("phone", "13812345678").param("callerName", "王小明").param("projectCode", "SH-LJY")
+                        .param("category", "INQUIRY").param("matter", "咨询交房时间").param("settledOnCall", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(recorded).contains("data-timing=\"SELF_REPORTED\"", ">自报<");
+        assertThat(intake.received("POST", "/api/v1/calls").get(0).body())
+                .contains("\"ringStartedAt\":\"2026-12-05T02:00:02Z\"").doesNotContain("callId");
+    }
+
+    @Test
+    void missedCallsAreListedForCallingBackAndTheirOutcomeGoesToFollowUp() throws Exception {
+        followup.answer("GET /api/v1/missed-calls", 200, MISSED_CALLS);
+        String list = mvc.perform(get("/missed-calls").with(logins.customerService()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("未接来电回拨", "id=\"missed-M-1\"", "13812345678", "id=\"nav-missed-calls\"",
+                        "name=\"outcome\" value=\"REACHED\"", "无人接听", "号码错误", "已超时", "已回拨 1 次",
+                        "已超 1 小时 10 分（工作时间）", "aria-label=\"回拨 13812345678 的结果\"")
+                // the call form is the agents'
+                .doesNotContain("/calls/new?phone=");
+        assertThat(followup.received("GET", "/api/v1/missed-calls").get(0).path()).contains("status=OPEN");
+        assertThat(mvc.perform(get("/missed-calls").param("lang", "en").with(logins.customerService())).andReturn()
+                .getResponse().getContentAsString()).contains("Missed calls to call back", "No answer", "Wrong number");
+        assertThat(mvc.perform(get("/missed-calls").with(logins.agent())).andReturn().getResponse()
+                .getContentAsString()).contains("href=\"/calls/new?phone=13812345678\"", "回拨后登记来电");
+        assertThat(mvc.perform(get("/calls/new").param("phone", "13812345678").with(logins.agent())).andReturn()
+                .getResponse().getContentAsString()).contains("value=\"13812345678\"", "id=\"timing-self-reported\"");
+
+        followup.answer("POST /api/v1/missed-calls/M-1/attempts", 200, "{\"id\":\"M-1\",\"status\":\"CLOSED\"}");
+        mvc.perform(post("/missed-calls/M-1/attempts").with(logins.customerService()).with(csrf())
+                        .param("outcome", "REACHED").param("note", "已联系上，客户咨询交房时间"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/missed-calls?page=0"));
+        StubService.Received sent = followup.received("POST", "/api/v1/missed-calls/M-1/attempts").get(0);
+        assertThat(sent.body()).contains("\"outcome\":\"REACHED\"", "已联系上，客户咨询交房时间");
+        assertThat(sent.authorization()).startsWith("Bearer ");
+
+        followup.reset();
+        followup.answer("GET /api/v1/missed-calls", 200, MISSED_CALLS.replace("\"OPEN\"", "\"CLOSED\"")
+                .replace("\"outcome\":null", "\"outcome\":\"WRONG_NUMBER\""));
+        assertThat(mvc.perform(get("/missed-calls").param("status", "CLOSED").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("号码错误", "aria-current=\"page\"").doesNotContain("name=\"outcome\"");
+        assertThat(followup.received("GET", "/api/v1/missed-calls").get(0).path()).contains("status=CLOSED");
+        mvc.perform(get("/missed-calls").with(logins.engineer())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aMissedCallAlreadyDealtWithIsExplainedAndABadOutcomeNamedBesideItsField() throws Exception {
+        followup.answer("GET /api/v1/missed-calls", 200, MISSED_CALLS);
+        followup.answer("POST /api/v1/missed-calls/M-1/attempts", 409, """
+                {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
+                 "detail":"missed call M-1 is closed"}""");
+        String conflict = mvc.perform(post("/missed-calls/M-1/attempts").with(logins.agent()).with(csrf())
+                        .param("outcome", "NO_ANSWER").param("note", "响铃无人接"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(conflict).contains("id=\"missed-M-1-conflict\"", "该任务已被他人处理", "响铃无人接");
+
+        followup.answer("POST /api/v1/missed-calls/M-1/attempts", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"outcome","message":"must be one of REACHED, NO_ANSWER, WRONG_NUMBER"}]}""");
+        String invalid = mvc.perform(post("/missed-calls/M-1/attempts").with(logins.agent()).with(csrf())
+                        .param("note", "客户说稍后再打"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(invalid).contains("id=\"outcome-M-1-error\"", "请选择回拨结果", "value=\"客户说稍后再打\"",
+                        "aria-describedby=\"outcome-M-1-error\"")
+                .doesNotContain("must be one of", "urn:caseflow");
+    }
+
+    @Test
+    void aSupervisorSeesAPhoneContactsTimingAndItsRecording() throws Exception {
+        routing.answer("GET /api/v1/cases/C-30", 200, """
+                {"id":"C-30","version":2,"status":"OPEN","departmentCode":"ENGINEERING","priority":"NORMAL",
+                 "category":"REPAIR","customer":{"name":"王小明","phone":"138****5678"},
+                 "contacts":[{"contactId":"K-30","channel":"PHONE","receivedAt":"2026-12-05T02:00:00Z"}],"history":[]}""");
+        routing.answer("GET /api/v1/departments", 200, "[{\"code\":\"ENGINEERING\"}]");
+        assertThat(mvc.perform(get("/cases/C-30").with(logins.supervisor())).andReturn().getResponse()
+                .getContentAsString()).contains("hx-get=\"/cases/contacts/K-30/call\"");
+        assertThat(mvc.perform(get("/cases/C-30").with(logins.engineer())).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("/cases/contacts/K-30/call");
+
+        intake.answer("GET /api/v1/contacts/K-30", 200, """
+                {"id":"K-30","channel":"PHONE","callId":"CALL-30","timing":"MEASURED",
+                 "recordingUrl":"https://recordings.example.com/CALL-30.mp3"}""");
+        assertThat(mvc.perform(get("/cases/contacts/K-30/call").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("href=\"https://recordings.example.com/CALL-30.mp3\"", "通话录音", "实测");
+        intake.answer("GET /api/v1/contacts/K-31", 200, """
+                {"id":"K-31","channel":"PHONE","timing":"SELF_REPORTED","recordingUrl":"javascript:alert(1)"}""");
+        assertThat(mvc.perform(get("/cases/contacts/K-31/call").with(logins.supervisor())).andReturn()
+                .getResponse().getContentAsString()).contains("自报").doesNotContain("javascript:", "通话录音");
+        mvc.perform(get("/cases/contacts/K-30/call").with(logins.engineer())).andExpect(status().isForbidden());
+    }
+
+    private static final String MISSED_CALLS = """
+            {"content":[{"id":"M-1","hotline":"400-820-8820","caller":"13812345678","calls":2,
+              "firstMissedAt":"2026-12-05T01:00:00Z","lastMissedAt":"2026-12-05T01:10:00Z",
+              "dueAt":"2026-12-05T01:30:00Z","overdue":true,"status":"OPEN","attempts":1,"outcome":null,
+              "note":null,"closedBy":"D-CS-01","closedAt":"2026-12-05T01:40:00Z","callIds":["CALL-1","CALL-2"],
+              "workingMinutesLeft":-70}],
+             "page":0,"size":20,"totalElements":1,"totalPages":1}""";
+
+    /** The console's anonymous consumer group for the calls holds all of their partitions. */
+    private void awaitConsoleReadsTheCallsTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
+                List<String> ids = groups.stream().map(ConsumerGroupListing::groupId).toList();
+                Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(ids).all().get();
+                return described.values().stream().flatMap(g -> g.members().stream())
+                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                        .filter(tp -> tp.topic().equals("calls")).count() == 3;
+            });
+        }
+    }
+
+    /** On partition 0 of {@code calls}, whatever the key: the order of the records is the order they are handled. */
+    private void publishCall(String callId, String type, String data) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>("calls", 0, callId,
+                    ("{\"eventId\":\"e-" + callId + "-" + type + "\",\"type\":\"" + type
+                            + "\",\"schemaVersion\":1,\"key\":\"" + callId + "\",\"data\":" + data + "}")
+                            .getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
     }
 
     private static String content(MvcResult result) throws Exception {

@@ -20,6 +20,14 @@ record Logins(ClientRegistration registration) {
         return as(new Staff("A001", "张丽", Set.of("AGENT"), null));
     }
 
+    RequestPostProcessor agent(String staffId) {
+        return as(new Staff(staffId, "坐席 " + staffId, Set.of("AGENT"), null));
+    }
+
+    RequestPostProcessor supervisor() {
+        return as(new Staff("S001", "陈主管", Set.of("SUPERVISOR"), null));
+    }
+
     RequestPostProcessor engineer() {
         return as(new Staff("D-ENG-01", "王建国", Set.of("DEPARTMENT_STAFF"), "ENGINEERING"));
     }

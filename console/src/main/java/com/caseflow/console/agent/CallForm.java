@@ -1,5 +1,8 @@
 package com.caseflow.console.agent;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,8 @@ import java.util.UUID;
 public class CallForm {
 
     private String idempotencyKey = UUID.randomUUID().toString();
+    /** The phone platform's call this form records, when the screen pop opened it: intake then takes its times. */
+    private String callId;
     private String ringStartedAt;
     private String answeredAt;
     private String callerName;
@@ -26,6 +31,7 @@ public class CallForm {
     /** The body intake's {@code POST /api/v1/calls} takes; empty fields left out so that intake names them. */
     Map<String, Object> request() {
         Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "callId", callId);
         put(body, "ringStartedAt", ringStartedAt);
         put(body, "answeredAt", answeredAt);
         put(body, "callerName", callerName);
@@ -52,6 +58,38 @@ public class CallForm {
 
     public void setIdempotencyKey(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /** Times from the phone system (实测) rather than the agent's key presses (自报). */
+    public boolean isMeasured() {
+        return callId != null && !callId.isBlank();
+    }
+
+    /** Seconds from ring to answer when both are known, for the measured times' line. */
+    public Long getRingSeconds() {
+        try {
+            if (ringStartedAt == null || ringStartedAt.isBlank() || answeredAt == null || answeredAt.isBlank()) {
+                return null;
+            }
+            return Duration.between(Instant.parse(ringStartedAt.strip()), Instant.parse(answeredAt.strip()))
+                    .toSeconds();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Rings as intake counts them: one per five seconds begun, at least one. */
+    public Long getRingCount() {
+        Long seconds = getRingSeconds();
+        return seconds == null ? null : Math.max(1, (seconds + 4) / 5);
+    }
+
+    public String getCallId() {
+        return callId;
+    }
+
+    public void setCallId(String callId) {
+        this.callId = callId;
     }
 
     public String getRingStartedAt() {

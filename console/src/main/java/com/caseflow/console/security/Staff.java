@@ -31,6 +31,14 @@ public record Staff(String staffId, String name, Set<String> roles, String depar
         return "CUSTOMER_SERVICE".equals(department) || reviewer();
     }
 
+    /**
+     * Missed calls are called back by the call agents and customer service; supervisors and managers may look
+     * (follow-up's roles for {@code /api/v1/missed-calls}).
+     */
+    public boolean missedCalls() {
+        return agent() || callbacks();
+    }
+
     /** Reviewers may open any department's queue; department staff their own. */
     public boolean mayReadQueueOf(String departmentCode) {
         return departmentCode.equals(department) || reviewer();

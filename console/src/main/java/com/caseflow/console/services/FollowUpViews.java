@@ -24,6 +24,43 @@ public final class FollowUpViews {
                           Boolean resolvedInCustomerView, String comment) {
     }
 
+    /**
+     * A call-back task for a number whose calls nobody answered (one open task per number).
+     *
+     * @param attempts how many call-backs were tried: a count, or the attempts themselves
+     * @param outcome  once closed: REACHED, WRONG_NUMBER, UNREACHABLE, CALLED_AGAIN…
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MissedCall(String id, String hotline, String caller, int calls, Instant firstMissedAt,
+                             Instant lastMissedAt, Instant dueAt, boolean overdue, String status, Object attempts,
+                             String outcome, String note, String closedBy, Instant closedAt, List<String> callIds,
+                             Long workingMinutesLeft) {
+
+        public MissedCall {
+            callIds = callIds == null ? List.of() : callIds;
+        }
+
+        public int attemptCount() {
+            if (attempts instanceof Number number) {
+                return number.intValue();
+            }
+            return attempts instanceof java.util.Collection<?> list ? list.size() : 0;
+        }
+
+        /** Whole hours of {@link #workingMinutesLeft} (the hotline's calendar), when follow-up gives it. */
+        public long workingHours() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) / 60;
+        }
+
+        public long workingMinutes() {
+            return workingMinutesLeft == null ? 0 : Math.abs(workingMinutesLeft) % 60;
+        }
+
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
+    }
+
     private FollowUpViews() {
     }
 }

@@ -3,6 +3,7 @@ package com.caseflow.console.services;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,7 +13,24 @@ public final class IntakeViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String id, String channel, String channelLabel, String agentId, OffsetDateTime receivedAt,
                          Call call, String customerName, String phone, String projectCode, String unit, String matter,
-                         String category, String categoryLabel, boolean settledAtFirstContact) {
+                         String category, String categoryLabel, boolean settledAtFirstContact, String callId,
+                         String timing, String recordingUrl) {
+
+        /** The recording's address when it is a web address: nothing else may become a link on a page. */
+        public String recordingLink() {
+            return RecordingLinks.safe(recordingUrl);
+        }
+    }
+
+    /**
+     * A call as the phone platform told intake of it ({@code GET /api/v1/phone/calls/{callId}}).
+     *
+     * @param state QUEUED, RINGING, ANSWERED, ABANDONED or ENDED
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PhoneCall(String callId, String hotline, String caller, String agentId, String state,
+                            Instant offeredAt, Instant ringStartedAt, Instant answeredAt, Instant endedAt,
+                            String recordingUrl) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -36,6 +36,16 @@ class ConsoleAdvice {
                 ? user.staff() : null;
     }
 
+    /**
+     * The call a page records already (the call form opened from the screen pop): its pop stays out of that page.
+     * Given to the layout as a model value, since templates may not read request parameters into attributes.
+     */
+    @ModelAttribute("popExcept")
+    String popExcept(HttpServletRequest request) {
+        String callId = request.getParameter("callId");
+        return callId == null || callId.isBlank() ? null : callId;
+    }
+
     @ExceptionHandler
     String unavailable(ServiceUnavailable e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.warn("{} unavailable for {} {}: {}", e.service(), request.getMethod(), request.getRequestURI(),

@@ -25,14 +25,26 @@ public class FieldMessages {
 
     /** Field name → message; the key {@code _form} holds what concerns the whole form. */
     public Map<String, String> of(ServiceProblem problem) {
+        return of(problem, null);
+    }
+
+    /**
+     * As {@link #of(ServiceProblem)}, a form's own words first: {@code problem.field.<scope>.<field>} and
+     * {@code problem.status.<scope>.<status>} where a field's name means something else on this form ("note").
+     */
+    public Map<String, String> of(ServiceProblem problem, String scope) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> byField = new LinkedHashMap<>();
-        problem.byField().forEach((field, serviceMessage) -> byField.put(field,
-                messages.getMessage("problem.field." + field, null,
-                        messages.getMessage("problem.field.generic", new Object[]{serviceMessage}, locale),
-                        locale)));
+        problem.byField().forEach((field, serviceMessage) -> {
+            String general = messages.getMessage("problem.field." + field, null,
+                    messages.getMessage("problem.field.generic", new Object[]{serviceMessage}, locale), locale);
+            byField.put(field, scope == null ? general
+                    : messages.getMessage("problem.field." + scope + "." + field, null, general, locale));
+        });
         if (byField.isEmpty() || !"invalid-request".equals(problem.type())) {
-            byField.put("_form", form(problem, locale));
+            String general = form(problem, locale);
+            byField.put("_form", scope == null ? general
+                    : messages.getMessage("problem.status." + scope + "." + problem.status(), null, general, locale));
         }
         return byField;
     }

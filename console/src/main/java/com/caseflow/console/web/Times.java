@@ -15,6 +15,7 @@ public class Times {
 
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Clock clock;
@@ -34,6 +35,12 @@ public class Times {
             return TODAY.format(time);
         }
         return (time.getYear() == today.getYear() ? OTHER_DAY : OTHER_YEAR).format(time);
+    }
+
+    /** To the second, Shanghai time: ring and answer times, where seconds are what counts. */
+    public String clock(Object value) {
+        Instant at = instant(value);
+        return at == null ? "" : SECONDS.format(at.atZone(WebConfiguration.BUSINESS_ZONE));
     }
 
     /** ISO-8601 with offset, for the countdowns the page runs. */
