@@ -166,6 +166,14 @@ class CallCentreMeasureTests {
                 assertThat(report.get("total").get("offered").asLong()).isEqualTo(21);
                 assertThat(report.get("total").get("answeredInTime").asLong()).isEqualTo(9);
                 assertThat(report.get("hours").size()).isEqualTo(2);
+                // the month (read from the month documents) and a span across two months (from the days) agree
+                JsonNode month = hotline(manager.get("/api/v1/reports/hotlines?from=2026-12-01&to=2026-12-31")
+                        .json(), hotline);
+                assertThat(hour(month, 10)).isEqualTo(tenOClock);
+                assertThat(month.get("total")).isEqualTo(report.get("total"));
+                JsonNode across = hotline(manager.get("/api/v1/reports/hotlines?from=2026-11-30&to=2026-12-03")
+                        .json(), hotline);
+                assertThat(hour(across, 10)).isEqualTo(tenOClock);
 
                 JsonNode kx = agentKpis(manager, x);
                 // X: 8 calls rang (7 answered, all within three rings; one abandoned while ringing)
