@@ -48,6 +48,13 @@ public class Access {
         return Optional.of(staff.is(Roles.AGENT) ? Set.of(staff.staffId()) : Set.of());
     }
 
+    /** The call centre's service measures per hotline: supervisors and managers. */
+    public void requireCallCentre(Staff staff) {
+        if (!staff.is(Roles.MANAGER) && !staff.is(Roles.SUPERVISOR)) {
+            throw forbidden("the call centre's figures are read by supervisors and managers");
+        }
+    }
+
     public boolean mayReadDepartment(Staff staff, String departmentCode) {
         return staff.is(Roles.MANAGER) || staff.is(Roles.SUPERVISOR)
                 || staff.is(Roles.DEPARTMENT_STAFF) && departmentCode.equals(staff.department());

@@ -19,7 +19,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ServiceSecurity service) throws Exception {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents", "/api/v1/reports/departments")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents", "/api/v1/reports/departments",
+                                "/api/v1/reports/hotlines")
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents/*")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)

@@ -4,6 +4,11 @@ import com.caseflow.evaluation.aggregates.application.EventFolder;
 import com.caseflow.evaluation.spotchecks.application.SamplingFacts;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.call.CallAbandoned;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.call.CallEnded;
+import com.caseflow.events.call.CallOffered;
+import com.caseflow.events.call.CallRinging;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseMerged;
 import com.caseflow.events.cases.CaseReopened;
@@ -24,7 +29,8 @@ import org.springframework.messaging.Message;
 import java.util.function.Consumer;
 
 /**
- * The service's consumers, bound in application.yml: every contact, every case event and every follow-up event is
+ * The service's consumers, bound in application.yml: every contact, every call fact, every case event and every
+ * follow-up event is
  * folded into the day counters, and what spot-check sampling needs of it is kept (after the counters: an event they
  * refuse as poison goes to the dead-letter topic before sampling sees it). Types a consumer does not count are
  * skipped; what cannot be processed goes to the topic's dead-letter topic with the error in its headers.
@@ -100,6 +106,26 @@ class EvaluationFunctions {
                 }
                 default -> {
                     // reminders and reopen requests: the reopening itself is counted from the case event
+                }
+            }
+        };
+    }
+
+    /**
+     * The phone platform's facts of each call: the call centre's service measures per hotline and hour and per agent;
+     * the recording of an ended call for the spot-checks of the contact recorded from it. Transfers count nowhere.
+     */
+    @Bean
+    Consumer<Message<byte[]>> foldCall(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
+        return message -> {
+            switch (reader.type(message)) {
+                case EventTypes.CALL_OFFERED -> folder.offered(reader.read(message, CallOffered.class));
+                case EventTypes.CALL_RINGING -> folder.ringing(reader.read(message, CallRinging.class));
+                case EventTypes.CALL_ANSWERED -> folder.answered(reader.read(message, CallAnswered.class));
+                case EventTypes.CALL_ABANDONED -> folder.abandoned(reader.read(message, CallAbandoned.class));
+                case EventTypes.CALL_ENDED -> sampling.callEnded(reader.read(message, CallEnded.class));
+                default -> {
+                    // transfers, and types newer than this service
                 }
             }
         };

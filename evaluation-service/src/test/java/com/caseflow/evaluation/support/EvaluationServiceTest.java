@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
 @Import(DemoCalendars.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.evaluation.schedule.enabled=false", "caseflow.evaluation.spot-checks.schedule.enabled=false"})
-@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups",
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "calls", "calls.dlq", "cases", "cases.dlq", "followups",
         "followups.dlq", "evaluations", "evaluations.dlq", "calendars", "calendars.dlq"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface EvaluationServiceTest {

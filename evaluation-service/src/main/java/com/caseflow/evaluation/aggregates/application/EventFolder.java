@@ -6,6 +6,10 @@ import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.evaluation.aggregates.persistence.CaseFactsStore;
 import com.caseflow.evaluation.aggregates.persistence.DeadlineDecisions;
 import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.call.CallAbandoned;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.call.CallOffered;
+import com.caseflow.events.call.CallRinging;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseResolved;
@@ -121,6 +125,51 @@ public class EventFolder {
         apply(envelope, folding.spotCheck(s));
     }
 
+    /**
+     * The phone platform's facts count by what they are about, not by their event id: a call is offered, answered on
+     * its hotline and abandoned once, rings at an agent once and is answered by an agent once, however often (and
+     * under whichever event id) the fact comes again.
+     */
+    public void offered(EventEnvelope<CallOffered> envelope) {
+        CallOffered c = readable(envelope, CallOffered.SCHEMA_VERSION);
+        if (c.callId() == null || c.hotline() == null || c.offeredAt() == null) {
+            throw new PoisonRecordException("CallOffered without call, hotline or time");
+        }
+        apply(callFact(c.callId(), "offered"), folding.offered(c));
+    }
+
+    public void ringing(EventEnvelope<CallRinging> envelope) {
+        CallRinging r = readable(envelope, CallRinging.SCHEMA_VERSION);
+        if (r.callId() == null || r.agentId() == null || r.offeredAt() == null && r.ringStartedAt() == null) {
+            throw new PoisonRecordException("CallRinging without call, agent or time");
+        }
+        apply(callFact(r.callId(), "rang", r.agentId()), folding.rang(r.agentId(), r.offeredAt(), r.ringStartedAt()));
+    }
+
+    /** An answer also counts the ring at the agent, should its CallRinging be missing (counted once either way). */
+    public void answered(EventEnvelope<CallAnswered> envelope) {
+        CallAnswered a = readable(envelope, CallAnswered.SCHEMA_VERSION);
+        if (a.callId() == null || a.hotline() == null || a.agentId() == null || a.offeredAt() == null
+                || a.answeredAt() == null) {
+            throw new PoisonRecordException("CallAnswered without call, hotline, agent or times");
+        }
+        apply(callFact(a.callId(), "rang", a.agentId()), folding.rang(a.agentId(), a.offeredAt(), a.ringStartedAt()));
+        apply(callFact(a.callId(), "answered-by", a.agentId()), folding.answeredByAgent(a));
+        apply(callFact(a.callId(), "answered"), folding.answeredOnHotline(a));
+    }
+
+    public void abandoned(EventEnvelope<CallAbandoned> envelope) {
+        CallAbandoned a = readable(envelope, CallAbandoned.SCHEMA_VERSION);
+        if (a.callId() == null || a.hotline() == null || a.offeredAt() == null) {
+            throw new PoisonRecordException("CallAbandoned without call, hotline or time");
+        }
+        apply(callFact(a.callId(), "abandoned"), folding.abandoned(a));
+    }
+
+    private static String callFact(String... parts) {
+        return "call|" + String.join("|", parts);
+    }
+
     private void onCase(EventEnvelope<?> envelope, String caseId, long sequence,
                         Function<CaseFacts, Folding.Folded> fold) {
         Optional<CaseFacts> known = facts.find(caseId);
@@ -149,22 +198,28 @@ public class EventFolder {
     }
 
     private void apply(EventEnvelope<?> envelope, Folding.Folded event) {
-        if (aggregates.folded(envelope.eventId())) {
+        apply(envelope.eventId(), event);
+    }
+
+    /** @param foldId what the deltas are counted once for: the event's id, or a call fact's own key */
+    private void apply(String foldId, Folding.Folded event) {
+        if (aggregates.folded(foldId)) {
             return;
         }
-        Folding.Folded folded = event.decides() == null || deadlines.claim(event.decides().key(), envelope.eventId())
+        Folding.Folded folded = event.decides() == null || deadlines.claim(event.decides().key(), foldId)
                 ? event : event.withoutDeadline();
         List<AggregateStore.Touched> touched = new ArrayList<>();
-        folded.agents().forEach(d -> touched.addAll(aggregates.addAgent(d.agentId(), d.day(), envelope.eventId(),
-                d.add())));
+        folded.agents().forEach(d -> touched.addAll(aggregates.addAgent(d.agentId(), d.day(), foldId, d.add())));
         folded.departments().forEach(d -> touched.addAll(aggregates.addDepartment(d.departmentCode(), d.day(),
-                envelope.eventId(), d.add())));
-        folded.projects().forEach(d -> touched.addAll(aggregates.addProject(d.projectCode(), d.day(),
-                envelope.eventId(), d.add())));
+                foldId, d.add())));
+        folded.projects().forEach(d -> touched.addAll(aggregates.addProject(d.projectCode(), d.day(), foldId,
+                d.add())));
+        folded.hotlines().forEach(d -> touched.addAll(aggregates.addHotline(d.hotline(), d.day(), d.hour(), foldId,
+                d.add())));
         if (folded.facts() != null) {
             facts.save(folded.facts());
         }
-        aggregates.markFolded(envelope.eventId(), clock.instant(), touched);
+        aggregates.markFolded(foldId, clock.instant(), touched);
     }
 
     private static <T> T readable(EventEnvelope<T> envelope, int version) {

@@ -17,13 +17,47 @@ package com.caseflow.evaluation.aggregates.domain;
  * @param spotChecks             spot-checks of the agent's contacts of that day
  * @param spotCheckScoreSum      sum of their scores (0–100 each)
  * @param criticalFailures       spot-checks with a critical item failed
+ * @param callsMeasured          phone contacts whose ring and answer times came from the phone platform (the rest of
+ *                               {@code phoneCalls} were typed: self-reported)
+ * @param callsRung              calls the phone platform rang at the agent (each call once per agent)
+ * @param callsAnswered          of those, answered by the agent
+ * @param callsAnsweredInThreeRings answered by the agent within three rings of the ring starting, as measured
+ * @param callsAnsweredInTime    answered by the agent within 15 s of the call being offered
+ * @param answerMillis           total speed of answer (offered to answered) over the calls the agent answered
+ * @param callsAbandoned         calls whose caller hung up while the call rang at the agent (last)
  */
 public record AgentDay(long phoneCalls, long visits, long callsTimed, long callsWithinThreeRings, long visitsTimed,
                        long greetSeconds, long completeRecords, long settledAtFirstContact, long casesOpened,
                        long casesReopened, long feedbackReached, long satisfactionSum, long satisfied,
-                       long spotChecks, double spotCheckScoreSum, long criticalFailures) {
+                       long spotChecks, double spotCheckScoreSum, long criticalFailures, long callsMeasured,
+                       long callsRung, long callsAnswered, long callsAnsweredInThreeRings, long callsAnsweredInTime,
+                       long answerMillis, long callsAbandoned) {
 
     public static final AgentDay NONE = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The counters of contacts, cases, feedback and spot-checks; nothing from the phone platform. */
+    public AgentDay(long phoneCalls, long visits, long callsTimed, long callsWithinThreeRings, long visitsTimed,
+                    long greetSeconds, long completeRecords, long settledAtFirstContact, long casesOpened,
+                    long casesReopened, long feedbackReached, long satisfactionSum, long satisfied,
+                    long spotChecks, double spotCheckScoreSum, long criticalFailures) {
+        this(phoneCalls, visits, callsTimed, callsWithinThreeRings, visitsTimed, greetSeconds, completeRecords,
+                settledAtFirstContact, casesOpened, casesReopened, feedbackReached, satisfactionSum, satisfied,
+                spotChecks, spotCheckScoreSum, criticalFailures, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** What the phone platform's facts add to an agent's day. */
+    public static AgentDay calls(long rung, long answered, long answeredInThreeRings, long answeredInTime,
+                                 long answerMillis, long abandoned) {
+        return new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rung, answered,
+                answeredInThreeRings, answeredInTime, answerMillis, abandoned);
+    }
+
+    public AgentDay withCallsMeasured(long measured) {
+        return new AgentDay(phoneCalls, visits, callsTimed, callsWithinThreeRings, visitsTimed, greetSeconds,
+                completeRecords, settledAtFirstContact, casesOpened, casesReopened, feedbackReached, satisfactionSum,
+                satisfied, spotChecks, spotCheckScoreSum, criticalFailures, measured, callsRung, callsAnswered,
+                callsAnsweredInThreeRings, callsAnsweredInTime, answerMillis, callsAbandoned);
+    }
 
     public AgentDay plus(AgentDay o) {
         return new AgentDay(phoneCalls + o.phoneCalls, visits + o.visits, callsTimed + o.callsTimed,
@@ -32,7 +66,10 @@ public record AgentDay(long phoneCalls, long visits, long callsTimed, long calls
                 settledAtFirstContact + o.settledAtFirstContact, casesOpened + o.casesOpened,
                 casesReopened + o.casesReopened, feedbackReached + o.feedbackReached,
                 satisfactionSum + o.satisfactionSum, satisfied + o.satisfied, spotChecks + o.spotChecks,
-                spotCheckScoreSum + o.spotCheckScoreSum, criticalFailures + o.criticalFailures);
+                spotCheckScoreSum + o.spotCheckScoreSum, criticalFailures + o.criticalFailures,
+                callsMeasured + o.callsMeasured, callsRung + o.callsRung, callsAnswered + o.callsAnswered,
+                callsAnsweredInThreeRings + o.callsAnsweredInThreeRings, callsAnsweredInTime + o.callsAnsweredInTime,
+                answerMillis + o.answerMillis, callsAbandoned + o.callsAbandoned);
     }
 
     public long contacts() {

@@ -1,5 +1,8 @@
 package com.caseflow.evaluation.aggregates.domain;
 
+import com.caseflow.events.call.CallAbandoned;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.call.CallOffered;
 import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseReopened;
@@ -9,6 +12,7 @@ import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +40,10 @@ public final class Folding {
 
     /** Counters to add to one department's day. */
     public record DepartmentDelta(String departmentCode, LocalDate day, DepartmentDay add) {
+    }
+
+    /** Counters to add to one hotline's hour ({@code hour} 0–23 of {@code day}, Asia/Shanghai). */
+    public record HotlineDelta(String hotline, LocalDate day, int hour, HotlineHour add) {
     }
 
     /** Counters to add to one project's day. */
@@ -59,10 +68,16 @@ public final class Folding {
 
     /** @param decides the deadline this event decides as met or missed, if any */
     public record Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
-                         CaseFacts facts, Deadline decides) {
+                         CaseFacts facts, Deadline decides, List<HotlineDelta> hotlines) {
 
         public Folded {
             projects = projects == null ? List.of() : List.copyOf(projects);
+            hotlines = hotlines == null ? List.of() : List.copyOf(hotlines);
+        }
+
+        public Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
+                      CaseFacts facts, Deadline decides) {
+            this(agents, departments, projects, facts, decides, List.of());
         }
 
         public Folded(List<AgentDelta> agents, List<DepartmentDelta> departments, List<ProjectDelta> projects,
@@ -78,7 +93,7 @@ public final class Folding {
         public Folded withoutDeadline() {
             return decides == null ? this : new Folded(agents, departments.stream()
                     .map(d -> new DepartmentDelta(d.departmentCode(), d.day(), d.add().withoutDeadline(decides.kind())))
-                    .toList(), projects, facts, null);
+                    .toList(), projects, facts, null, hotlines);
         }
     }
 
@@ -109,7 +124,8 @@ public final class Folding {
         long greet = timedVisit ? Math.max(0, Duration.between(c.arrivedAt(), c.greetedAt()).toSeconds()) : 0;
         AgentDay add = new AgentDay(phone ? 1 : 0, phone ? 0 : 1, timedCall ? 1 : 0,
                 timedCall && c.answeredWithinThreeRings() ? 1 : 0, timedVisit ? 1 : 0, greet,
-                c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                c.recordComplete() ? 1 : 0, c.settledAtFirstContact() ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                .withCallsMeasured(phone && c.timing() == TimingSource.MEASURED ? 1 : 0);
         LocalDate day = day(c.receivedAt());
         List<ProjectDelta> projects = c.projectCode() == null || c.category() == null ? List.of()
                 : List.of(new ProjectDelta(c.projectCode(), day, ProjectDay.contact(c.category().name())));
@@ -256,6 +272,62 @@ public final class Folding {
         AgentDay add = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s.score(),
                 s.criticalFailures().isEmpty() ? 0 : 1);
         return new Folded(List.of(new AgentDelta(s.agentId(), s.contactDay(), add)), List.of(), null);
+    }
+
+    /** A call offered on a hotline, in the hour it was offered. */
+    public Folded offered(CallOffered c) {
+        return hotline(c.hotline(), c.offeredAt(), new HotlineHour(1, 0, 0, 0, 0));
+    }
+
+    /**
+     * The first answer of a call, for its hotline: answered, and within the service level when the speed of answer
+     * (offered to answered) is at most three rings.
+     */
+    public Folded answeredOnHotline(CallAnswered a) {
+        Duration speed = speedOfAnswer(a.offeredAt(), a.answeredAt());
+        return hotline(a.hotline(), a.offeredAt(), new HotlineHour(0, 1, inTime(speed) ? 1 : 0, speed.toMillis(), 0));
+    }
+
+    /** A call that rang at an agent (counted once per call and agent, on the day the call was offered). */
+    public Folded rang(String agentId, Instant offeredAt, Instant ringStartedAt) {
+        return agent(agentId, offeredAt != null ? offeredAt : ringStartedAt, AgentDay.calls(1, 0, 0, 0, 0, 0));
+    }
+
+    /** The agent's answer: within three rings counts from the ring at this agent, the speed of answer from the offer. */
+    public Folded answeredByAgent(CallAnswered a) {
+        Duration speed = speedOfAnswer(a.offeredAt(), a.answeredAt());
+        boolean threeRings = a.ringStartedAt() != null
+                && Duration.between(a.ringStartedAt(), a.answeredAt()).compareTo(CallAnswered.THREE_RINGS) <= 0;
+        return agent(a.agentId(), a.offeredAt(), AgentDay.calls(0, 1, threeRings ? 1 : 0, inTime(speed) ? 1 : 0,
+                speed.toMillis(), 0));
+    }
+
+    /** A call nobody answered: abandoned on its hotline, and at the agent it last rang at, if any. */
+    public Folded abandoned(CallAbandoned a) {
+        Folded onHotline = hotline(a.hotline(), a.offeredAt(), new HotlineHour(0, 0, 0, 0, 1));
+        List<AgentDelta> agents = a.lastAgentId() == null ? List.of()
+                : List.of(new AgentDelta(a.lastAgentId(), day(a.offeredAt()), AgentDay.calls(0, 0, 0, 0, 0, 1)));
+        return new Folded(agents, List.of(), List.of(), null, null, onHotline.hotlines());
+    }
+
+    private Folded hotline(String hotline, Instant offeredAt, HotlineHour add) {
+        ZonedDateTime local = offeredAt.atZone(zone);
+        return new Folded(List.of(), List.of(), List.of(), null, null,
+                List.of(new HotlineDelta(hotline, local.toLocalDate(), local.getHour(), add)));
+    }
+
+    private Folded agent(String agentId, Instant at, AgentDay add) {
+        return new Folded(List.of(new AgentDelta(agentId, day(at), add)), List.of(), null);
+    }
+
+    /** Offered to answered; never negative (clocks of a platform's nodes may disagree by a little). */
+    private static Duration speedOfAnswer(Instant offeredAt, Instant answeredAt) {
+        Duration speed = Duration.between(offeredAt, answeredAt);
+        return speed.isNegative() ? Duration.ZERO : speed;
+    }
+
+    private static boolean inTime(Duration speed) {
+        return speed.compareTo(CallAnswered.THREE_RINGS) <= 0;
     }
 
     private static CaseFacts advanced(CaseFacts facts, long sequence) {

@@ -1,5 +1,7 @@
 package com.caseflow.evaluation.aggregates.domain;
 
+import com.caseflow.events.contact.TimingSource;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +12,31 @@ import java.util.TreeMap;
 public final class Kpis {
 
     /**
-     * @param answerWithinThreeRingsRate share of timed calls answered within three rings
+     * The call centre's service measures, from the phone platform's facts: for a hotline over the calls offered on
+     * it, for an agent over the calls that rang at them ({@code offered} = rung at the agent).
+     *
+     * @param answeredInTime            answered within 15 s (three rings) of being offered
+     * @param serviceLevel              answeredInTime ÷ offered
+     * @param averageSpeedOfAnswerSeconds average of answered − offered over the answered calls
+     * @param abandonmentRate           abandoned ÷ offered
+     */
+    public record CallMeasures(long offered, long answered, long abandoned, long answeredInTime, Double serviceLevel,
+                               Double averageSpeedOfAnswerSeconds, Double abandonmentRate) {
+    }
+
+    /**
+     * @param answerWithinThreeRingsRate the three-ring rate the evaluation weighs: measured when the phone platform
+     *                                   rang calls at the agent in the period, otherwise as the agent's contacts
+     *                                   reported it (see {@code threeRingsSource})
+     * @param threeRingsSource           where that rate came from: MEASURED, SELF_REPORTED, or null when neither
+     *                                   had a call to count
+     * @param measuredThreeRingsRate     calls the agent answered within three rings of the ring starting ÷ calls
+     *                                   that rang at the agent
+     * @param reportedThreeRingsRate     share of the agent's timed phone contacts recorded as answered within three
+     *                                   rings
+     * @param measuredTimingShare        share of the agent's phone contacts whose times came from the phone platform
+     * @param selfReportedTimingShare    share whose times were typed (self-reported)
+     * @param calls                      the agent's calls as the phone platform measured them
      * @param averageGreetSeconds        average time from a visitor's arrival to the greeting
      * @param completeRecordRate         share of contacts recorded completely
      * @param firstContactResolutionRate share of contacts settled on the spot
@@ -23,7 +49,9 @@ public final class Kpis {
     public record AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
                             Double averageGreetSeconds, Double completeRecordRate, Double firstContactResolutionRate,
                             Double averageSatisfaction, Double csat, Double reopenRate, long spotChecks,
-                            Double spotCheckAverage, long criticalFailures) {
+                            Double spotCheckAverage, long criticalFailures, TimingSource threeRingsSource,
+                            Double measuredThreeRingsRate, Double reportedThreeRingsRate,
+                            Double measuredTimingShare, Double selfReportedTimingShare, CallMeasures calls) {
     }
 
     /**
@@ -41,12 +69,34 @@ public final class Kpis {
                                  Double reopenRate, Double averageSatisfaction, Double csat) {
     }
 
+    /**
+     * An agent's KPIs. The three-ring rate is the measured one wherever the phone platform rang a call at the agent in
+     * the period; a period without any falls back to what the agent's contacts reported, and says so.
+     */
     public static AgentKpis of(AgentDay d) {
-        return new AgentKpis(d.contacts(), d.phoneCalls(), d.visits(), rate(d.callsWithinThreeRings(), d.callsTimed()),
+        Double measured = rate(d.callsAnsweredInThreeRings(), d.callsRung());
+        Double reported = rate(d.callsWithinThreeRings(), d.callsTimed());
+        TimingSource source = measured != null ? TimingSource.MEASURED
+                : reported != null ? TimingSource.SELF_REPORTED : null;
+        return new AgentKpis(d.contacts(), d.phoneCalls(), d.visits(), measured != null ? measured : reported,
                 rate(d.greetSeconds(), d.visitsTimed()), rate(d.completeRecords(), d.contacts()),
                 rate(d.settledAtFirstContact(), d.contacts()), rate(d.satisfactionSum(), d.feedbackReached()),
                 rate(d.satisfied(), d.feedbackReached()), rate(d.casesReopened(), d.casesOpened()), d.spotChecks(),
-                d.spotChecks() == 0 ? null : d.spotCheckScoreSum() / d.spotChecks(), d.criticalFailures());
+                d.spotChecks() == 0 ? null : d.spotCheckScoreSum() / d.spotChecks(), d.criticalFailures(), source,
+                measured, reported, rate(d.callsMeasured(), d.phoneCalls()),
+                rate(d.phoneCalls() - d.callsMeasured(), d.phoneCalls()),
+                calls(d.callsRung(), d.callsAnswered(), d.callsAbandoned(), d.callsAnsweredInTime(),
+                        d.answerMillis()));
+    }
+
+    public static CallMeasures of(HotlineHour h) {
+        return calls(h.offered(), h.answered(), h.abandoned(), h.answeredInTime(), h.answerMillis());
+    }
+
+    private static CallMeasures calls(long offered, long answered, long abandoned, long answeredInTime,
+                                      long answerMillis) {
+        return new CallMeasures(offered, answered, abandoned, answeredInTime, rate(answeredInTime, offered),
+                answered == 0 ? null : answerMillis / 1000.0 / answered, rate(abandoned, offered));
     }
 
     public static DepartmentKpis of(DepartmentDay d) {

@@ -3,6 +3,7 @@ package com.caseflow.evaluation.aggregates.persistence;
 import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Folding;
+import com.caseflow.evaluation.aggregates.domain.HotlineHour;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
@@ -51,6 +52,7 @@ public class AggregateStore implements InitializingBean {
     /** The same counters summed per calendar month ({@code day} holds the month, e.g. 2026-11). */
     static final String AGENT_MONTHS = "agent_months";
     static final String DEPARTMENT_MONTHS = "department_months";
+    static final String HOTLINE_MONTHS = "hotline_months";
     static final String MIGRATIONS = "migrations";
     static final String MONTHS_FILLED = "month-counters-from-days";
 
@@ -72,7 +74,8 @@ public class AggregateStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
-                ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS)) {
+                ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS, HotlineHourDocument.COLLECTION,
+                HOTLINE_MONTHS)) {
             // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
@@ -136,6 +139,9 @@ public class AggregateStore implements InitializingBean {
                         DepartmentDayDocument.idOf(d.departmentCode(), t.key())))));
         folded.projects().forEach(d -> documents.add(new Touched(ProjectDayDocument.COLLECTION,
                 ProjectDayDocument.idOf(d.projectCode(), d.day().toString()))));
+        folded.hotlines().forEach(d -> dayAndMonth(HotlineHourDocument.COLLECTION, HOTLINE_MONTHS, d.day())
+                .forEach(t -> documents.add(new Touched(t.collection(),
+                        HotlineHourDocument.idOf(d.hotline(), t.key(), d.hour())))));
         return documents;
     }
 
@@ -216,6 +222,37 @@ public class AggregateStore implements InitializingBean {
                 () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
                 d -> d.applied().contains(eventId), ProjectDayDocument::version, d -> d.counters().plus(add));
         return List.of(new Touched(ProjectDayDocument.COLLECTION, id));
+    }
+
+    /** Adds to the hotline's hour of that day and to the same hour of its month. */
+    @Retry(name = "mongo")
+    public List<Touched> addHotline(String hotline, LocalDate day, int hour, String eventId, HotlineHour add) {
+        List<Touched> touched = new ArrayList<>();
+        for (Target target : dayAndMonth(HotlineHourDocument.COLLECTION, HOTLINE_MONTHS, day)) {
+            String id = HotlineHourDocument.idOf(hotline, target.key(), hour);
+            add(HotlineHourDocument.class, target.collection(), id, eventId,
+                    () -> new HotlineHourDocument(id, 0, hotline, target.key(), hour, add, List.of(eventId)),
+                    d -> d.applied().contains(eventId), HotlineHourDocument::version, d -> d.counters().plus(add));
+            touched.add(new Touched(target.collection(), id));
+        }
+        return touched;
+    }
+
+    /**
+     * Every hotline's calls in a period by hour of the day (0–23): for one day its hours, for longer periods each
+     * hour summed over the days (whole months read from the month documents).
+     */
+    @Retry(name = "mongo")
+    public Map<String, Map<Integer, HotlineHour>> hotlinesInPeriod(LocalDate from, LocalDate to) {
+        Map<String, Map<Integer, HotlineHour>> hours = new HashMap<>();
+        for (Span span : spans(from, to)) {
+            for (HotlineHourDocument d : inSpan(HotlineHourDocument.class,
+                    span.collection(HotlineHourDocument.COLLECTION, HOTLINE_MONTHS), span)) {
+                hours.computeIfAbsent(d.hotline(), h -> new HashMap<>()).merge(d.hour(), d.counters(),
+                        HotlineHour::plus);
+            }
+        }
+        return hours;
     }
 
     /** One agent's counters over a period: whole months from the month documents, other days from day documents. */

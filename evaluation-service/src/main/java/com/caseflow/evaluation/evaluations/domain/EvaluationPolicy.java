@@ -1,6 +1,7 @@
 package com.caseflow.evaluation.evaluations.domain;
 
 import com.caseflow.evaluation.aggregates.domain.Kpis;
+import com.caseflow.events.contact.TimingSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,12 @@ public record EvaluationPolicy(String version, Map<String, Rule> agentKpis, Map<
     public record Rule(double weight, double target, String label) {
     }
 
+    /** The three-ring KPI: measured by the phone platform, or as the agent's contacts reported it. */
+    public static final String THREE_RINGS = "answerWithinThreeRings";
+
     /** The KPIs a policy may weigh, and how each is put on the 0–100 scale. */
     public static final Map<String, Function<Kpis.AgentKpis, Double>> AGENT_MEASURES = Map.of(
-            "answerWithinThreeRings", k -> percent(k.answerWithinThreeRingsRate()),
+            THREE_RINGS, k -> percent(k.answerWithinThreeRingsRate()),
             "completeRecords", k -> percent(k.completeRecordRate()),
             "firstContactResolution", k -> percent(k.firstContactResolutionRate()),
             "satisfaction", k -> satisfaction(k.averageSatisfaction()),
@@ -53,8 +57,18 @@ public record EvaluationPolicy(String version, Map<String, Rule> agentKpis, Map<
         unknown(departmentKpis, DEPARTMENT_MEASURES, "department");
     }
 
+    /**
+     * The three-ring KPI weighs the measured rate wherever the phone platform rang calls at the agent in the period;
+     * where it weighs the contacts' own (typed) figure instead, the evaluation says so.
+     */
     public Scored agent(Kpis.AgentKpis kpis) {
         Scored scored = score(agentKpis, AGENT_MEASURES, kpis);
+        if (kpis.threeRingsSource() == TimingSource.SELF_REPORTED
+                && scored.kpiScores().containsKey(THREE_RINGS)) {
+            List<String> reasons = new ArrayList<>(scored.reasons());
+            reasons.add(agentKpis.get(THREE_RINGS).label() + "为自报数据（本期无实测来电）");
+            scored = new Scored(scored.score(), scored.kpiScores(), scored.outcome(), scored.weakKpis(), reasons);
+        }
         if (kpis.criticalFailures() >= warnAtCriticalFailures && warnAtCriticalFailures > 0) {
             List<String> reasons = new ArrayList<>();
             reasons.add("抽查发现严重违规 " + kpis.criticalFailures() + " 次");

@@ -134,6 +134,30 @@ class ReportController {
                 "部门考核-" + period.from() + "-" + period.to());
     }
 
+    /** The call centre's service measures per hotline, in total and by hour of the day. */
+    record HotlinesReport(LocalDate from, LocalDate to, List<KpiReports.HotlineReport> hotlines) {
+    }
+
+    /**
+     * Every hotline's calls offered in the period (Asia/Shanghai hours of the offer): offered, answered, abandoned,
+     * service level (answered within 15 s ÷ offered), average speed of answer and abandonment rate, in total and per
+     * hour (for a day its hours, for a month each hour of the day over its days); {@code format=csv|xlsx} for a
+     * download.
+     */
+    @GetMapping("/hotlines")
+    ResponseEntity<?> hotlines(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String format, Authentication authentication) {
+        Staff staff = reader(authentication);
+        Asked asked = asked(from, to, format);
+        Period period = asked.period();
+        List<KpiReports.HotlineReport> hotlines = reports.hotlines(staff, period.from(), period.to());
+        if (asked.format() == ExportFormat.JSON) {
+            return ResponseEntity.ok(new HotlinesReport(period.from(), period.to(), hotlines));
+        }
+        return TableExport.download(ReportTables.hotlines(period, hotlines), asked.format(),
+                "热线服务水平-" + period.from() + "-" + period.to());
+    }
+
     private record Asked(Period period, ExportFormat format) {
     }
 

@@ -1,5 +1,6 @@
 package com.caseflow.evaluation.reports.web;
 
+import com.caseflow.evaluation.aggregates.application.KpiReports;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.evaluations.application.Scoreboard;
 import com.caseflow.evaluation.evaluations.domain.EvaluationPolicy;
@@ -8,6 +9,7 @@ import com.caseflow.evaluation.evaluations.domain.Scored;
 import com.caseflow.evaluation.reports.export.Column;
 import com.caseflow.evaluation.reports.export.Column.Kind;
 import com.caseflow.evaluation.reports.export.ReportTable;
+import com.caseflow.events.contact.TimingSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ final class ReportTables {
             new Column("phoneCalls", "来电数", Kind.INTEGER),
             new Column("visits", "来访数", Kind.INTEGER),
             new Column("answerWithinThreeRingsRate", "三声内接听率", Kind.PERCENT),
+            new Column("threeRingsSource", "三声内接听率来源", Kind.TEXT),
             new Column("averageGreetSeconds", "平均迎接用时(秒)", Kind.DECIMAL),
             new Column("completeRecordRate", "记录完整率", Kind.PERCENT),
             new Column("firstContactResolutionRate", "首次解决率", Kind.PERCENT),
@@ -39,7 +42,26 @@ final class ReportTables {
             new Column("reopenRate", "重开率", Kind.PERCENT),
             new Column("spotChecks", "抽查次数", Kind.INTEGER),
             new Column("spotCheckAverage", "抽查平均分", Kind.DECIMAL),
-            new Column("criticalFailures", "严重违规次数", Kind.INTEGER));
+            new Column("criticalFailures", "严重违规次数", Kind.INTEGER),
+            new Column("measuredTimingShare", "实测时间占比", Kind.PERCENT),
+            new Column("selfReportedTimingShare", "自报时间占比", Kind.PERCENT),
+            new Column("callsRung", "振铃来电数", Kind.INTEGER),
+            new Column("callsAnswered", "接听来电数", Kind.INTEGER),
+            new Column("callsAbandoned", "振铃中放弃数", Kind.INTEGER),
+            new Column("serviceLevel", "服务水平(15秒内接听)", Kind.PERCENT),
+            new Column("averageSpeedOfAnswerSeconds", "平均应答时长(秒)", Kind.DECIMAL),
+            new Column("abandonmentRate", "放弃率", Kind.PERCENT));
+
+    private static final List<Column> HOTLINE = List.of(
+            new Column("hotline", "热线号码", Kind.TEXT),
+            new Column("hour", "时段", Kind.TEXT),
+            new Column("offered", "呼入数", Kind.INTEGER),
+            new Column("answered", "接听数", Kind.INTEGER),
+            new Column("abandoned", "放弃数", Kind.INTEGER),
+            new Column("answeredInTime", "15秒内接听数", Kind.INTEGER),
+            new Column("serviceLevel", "服务水平(15秒内接听)", Kind.PERCENT),
+            new Column("averageSpeedOfAnswerSeconds", "平均应答时长(秒)", Kind.DECIMAL),
+            new Column("abandonmentRate", "放弃率", Kind.PERCENT));
 
     private static final List<Column> DEPARTMENT = List.of(
             new Column("casesRouted", "受理案件数", Kind.INTEGER),
@@ -60,10 +82,13 @@ final class ReportTables {
         for (Scoreboard.AgentRow r : board.rows()) {
             Kpis.AgentKpis k = r.kpis();
             List<Object> row = standing(r.agentId(), r.standing(), policy.agentKpis());
+            Kpis.CallMeasures calls = k.calls();
             row.addAll(ReportTable.row(k.phoneCalls(), k.visits(), k.answerWithinThreeRingsRate(),
-                    k.averageGreetSeconds(), k.completeRecordRate(), k.firstContactResolutionRate(),
-                    k.averageSatisfaction(), k.csat(), k.reopenRate(), k.spotChecks(), k.spotCheckAverage(),
-                    k.criticalFailures()));
+                    source(k.threeRingsSource()), k.averageGreetSeconds(), k.completeRecordRate(),
+                    k.firstContactResolutionRate(), k.averageSatisfaction(), k.csat(), k.reopenRate(), k.spotChecks(),
+                    k.spotCheckAverage(), k.criticalFailures(), k.measuredTimingShare(),
+                    k.selfReportedTimingShare(), calls.offered(), calls.answered(), calls.abandoned(),
+                    calls.serviceLevel(), calls.averageSpeedOfAnswerSeconds(), calls.abandonmentRate()));
             rows.add(row);
         }
         return new ReportTable("坐席考核 " + span(board.period()), columns("坐席工号", AGENT), rows);
@@ -81,6 +106,28 @@ final class ReportTables {
             rows.add(row);
         }
         return new ReportTable("部门考核 " + span(board.period()), columns("部门", DEPARTMENT), rows);
+    }
+
+    /** Each hotline's hours with calls, then its whole period ("合计"). */
+    static ReportTable hotlines(Period period, List<KpiReports.HotlineReport> hotlines) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiReports.HotlineReport h : hotlines) {
+            for (KpiReports.HourMeasures hour : h.hours()) {
+                rows.add(callRow(h.hotline(), "%02d:00-%02d:00".formatted(hour.hour(), hour.hour() + 1),
+                        hour.measures()));
+            }
+            rows.add(callRow(h.hotline(), "合计", h.total()));
+        }
+        return new ReportTable("热线服务水平 " + span(period), HOTLINE, rows);
+    }
+
+    private static List<Object> callRow(String hotline, String hour, Kpis.CallMeasures m) {
+        return ReportTable.row(hotline, hour, m.offered(), m.answered(), m.abandoned(), m.answeredInTime(),
+                m.serviceLevel(), m.averageSpeedOfAnswerSeconds(), m.abandonmentRate());
+    }
+
+    private static String source(TimingSource source) {
+        return source == null ? null : source == TimingSource.MEASURED ? "实测" : "自报";
     }
 
     static String span(Period period) {

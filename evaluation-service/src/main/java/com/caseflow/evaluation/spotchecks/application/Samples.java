@@ -54,8 +54,11 @@ public class Samples {
                               Instant asOf) {
     }
 
-    /** A sample as the caller may see it, with the check of each item reviewed so far (contact id → check id). */
-    public record SampleRead(Sample sample, Map<String, String> reviewed) {
+    /**
+     * A sample as the caller may see it, with the check of each item reviewed so far (contact id → check id) and the
+     * call recording of each item that has one (contact id → link), as known when it is read.
+     */
+    public record SampleRead(Sample sample, Map<String, String> reviewed, Map<String, String> recordings) {
     }
 
     private final SampleStore samples;
@@ -158,7 +161,7 @@ public class Samples {
     private SampleRead visible(Staff staff, Sample sample, Map<String, String> reviewed) {
         Optional<Set<String>> agents = access.agentsVisibleTo(staff);
         if (agents.isEmpty()) {
-            return new SampleRead(sample, reviewed);
+            return new SampleRead(sample, reviewed, facts.recordings(contactIds(sample)));
         }
         Sample mine = new Sample(sample.id(), sample.kind(), sample.seed(), sample.from(), sample.to(),
                 sample.asOf(), sample.perAgent(),
@@ -166,7 +169,7 @@ public class Samples {
                 sample.drawnBy(), sample.drawnAt(),
                 sample.flaggedShare(), sample.strataOrder(), sample.population(), sample.populationDigest(),
                 sample.items().stream().filter(i -> agents.get().contains(i.agentId())).toList());
-        return new SampleRead(mine, reviewed);
+        return new SampleRead(mine, reviewed, facts.recordings(contactIds(mine)));
     }
 
     private static List<String> contactIds(Sample sample) {

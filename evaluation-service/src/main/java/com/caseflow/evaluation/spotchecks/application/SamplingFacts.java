@@ -3,6 +3,7 @@ package com.caseflow.evaluation.spotchecks.application;
 import com.caseflow.evaluation.spotchecks.domain.ContactFacts;
 import com.caseflow.evaluation.spotchecks.persistence.SamplingFactsStore;
 import com.caseflow.events.EventEnvelope;
+import com.caseflow.events.call.CallEnded;
 import com.caseflow.events.cases.CaseMerged;
 import com.caseflow.events.cases.CaseReopened;
 import com.caseflow.events.cases.CaseResolved;
@@ -44,7 +45,18 @@ public class SamplingFacts {
         }
         store.contact(new ContactFacts(c.contactId(), c.agentId(), c.receivedAt().atZone(zone).toLocalDate(),
                 c.channel() == null ? null : c.channel().name(), c.projectCode(),
-                c.category() == null ? null : c.category().name(), null));
+                c.category() == null ? null : c.category().name(), null, c.settledAtFirstContact(), c.callId(),
+                c.recordingUrl()));
+    }
+
+    /** The recording of an ended call, for the contact recorded from it (which may come before or after). */
+    public void callEnded(EventEnvelope<CallEnded> envelope) {
+        PoisonRecordException.requireReadable(envelope, CallEnded.SCHEMA_VERSION);
+        CallEnded e = envelope.data();
+        if (e == null || e.callId() == null || e.recordingUrl() == null || e.recordingUrl().isBlank()) {
+            return;
+        }
+        store.recording(e.callId(), e.recordingUrl());
     }
 
     public void routed(EventEnvelope<CaseRouted> envelope) {

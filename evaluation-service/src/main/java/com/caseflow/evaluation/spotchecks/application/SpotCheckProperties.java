@@ -35,7 +35,7 @@ public record SpotCheckProperties(@DefaultValue ScorecardProperties scorecard, @
      * @param lowSatisfactionAtMost callback satisfaction (1–5) at or below which a case counts as low satisfaction
      */
     public record Sampling(@DefaultValue("0.5") double flaggedShare,
-                           @DefaultValue({"COMPLAINT", "LOW_SATISFACTION", "ESCALATED", "LONG_RUNNING"})
+                           @DefaultValue({"COMPLAINT", "LOW_SATISFACTION", "ESCALATED", "LONG_RUNNING", "SETTLED"})
                            List<Stratum> strata,
                            @DefaultValue("2") int lowSatisfactionAtMost) {
     }

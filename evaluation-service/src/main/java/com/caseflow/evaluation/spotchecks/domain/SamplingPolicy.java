@@ -17,7 +17,7 @@ import java.util.Objects;
 public record SamplingPolicy(double flaggedShare, List<Stratum> priority, int lowSatisfactionAtMost) {
 
     public static final List<Stratum> DEFAULT_PRIORITY = List.of(Stratum.COMPLAINT, Stratum.LOW_SATISFACTION,
-            Stratum.ESCALATED, Stratum.LONG_RUNNING);
+            Stratum.ESCALATED, Stratum.LONG_RUNNING, Stratum.SETTLED);
 
     public SamplingPolicy {
         if (!(flaggedShare >= 0 && flaggedShare <= 1)) {
@@ -50,6 +50,7 @@ public record SamplingPolicy(double flaggedShare, List<Stratum> priority, int lo
             case LOW_SATISFACTION -> flags != null && flags.lowSatisfaction(lowSatisfactionAtMost);
             case ESCALATED -> flags != null && flags.escalated();
             case LONG_RUNNING -> flags != null && flags.longRunning(asOf);
+            case SETTLED -> contact.settled();
             case ORDINARY -> false;
         };
     }

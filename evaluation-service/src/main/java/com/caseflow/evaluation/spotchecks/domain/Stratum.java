@@ -13,6 +13,11 @@ public enum Stratum {
     ESCALATED,
     /** The case was resolved after its resolution deadline, or is still open past it. */
     LONG_RUNNING,
+    /**
+     * The agent recorded the matter as settled on the spot (当场办结): no case was opened, so nobody else ever looks
+     * at it unless it is checked.
+     */
+    SETTLED,
     /** None of the above. */
     ORDINARY;
 

@@ -35,16 +35,22 @@ public class SamplingFactsStore implements InitializingBean {
 
     static final String CONTACTS = "spot_check_contacts";
     static final String CASES = "spot_check_cases";
+    /** Recordings of ended calls by call id (no number, no name: a link the platform controls access to). */
+    static final String CALLS = "spot_check_calls";
     private static final int IN_BATCH = 500;
 
     @Document(CONTACTS)
     record ContactDocument(@Id String id, String agentId, String day, String channel, String projectCode,
-                           String category, String caseId) {
+                           String category, String caseId, Boolean settled, String callId, String recordingUrl) {
 
         ContactFacts facts() {
             return new ContactFacts(id, agentId, day == null ? null : LocalDate.parse(day), channel, projectCode,
-                    category, caseId);
+                    category, caseId, Boolean.TRUE.equals(settled), callId, recordingUrl);
         }
+    }
+
+    @Document(CALLS)
+    record CallDocument(@Id String id, String recordingUrl) {
     }
 
     @Document(CASES)
@@ -74,8 +80,43 @@ public class SamplingFactsStore implements InitializingBean {
     public void contact(ContactFacts facts) {
         Update update = new Update().set("agentId", facts.agentId()).set("day", facts.day().toString())
                 .set("channel", facts.channel()).set("projectCode", facts.projectCode())
-                .set("category", facts.category());
+                .set("category", facts.category()).set("settled", facts.settled()).set("callId", facts.callId())
+                .set("recordingUrl", facts.recordingUrl());
         mongo.upsert(byId(facts.contactId()), update, ContactDocument.class);
+    }
+
+    @Retry(name = "mongo")
+    public void recording(String callId, String recordingUrl) {
+        mongo.upsert(byId(callId), new Update().set("recordingUrl", recordingUrl), CallDocument.class);
+    }
+
+    /**
+     * The recording of each contact that has one, by contact id: the contact's own link, else the one its call ended
+     * with (whichever of the two facts came first).
+     */
+    @Retry(name = "mongo")
+    public Map<String, String> recordings(Collection<String> contactIds) {
+        Map<String, String> recordings = new HashMap<>();
+        Map<String, List<String>> contactsOfCall = new HashMap<>();
+        List<String> ids = new ArrayList<>(contactIds);
+        for (int i = 0; i < ids.size(); i += IN_BATCH) {
+            Query query = Query.query(Criteria.where("_id").in(ids.subList(i, Math.min(ids.size(), i + IN_BATCH))));
+            for (ContactDocument d : mongo.find(query, ContactDocument.class)) {
+                if (d.recordingUrl() != null) {
+                    recordings.put(d.id(), d.recordingUrl());
+                } else if (d.callId() != null) {
+                    contactsOfCall.computeIfAbsent(d.callId(), c -> new ArrayList<>()).add(d.id());
+                }
+            }
+        }
+        List<String> calls = new ArrayList<>(contactsOfCall.keySet());
+        for (int i = 0; i < calls.size(); i += IN_BATCH) {
+            Query query = Query.query(Criteria.where("_id").in(calls.subList(i, Math.min(calls.size(), i + IN_BATCH))));
+            mongo.find(query, CallDocument.class).stream().filter(c -> c.recordingUrl() != null)
+                    .forEach(c -> contactsOfCall.get(c.id()).forEach(contact -> recordings.put(contact,
+                            c.recordingUrl())));
+        }
+        return recordings;
     }
 
     @Retry(name = "mongo")

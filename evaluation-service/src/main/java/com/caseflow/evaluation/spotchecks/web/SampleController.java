@@ -77,10 +77,13 @@ class SampleController {
                   Map<Stratum, Integer> drawn) {
     }
 
-    /** @param spotCheckId the check of this contact in this sample, null until it is reviewed */
+    /**
+     * @param spotCheckId  the check of this contact in this sample, null until it is reviewed
+     * @param recordingUrl the call's recording (录音) for the reviewer, null for visits and calls without one
+     */
     record ItemView(String contactId, String agentId, String caseId, LocalDate day, String channel,
                     String projectCode, String category, Stratum stratum, List<Stratum> reasons,
-                    String spotCheckId) {
+                    String spotCheckId, String recordingUrl) {
     }
 
     /** @param agentIds the agents drawn for; empty when every agent with contacts in the period was */
@@ -180,7 +183,8 @@ class SampleController {
         for (SampleItem i : s.items()) {
             drawn.merge(i.stratum(), 1, Integer::sum);
             items.add(new ItemView(i.contactId(), i.agentId(), i.caseId(), i.day(), i.channel(), i.projectCode(),
-                    i.category(), i.stratum(), i.reasons(), read.reviewed().get(i.contactId())));
+                    i.category(), i.stratum(), i.reasons(), read.reviewed().get(i.contactId()),
+                    read.recordings().get(i.contactId())));
         }
         return new SampleView(s.id(), s.kind().name(), s.seed(), s.from(), s.to(), s.perAgent(), s.agentIds(),
                 s.drawnBy(), s.drawnAt(), s.asOf(), new Strata(s.flaggedShare(), s.strataOrder(), population, drawn),

@@ -1,6 +1,7 @@
 package com.caseflow.evaluation.evaluations.domain;
 
 import com.caseflow.evaluation.aggregates.domain.Kpis;
+import com.caseflow.events.contact.TimingSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -26,8 +27,17 @@ class EvaluationPolicyTests {
 
     private static Kpis.AgentKpis agent(Double answered, Double satisfaction, Double spotChecks, Double reopen,
                                         long criticalFailures) {
+        return agent(answered, answered == null ? null : TimingSource.MEASURED, satisfaction, spotChecks, reopen,
+                criticalFailures);
+    }
+
+    private static Kpis.AgentKpis agent(Double answered, TimingSource threeRings, Double satisfaction,
+                                        Double spotChecks, Double reopen, long criticalFailures) {
         return new Kpis.AgentKpis(10, 10, 0, answered, null, 1.0, 0.5, satisfaction, null, reopen,
-                spotChecks == null ? 0 : 2, spotChecks, criticalFailures);
+                spotChecks == null ? 0 : 2, spotChecks, criticalFailures, threeRings,
+                threeRings == TimingSource.MEASURED ? answered : null,
+                threeRings == TimingSource.SELF_REPORTED ? answered : null, null, null,
+                new Kpis.CallMeasures(0, 0, 0, 0, null, null, null));
     }
 
     @Test
@@ -41,6 +51,18 @@ class EvaluationPolicyTests {
                 Map.entry("satisfaction", 80.0), Map.entry("spotChecks", 85.0), Map.entry("reopens", 95.0));
         assertThat(scored.outcome()).isEqualTo(Outcome.NONE);
         assertThat(scored.weakKpis()).isEmpty();
+    }
+
+    @Test
+    void whenTheThreeRingRateIsSelfReportedThenTheEvaluationSaysSoAndWhenMeasuredItDoesNot() {
+        Scored reported = policy.agent(agent(0.95, TimingSource.SELF_REPORTED, 4.2, 85.0, 0.05, 0));
+        Scored measured = policy.agent(agent(0.95, TimingSource.MEASURED, 4.2, 85.0, 0.05, 0));
+
+        assertThat(reported.kpiScores()).containsEntry("answerWithinThreeRings", 95.0);
+        assertThat(reported.score()).isEqualTo(measured.score());
+        assertThat(reported.reasons()).contains("三声内接听率为自报数据（本期无实测来电）");
+        assertThat(measured.reasons()).noneMatch(r -> r.contains("自报"));
+        assertThat(policy.agent(agent(null, null, 4.2, 85.0, 0.05, 0)).reasons()).noneMatch(r -> r.contains("自报"));
     }
 
     @Test

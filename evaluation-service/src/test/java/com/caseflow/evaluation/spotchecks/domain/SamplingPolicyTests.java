@@ -66,6 +66,24 @@ class SamplingPolicyTests {
     }
 
     @Test
+    void whenAContactWasSettledOnTheSpotThenItIsOfTheSettledStratumUnlessAnEarlierOneApplies() {
+        ContactFacts settled = new ContactFacts("C2", "A001", LocalDate.of(2026, 11, 2), "PHONE", "SH-LJY", "INQUIRY",
+                null, true, "CALL-1", null);
+        assertThat(POLICY.classify(settled, null, DUE).stratum()).isEqualTo(Stratum.SETTLED);
+        assertThat(POLICY.classify(settled, null, DUE).reasons()).containsExactly(Stratum.SETTLED);
+
+        ContactFacts settledComplaint = new ContactFacts("C3", "A001", LocalDate.of(2026, 11, 2), "PHONE", "SH-LJY",
+                "COMPLAINT", null, true, null, null);
+        Candidate complaint = POLICY.classify(settledComplaint, null, DUE);
+        assertThat(complaint.stratum()).isEqualTo(Stratum.COMPLAINT);
+        assertThat(complaint.reasons()).containsExactly(Stratum.COMPLAINT, Stratum.SETTLED);
+
+        SamplingPolicy withoutSettled = new SamplingPolicy(0.5, List.of(Stratum.COMPLAINT), 2);
+        assertThat(withoutSettled.classify(settled, null, DUE).stratum()).as("left out: not flagged")
+                .isEqualTo(Stratum.ORDINARY);
+    }
+
+    @Test
     void whenThePolicyIsMisconfiguredThenItIsRefused() {
         assertThatThrownBy(() -> new SamplingPolicy(1.5, SamplingPolicy.DEFAULT_PRIORITY, 2))
                 .isInstanceOf(IllegalArgumentException.class);
