@@ -277,6 +277,7 @@ public final class PhoneSimulator implements AutoCloseable {
         Call call;
         List<ObjectNode> events = new ArrayList<>();
         String refusal = null;
+        String reached;
         synchronized (this) {
             call = NEWEST.equals(callId) ? newest(action) : calls.get(callId);
             if (call == null) {
@@ -294,12 +295,13 @@ public final class PhoneSimulator implements AutoCloseable {
                     default -> call.transfer(toAgent, clock.instant(), events);
                 };
             }
+            reached = call.state + (call.agent == null ? "" : " (agent " + call.agent + ")");
         }
         if (refusal != null) {
             problem(exchange, 409, "Not possible in this state", refusal);
             return;
         }
-        log.info("Call {} {}", call.id, pastTense(action));
+        log.info("Call {} {}", call.id, reached);
         answerAfterDelivery(exchange, 200, call, deliver(events));
     }
 
@@ -504,10 +506,6 @@ public final class PhoneSimulator implements AutoCloseable {
             this.schedule = new TrafficSchedule(plan, seed);
         }
 
-        void start() {
-            at(schedule.next());
-        }
-
         boolean arriving() {
             return !stopped.get();
         }
@@ -517,11 +515,19 @@ public final class PhoneSimulator implements AutoCloseable {
             return stopped.compareAndSet(false, true);
         }
 
+        void start() {
+            at(schedule.next());
+            if (plan.duration() != null) {
+                schedule(plan.duration(), () -> {
+                    if (stop()) {
+                        log.info("Traffic done: {} calls in {} s", offered.get(), plan.duration().toSeconds());
+                    }
+                });
+            }
+        }
+
         private void at(TrafficSchedule.PlannedCall planned) {
             if (plan.duration() != null && planned.offeredAt().compareTo(plan.duration()) > 0) {
-                if (stop()) {
-                    log.info("Traffic done: {} calls in {} s", offered.get(), plan.duration().toSeconds());
-                }
                 return;
             }
             schedule(planned.offeredAt(), () -> arrive(planned));

@@ -47,7 +47,8 @@ public record TrafficPlan(double callsPerMinute, double abandonedShare, List<Str
             int needed = agentsNeeded(callsPerMinute);
             if (agents.size() < needed) {
                 problems.put("agents", String.format("%s calls a minute need at least %d agents (each call rings "
-                        + "and is talked for %.0f s at the least); give more agents or fewer calls", callsPerMinute,
+                        + "and is talked for %.0f s at the least); give more agents or fewer calls",
+                        java.math.BigDecimal.valueOf(callsPerMinute).stripTrailingZeros().toPlainString(),
                         needed, TrafficSchedule.SHORTEST_MEAN_HANDLING.toMillis() / 1000.0));
             }
         }

@@ -7,7 +7,8 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The calls of a traffic run, one after the other in order of arrival, computed from the plan and its seed alone — no
@@ -58,7 +59,7 @@ public final class TrafficSchedule implements Iterator<TrafficSchedule.PlannedCa
     }
 
     private final TrafficPlan plan;
-    private final Random random;
+    private final RandomGenerator random;
     private final Duration talkMedian;
     /** When each agent (by the plan's order) is free again, in milliseconds from the start. */
     private final long[] agentFreeAt;
@@ -68,7 +69,8 @@ public final class TrafficSchedule implements Iterator<TrafficSchedule.PlannedCa
 
     public TrafficSchedule(TrafficPlan plan, long seed) {
         this.plan = plan;
-        this.random = new Random(seed);
+        // SplittableRandom, not Random: Random's first numbers from small seeds (1, 2, 42) are close to each other
+        this.random = new SplittableRandom(seed);
         this.agentFreeAt = new long[plan.agents().size()];
         this.talkMedian = talkMedian(plan);
     }
