@@ -605,7 +605,8 @@ public final class PhoneSimulator implements AutoCloseable {
 
     /**
      * Delivers the events in order, after every event handed over before; the outcome is the first refusal, or the
-     * last acceptance. An event intake does not take is logged and dropped: the platform has given up on it.
+     * last acceptance. An event intake does not take is logged and dropped: the platform has given up on it; so are the
+     * events after it in the same list (intake down for the QUEUED would not take the RINGING either, seconds later).
      */
     private Future<SignedPost.Outcome> deliver(List<ObjectNode> events) {
         try {

@@ -324,7 +324,7 @@ public final class SmsGateway implements AutoCloseable {
         ObjectNode problem = JSON.createObjectNode();
         problem.put("title", "Follow-up did not take the reply");
         problem.put("status", 502);
-        problem.put("detail", repliesUrl + " answered " + outcome.describe()
+        problem.put("detail", repliesUrl + ": " + outcome.describe()
                 + (outcome.detail() == null ? "" : ": " + outcome.detail()));
         problem.put("replyId", replyId);
         problem.put("followupStatus", outcome.status());
