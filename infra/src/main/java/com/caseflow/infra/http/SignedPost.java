@@ -63,6 +63,11 @@ public final class SignedPost {
 
     /** Blocks until accepted, answered finally, or out of attempts; interrupted: the outcome so far. */
     public Outcome post(URI url, byte[] body, String idempotencyKey) {
+        return post(url, body, idempotencyKey, pauses.size() + 1);
+    }
+
+    /** As {@link #post(URI, byte[], String)}, with at most {@code maxAttempts} attempts. */
+    public Outcome post(URI url, byte[] body, String idempotencyKey, int maxAttempts) {
         Outcome outcome;
         long lastTimestamp = Long.MIN_VALUE;
         for (int attempt = 1; ; attempt++) {
@@ -71,7 +76,7 @@ public final class SignedPost {
             lastTimestamp = timestamp;
             outcome = attempt(url, body, idempotencyKey, attempt, timestamp);
             boolean retriable = outcome.status() == 0 || outcome.status() == 429 || outcome.status() >= 500;
-            if (!retriable || attempt > pauses.size()) {
+            if (!retriable || attempt >= maxAttempts || attempt > pauses.size()) {
                 return outcome;
             }
             try {

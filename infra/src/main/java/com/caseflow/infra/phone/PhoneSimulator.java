@@ -93,6 +93,11 @@ public final class PhoneSimulator implements AutoCloseable {
             return size() > KEPT;
         }
     };
+    /**
+     * Intake gave no answer the last time, after all attempts: until it answers again each event gets one attempt, so
+     * that traffic during a long outage does not pile up behind seconds of retries per event. Delivery thread only.
+     */
+    private boolean intakeAway;
     /** The current or last traffic run; guarded by {@code this}. */
     private TrafficRun traffic;
 
@@ -613,7 +618,9 @@ public final class PhoneSimulator implements AutoCloseable {
             return delivery.submit(() -> {
                 SignedPost.Outcome last = new SignedPost.Outcome(202, null, null, 0);
                 for (ObjectNode event : events) {
-                    SignedPost.Outcome outcome = post.post(eventsUrl, JSON.writeValueAsBytes(event), null);
+                    SignedPost.Outcome outcome = post.post(eventsUrl, JSON.writeValueAsBytes(event), null,
+                            intakeAway ? 1 : Integer.MAX_VALUE);
+                    intakeAway = outcome.status() == 0 || outcome.status() >= 500;
                     String what = event.path("type").asString() + " event " + event.path("eventId").asString()
                             + " of call " + event.path("callId").asString();
                     if (!outcome.accepted()) {

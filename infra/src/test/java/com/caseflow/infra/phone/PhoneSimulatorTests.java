@@ -134,6 +134,29 @@ class PhoneSimulatorTests {
     }
 
     @Test
+    void whenIntakeStaysAwayThenLaterEventsGetOneAttemptEachUntilItAnswersAgain() throws Exception {
+        intake.failNext(1000);
+
+        HttpResponse<String> first = post("/phone/calls", "{\"caller\":\"13812345678\",\"agent\":\"A001\"}");
+        int afterFirst = intake.received().size();
+        HttpResponse<String> second = post("/phone/calls", "{\"caller\":\"13812345678\"}");
+        int afterSecond = intake.received().size();
+        intake.failNext(0);
+        HttpResponse<String> third = post("/phone/calls", "{\"caller\":\"13812345678\"}");
+        intake.failNext(1);
+        HttpResponse<String> fourth = post("/phone/calls", "{\"caller\":\"13812345678\"}");
+
+        assertThat(json.readTree(first.body()).path("delivered").asBoolean()).isFalse();
+        assertThat(json.readTree(first.body()).path("intake").path("status").asInt()).isEqualTo(503);
+        assertThat(afterFirst).as("all attempts for the QUEUED event, none for the RINGING behind it").isEqualTo(4);
+        assertThat(json.readTree(second.body()).path("delivered").asBoolean()).isFalse();
+        assertThat(afterSecond - afterFirst).as("one attempt while intake is away").isEqualTo(1);
+        assertThat(json.readTree(third.body()).path("delivered").asBoolean()).isTrue();
+        assertThat(json.readTree(fourth.body()).path("delivered").asBoolean()).as("retried again").isTrue();
+        assertThat(intake.received()).hasSize(4 + 1 + 1 + 2);
+    }
+
+    @Test
     void whenIntakeRefusesTheSignatureThenTheAnswerSaysSoAndNothingIsTriedAgain() throws Exception {
         simulator.close();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
