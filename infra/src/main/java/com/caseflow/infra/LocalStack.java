@@ -17,18 +17,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.caseflow.infra.identity.IdentityServer;
+import com.caseflow.infra.phone.PhoneSimulator;
+import com.caseflow.infra.sms.SmsGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure CaseFlow needs on a developer machine, in one JVM: a real Kafka broker, a MongoDB-wire server and
  * the OAuth2/OIDC identity server, all keeping their data under one directory so a restart continues where the last run
- * stopped; and a notification receiver standing in for the notification gateway (in memory only).
+ * stopped; a notification receiver standing in for the notification gateway; and, when asked for, an SMS gateway
+ * stand-in and a phone-platform simulator (these three in memory only).
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The line {@code ./run} waits for. */
     public static final String READY = "CaseFlow local stack ready:";
+    /** The environment variables holding the secrets the phone simulator and the SMS gateway sign with. */
+    public static final String PHONE_SECRET = "CASEFLOW_PHONE_SECRET";
+    public static final String SMS_SECRET = "CASEFLOW_SMS_SECRET";
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -42,17 +48,23 @@ public final class LocalStack implements AutoCloseable {
     private final AutoCloseable identity;
     /** Null without one. */
     private final NotificationReceiver notifications;
+    /** Null without one. */
+    private final SmsGateway sms;
+    /** Null without one. */
+    private final PhoneSimulator phone;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private LocalStack(StackSettings settings, FileLock dataDirLock, MongoWireServer mongo, KafkaBroker kafka,
-            AutoCloseable identity, NotificationReceiver notifications) {
+            AutoCloseable identity, NotificationReceiver notifications, SmsGateway sms, PhoneSimulator phone) {
         this.settings = settings;
         this.dataDirLock = dataDirLock;
         this.mongo = mongo;
         this.kafka = kafka;
         this.identity = identity;
         this.notifications = notifications;
+        this.sms = sms;
+        this.phone = phone;
     }
 
     public static void main(String[] args) {
@@ -70,11 +82,13 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "caseflow-local-stack-shutdown"));
-        System.out.printf("%s %s%s%s%s (data in %s, started in %.1f s)%n", READY,
+        System.out.printf("%s %s%s%s%s%s (data in %s, started in %.1f s)%n", READY,
                 stack.settings.kafkaEnabled() ? "Kafka bootstrap " + stack.settings.kafkaBootstrap() : "no Kafka",
                 stack.settings.mongoEnabled() ? ", MongoDB " + stack.settings.mongoUri() : ", no MongoDB",
                 stack.settings.identityEnabled() ? ", identity " + stack.settings.identityUrl() : "",
                 stack.settings.notificationsEnabled() ? ", notifications " + stack.settings.notificationsUrl() : "",
+                (stack.settings.smsEnabled() ? ", SMS gateway " + stack.settings.smsUrl() : "")
+                        + (stack.settings.phoneEnabled() ? ", phone simulator " + stack.settings.phoneUrl() : ""),
                 stack.settings.dataDir(), (System.nanoTime() - startedAt) / 1e9);
 
         if (stack.kafka == null) {
@@ -90,10 +104,18 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts everything, or throws {@link StartupException} (nothing started) when a port or the data directory is
-     * taken.
+     * taken, or a secret the SMS gateway or the phone simulator needs is not in the environment.
      */
     public static LocalStack start(StackSettings settings) {
+        return start(settings, System.getenv());
+    }
+
+    /** @param environment where {@value #PHONE_SECRET} and {@value #SMS_SECRET} are read from */
+    public static LocalStack start(StackSettings settings, Map<String, String> environment) {
         requireDifferentPorts(settings);
+        String smsSecret = settings.smsEnabled() ? requireSecret(environment, SMS_SECRET, "the SMS gateway") : null;
+        String phoneSecret = settings.phoneEnabled()
+                ? requireSecret(environment, PHONE_SECRET, "the phone simulator") : null;
         if (settings.kafkaEnabled()) {
             Ports.requireFree(settings.kafkaPort(), "Kafka", "Kafka", "--kafka-port");
             Ports.requireFree(settings.controllerPort(), "Kafka controller", "Kafka", "--controller-port");
@@ -108,6 +130,12 @@ public final class LocalStack implements AutoCloseable {
         if (settings.notificationsEnabled()) {
             Ports.requireFree(settings.notificationsPort(), "notification receiver", "notification receiver",
                     "--notifications-port");
+        }
+        if (settings.smsEnabled()) {
+            Ports.requireFree(settings.smsPort(), "SMS gateway", "SMS gateway", "--sms-port");
+        }
+        if (settings.phoneEnabled()) {
+            Ports.requireFree(settings.phonePort(), "phone simulator", "phone simulator", "--phone-port");
         }
         FileLock lock = lockDataDir(settings.dataDir());
 
@@ -124,11 +152,19 @@ public final class LocalStack implements AutoCloseable {
         if (settings.notificationsEnabled()) {
             parts.add("the notification receiver");
         }
+        if (settings.smsEnabled()) {
+            parts.add("the SMS gateway");
+        }
+        if (settings.phoneEnabled()) {
+            parts.add("the phone simulator");
+        }
         log.info("Starting {} with data in {}", and(parts), settings.dataDir());
         MongoWireServer mongo = null;
         KafkaBroker kafka = null;
         AutoCloseable identity = null;
         NotificationReceiver notifications = null;
+        SmsGateway sms = null;
+        PhoneSimulator phone = null;
         try {
             if (settings.mongoEnabled()) {
                 mongo = MongoWireServer.start(settings.dataDir().resolve("mongo").resolve("caseflow.mv"),
@@ -147,8 +183,21 @@ public final class LocalStack implements AutoCloseable {
                 log.info("Notifications to {} are logged here; GET lists the newest, PUT {}?seconds=N simulates an "
                         + "outage of the gateway", settings.notificationsUrl(), NotificationReceiver.OUTAGE_PATH);
             }
-            return new LocalStack(settings, lock, mongo, kafka, identity, notifications);
+            if (settings.smsEnabled()) {
+                sms = SmsGateway.start(settings.smsPort(), smsSecret, settings.smsRepliesUrl());
+                log.info("Text messages to {} are logged here (numbers masked); GET lists them, POST {}/replies "
+                        + "{\"from\",\"text\"} sends a customer's reply to {}", settings.smsUrl(), SmsGateway.PATH,
+                        settings.smsRepliesUrl());
+            }
+            if (settings.phoneEnabled()) {
+                phone = PhoneSimulator.start(settings.phonePort(), settings.phoneEventsUrl(), phoneSecret);
+                log.info("The phone simulator at {} sends signed call events to {} (infra/bin/phone)",
+                        settings.phoneUrl(), settings.phoneEventsUrl());
+            }
+            return new LocalStack(settings, lock, mongo, kafka, identity, notifications, sms, phone);
         } catch (RuntimeException | Error e) {
+            stopQuietly(phone);
+            stopQuietly(sms);
             stopQuietly(notifications);
             stopQuietly(identity);
             stopQuietly(kafka);
@@ -174,6 +223,12 @@ public final class LocalStack implements AutoCloseable {
         if (settings.notificationsEnabled()) {
             ports.put("the notification receiver", settings.notificationsPort());
         }
+        if (settings.smsEnabled()) {
+            ports.put("the SMS gateway", settings.smsPort());
+        }
+        if (settings.phoneEnabled()) {
+            ports.put("the phone simulator", settings.phonePort());
+        }
         if (new HashSet<>(ports.values()).size() < ports.size()) {
             throw new StartupException(and(List.copyOf(ports.keySet())) + " need " + ports.size()
                     + " different ports, not " + and(ports.values().stream().map(String::valueOf).toList()) + ".");
@@ -184,6 +239,17 @@ public final class LocalStack implements AutoCloseable {
     private static String and(List<String> items) {
         int last = items.size() - 1;
         return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
+    }
+
+    private static String requireSecret(Map<String, String> environment, String variable, String what) {
+        String secret = environment.get(variable);
+        if (secret == null || secret.isBlank()) {
+            throw new StartupException(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1)
+                    + " signs with the secret in " + variable + ", which is not set (./run keeps one in "
+                    + ".local/secrets.env). Set it, or start the stack without it ("
+                    + (variable.equals(SMS_SECRET) ? "--sms-port=0" : "--phone-port=0") + ").");
+        }
+        return secret;
     }
 
     /** The identity server's libraries are optional dependencies of infra: in its exec jar, not in its plain jar. */
@@ -216,8 +282,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the notification receiver, the identity server, Kafka, then MongoDB; the data stays on disk for the next
-     * start. Safe to call more than once.
+     * Stops the phone simulator, the SMS gateway, the notification receiver, the identity server, Kafka, then MongoDB;
+     * the data stays on disk for the next start. Safe to call more than once.
      */
     @Override
     public void close() {
@@ -226,6 +292,8 @@ public final class LocalStack implements AutoCloseable {
         }
         log.info("Stopping the local stack");
         try {
+            stopQuietly(phone);
+            stopQuietly(sms);
             stopQuietly(notifications);
             stopQuietly(identity);
             stopQuietly(kafka);

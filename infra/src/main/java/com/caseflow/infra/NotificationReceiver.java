@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +27,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static com.caseflow.infra.http.JsonExchange.isJson;
+import static com.caseflow.infra.http.JsonExchange.methodNotAllowed;
+import static com.caseflow.infra.http.JsonExchange.oneLine;
+import static com.caseflow.infra.http.JsonExchange.problem;
+import static com.caseflow.infra.http.JsonExchange.send;
 
 /**
  * Stands in for the company's notification gateway (WeCom, DingTalk, SMS) on a developer machine: follow-up-service
@@ -303,14 +308,6 @@ public final class NotificationReceiver implements AutoCloseable {
         return null;
     }
 
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
-    }
-
     private static String field(JsonNode notification, String name) {
         return text(notification.path(name), 100);
     }
@@ -335,47 +332,8 @@ public final class NotificationReceiver implements AutoCloseable {
         return names.toString();
     }
 
-    /** Values from the network go into the log: no line breaks or other control characters, and not too long. */
-    private static String oneLine(String value, int maxChars) {
-        if (value == null) {
-            return "-";
-        }
-        StringBuilder line = new StringBuilder(Math.min(value.length(), maxChars + 1));
-        value.codePoints().limit(maxChars).forEach(c -> line.appendCodePoint(
-                Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c));
-        if (value.codePointCount(0, value.length()) > maxChars) {
-            line.append('…');
-        }
-        return line.toString();
-    }
-
     private static void tooLarge(HttpExchange exchange) throws IOException {
         problem(exchange, 413, "Too large", "A notification may have at most " + MAX_BODY_BYTES + " bytes.");
-    }
-
-    private static void methodNotAllowed(HttpExchange exchange, String allowed) throws IOException {
-        exchange.getResponseHeaders().set("Allow", allowed);
-        problem(exchange, 405, "Method not allowed", "Allowed: " + allowed + ".");
-    }
-
-    /** An RFC 9457 problem, as the services answer. */
-    private static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        ObjectNode problem = json.createObjectNode();
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        write(exchange, status, "application/problem+json", json.writeValueAsBytes(problem));
-    }
-
-    private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        write(exchange, status, "application/json", json.writeValueAsBytes(body));
-    }
-
-    private static void write(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
     }
 
     private record Received(String key, Instant receivedAt, String signature, JsonNode notification,

@@ -153,6 +153,39 @@ class LocalStackTests {
     }
 
     @Test
+    void startsTheSmsGatewayAndThePhoneSimulatorOnlyWhenAskedAndOnlyWithTheirSecrets() throws Exception {
+        StackSettings both = new StackSettings(dataDir, StackSettings.NONE, freePort(), StackSettings.NONE,
+                StackSettings.NO_IDENTITY, StackSettings.NO_NOTIFICATIONS, freePort(), freePort(),
+                "http://127.0.0.1:1/api/v1/phone/events", "http://127.0.0.1:1/api/v1/sms/replies");
+        Map<String, String> secrets = Map.of(LocalStack.PHONE_SECRET, "p", LocalStack.SMS_SECRET, "s");
+
+        try (LocalStack stack = LocalStack.start(both, secrets)) {
+            assertThat(get(both.smsUrl())).isEqualTo("[]");
+            assertThat(get(both.phoneUrl() + "/calls")).isEqualTo("[]");
+            assertThat(get(both.phoneUrl() + "/traffic")).isEqualTo("{\"running\":false}");
+        }
+        assertThat(Ports.isFree(both.smsPort())).isTrue();
+        assertThat(Ports.isFree(both.phonePort())).isTrue();
+
+        assertThatThrownBy(() -> LocalStack.start(both, Map.of(LocalStack.SMS_SECRET, "s")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("CASEFLOW_PHONE_SECRET, which is not set").hasMessageContaining("--phone-port=0");
+        assertThat(Ports.isFree(both.smsPort())).as("nothing started").isTrue();
+
+        StackSettings parsed = StackSettings.parse(new String[] {"--sms-port=19011", "--phone-port=19012",
+            "--phone-events-url=http://127.0.0.1:18081/api/v1/phone/events"}, new Properties());
+        assertThat(parsed.smsUrl()).isEqualTo("http://127.0.0.1:19011/sms/messages");
+        assertThat(parsed.phoneUrl()).isEqualTo("http://127.0.0.1:19012/phone");
+        assertThat(parsed.phoneEventsUrl()).isEqualTo("http://127.0.0.1:18081/api/v1/phone/events");
+        assertThat(parsed.smsRepliesUrl()).isEqualTo("http://127.0.0.1:8083/api/v1/sms/replies");
+        StackSettings defaults = StackSettings.parse(new String[0], new Properties());
+        assertThat(defaults.smsEnabled()).as("not by default: the fault suite runs a stack beside ./run").isFalse();
+        assertThat(defaults.phoneEnabled()).isFalse();
+        assertThatThrownBy(() -> StackSettings.parse(new String[] {"--sms-replies-url=ftp://x"}, new Properties()))
+                .isInstanceOf(StartupException.class).hasMessageContaining("--sms-replies-url must be an http(s) URL");
+    }
+
+    @Test
     void startsKafkaAloneAndTheRestWithoutKafkaSoThatTheBrokerCanBeKilledOnItsOwn() throws Exception {
         StackSettings kafkaOnly = new StackSettings(dataDir.resolve("kafka-only"), freePort(), freePort(),
                 StackSettings.NONE);
