@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConsoleInBrowserEndToEndTests {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static ConsoleSystem system;
 
     @BeforeAll
@@ -129,6 +132,71 @@ class ConsoleInBrowserEndToEndTests {
     }
 
     @Test
+    void aRingingCallPopsUpIsRecordedWithMeasuredTimesAndAMissedCallIsCalledBack() {
+        String caller = "13912345611";
+        String missed = "13912345612";
+        try (Browser agent = Browser.open(system.url())) {
+            agent.signIn("A002");
+            assertThat(agent.driver.getCurrentUrl()).endsWith("/calls/new");
+
+            // the phone platform (infra's simulator) rings the call at A002 and posts the signed events to intake
+            String callId = JSON.readTree(system.phone("/calls", """
+                    {"caller":"%s","agent":"A002"}""".formatted(caller))).get("callId").asString();
+            String pop = "#call-pop-panel[data-call-id='" + callId + "']";
+            agent.until(d -> d.findElements(By.cssSelector(pop + "[data-call-state=RINGING]")).stream()
+                    .anyMatch(panel -> panel.getText().contains(caller)));
+            agent.until(d -> !d.findElement(By.id("call-pop-caller")).getText().isBlank());
+            agent.screenshot("screen-pop");
+            agent.assertAccessible("the screen pop");
+
+            system.phone("/calls/" + callId + "/answer", "{}");
+            agent.until(d -> !d.findElements(By.cssSelector(pop + "[data-call-state=ANSWERED]")).isEmpty());
+            agent.until(d -> {
+                d.findElement(By.id("call-pop-answer")).click();
+                return true;
+            });
+            agent.until(d -> d.getCurrentUrl().contains("callId=" + callId));
+            assertThat(agent.find("#timing-measured").getText()).contains("实测");
+            assertThat(agent.find("#callId").getAttribute("value")).isEqualTo(callId);
+            assertThat(agent.find("#phone").getAttribute("value")).isEqualTo(caller);
+            agent.find("#callerName").sendKeys("孙丽");
+            new Select(agent.find("#projectCode")).selectByValue("SH-LJY");
+            agent.find("#unit").sendKeys("5栋2单元602");
+            new Select(agent.find("#category")).selectByValue("INQUIRY");
+            agent.find("#matter").sendKeys("咨询物业费缴纳方式");
+            agent.find("#greetingGiven1").click();
+            agent.screenshot("call-form-measured");
+            agent.assertAccessible("the call form with measured times");
+            new Actions(agent.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            agent.until(d -> !d.findElements(By.cssSelector("#recorded-timing[data-timing=MEASURED]")).isEmpty());
+            system.phone("/calls/" + callId + "/hangup", "{}");
+
+            // a caller who hangs up before anyone answers becomes a call-back task for customer service
+            String missedId = JSON.readTree(system.phone("/calls", """
+                    {"caller":"%s","agent":"A002"}""".formatted(missed))).get("callId").asString();
+            String missedPop = "#call-pop-panel[data-call-id='" + missedId + "']";
+            agent.until(d -> !d.findElements(By.cssSelector(missedPop + "[data-call-state=RINGING]")).isEmpty());
+            system.phone("/calls/" + missedId + "/hangup", "{}");
+            agent.until(d -> d.findElements(By.cssSelector(missedPop + "[data-call-state=ABANDONED]")).stream()
+                    .anyMatch(panel -> panel.getText().contains("回拨任务")));
+
+            WebElement task = agent.until(d -> {
+                d.get(system.url() + "/missed-calls");
+                return d.findElements(By.cssSelector("[id^=missed-]")).stream()
+                        .filter(row -> row.getText().contains(missed)).findFirst().orElse(null);
+            });
+            String taskId = task.getAttribute("id").substring("missed-".length());
+            agent.screenshot("missed-calls");
+            agent.assertAccessible("the missed calls");
+            agent.find("#outcome-" + taskId + "-REACHED").click();
+            agent.find("#note-" + taskId).sendKeys("已回拨，客户询问交房时间");
+            agent.find("#missed-" + taskId + " button[type=submit]").click();
+            agent.until(d -> !d.findElements(By.id("missed-recorded")).isEmpty()
+                    && d.findElements(By.id("missed-" + taskId)).isEmpty());
+        }
+    }
+
+    @Test
     void aReceptionAgentRecordsAVisitAndFindsItInTheirDay() {
         try (Browser reception = Browser.open(system.url())) {
             reception.signIn("R002");
@@ -183,7 +251,8 @@ class ConsoleInBrowserEndToEndTests {
             assertThat(agent.find("main").getText()).contains("无权访问");
             agent.screenshot("forbidden");
             List<WebElement> menu = agent.all("header.top nav a");
-            assertThat(menu).extracting(WebElement::getText).containsExactly("接电登记", "接访登记", "我的今日");
+            assertThat(menu).extracting(WebElement::getText)
+                    .containsExactly("接电登记", "接访登记", "我的今日", "未接来电");
         }
     }
 }

@@ -4,6 +4,10 @@ import com.caseflow.support.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,18 +18,25 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * CaseFlow as staff meet it in a browser: the local stack of {@code ./run} (a Kafka broker, the MongoDB-wire server,
- * the real identity server with its login page, the notification receiver — infra's jar as one process) on free
- * ports, intake, routing and follow-up from their jars, and the console the browser talks to. Started once per test
- * JVM; stopped when it exits.
+ * the real identity server with its login page, the notification receiver, the phone-platform simulator and the SMS
+ * gateway stand-in — infra's jar as one process) on free ports, intake, routing and follow-up from their jars, and
+ * the console the browser talks to. The simulator posts signed call events to intake over HTTP, as a contact centre's
+ * platform would. Started once per test JVM; stopped when it exits.
  */
 final class ConsoleSystem {
 
     private static final String READY = "CaseFlow local stack ready:";
+    private static final String PHONE_SECRET = "console-system-phone-secret";
+    private static final String SMS_SECRET = "console-system-sms-secret";
     private static ConsoleSystem running;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process infra;
     private final List<ServiceProcess> services = new ArrayList<>();
     final int consolePort;
+    final int phonePort;
+    final int smsPort;
 
     static synchronized ConsoleSystem get() {
         if (running == null) {
@@ -43,18 +54,28 @@ final class ConsoleSystem {
             int identity = ServiceProcess.freePort();
             int notifications = ServiceProcess.freePort();
             consolePort = ServiceProcess.freePort();
-            infra = startInfra(kafka, controller, mongo, identity, notifications);
+            phonePort = ServiceProcess.freePort();
+            smsPort = ServiceProcess.freePort();
+            int intakePort = ServiceProcess.freePort();
+            int followUpPort = ServiceProcess.freePort();
+            infra = startInfra(List.of("--kafka-port=" + kafka, "--controller-port=" + controller,
+                    "--mongo-port=" + mongo, "--identity-port=" + identity, "--notifications-port=" + notifications,
+                    "--phone-port=" + phonePort, "--sms-port=" + smsPort,
+                    "--phone-events-url=http://127.0.0.1:" + intakePort + "/api/v1/phone/events",
+                    "--sms-replies-url=http://127.0.0.1:" + followUpPort + "/api/v1/sms/replies"));
             String brokers = "127.0.0.1:" + kafka;
             String issuer = "http://127.0.0.1:" + identity;
             List<String> common = List.of("--spring.kafka.bootstrap-servers=" + brokers,
                     "--caseflow.security.issuer=" + issuer);
-            services.add(service("intake-service", common, "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo
-                    + "/intake"));
-            services.add(service("routing-service", common, "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo
+            services.add(service("intake-service", intakePort, common, "--spring.mongodb.uri=mongodb://127.0.0.1:"
+                    + mongo + "/intake", "--caseflow.phone.secret=" + PHONE_SECRET));
+            services.add(service("routing-service", ServiceProcess.freePort(), common, "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo
                     + "/routing"));
-            services.add(service("followup-service", common, "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo
-                            + "/followup",
-                    "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notifications + "/notifications"));
+            services.add(service("followup-service", followUpPort, common, "--spring.mongodb.uri=mongodb://127.0.0.1:"
+                            + mongo + "/followup",
+                    "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notifications + "/notifications",
+                    "--caseflow.sms.secret=" + SMS_SECRET,
+                    "--caseflow.sms.gateway-url=http://127.0.0.1:" + smsPort + "/sms/messages"));
             String intakeUrl = "http://127.0.0.1:" + services.get(0).port();
             String routingUrl = "http://127.0.0.1:" + services.get(1).port();
             String followUpUrl = "http://127.0.0.1:" + services.get(2).port();
@@ -78,17 +99,18 @@ final class ConsoleSystem {
         return "http://127.0.0.1:" + consolePort;
     }
 
-    private Process startInfra(int kafka, int controller, int mongo, int identity, int notifications)
-            throws IOException {
+    private Process startInfra(List<String> options) throws IOException {
         Path jars = Path.of(System.getProperty(ServiceProcess.JARS));
         Path data = Files.createTempDirectory("caseflow-console-system");
         Path log = logFile("infra");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                "-jar", jars.resolve("infra-exec.jar").toString(), "--data-dir=" + data, "--kafka-port=" + kafka,
-                "--controller-port=" + controller, "--mongo-port=" + mongo, "--identity-port=" + identity,
-                "--notifications-port=" + notifications)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "-jar", jars.resolve("infra-exec.jar").toString(), "--data-dir=" + data));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CASEFLOW_PHONE_SECRET", PHONE_SECRET);
+        builder.environment().put("CASEFLOW_SMS_SECRET", SMS_SECRET);
         // the identity server lets the console's login come back to this test's console only
         builder.environment().put("CASEFLOW_CONSOLE_REDIRECT_URIS",
                 "http://127.0.0.1:" + consolePort + "/login/oauth2/code/caseflow");
@@ -103,10 +125,54 @@ final class ConsoleSystem {
         return process;
     }
 
-    private static ServiceProcess service(String module, List<String> common, String... own) throws IOException {
+    private static ServiceProcess service(String module, int port, List<String> common, String... own)
+            throws IOException {
         List<String> arguments = new ArrayList<>(common);
         arguments.addAll(List.of(own));
-        return ServiceProcess.startWith(module, ServiceProcess.freePort(), arguments);
+        return ServiceProcess.startWith(module, port, arguments);
+    }
+
+    /** The phone simulator's control API, as {@code infra/bin/phone} uses it: returns the response's body. */
+    String phone(String path, String json) {
+        return post("http://127.0.0.1:" + phonePort + "/phone" + path, json);
+    }
+
+    /** What the SMS gateway stand-in received from follow-up, newest first (a JSON array). */
+    String textMessages() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + smsPort + "/sms/messages")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A customer's reply to a text, sent by the SMS stand-in to follow-up as the operator would. */
+    String replyByText(String from, String text) {
+        return post("http://127.0.0.1:" + smsPort + "/sms/replies",
+                "{\"from\":\"" + from + "\",\"text\":\"" + text + "\"}");
+    }
+
+    private static String post(String url, String json) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path logFile(String name) throws IOException {
