@@ -99,8 +99,9 @@ public final class Callback {
                 status != CallbackStatus.QUEUED, by, at, channel));
         if (outcome.reached() && (outcome.satisfaction() <= policy.reopenAtOrBelow()
                 || Boolean.FALSE.equals(outcome.resolvedInCustomerView()))) {
+            // a text reply gives a score only: not having said "not resolved" is not a complaint about the resolution
             events.add(new CaseReopenRequested(caseId, id, outcome.satisfaction(),
-                    Boolean.TRUE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at,
+                    !Boolean.FALSE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at,
                     resolvedSequence));
         }
         return events;
