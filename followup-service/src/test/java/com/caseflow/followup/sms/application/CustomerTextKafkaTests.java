@@ -18,13 +18,16 @@ import com.caseflow.followup.sms.domain.SmsStatus;
 import com.caseflow.followup.sms.domain.SmsTemplate;
 import com.caseflow.followup.sms.domain.TextMessage;
 import com.caseflow.followup.sms.persistence.TextMessageStore;
+import com.caseflow.followup.notifications.application.NotificationDispatcher;
 import com.caseflow.followup.support.CaseLog;
 import com.caseflow.followup.support.Cases;
 import com.caseflow.followup.support.FollowUpServiceTest;
 import com.caseflow.followup.support.TestClock;
 import com.caseflow.followup.support.TestSmsGateway;
+import com.caseflow.followup.timers.application.TimerSweep;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.Barriers;
+import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,6 +79,10 @@ class CustomerTextKafkaTests {
     CircuitBreakerRegistry breakers;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    TimerSweep timers;
+    @Autowired
+    NotificationDispatcher notifications;
     @LocalServerPort
     int port;
 
@@ -83,6 +90,25 @@ class CustomerTextKafkaTests {
     void gatewayBack() {
         GATEWAY.failWith(0);
         breakers.circuitBreaker("sms").reset();
+    }
+
+    /**
+     * These tests move the shared clock by up to a night: every timer that fell due meanwhile — of any test's cases —
+     * is fired and its notification delivered now, so that the next test class finds only what it makes itself.
+     */
+    @AfterEach
+    void nothingLeftDue() {
+        while (timers.sweep() > 0) {
+            // a batch at a time
+        }
+        Barriers.outboxEmpty(mongo, List.of("follow_ups", "callbacks"));
+        Barriers.consumed(broker.getBrokersAsString(), "followup-service", Topics.FOLLOWUPS);
+        while (notifications.deliverDue() > 0) {
+            // a batch at a time
+        }
+        while (dispatcher.sendDue() > 0) {
+            // a batch at a time
+        }
     }
 
     @Test
@@ -104,6 +130,15 @@ class CustomerTextKafkaTests {
             assertThat(CaseNumbers.of(caseId)).hasSize(8).isUpperCase();
             assertThat(only(caseId).status()).isEqualTo(SmsStatus.SENT);
             assertThat(GATEWAY.unsigned()).isZero();
+
+            Api supervisor = new Api(port, TestIdentityProvider.get().token("S001", "SUPERVISOR"));
+            JsonNode texts = supervisor.get("/api/v1/cases/" + caseId + "/texts").json();
+            assertThat(texts).hasSize(1);
+            assertThat(texts.get(0).get("status").asString()).isEqualTo("SENT");
+            assertThat(texts.get(0).get("to").asString()).isEqualTo(phone.substring(0, 3) + "****"
+                    + phone.substring(7));
+            assertThat(supervisor.as(TestIdentityProvider.get().token("A001", "AGENT"))
+                    .get("/api/v1/cases/" + caseId + "/texts").status()).isEqualTo(403);
         }
     }
 
