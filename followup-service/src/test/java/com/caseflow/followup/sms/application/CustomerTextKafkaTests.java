@@ -30,6 +30,7 @@ import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,8 @@ class CustomerTextKafkaTests {
     @Autowired
     TimerSweep timers;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     NotificationDispatcher notifications;
     @LocalServerPort
     int port;
@@ -130,6 +133,8 @@ class CustomerTextKafkaTests {
             assertThat(CaseNumbers.of(caseId)).hasSize(8).isUpperCase();
             assertThat(only(caseId).status()).isEqualTo(SmsStatus.SENT);
             assertThat(GATEWAY.unsigned()).isZero();
+            assertThat(meters.get("caseflow.sms.messages").tags("template", "CASE_OPENED", "status", "SENT")
+                    .counter().count()).isPositive();
 
             Api supervisor = new Api(port, TestIdentityProvider.get().token("S001", "SUPERVISOR"));
             JsonNode texts = supervisor.get("/api/v1/cases/" + caseId + "/texts").json();
@@ -268,6 +273,12 @@ class CustomerTextKafkaTests {
             assertThat(followups.readToEnd()).filteredOn(r -> caseId.equals(r.key())
                     && EventTypes.CUSTOMER_FEEDBACK_RECORDED.equals(TopicReader.header(r, "ce_type"))).hasSize(1);
             assertThat(callbacks.ofCase(caseId).get(0).attempts()).hasSize(1);
+            // any other text is kept and changes nothing either
+            assertThat(reply(UUID.randomUUID().toString(), phone, "谢谢，已经修好了").status()).isEqualTo(202);
+            assertThat(meters.get("caseflow.sms.replies").tags("kind", "SATISFACTION", "outcome", "FEEDBACK_RECORDED")
+                    .counter().count()).isPositive();
+            assertThat(meters.get("caseflow.sms.replies").tags("kind", "OTHER", "outcome", "IGNORED")
+                    .counter().count()).isPositive();
         }
     }
 
