@@ -7,7 +7,12 @@ import com.caseflow.followup.sms.application.GatewaySignatures;
 import com.caseflow.followup.sms.application.UnsignedRequestException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.web.RequestJson;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,12 +22,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,8 @@ import java.util.Map;
 
 /**
  * Customers' replies to the texts, pushed by the SMS gateway. No bearer token: the gateway's HMAC signature is the
- * authentication, checked over the body exactly as it arrived, before the body is read.
+ * authentication, checked over the body exactly as it arrived, before the body is read. The body is then read as
+ * strictly as any request (a field the contract does not define is refused, naming it).
  */
 @RestController
 @RequestMapping("/api/v1/sms/replies")
@@ -40,23 +44,23 @@ class SmsReplyController {
 
     private final GatewaySignatures signatures;
     private final CustomerReplies replies;
-    private final JsonMapper json;
+    private final JsonMapper strict;
 
     SmsReplyController(GatewaySignatures signatures, CustomerReplies replies, JsonMapper json) {
         this.signatures = signatures;
         this.replies = replies;
-        this.json = json;
+        this.strict = RequestJson.strict(json);
     }
 
     /** 202 when new, 200 for a reply id seen before; 401 when unsigned, stale, forged or replayed. */
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> reply(
             @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
+            @RequestBody(required = false) byte[] body, HttpServletRequest servlet) {
         byte[] raw = body == null ? new byte[0] : body;
         signatures.check(timestamp, signature, raw);
-        ReplyRequest request = read(raw);
+        ReplyRequest request = read(raw, servlet);
         CustomerReplies.Received received = replies.receive(request.replyId(), request.from(), request.text(),
                 request.receivedAt());
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -73,67 +77,50 @@ class SmsReplyController {
         return problem;
     }
 
-    private record ReplyRequest(String replyId, String from, String text, Instant receivedAt) {
+    /** The gateway's body, read as strictly as every request: unknown fields, wrong types, control characters. */
+    record ReplyRequest(String replyId, String from, String text, Instant receivedAt) {
     }
 
-    /** The gateway's fields, each checked by name; fields a gateway adds are ignored, as a vendor's push may grow. */
-    private ReplyRequest read(byte[] body) {
-        JsonNode root;
+    private ReplyRequest read(byte[] body, HttpServletRequest servlet) {
+        ReplyRequest request;
         try {
-            root = json.readTree(body);
+            request = strict.readValue(body, ReplyRequest.class);
         } catch (JacksonException e) {
-            throw new InvalidRequestException(List.of(new FieldProblem("body", "must be a JSON object")));
+            // the problem handler names the field, as for any request body Spring reads
+            throw new HttpMessageNotReadableException("unreadable reply", e, new ServletServerHttpRequest(servlet));
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("body", "must be a JSON object")));
+        if (request == null) {
+            throw new HttpMessageNotReadableException("no reply", new ServletServerHttpRequest(servlet));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        String replyId = text(root, "replyId", 100, problems);
-        String fromTyped = text(root, "from", 32, problems);
+        required("replyId", request.replyId(), 100, problems);
         String from = null;
-        if (fromTyped != null) {
-            from = Phones.normalised(fromTyped).filter(Phones::isMobile).orElse(null);
+        if (required("from", request.from(), 32, problems)) {
+            from = Phones.normalised(request.from()).filter(Phones::isMobile).orElse(null);
             if (from == null) {
                 problems.add(new FieldProblem("from", "must be a mobile number"));
             }
         }
-        String text = null;
-        JsonNode textNode = root.get("text");
-        if (textNode == null || !textNode.isString()) {
-            problems.add(new FieldProblem("text", "must be text"));
-        } else if (textNode.asString().length() > MAX_TEXT) {
+        if (request.text() == null) {
+            problems.add(new FieldProblem("text", "is required (may be empty)"));
+        } else if (request.text().length() > MAX_TEXT) {
             problems.add(new FieldProblem("text", "must be at most " + MAX_TEXT + " characters"));
-        } else {
-            text = textNode.asString();
-        }
-        Instant receivedAt = null;
-        JsonNode at = root.get("receivedAt");
-        if (at != null && !at.isNull()) {
-            try {
-                receivedAt = at.isString() ? Instant.parse(at.asString()) : null;
-            } catch (DateTimeParseException e) {
-                receivedAt = null;
-            }
-            if (receivedAt == null) {
-                problems.add(new FieldProblem("receivedAt", "must be an ISO-8601 instant such as 2026-12-05T02:00:00Z"));
-            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new ReplyRequest(replyId, from, text, receivedAt);
+        return new ReplyRequest(request.replyId().strip(), from, request.text(), request.receivedAt());
     }
 
-    private static String text(JsonNode root, String field, int max, List<FieldProblem> problems) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isString() || node.asString().isBlank()) {
+    private static boolean required(String field, String value, int max, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "is required"));
-            return null;
+            return false;
         }
-        if (node.asString().length() > max) {
+        if (value.length() > max) {
             problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-            return null;
+            return false;
         }
-        return node.asString().strip();
+        return true;
     }
 }

@@ -314,9 +314,15 @@ class CustomerTextKafkaTests {
 
     @Test
     void whenASignedReplyHasBadFieldsThenEachIsNamedIn400() {
-        Api.Response bad = signed("{\"replyId\":\"\",\"from\":\"12345\",\"text\":7,\"receivedAt\":\"yesterday\"}");
+        Api.Response bad = signed("{\"replyId\":\" \",\"from\":\"12345\"}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.raw().body()).contains("replyId", "from", "text", "receivedAt").doesNotContain("12345");
+        assertThat(bad.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("replyId", "from", "text");
+        assertThat(bad.raw().body()).doesNotContain("12345");
+        Api.Response badTime = signed(replyBody(UUID.randomUUID().toString(), newMobile(), "2")
+                .replaceFirst("\"receivedAt\":\"[^\"]*\"", "\"receivedAt\":\"yesterday\""));
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.json().get("errors").get(0).get("field").asString()).isEqualTo("receivedAt");
     }
 
     @Test
