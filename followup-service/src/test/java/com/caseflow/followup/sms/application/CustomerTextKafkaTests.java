@@ -229,8 +229,13 @@ class CustomerTextKafkaTests {
             Instant now = TestClock.CLOCK.instant();
             cases.publish(caseId, routed(caseId, phone, Priority.HIGH));
             cases.publish(caseId, Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", now));
-            cases.publish(caseId, Cases.resolved(caseId, 3, "ENGINEERING", now));
+            EventEnvelope<Object> resolvedOnce = cases.publish(caseId, Cases.resolved(caseId, 3, "ENGINEERING", now));
+            cases.publish(resolvedOnce);
             List<TestSmsGateway.Received> sent = sentFor(caseId, 2);
+            // the resolution delivered twice asked once
+            Barriers.consumed(broker.getBrokersAsString(), "followup-service", Topics.CASES);
+            assertThat(messages.ofCase(caseId)).extracting(TextMessage::template)
+                    .containsExactlyInAnyOrder(SmsTemplate.CASE_OPENED, SmsTemplate.CASE_RESOLVED);
             TestSmsGateway.Received resolved = sent.stream()
                     .filter(r -> "CASE_RESOLVED".equals(r.body().get("template").asString())).findFirst().orElseThrow();
             assertThat(resolved.text()).contains(CaseNumbers.of(caseId), "已处理完毕", "回复1-5评价", "1很不满意",
