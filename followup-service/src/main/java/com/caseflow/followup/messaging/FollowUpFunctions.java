@@ -24,9 +24,10 @@ import java.util.function.Consumer;
 /**
  * The service's consumers, bound in application.yml: {@code followCase-in-0} reads {@code cases} and keeps each
  * case's deadlines and timers, and texts the customer when the case opens and when it is resolved (after the case
- * is recorded, so a text never goes out for an event that could not be applied); {@code notify-in-0} reads the service's own reminders and escalations back from
- * {@code followups} (with the on-duty alerts of urgent cases) and queues their notifications. Other types are skipped; what cannot be processed goes to the
- * topic's dead-letter topic with the error in its headers.
+ * is recorded, so a text never goes out for an event that could not be applied); {@code notify-in-0} reads the
+ * service's own reminders and escalations back from {@code followups} (with the on-duty alerts of urgent cases)
+ * and queues their notifications. Other types are skipped; what cannot be processed goes to the topic's dead-letter
+ * topic with the error in its headers.
  */
 @Configuration(proxyBeanMethods = false)
 class FollowUpFunctions {

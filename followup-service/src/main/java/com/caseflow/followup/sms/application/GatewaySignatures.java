@@ -35,7 +35,8 @@ public class GatewaySignatures {
         if (verdict != WebhookSignature.Verdict.VALID) {
             throw new UnsignedRequestException("the request's signature is " + verdict.name().toLowerCase());
         }
-        if (!replayKeys.take(WebhookSignature.replayKey(signature), now.plus(properties.replyWindow().multipliedBy(2)))) {
+        Instant forgetAt = now.plus(properties.replyWindow().multipliedBy(2));
+        if (!replayKeys.take(WebhookSignature.replayKey(signature), forgetAt)) {
             throw new UnsignedRequestException("the request was taken before (a replay)");
         }
     }

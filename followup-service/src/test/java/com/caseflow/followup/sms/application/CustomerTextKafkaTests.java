@@ -174,7 +174,8 @@ class CustomerTextKafkaTests {
         try (CaseLog cases = new CaseLog(broker.getBrokersAsString())) {
             cases.publish(ordinary, routed(ordinary, newMobile(), Priority.HIGH));
             cases.publish(urgent, routed(urgent, newMobile(), Priority.URGENT));
-            await().atMost(WAIT).until(() -> messages.ofCase(ordinary).size() == 1 && messages.ofCase(urgent).size() == 1);
+            await().atMost(WAIT).until(() -> messages.ofCase(ordinary).size() == 1
+                    && messages.ofCase(urgent).size() == 1);
 
             List<TestSmsGateway.Received> urgentSent = sentFor(urgent, 1);
             assertThat(urgentSent.get(0).text()).contains(CaseNumbers.of(urgent));
