@@ -25,6 +25,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*/attempts").hasRole(Roles.DEPARTMENT_STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/*")
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/texts")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN)
+                        // the SMS gateway's replies carry its HMAC signature instead of a token (checked by the API)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sms/replies").permitAll()
                         .anyRequest().denyAll())
                 .build();
     }

@@ -19,11 +19,13 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ContextConfiguration(initializers = {TestInfrastructure.class, TestGateway.Initializer.class})
+@ContextConfiguration(initializers = {TestInfrastructure.class, TestGateway.Initializer.class,
+        TestSmsGateway.Initializer.class})
 @Import({TestClock.class, DemoCalendars.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.followup.timers.sweep=false",
         "caseflow.followup.notifications.dispatch=false",
+        "caseflow.sms.dispatch=false",
         "caseflow.followup.notifications.secret=test-signing-secret",
         "caseflow.outbox.sweep-interval=500ms"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",

@@ -1,6 +1,7 @@
 package com.caseflow.followup.callbacks.application;
 
 import com.caseflow.events.cases.CaseResolved;
+import com.caseflow.events.followup.FeedbackChannel;
 import com.caseflow.followup.callbacks.domain.Callback;
 import com.caseflow.followup.callbacks.domain.CallbackClosedException;
 import com.caseflow.followup.callbacks.domain.CallbackOutcome;
@@ -33,6 +34,9 @@ import java.util.List;
  */
 @Service
 public class Callbacks {
+
+    /** Who recorded an answer that came as a reply to a text message. */
+    public static final String SMS = "SMS";
 
     private final CallbackStore store;
     private final FollowUpEvents events;
@@ -105,6 +109,39 @@ public class Callbacks {
         });
         meters.counter("caseflow.callbacks.attempts", "reached", String.valueOf(outcome.reached())).increment();
         return recorded;
+    }
+
+    /**
+     * The customer answered the resolution's text message with a score before anyone called: it closes the callback
+     * as a reached call would (feedback by SMS, and a reopen request when the score is low enough). False when the
+     * callback was already closed (or withdrawn): then nothing changes. The reply's id keeps a redelivered reply from
+     * counting twice.
+     */
+    public boolean recordReply(String callbackId, String replyId, int satisfaction, Instant at) {
+        if (store.find(callbackId).isEmpty()) {
+            return false;
+        }
+        String requestKey = "sms-reply:" + replyId;
+        boolean[] recordedNow = {false};
+        VersionedCallback result = change(callbackId, null, requestKey, c -> {
+            recordedNow[0] = false;
+            if (c.status() != CallbackStatus.QUEUED) {
+                return null;
+            }
+            List<Object> announced = c.record(new CallbackOutcome(true, satisfaction, null, null),
+                    FeedbackChannel.SMS, SMS, requestKey, at, null, policy);
+            int attempt = c.attempts().size();
+            recordedNow[0] = true;
+            return announced.stream()
+                    .map(e -> events.entry(c.caseId(), c.id() + "/attempt-" + attempt + "/"
+                            + e.getClass().getSimpleName(), e, at))
+                    .toList();
+        });
+        if (recordedNow[0]) {
+            meters.counter("caseflow.callbacks.attempts", "reached", "true").increment();
+        }
+        // recorded by an earlier delivery of the same reply that stopped before it was stored
+        return result.state().hasRecorded(requestKey);
     }
 
     public VersionedCallback read(Staff staff, String callbackId) {

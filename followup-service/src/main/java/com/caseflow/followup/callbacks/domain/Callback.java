@@ -3,6 +3,7 @@ package com.caseflow.followup.callbacks.domain;
 import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
+import com.caseflow.events.followup.FeedbackChannel;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,15 @@ public final class Callback {
      */
     public List<Object> record(CallbackOutcome outcome, String by, String requestKey, Instant at, Instant retryAt,
                                CallbackPolicy policy) {
+        return record(outcome, FeedbackChannel.PHONE, by, requestKey, at, retryAt, policy);
+    }
+
+    /**
+     * Records one answer that came by {@code channel}: a call, or the customer's reply to the resolution's text
+     * message, which counts as the callback when it comes first.
+     */
+    public List<Object> record(CallbackOutcome outcome, FeedbackChannel channel, String by, String requestKey,
+                               Instant at, Instant retryAt, CallbackPolicy policy) {
         if (status != CallbackStatus.QUEUED) {
             throw new CallbackClosedException("callback " + id + " is " + status + ": nothing more to record");
         }
@@ -86,11 +96,12 @@ public final class Callback {
         List<Object> events = new ArrayList<>();
         events.add(new CustomerFeedbackRecorded(caseId, id, contactId, agentId, departmentCode, projectCode, number,
                 outcome.reached(), outcome.satisfaction(), outcome.resolvedInCustomerView(), outcome.comment(),
-                status != CallbackStatus.QUEUED, by, at));
+                status != CallbackStatus.QUEUED, by, at, channel));
         if (outcome.reached() && (outcome.satisfaction() <= policy.reopenAtOrBelow()
                 || Boolean.FALSE.equals(outcome.resolvedInCustomerView()))) {
+            // a text reply gives a score only: not having said "not resolved" is not a complaint about the resolution
             events.add(new CaseReopenRequested(caseId, id, outcome.satisfaction(),
-                    Boolean.TRUE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at,
+                    !Boolean.FALSE.equals(outcome.resolvedInCustomerView()), outcome.comment(), by, at,
                     resolvedSequence));
         }
         return events;

@@ -1,0 +1,7 @@
+package com.caseflow.followup.sms.domain;
+
+public enum ReplyKind {
+    SATISFACTION,
+    OPT_OUT,
+    OTHER
+}
