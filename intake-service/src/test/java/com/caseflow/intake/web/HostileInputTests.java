@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = {Topics.CONTACTS, Topics.CALLS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class HostileInputTests {
 
