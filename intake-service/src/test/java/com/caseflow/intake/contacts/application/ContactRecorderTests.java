@@ -94,7 +94,8 @@ class ContactRecorderTests {
         Contact contact = stored(recorder.recordCall(call(null, null, 4), "A001", null));
 
         assertThat(contact.call().answeredWithinThreeRings()).isFalse();
-        assertThat(meters.counter("caseflow.calls.answered", "within_three_rings", "false").count()).isEqualTo(1);
+        assertThat(meters.get("caseflow.calls.answered").tags("within_three_rings", "false", "timing", "SELF_REPORTED")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
