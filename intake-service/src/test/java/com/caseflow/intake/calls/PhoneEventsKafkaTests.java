@@ -86,7 +86,7 @@ class PhoneEventsKafkaTests {
                 platform.send(PhonePlatform.event("RINGING", callId, "A001", t0.plusSeconds(2))).status(),
                 platform.send(PhonePlatform.event("ANSWERED", callId, "A001", t0.plusSeconds(9))).status(),
                 platform.send(PhonePlatform.event(UUID.randomUUID().toString(), "ENDED", callId, "A001", null,
-                        t0.plusSeconds(200), RECORDING)).status());
+                        t0.plusSeconds(150), RECORDING)).status());
 
         assertThat(statuses).containsOnly(202);
         List<ConsumerRecord<String, byte[]>> facts = factsOf(callId);

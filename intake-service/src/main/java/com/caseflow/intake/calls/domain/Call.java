@@ -155,6 +155,8 @@ public record Call(String callId, String hotline, String caller, CallState state
             if (state.before(CallState.ANSWERED)) {
                 state = CallState.RINGING;
                 agentId = event.agentId();
+            } else if (agentId == null) {
+                agentId = event.agentId();
             }
             facts.add(new CallRinging(before.callId, hotline, caller, event.agentId(), before.offeredAt,
                     event.occurredAt()));
@@ -172,6 +174,8 @@ public record Call(String callId, String hotline, String caller, CallState state
             }
             if (state.before(CallState.ANSWERED)) {
                 state = CallState.ANSWERED;
+                agentId = agent;
+            } else if (agentId == null) {
                 agentId = agent;
             }
             facts.add(new CallAnswered(before.callId, hotline, caller, agent, before.offeredAt,
@@ -200,6 +204,7 @@ public record Call(String callId, String hotline, String caller, CallState state
             }
             if (event.agentId() != null && endedBy == null) {
                 endedBy = event.agentId();
+                agentId = event.agentId();
             }
             if (endedAt == null) {
                 endedAt = event.occurredAt();

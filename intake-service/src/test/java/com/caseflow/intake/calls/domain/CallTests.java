@@ -78,6 +78,7 @@ class CallTests {
         assertThat(kinds()).containsExactly(CallOffered.class, CallEnded.class, CallAnswered.class);
         assertThat(call.state()).isEqualTo(CallState.ENDED);
         assertThat(call.answeredAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(call.agentId()).isEqualTo("A001");
     }
 
     @Test
