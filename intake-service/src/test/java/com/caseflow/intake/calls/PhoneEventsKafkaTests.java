@@ -359,6 +359,33 @@ class PhoneEventsKafkaTests {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    @Test
+    void whenEventsOfOneNewCallArriveAtOnceThenItIsOfferedOnceAndEveryEventIsApplied() throws Exception {
+        String callId = newCallId();
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            bodies.add(PhonePlatform.event("RINGING", callId, "A0" + (10 + i), t0.plusSeconds(i)));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+            for (String body : bodies) {
+                sent.add(pool.submit(() -> platform.send(body)));
+            }
+            for (java.util.concurrent.Future<Api.Response> response : sent) {
+                assertThat(response.get(120, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> types = factsOf(callId).stream().map(r -> TopicReader.header(r, CloudEventHeaders.TYPE))
+                .toList();
+        assertThat(types).filteredOn(EventTypes.CALL_OFFERED::equals).hasSize(1);
+        assertThat(types).filteredOn(EventTypes.CALL_RINGING::equals).hasSize(8);
+        assertThat(mongo.findById(callId, CallDocument.class).eventIds()).hasSize(8);
+    }
+
     /** Every fact of the call, after the outbox is empty and the topic read to its end offsets. */
     private List<ConsumerRecord<String, byte[]>> factsOf(String callId) {
         Barriers.outboxEmpty(mongo, outbox.collections());
