@@ -170,6 +170,16 @@ class ContactRecorderTests {
                 "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true, null);
     }
 
+    @Test
+    void whenAVisitAboutAComplaintIsRecordedAsSettledThenSettledOnVisitIsNamed() {
+        RecordVisit settledComplaint = new RecordVisit("2026-11-27T09:30:00+08:00", null, "李娜", null, null,
+                "021 5888 1234", "SH-LJY", null, "交房延期，要求赔偿", "交付部 陈经理", "COMPLAINT", true);
+
+        assertThatThrownBy(() -> recorder.recordVisit(settledComplaint, "R002", null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("settledOnVisit"));
+    }
+
     private static RecordCall settled(String category, String matter) {
         return new RecordCall(null, null, 1, "王小明", "13812345678", "OWNER", "SH-LJY", "3栋2单元1201", matter,
                 category, true, true, null);
