@@ -386,6 +386,32 @@ class PhoneEventsKafkaTests {
         assertThat(mongo.findById(callId, CallDocument.class).eventIds()).hasSize(8);
     }
 
+    @Test
+    void whenTheEventApiIsFedTheHostileSetSignedThenEachIsRefusedByNameAndNothingIsStoredOrPublished() {
+        String valid = PhonePlatform.event("e-hostile", "TRANSFERRED", "C-hostile", "A001", "A002", t0,
+                "https://recordings.example.cn/r.mp3");
+        Barriers.outboxEmpty(mongo, outbox.collections());
+        long stored = mongo.count(new Query(), CallDocument.class);
+        long published = calls.endOffsetSum(Topics.CALLS);
+        List<com.caseflow.support.testing.HostileInput.Case> cases = new java.util.ArrayList<>(
+                com.caseflow.support.testing.HostileInput.fieldCases(valid));
+        cases.addAll(com.caseflow.support.testing.HostileInput.bodyCases(valid, 64 * 1024));
+
+        List<String> wrong = new java.util.ArrayList<>();
+        for (com.caseflow.support.testing.HostileInput.Case hostile : cases) {
+            Api.Response response = platform.sendSignedBytes(hostile.contentType(), hostile.body());
+            String problem = com.caseflow.support.testing.HostileInput.wrongAnswer(hostile, response);
+            if (problem != null) {
+                wrong.add(hostile + ": " + problem);
+            }
+        }
+
+        assertThat(wrong).isEmpty();
+        assertThat(mongo.count(new Query(), CallDocument.class)).isEqualTo(stored);
+        Barriers.outboxEmpty(mongo, outbox.collections());
+        assertThat(calls.endOffsetSum(Topics.CALLS)).isEqualTo(published);
+    }
+
     /** Every fact of the call, after the outbox is empty and the topic read to its end offsets. */
     private List<ConsumerRecord<String, byte[]>> factsOf(String callId) {
         Barriers.outboxEmpty(mongo, outbox.collections());

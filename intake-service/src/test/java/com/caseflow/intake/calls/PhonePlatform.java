@@ -13,10 +13,37 @@ final class PhonePlatform {
     static final String SECRET = "test-phone-secret";
     static final String EVENTS = "/api/v1/phone/events";
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
     private final Api api;
+    private final int port;
 
     PhonePlatform(int port) {
         this.api = new Api(port, null);
+        this.port = port;
+    }
+
+    /** Any bytes, any media type (null: none), signed now over exactly those bytes. */
+    Api.Response sendSignedBytes(String contentType, byte[] body) {
+        long now = Instant.now().getEpochSecond();
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + EVENTS))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(now))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, now, body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            java.net.http.HttpResponse<String> response = HTTP.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Api.Response(response.statusCode(), response);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A call event's body; null values are left out. */

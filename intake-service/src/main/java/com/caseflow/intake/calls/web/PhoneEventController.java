@@ -109,6 +109,10 @@ class PhoneEventController {
             count("UNKNOWN", "refused", "invalid");
             throw new HttpMessageNotReadableException("call event not readable", e, message(body));
         }
+        if (request == null) {
+            count("UNKNOWN", "refused", "invalid");
+            throw new HttpMessageNotReadableException("call event is JSON null", message(body));
+        }
         CallLog.Received received;
         try {
             received = calls.receive(request);
