@@ -156,6 +156,10 @@ class PhoneEventsKafkaTests {
                 .containsExactly("urn:caseflow:problem:signature-forged", "urn:caseflow:problem:signature-stale",
                         "urn:caseflow:problem:signature-unsigned", "urn:caseflow:problem:signature-malformed");
         assertThat(mongo.findById(callId, CallDocument.class)).isNull();
+        assertThat(meters.get("caseflow.phone.events").tags("outcome", "refused", "reason", "forged").counter()
+                .count()).isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("caseflow.phone.events").tags("outcome", "refused", "reason", "stale").counter()
+                .count()).isGreaterThanOrEqualTo(1);
 
         Api.Response taken = platform.sendSigned(body, now, PhonePlatform.SECRET);
         Api.Response replayed = platform.sendSigned(body, now, PhonePlatform.SECRET);
@@ -163,6 +167,10 @@ class PhoneEventsKafkaTests {
         assertThat(taken.status()).isEqualTo(202);
         assertThat(replayed.status()).isEqualTo(401);
         assertThat(replayed.json().get("type").asString()).isEqualTo("urn:caseflow:problem:signature-replayed");
+        assertThat(meters.get("caseflow.phone.events").tags("outcome", "refused", "reason", "replayed").counter()
+                .count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("caseflow.phone.events").tags("type", "QUEUED", "outcome", "accepted").counter()
+                .count()).isGreaterThanOrEqualTo(1);
         CallDocument stored = mongo.findById(callId, CallDocument.class);
         assertThat(stored.version()).isZero();
         assertThat(stored.eventIds()).hasSize(1);
