@@ -56,7 +56,8 @@ class ContactIntakeContainersTests {
     @BeforeAll
     static void topics() throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.CONTACTS, Topics.LOCAL_PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(Topics.CONTACTS, Topics.LOCAL_PARTITIONS, (short) 1),
+                    new NewTopic(Topics.CALLS, Topics.LOCAL_PARTITIONS, (short) 1))).all().get();
         }
     }
 

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /** Intake end to end on a real Kafka broker: HTTP in, one document, one ContactReceived out. */
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = {Topics.CONTACTS, Topics.CALLS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ContactIntakeKafkaTests {
 

@@ -1,5 +1,6 @@
 package com.caseflow.intake.outbox;
 
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.Topics;
 import com.caseflow.events.contact.CallerType;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(properties = {"caseflow.outbox.sweep-interval=300ms", "caseflow.outbox.safety-sweep-interval=500ms"})
-@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = {Topics.CONTACTS, Topics.CALLS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OutboxLeaseTests {
 
@@ -70,7 +71,8 @@ class OutboxLeaseTests {
         String id = UUID.randomUUID().toString();
         Instant receivedAt = Instant.now().minus(Duration.ofMinutes(1));
         Contact contact = new Contact(id, Channel.PHONE, "A001", receivedAt,
-                new Contact.CallDetails(receivedAt, receivedAt, 1, true, true), null, "王小明", CallerType.OWNER,
+                new Contact.CallDetails(receivedAt, receivedAt, 1, true, true, null, TimingSource.SELF_REPORTED, null),
+                null, "王小明", CallerType.OWNER,
                 "13812345678", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", ContactCategory.REPAIR, false);
         OutboxEntry entry = new OutboxEntry("event-of-" + id, "event-of-" + id, "caseflow.contact.received.v1",
                 List.of(Topics.CONTACTS), id, receivedAt, "{}");

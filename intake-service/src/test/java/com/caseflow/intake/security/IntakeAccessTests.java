@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"caseflow.security.writes-per-second=5", "caseflow.intake.demo-projects=true"})
-@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = {Topics.CONTACTS, Topics.CALLS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ExtendWith(OutputCaptureExtension.class)
 class IntakeAccessTests {

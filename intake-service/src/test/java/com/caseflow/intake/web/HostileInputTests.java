@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = Topics.CONTACTS,
+@EmbeddedKafka(partitions = Topics.LOCAL_PARTITIONS, topics = {Topics.CONTACTS, Topics.CALLS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class HostileInputTests {
 
@@ -55,7 +55,8 @@ class HostileInputTests {
             {"ringStartedAt":"%s","answeredAt":"%s","ringCount":2,
              "callerName":"王小明","phone":"13812345678","callerType":"OWNER","projectCode":"SH-LJY",
              "unit":"3栋2单元1201","matter":"卫生间天花板漏水","category":"REPAIR","settledOnCall":false,
-             "greetingGiven":true}""".formatted(Fixtures.at("09:15:02"), Fixtures.at("09:15:09"));
+             "greetingGiven":true,"callId":"C-20261205-0001"}""".formatted(Fixtures.at("09:15:02"),
+            Fixtures.at("09:15:09"));
 
     private static final String VISIT_FIELDS = """
             {"arrivedAt":"%s","greetedAt":"%s","visitorName":"李娜","visitorType":"OWNER",

@@ -4,6 +4,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
@@ -46,7 +47,10 @@ class ContactEvents {
                 contact.matter(),
                 contact.category(),
                 contact.settledAtFirstContact(),
-                contact.recordComplete());
+                contact.recordComplete(),
+                call == null ? null : call.callId(),
+                call == null ? null : call.timing() == null ? TimingSource.SELF_REPORTED : call.timing(),
+                call == null ? null : call.recordingUrl());
         String eventId = UUID.randomUUID().toString();
         EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(eventId, EventTypes.CONTACT_RECEIVED,
                 ContactReceived.SCHEMA_VERSION, contact.receivedAt(), contact.id(), contact.id(), event);

@@ -6,6 +6,11 @@ import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.caseflow.intake.contacts.domain.RingRule;
+import com.caseflow.intake.contacts.domain.SettlementRule;
+import com.caseflow.intake.calls.application.CallLog;
+import com.caseflow.intake.calls.domain.Call;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
 import com.caseflow.intake.contacts.persistence.ContactStore;
 import com.caseflow.support.outbox.OutboxEntry;
@@ -49,9 +54,12 @@ public class ContactRecorder {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RingRule ringRule = RingRule.CHINA;
+    private final CallLog calls;
+    private final SettlementRule settlement;
 
     public ContactRecorder(ContactStore store, ContactEvents events, ProjectCatalogue projects,
-                           Validator validator, JsonMapper json, Clock clock, MeterRegistry meters) {
+                           Validator validator, JsonMapper json, Clock clock, MeterRegistry meters, CallLog calls,
+                           SettlementProperties settlement) {
         this.store = store;
         this.events = events;
         this.projects = projects;
@@ -59,48 +67,81 @@ public class ContactRecorder {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.calls = calls;
+        this.settlement = new SettlementRule(settlement.notSettleableWords(), settlement.settleablePhrases());
     }
 
     /** The contact stored, and whether it was stored by an earlier request with the same Idempotency-Key. */
     public record Recorded(Contact contact, boolean replayed) {
     }
 
+    /**
+     * With a call id of a call that rang at this agent and was answered by them, ring and answer times are the
+     * platform's (MEASURED) and typed ones are ignored; otherwise the typed times count (SELF_REPORTED).
+     */
     public Recorded recordCall(RecordCall call, String agentId, String idempotencyKey) {
         RequestChecks checks = RequestChecks.of(call, validator, clock);
         checkKey(checks, idempotencyKey);
-        Optional<Instant> ringStarted = checks.time("ringStartedAt", call.ringStartedAt());
-        Optional<Instant> answered = checks.time("answeredAt", call.answeredAt());
-        if (call.ringStartedAt() == null && call.answeredAt() == null && call.ringCount() == null) {
-            checks.reject("ringCount", "give ringStartedAt and answeredAt, or ringCount");
-        } else if (call.ringCount() == null && (call.ringStartedAt() == null) != (call.answeredAt() == null)) {
-            checks.reject(call.ringStartedAt() == null ? "ringStartedAt" : "answeredAt",
-                    "must be given together with " + (call.ringStartedAt() == null ? "answeredAt" : "ringStartedAt"));
+        String callId = blankToNull(call.callId());
+        if (callId != null && !checks.hasProblem("callId") && !KEY_FORMAT.matcher(callId).matches()) {
+            checks.reject("callId", "must be 1 to 128 visible ASCII characters: the call id of the screen pop");
         }
-        if (ringStarted.isPresent() && answered.isPresent() && answered.get().isBefore(ringStarted.get())) {
-            checks.reject("answeredAt", "must not be before ringStartedAt");
-        } else if (ringStarted.isPresent() && answered.isPresent()
-                && Duration.between(ringStarted.get(), answered.get()).compareTo(MAX_RINGING) > 0) {
-            checks.reject("answeredAt", "must be within " + MAX_RINGING.toMinutes() + " minutes of ringStartedAt");
+        Optional<Call> platformCall = callId == null || checks.hasProblem("callId") ? Optional.empty()
+                : calls.reachedAgent(callId, agentId);
+        Optional<Call.MeasuredTimes> measured = platformCall.flatMap(c -> c.measuredFor(agentId));
+        Optional<Instant> ringStarted = Optional.empty();
+        Optional<Instant> answered = Optional.empty();
+        if (measured.isEmpty()) {
+            ringStarted = checks.time("ringStartedAt", call.ringStartedAt());
+            answered = checks.time("answeredAt", call.answeredAt());
+            if (call.ringStartedAt() == null && call.answeredAt() == null && call.ringCount() == null) {
+                checks.reject("ringCount", "give ringStartedAt and answeredAt, or ringCount");
+            } else if (call.ringCount() == null
+                    && (call.ringStartedAt() == null) != (call.answeredAt() == null)) {
+                checks.reject(call.ringStartedAt() == null ? "ringStartedAt" : "answeredAt",
+                        "must be given together with "
+                                + (call.ringStartedAt() == null ? "answeredAt" : "ringStartedAt"));
+            }
+            if (ringStarted.isPresent() && answered.isPresent() && answered.get().isBefore(ringStarted.get())) {
+                checks.reject("answeredAt", "must not be before ringStartedAt");
+            } else if (ringStarted.isPresent() && answered.isPresent()
+                    && Duration.between(ringStarted.get(), answered.get()).compareTo(MAX_RINGING) > 0) {
+                checks.reject("answeredAt", "must be within " + MAX_RINGING.toMinutes()
+                        + " minutes of ringStartedAt");
+            }
         }
         Optional<PhoneNumber> phone = phone(checks, call.phone());
         CallerType callerType = checks.oneOf("callerType", call.callerType(), CallerType.class);
         ContactCategory category = checks.oneOf("category", call.category(), ContactCategory.class);
         checkProject(checks, call.projectCode());
+        checkSettled(checks, "settledOnCall", call.settledOnCall(), category, call.matter());
         checks.throwIfInvalid();
 
-        int rings = call.ringCount() != null
-                ? call.ringCount()
-                : ringRule.ringsBefore(Duration.between(ringStarted.orElseThrow(), answered.orElseThrow()));
+        Contact.CallDetails details;
+        if (measured.isPresent()) {
+            Instant ring = measured.get().ringStartedAt();
+            Instant answer = measured.get().answeredAt();
+            Duration waited = Duration.between(ring, answer);
+            details = new Contact.CallDetails(ring, answer, ringRule.ringsMeasured(waited),
+                    waited.compareTo(CallAnswered.THREE_RINGS) <= 0, call.greetingGiven(), callId,
+                    TimingSource.MEASURED, platformCall.get().recordingUrl());
+        } else {
+            int rings = call.ringCount() != null
+                    ? call.ringCount()
+                    : ringRule.ringsBefore(Duration.between(ringStarted.orElseThrow(), answered.orElseThrow()));
+            details = new Contact.CallDetails(ringStarted.orElse(null), answered.orElse(null), rings,
+                    ringRule.kept(rings), call.greetingGiven(), callId, TimingSource.SELF_REPORTED,
+                    platformCall.map(Call::recordingUrl).orElse(null));
+        }
         Contact contact = new Contact(contactId(agentId, idempotencyKey), Channel.PHONE, agentId, now(),
-                new Contact.CallDetails(ringStarted.orElse(null), answered.orElse(null), rings,
-                        ringRule.kept(rings), call.greetingGiven()),
-                null, call.callerName().strip(), callerType, phone.orElseThrow().value(),
+                details, null, call.callerName().strip(), callerType, phone.orElseThrow().value(),
                 call.projectCode().strip(), blankToNull(call.unit()), call.matter().strip(), category,
                 call.settledOnCall());
         Recorded recorded = store(contact, fingerprint(call));
         if (!recorded.replayed()) {
             meters.counter("caseflow.calls.answered", "within_three_rings",
-                    String.valueOf(contact.call().answeredWithinThreeRings())).increment();
+                    String.valueOf(contact.call().answeredWithinThreeRings()),
+                    "timing", details.timing().name()).increment();
         }
         return recorded;
     }
@@ -117,6 +158,7 @@ public class ContactRecorder {
         CallerType visitorType = checks.oneOf("visitorType", visit.visitorType(), CallerType.class);
         ContactCategory category = checks.oneOf("category", visit.category(), ContactCategory.class);
         checkProject(checks, visit.projectCode());
+        checkSettled(checks, "settledOnVisit", visit.settledOnVisit(), category, visit.purpose());
         checks.throwIfInvalid();
 
         Contact contact = new Contact(contactId(agentId, idempotencyKey), Channel.VISIT, agentId, now(),
@@ -143,6 +185,17 @@ public class ContactRecorder {
         }
         meters.counter("caseflow.contacts.received", "channel", contact.channel().name()).increment();
         return new Recorded(contact, false);
+    }
+
+    /** 当场办结 means settled: a complaint, or a matter naming a danger or exposure, needs a case. */
+    private void checkSettled(RequestChecks checks, String field, Boolean settled, ContactCategory category,
+                              String matter) {
+        if (Boolean.TRUE.equals(settled) && category != null && !checks.hasProblem(field)
+                && !settlement.allowsSettling(category, matter)) {
+            checks.reject(field, category == ContactCategory.COMPLAINT
+                    ? "投诉不能记为当场办结：请取消“当场办结”，提交后将立案并派单跟进"
+                    : "事项涉及安全隐患或媒体曝光等风险，不能记为当场办结：请取消“当场办结”，提交后将立案并派单跟进");
+        }
     }
 
     private void checkKey(RequestChecks checks, String key) {

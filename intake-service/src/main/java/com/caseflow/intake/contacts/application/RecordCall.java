@@ -26,7 +26,10 @@ public record RecordCall(
         @Schema(example = "REPAIR") @NotBlank String category,
         @Schema(description = "the agent settled the matter on the call; no case is opened")
         @NotNull Boolean settledOnCall,
-        @Schema(description = "the agent greeted the caller politely") Boolean greetingGiven) {
+        @Schema(description = "the agent greeted the caller politely") Boolean greetingGiven,
+        @Schema(example = "C-1", description = "the phone platform's call id from the screen pop: when that call rang "
+                + "at and was answered by this agent, its measured ring and answer times replace the typed ones")
+        String callId) {
 
     /** Names and numbers stay out of logs. */
     @Override

@@ -3,6 +3,7 @@ package com.caseflow.intake.contacts.domain;
 import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.contact.TimingSource;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,8 +32,15 @@ public record Contact(
     private static final Set<ContactCategory> NEED_UNIT = EnumSet.of(
             ContactCategory.REPAIR, ContactCategory.PROPERTY_MANAGEMENT, ContactCategory.HANDOVER, ContactCategory.TITLE);
 
+    /**
+     * @param callId       the phone platform's call, when the agent recorded the contact from a screen pop
+     * @param timing       whether ring and answer times were measured by the platform or typed; null in contacts
+     *                     stored before the platform was linked (typed, then)
+     * @param recordingUrl the recording, when the platform had sent it by the time the contact was stored
+     */
     public record CallDetails(Instant ringStartedAt, Instant answeredAt, int ringCount,
-                              boolean answeredWithinThreeRings, Boolean greetingGiven) {
+                              boolean answeredWithinThreeRings, Boolean greetingGiven, String callId,
+                              TimingSource timing, String recordingUrl) {
     }
 
     public record VisitDetails(Instant arrivedAt, Instant greetedAt, String hostedBy, String organisation) {

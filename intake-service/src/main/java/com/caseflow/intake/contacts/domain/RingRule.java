@@ -16,6 +16,15 @@ public record RingRule(Duration ringCycle, int maxRings) {
         return (int) (millis / ringCycle.toMillis()) + 1;
     }
 
+    /**
+     * Rings heard before an answer the platform measured: the started cycles, at least one. Answered at 15 s is three
+     * rings, as {@code CallAnswered.THREE_RINGS} counts it.
+     */
+    public int ringsMeasured(Duration waited) {
+        long millis = Math.max(0, waited.toMillis());
+        return (int) Math.max(1, (millis + ringCycle.toMillis() - 1) / ringCycle.toMillis());
+    }
+
     public boolean kept(int rings) {
         return rings <= maxRings;
     }

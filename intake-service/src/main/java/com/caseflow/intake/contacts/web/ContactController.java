@@ -1,6 +1,8 @@
 package com.caseflow.intake.contacts.web;
 
+import com.caseflow.intake.calls.application.CallLog;
 import com.caseflow.intake.contacts.application.ContactRecorder;
+import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.application.CustomerHistory;
 import com.caseflow.intake.contacts.application.RecordCall;
 import com.caseflow.intake.contacts.application.RecordVisit;
@@ -11,6 +13,7 @@ import com.caseflow.support.security.StaffRateLimiter;
 import com.caseflow.support.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 
@@ -41,12 +46,15 @@ class ContactController {
     private final CustomerHistory history;
     private final StaffRateLimiter rateLimit;
     private final Clock clock;
+    private final CallLog calls;
 
-    ContactController(ContactRecorder recorder, CustomerHistory history, StaffRateLimiter rateLimit, Clock clock) {
+    ContactController(ContactRecorder recorder, CustomerHistory history, StaffRateLimiter rateLimit, Clock clock,
+                      CallLog calls) {
         this.recorder = recorder;
         this.history = history;
         this.rateLimit = rateLimit;
         this.clock = clock;
+        this.calls = calls;
     }
 
     @Operation(summary = "Record a phone call (接电记录)",
@@ -81,9 +89,7 @@ class ContactController {
             throw new InvalidRequestException(List.of(new FieldProblem("day", "a date such as 2026-12-04")));
         }
         rateLimit.acquireRead(agent);
-        return history.recordedBy(agent, date, clock.getZone()).stream()
-                .map(c -> ContactView.of(c, clock.getZone(), true))
-                .toList();
+        return views(history.recordedBy(agent, date, clock.getZone()), agent, true);
     }
 
     @Operation(summary = "One contact")
@@ -92,7 +98,7 @@ class ContactController {
         Staff reader = Staff.of(login);
         rateLimit.acquireRead(reader);
         return history.contact(id, reader)
-                .map(c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()))
+                .map(c -> views(List.of(c), reader, reader.seesFullPhoneNumbers()).get(0))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact with this id."));
     }
 
@@ -121,8 +127,38 @@ class ContactController {
         }
         Staff reader = Staff.of(login);
         rateLimit.acquireRead(reader);
-        return PageView.of(history.of(phone, project, page, size, reader),
-                c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers()));
+        Page<Contact> found = history.of(phone, project, page, size, reader);
+        Map<String, String> recordings = recordings(found.getContent(), reader);
+        return PageView.of(found, c -> ContactView.of(c, clock.getZone(), reader.seesFullPhoneNumbers(),
+                recordingOf(c, reader, recordings)));
+    }
+
+    /**
+     * The recording arrives with the end of the call, mostly after the contact was stored: it is looked up when the
+     * contact is read, for the readers who may follow it, and only from a call that reached the contact's agent.
+     */
+    private List<ContactView> views(List<Contact> contacts, Staff reader, boolean fullPhone) {
+        Map<String, String> recordings = recordings(contacts, reader);
+        return contacts.stream()
+                .map(c -> ContactView.of(c, clock.getZone(), fullPhone, recordingOf(c, reader, recordings)))
+                .toList();
+    }
+
+    private Map<String, String> recordings(List<Contact> contacts, Staff reader) {
+        if (!CallLog.seesEveryCall(reader)) {
+            return Map.of();
+        }
+        Map<String, String> agentByCall = new HashMap<>();
+        contacts.stream().filter(c -> c.call() != null && c.call().callId() != null)
+                .forEach(c -> agentByCall.put(c.call().callId(), c.agentId()));
+        return calls.recordings(agentByCall);
+    }
+
+    private static String recordingOf(Contact contact, Staff reader, Map<String, String> recordings) {
+        if (!CallLog.seesEveryCall(reader) || contact.call() == null || contact.call().callId() == null) {
+            return null;
+        }
+        return recordings.getOrDefault(contact.call().callId(), contact.call().recordingUrl());
     }
 
     /** Records as the logged-in agent, within their write limit. */
@@ -135,6 +171,6 @@ class ContactController {
                 .path("/api/v1/contacts/{id}").buildAndExpand(recorded.contact().id()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", String.valueOf(recorded.replayed()))
-                .body(ContactView.of(recorded.contact(), clock.getZone(), true));
+                .body(views(List.of(recorded.contact()), agent, true).get(0));
     }
 }

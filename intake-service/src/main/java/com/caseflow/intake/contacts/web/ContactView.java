@@ -3,6 +3,7 @@ package com.caseflow.intake.contacts.web;
 import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.domain.PhoneNumber;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -32,15 +33,29 @@ public record ContactView(
         boolean settledAtFirstContact,
         boolean recordComplete) {
 
+    /**
+     * @param timing       MEASURED by the phone platform or SELF_REPORTED (typed)
+     * @param recordingUrl for supervisors, managers and administrators only
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Call(OffsetDateTime ringStartedAt, OffsetDateTime answeredAt, int ringCount,
-                       boolean answeredWithinThreeRings, Boolean greetingGiven) {
+                       boolean answeredWithinThreeRings, Boolean greetingGiven, String callId, TimingSource timing,
+                       String recordingUrl) {
     }
 
     public record Visit(OffsetDateTime arrivedAt, OffsetDateTime greetedAt, String hostedBy, String organisation) {
     }
 
-    /** @param fullPhone false: the number is shown masked (138****5678) to a reader who does not call back */
+    /** A contact without its recording. */
     static ContactView of(Contact contact, ZoneId zone, boolean fullPhone) {
+        return of(contact, zone, fullPhone, null);
+    }
+
+    /**
+     * @param fullPhone    false: the number is shown masked (138****5678) to a reader who does not call back
+     * @param recordingUrl the call's recording, for a reader who may follow it; null otherwise
+     */
+    static ContactView of(Contact contact, ZoneId zone, boolean fullPhone, String recordingUrl) {
         Contact.CallDetails call = contact.call();
         Contact.VisitDetails visit = contact.visit();
         return new ContactView(
@@ -50,7 +65,8 @@ public record ContactView(
                 contact.agentId(),
                 at(contact.receivedAt(), zone),
                 call == null ? null : new Call(at(call.ringStartedAt(), zone), at(call.answeredAt(), zone),
-                        call.ringCount(), call.answeredWithinThreeRings(), call.greetingGiven()),
+                        call.ringCount(), call.answeredWithinThreeRings(), call.greetingGiven(), call.callId(),
+                        call.timing() == null ? TimingSource.SELF_REPORTED : call.timing(), recordingUrl),
                 visit == null ? null : new Visit(at(visit.arrivedAt(), zone), at(visit.greetedAt(), zone),
                         visit.hostedBy(), visit.organisation()),
                 contact.customerName(),

@@ -1,6 +1,7 @@
 package com.caseflow.intake.contacts.application;
 
 import com.caseflow.events.contact.Channel;
+import com.caseflow.intake.calls.application.CallLog;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.persistence.ContactStore;
 import com.caseflow.support.outbox.Outbox;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +39,7 @@ class ContactRecorderTests {
     private final ContactStore store = mock(ContactStore.class);
     private final ProjectCatalogue projects = mock(ProjectCatalogue.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CallLog calls = mock(CallLog.class);
     private ContactRecorder recorder;
 
     @BeforeEach
@@ -45,7 +48,8 @@ class ContactRecorderTests {
         ContactEvents events = new ContactEvents(new Outbox(json, new OutboxProperties(null, 0, null, null, null, null),
                 CLOCK));
         recorder = new ContactRecorder(store, events, projects,
-                Validation.buildDefaultValidatorFactory().getValidator(), json, CLOCK, meters);
+                Validation.buildDefaultValidatorFactory().getValidator(), json, CLOCK, meters, calls,
+                new SettlementProperties(List.of("燃气", "漏电", "曝光", "投诉到"), List.of("燃气费")));
         when(projects.exists(anyString())).thenReturn(false);
         when(projects.exists("SH-LJY")).thenReturn(true);
     }
@@ -90,13 +94,14 @@ class ContactRecorderTests {
         Contact contact = stored(recorder.recordCall(call(null, null, 4), "A001", null));
 
         assertThat(contact.call().answeredWithinThreeRings()).isFalse();
-        assertThat(meters.counter("caseflow.calls.answered", "within_three_rings", "false").count()).isEqualTo(1);
+        assertThat(meters.get("caseflow.calls.answered").tags("within_three_rings", "false", "timing", "SELF_REPORTED")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
     void whenEverythingIsWrongThenEveryFieldIsNamedAndNothingIsStored() {
         RecordCall bad = new RecordCall("昨天", null, 0, "", "110", "VIP", "无此项目", null, "",
-                "漏水", null, true);
+                "漏水", null, true, null);
 
         assertThat(problems(bad)).containsExactlyInAnyOrder("ringStartedAt", "ringCount", "callerName",
                 "phone", "callerType", "projectCode", "matter", "category", "settledOnCall");
@@ -162,7 +167,110 @@ class ContactRecorderTests {
 
     private static RecordCall call(String ringStartedAt, String answeredAt, Integer ringCount) {
         return new RecordCall(ringStartedAt, answeredAt, ringCount, "王小明", "13812345678", "OWNER", "SH-LJY",
-                "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true);
+                "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true, null);
+    }
+
+    @Test
+    void whenAVisitAboutAComplaintIsRecordedAsSettledThenSettledOnVisitIsNamed() {
+        RecordVisit settledComplaint = new RecordVisit("2026-11-27T09:30:00+08:00", null, "李娜", null, null,
+                "021 5888 1234", "SH-LJY", null, "交房延期，要求赔偿", "交付部 陈经理", "COMPLAINT", true);
+
+        assertThatThrownBy(() -> recorder.recordVisit(settledComplaint, "R002", null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("settledOnVisit"));
+    }
+
+    private static RecordCall settled(String category, String matter) {
+        return new RecordCall(null, null, 1, "王小明", "13812345678", "OWNER", "SH-LJY", "3栋2单元1201", matter,
+                category, true, true, null);
+    }
+
+    @Test
+    void whenAComplaintIsRecordedAsSettledThenSettledOnCallIsNamedInChinese() {
+        InvalidRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
+                () -> recorder.recordCall(settled("COMPLAINT", "物业态度差"), "A001", null));
+
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("settledOnCall");
+            assertThat(p.message()).contains("投诉").contains("当场办结");
+        });
+        verify(store, never()).insert(any(), any(), any());
+    }
+
+    @Test
+    void whenASettledMatterNamesADangerOrExposureThenSettledOnCallIsNamed() {
+        assertThat(problems(settled("INQUIRY", "闻到燃气味，问怎么办"))).containsExactly("settledOnCall");
+        assertThat(problems(settled("REPAIR", "插座漏电"))).containsExactly("settledOnCall");
+        assertThat(problems(settled("PROPERTY_MANAGEMENT", "说要投诉到住建局"))).containsExactly("settledOnCall");
+        assertThat(problems(settled("INQUIRY", "要找媒体曝 光")))
+                .as("spaces typed inside a word do not hide it").containsExactly("settledOnCall");
+    }
+
+    @Test
+    void whenASettledMatterOnlyMentionsAnOrdinaryPhraseThenItIsRecordedAsSettled() {
+        when(store.find(any())).thenReturn(java.util.Optional.empty());
+
+        ContactRecorder.Recorded recorded = recorder.recordCall(settled("PAYMENT", "咨询燃气费怎么交"), "A001", null);
+
+        assertThat(recorded.contact().settledAtFirstContact()).isTrue();
+        RecordCall complaintNotSettled = new RecordCall(null, null, 1, "王小明", "13812345678", "OWNER", "SH-LJY",
+                "3栋2单元1201", "物业态度差", "COMPLAINT", false, true, null);
+        assertThat(recorder.recordCall(complaintNotSettled, "A001", null).contact().settledAtFirstContact())
+                .isFalse();
+    }
+
+    @Test
+    void whenTheCallRangAndWasAnsweredAtTheAgentThenTheMeasuredTimesCountAndTypedOnesAreIgnored() {
+        Instant ring = Instant.parse("2026-11-27T01:15:00Z");
+        Instant answer = ring.plusMillis(15_400);
+        com.caseflow.intake.calls.domain.Call call = answeredCall("C-77", "A001", ring, answer);
+        when(calls.reachedAgent("C-77", "A001")).thenReturn(java.util.Optional.of(call));
+
+        RecordCall typed = new RecordCall("2026-11-27T09:15:02+08:00", "2026-11-27T09:15:04+08:00", null, "王小明",
+                "13812345678", "OWNER", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true, "C-77");
+        Contact.CallDetails details = recorder.recordCall(typed, "A001", null).contact().call();
+
+        assertThat(details.timing()).isEqualTo(com.caseflow.events.contact.TimingSource.MEASURED);
+        assertThat(details.ringStartedAt()).isEqualTo(ring);
+        assertThat(details.answeredAt()).isEqualTo(answer);
+        assertThat(details.ringCount()).isEqualTo(4);
+        assertThat(details.answeredWithinThreeRings()).isFalse();
+        assertThat(details.callId()).isEqualTo("C-77");
+    }
+
+    @Test
+    void whenTheCallIsUnknownThenTheTypedTimesCountAsSelfReported() {
+        when(calls.reachedAgent(any(), any())).thenReturn(java.util.Optional.empty());
+
+        RecordCall typed = new RecordCall("2026-11-27T09:15:02+08:00", "2026-11-27T09:15:04+08:00", null, "王小明",
+                "13812345678", "OWNER", "SH-LJY", "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true, "C-404");
+        Contact.CallDetails details = recorder.recordCall(typed, "A001", null).contact().call();
+
+        assertThat(details.timing()).isEqualTo(com.caseflow.events.contact.TimingSource.SELF_REPORTED);
+        assertThat(details.ringCount()).isEqualTo(1);
+        assertThat(details.callId()).isEqualTo("C-404");
+    }
+
+    @Test
+    void whenTheCallIsKnownButNotMeasuredAtThisAgentThenTypedTimesAreStillRequired() {
+        Instant ring = Instant.parse("2026-11-27T01:15:00Z");
+        when(calls.reachedAgent("C-78", "A001"))
+                .thenReturn(java.util.Optional.of(answeredCall("C-78", "A002", ring, ring.plusSeconds(3))));
+
+        RecordCall untimed = new RecordCall(null, null, null, "王小明", "13812345678", "OWNER", "SH-LJY",
+                "3栋2单元1201", "卫生间天花板漏水", "REPAIR", false, true, "C-78");
+
+        assertThat(problems(untimed)).containsExactly("ringCount");
+    }
+
+    private static com.caseflow.intake.calls.domain.Call answeredCall(String callId, String agent, Instant ring,
+                                                                       Instant answer) {
+        com.caseflow.intake.calls.domain.Call offered = com.caseflow.intake.calls.domain.Call.offered(
+                new com.caseflow.intake.calls.domain.PhoneEvent("e1", com.caseflow.intake.calls.domain.PhoneEventType
+                        .RINGING, callId, "400-820-8820", "13812345678", agent, null, ring, null)).call();
+        return offered.apply(new com.caseflow.intake.calls.domain.PhoneEvent("e2",
+                com.caseflow.intake.calls.domain.PhoneEventType.ANSWERED, callId, "400-820-8820", "13812345678",
+                agent, null, answer, null)).call();
     }
 
     private static RecordVisit visit(String arrivedAt, String greetedAt) {

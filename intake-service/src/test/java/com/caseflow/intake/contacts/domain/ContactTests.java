@@ -1,5 +1,6 @@
 package com.caseflow.intake.contacts.domain;
 
+import com.caseflow.events.contact.TimingSource;
 import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
@@ -12,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContactTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T01:15:09Z");
-    private static final Contact.CallDetails GREETED = new Contact.CallDetails(NOW, NOW, 1, true, true);
+    private static final Contact.CallDetails GREETED =
+            new Contact.CallDetails(NOW, NOW, 1, true, true, null, TimingSource.SELF_REPORTED, null);
 
     @Test
     void whenARepairCallNamesCallerTypeUnitAndGreetingThenTheRecordIsComplete() {
@@ -32,7 +34,8 @@ class ContactTests {
 
     @Test
     void whenCallerTypeOrGreetingIsUnknownThenTheRecordIsIncomplete() {
-        Contact.CallDetails greetingUnknown = new Contact.CallDetails(NOW, NOW, 1, true, null);
+        Contact.CallDetails greetingUnknown =
+                new Contact.CallDetails(NOW, NOW, 1, true, null, null, TimingSource.SELF_REPORTED, null);
 
         assertThat(call(ContactCategory.INQUIRY, null, null, GREETED).recordComplete()).isFalse();
         assertThat(call(ContactCategory.INQUIRY, null, CallerType.OWNER, greetingUnknown).recordComplete()).isFalse();

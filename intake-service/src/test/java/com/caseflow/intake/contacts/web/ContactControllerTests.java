@@ -49,6 +49,8 @@ class ContactControllerTests {
     CustomerHistory history;
     @MockitoBean
     StaffRateLimiter rateLimit;
+    @MockitoBean
+    com.caseflow.intake.calls.application.CallLog calls;
 
     @Test
     void whenTheBodyIsNotJsonThen400MalformedBodyProblem() throws Exception {
