@@ -12,7 +12,7 @@ import org.springframework.messaging.Message;
 import java.util.function.Consumer;
 
 /**
- * {@code missedCalls-in-0} reads the phone platform's facts from {@code calls}: an abandoned call opens or joins its
+ * {@code callBackTasks-in-0} reads the phone platform's facts from {@code calls}: an abandoned call opens or joins its
  * number's call-back task, an answered one may close it. Offered, ringing, transferred and ended calls are skipped;
  * what cannot be processed goes to {@code calls.dlq} with the error in its headers.
  */
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 class MissedCallFunctions {
 
     @Bean
-    Consumer<Message<byte[]>> missedCalls(MissedCalls missedCalls, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> callBackTasks(MissedCalls missedCalls, EnvelopeReader reader) {
         return message -> {
             switch (reader.type(message)) {
                 case EventTypes.CALL_ABANDONED -> missedCalls.abandoned(reader.read(message, CallAbandoned.class));

@@ -10,12 +10,15 @@ import java.time.Duration;
  *
  * @param due          working time after the first missed call by which the caller should be called back
  * @param maxAttempts  unanswered calls back before the task closes as UNREACHABLE
- * @param department   whose calendar the due time is counted in and whose supervisor hears of an overdue task
+ * @param calendar     the calendar the due time is counted in: the hotline's (customer service works other calendars
+ *                     too — the 24×7 one for urgent cases — so it is named rather than looked up by department)
+ * @param department   whose supervisor hears of an overdue task
  * @param sweep        false stops the scheduled look for overdue tasks (tests drive it themselves)
  * @param pollInterval how often overdue tasks are looked for
  */
 @ConfigurationProperties("caseflow.missed-calls")
 public record MissedCallProperties(@DefaultValue("PT30M") Duration due, @DefaultValue("3") int maxAttempts,
+                                   @DefaultValue("HOTLINE") String calendar,
                                    @DefaultValue("CUSTOMER_SERVICE") String department,
                                    @DefaultValue("true") boolean sweep, @DefaultValue("1m") Duration pollInterval,
                                    @DefaultValue("100") int batchSize) {

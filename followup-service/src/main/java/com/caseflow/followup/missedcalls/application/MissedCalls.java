@@ -84,7 +84,7 @@ public class MissedCalls {
                 }
                 continue;
             }
-            Instant due = times.ofDepartment(properties.department()).plus(call.abandonedAt(), properties.due());
+            Instant due = times.of(properties.calendar()).plus(call.abandonedAt(), properties.due());
             if (store.insert(MissedCallTask.open(call.callId(), call.hotline(), call.caller(), call.abandonedAt(),
                     due))) {
                 meters.counter("caseflow.missed.calls.opened").increment();
