@@ -80,6 +80,7 @@ public class MissedCalls {
                 }
                 if (store.update(joined, found.version())) {
                     meters.counter("caseflow.missed.calls.joined").increment();
+                    calledAgainMeanwhile(call.caller());
                     return;
                 }
                 continue;
@@ -89,6 +90,7 @@ public class MissedCalls {
                     due))) {
                 meters.counter("caseflow.missed.calls.opened").increment();
                 refreshOpen();
+                calledAgainMeanwhile(call.caller());
                 return;
             }
             // the task of this call exists already, or another call of the number opened one meanwhile: look again
@@ -106,9 +108,19 @@ public class MissedCalls {
         if (call.caller() == null || call.caller().isBlank()) {
             return;
         }
+        // the number's earlier misses may be read after this answer (they are on other partitions): remember it
+        store.answered(call.caller(), call.answeredAt(), call.agentId());
+        closeIfAnswered(call.caller(), call.answeredAt(), call.agentId());
+    }
+
+    private void calledAgainMeanwhile(String caller) {
+        store.lastAnswer(caller).ifPresent(answer -> closeIfAnswered(caller, answer.answeredAt(), answer.agentId()));
+    }
+
+    private void closeIfAnswered(String caller, Instant answeredAt, String agentId) {
         for (int race = 0; race < RACES; race++) {
-            VersionedTask found = store.openFor(call.caller()).orElse(null);
-            MissedCallTask closed = found == null ? null : found.state().calledAgain(call.agentId(), call.answeredAt());
+            VersionedTask found = store.openFor(caller).orElse(null);
+            MissedCallTask closed = found == null ? null : found.state().calledAgain(agentId, answeredAt);
             if (closed == null) {
                 return;
             }
@@ -117,7 +129,7 @@ public class MissedCalls {
                 return;
             }
         }
-        throw new IllegalStateException("call " + call.callId() + " lost " + RACES + " races for its task");
+        throw new IllegalStateException("an answered call lost " + RACES + " races for its number's task");
     }
 
     /**

@@ -1,14 +1,13 @@
 package com.caseflow.followup.missedcalls.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A call-back task (未接来电回拨): every unanswered call from one number while the task is open, and the calls made
- * back. One open task per number; it closes when the caller is reached, the number turns out wrong, the attempts run
+ * A call-back task (未接来电回拨): every unanswered call from one number while the task is open, and the calls
+ * made back. One open task per number; it closes when the caller is reached, the number turns out wrong, the attempts run
  * out, or the caller rings again and is answered.
  *
  * @param dueAt      when customer service should have called back: the first missed call plus the agreed working time
@@ -26,8 +25,9 @@ public record MissedCallTask(String id, String hotline, String caller, int calls
         callIds = callIds == null ? List.of() : List.copyOf(callIds);
     }
 
-    /** The task of a number's first missed call; its id derives from that call, so a redelivered call finds it. */
-    public static MissedCallTask open(String callId, String hotline, String caller, Instant abandonedAt, Instant dueAt) {
+    /** The task of a number's first missed call; its id derives from that call, so the call again finds it. */
+    public static MissedCallTask open(String callId, String hotline, String caller, Instant abandonedAt,
+                                      Instant dueAt) {
         return new MissedCallTask(idFor(callId), hotline, caller, 1, abandonedAt, abandonedAt, dueAt, TaskStatus.OPEN,
                 List.of(), null, null, null, null, List.of(callId), null);
     }
@@ -92,11 +92,6 @@ public record MissedCallTask(String id, String hotline, String caller, int calls
     public MissedCallTask reminded(Instant at) {
         return new MissedCallTask(id, hotline, caller, calls, firstMissedAt, lastMissedAt, dueAt, status, attempts,
                 outcome, note, closedBy, closedAt, callIds, at);
-    }
-
-    /** How long past due, for the supervisor's reminder. */
-    public Duration overdueBy(Instant now) {
-        return now.isAfter(dueAt) ? Duration.between(dueAt, now) : Duration.ZERO;
     }
 
     private MissedCallTask close(TaskOutcome how, String closingNote, String by, Instant at,

@@ -4,6 +4,7 @@ import com.caseflow.followup.missedcalls.domain.MissedCallTask;
 import com.caseflow.followup.missedcalls.domain.TaskStatus;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Page;
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +27,15 @@ import java.util.Optional;
 /**
  * Call-back tasks. {@code openCaller} holds the number while the task is open and is absent once it closes: a unique
  * sparse index on it keeps one open task per number, also when two instances see two missed calls of one number at
- * once. {@code remindAt} is the due time while nobody has been reminded, so the overdue look reads an index.
+ * once. {@code remindAt} is the due time while nobody has been reminded, so the overdue look reads an index. A
+ * number's latest answered call is kept for {@code caseflow.missed-calls.remember-answers} (TTL index): a miss read
+ * after a later answer of its number (another partition, a backlog) still closes as CALLED_AGAIN.
  */
 @Repository
 public class MissedCallStore implements InitializingBean {
 
     static final String COLLECTION = "missed_calls";
+    static final String ANSWERS = "missed_call_answers";
 
     @Document(COLLECTION)
     record MissedCallDocument(@Id String id, long version, MissedCallTask state, String openCaller,
@@ -40,10 +45,21 @@ public class MissedCallStore implements InitializingBean {
     public record VersionedTask(MissedCallTask state, long version) {
     }
 
-    private final MongoTemplate mongo;
+    /** The latest answered call of a number, kept for a while (TTL) in case its earlier misses are read after it. */
+    @Document(ANSWERS)
+    record AnswerDocument(@Id String caller, Instant answeredAt, String agentId) {
+    }
 
-    public MissedCallStore(MongoTemplate mongo) {
+    public record Answer(Instant answeredAt, String agentId) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Duration rememberAnswers;
+
+    public MissedCallStore(MongoTemplate mongo,
+                           @Value("${caseflow.missed-calls.remember-answers:PT24H}") Duration rememberAnswers) {
         this.mongo = mongo;
+        this.rememberAnswers = rememberAnswers;
     }
 
     @Override
@@ -54,6 +70,29 @@ public class MissedCallStore implements InitializingBean {
         indexes.createIndex(new Index().on("state.callIds", Sort.Direction.ASC).named("by_call"));
         indexes.createIndex(new Index().on("state.status", Sort.Direction.ASC).on("state.dueAt", Sort.Direction.ASC)
                 .named("queue"));
+        mongo.indexOps(ANSWERS).createIndex(new Index().on("answeredAt", Sort.Direction.ASC)
+                .expire(rememberAnswers).named("forget"));
+    }
+
+    /** Remembers a number's answered call unless a later one is remembered already. */
+    @Retry(name = "mongo")
+    public void answered(String caller, Instant answeredAt, String agentId) {
+        Query older = Query.query(Criteria.where("_id").is(caller).and("answeredAt").lt(answeredAt));
+        if (mongo.updateFirst(older, new Update().set("answeredAt", answeredAt).set("agentId", agentId),
+                AnswerDocument.class).getMatchedCount() == 1) {
+            return;
+        }
+        try {
+            mongo.insert(new AnswerDocument(caller, answeredAt, agentId));
+        } catch (DuplicateKeyException laterOrSame) {
+            // a later (or this very) answer is remembered: it stands
+        }
+    }
+
+    @Retry(name = "mongo")
+    public Optional<Answer> lastAnswer(String caller) {
+        return Optional.ofNullable(mongo.findById(caller, AnswerDocument.class))
+                .map(a -> new Answer(a.answeredAt(), a.agentId()));
     }
 
     /** False when the task exists, or another task is open for the number: read again and join that one. */

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers pending notifications to the gateway and to the department's WeCom and DingTalk robots, each channel once:
- * one that failed is tried again without repeating the others. A new one goes at once, on a thread of its own, and whatever is due — a retry, or one
- * that was not handed over — on a regular look. Each is held by one instance while it is sent; a failure keeps it
- * pending with its error and a later time to try again; an instance that dies while holding one lets it go when its
- * hold ends.
+ * one that failed is tried again without repeating the others. A new one goes at once, on a thread of its own, and
+ * whatever is due — a retry, or one that was not handed over — on a regular look. Each is held by one instance while
+ * it is sent; a failure keeps it pending with its error and a later time to try again; an instance that dies while
+ * holding one lets it go when its hold ends.
  */
 @Service
 public class NotificationDispatcher implements DisposableBean {

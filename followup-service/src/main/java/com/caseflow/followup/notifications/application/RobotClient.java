@@ -34,7 +34,7 @@ import java.util.Map;
 @Component
 public class RobotClient {
 
-    /** The limit both platforms document for one robot, used when {@code resilience4j.ratelimiter.configs.robot} is absent. */
+    /** What both platforms document for one robot; used when {@code resilience4j.ratelimiter.configs.robot} is absent. */
     static final RateLimiterConfig DOCUMENTED_LIMIT = RateLimiterConfig.custom().limitForPeriod(20)
             .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build();
     private static final int WECOM_RATE_LIMITED = 45009;

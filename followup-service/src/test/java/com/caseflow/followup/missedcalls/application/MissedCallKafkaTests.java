@@ -134,6 +134,27 @@ class MissedCallKafkaTests {
     }
 
     @Test
+    void whenTheCallersLaterAnswerIsReadBeforeTheirMissThenTheTaskClosesAsCalledAgainAtOnce() {
+        String caller = CallLog.newCaller();
+        String missed = CallLog.newCallId();
+        Instant at = TestClock.CLOCK.instant();
+
+        // after a backlog the partitions are read in any order: here the answer (10 minutes later) comes first
+        calls.answered(CallLog.newCallId(), caller, at.plus(Duration.ofMinutes(10)));
+        Barriers.consumed(broker.getBrokersAsString(), GROUP, "calls");
+        calls.abandoned(missed, caller, at);
+
+        MissedCallTask task = task(missed, t -> t.status() == TaskStatus.CLOSED);
+        assertThat(task.outcome()).isEqualTo(TaskOutcome.CALLED_AGAIN);
+        assertThat(task.closedAt()).isEqualTo(at.plus(Duration.ofMinutes(10)));
+        // a miss after that answer is work again
+        String later = CallLog.newCallId();
+        calls.abandoned(later, caller, at.plus(Duration.ofMinutes(20)));
+        Barriers.consumed(broker.getBrokersAsString(), GROUP, "calls");
+        assertThat(task(later, t -> true).status()).isEqualTo(TaskStatus.OPEN);
+    }
+
+    @Test
     void whenAnAbandonedCallIsDeliveredAgainThenItStaysOneCallOfOneTask() {
         String caller = CallLog.newCaller();
         String callId = CallLog.newCallId();
