@@ -20,16 +20,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = {TestInfrastructure.class, TestGateway.Initializer.class,
-        TestSmsGateway.Initializer.class})
+        TestSmsGateway.Initializer.class, TestRobots.Initializer.class})
 @Import({TestClock.class, DemoCalendars.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.followup.timers.sweep=false",
         "caseflow.followup.notifications.dispatch=false",
         "caseflow.sms.dispatch=false",
         "caseflow.followup.notifications.secret=test-signing-secret",
-        "caseflow.outbox.sweep-interval=500ms"})
+        "caseflow.outbox.sweep-interval=500ms",
+        "caseflow.missed-calls.sweep=false",
+        // a robot's 20 messages per period, with a period no test outlasts (application.yml: 1m)
+        "resilience4j.ratelimiter.configs.robot.limit-refresh-period=1h"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",
-        "calendars", "calendars.dlq"},
+        "calendars", "calendars.dlq", "calls", "calls.dlq"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface FollowUpServiceTest {
 }

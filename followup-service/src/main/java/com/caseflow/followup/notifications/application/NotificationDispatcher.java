@@ -12,23 +12,29 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers pending notifications: a new one at once, on a thread of its own, and whatever is due — a retry, or one
- * that was not handed over — on a regular look. Each is held by one instance while it is sent; a failure keeps it
- * pending with its error and a later time to try again; an instance that dies while holding one lets it go when its
- * hold ends.
+ * Delivers pending notifications to the gateway and to the department's WeCom and DingTalk robots, each channel once:
+ * one that failed is tried again without repeating the others. A new one goes at once, on a thread of its own, and
+ * whatever is due — a retry, or one that was not handed over — on a regular look. Each is held by one instance while
+ * it is sent; a failure keeps it pending with its error and a later time to try again; an instance that dies while
+ * holding one lets it go when its hold ends.
  */
 @Service
 public class NotificationDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    /** The channel name of the company's gateway in a notification's delivery record. */
+    public static final String WEBHOOK = "WEBHOOK";
 
     private final NotificationStore store;
     private final WebhookClient webhook;
+    private final RobotClient robots;
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -37,10 +43,11 @@ public class NotificationDispatcher implements DisposableBean {
             new ArrayBlockingQueue<>(1_000), runnable -> new Thread(runnable, "notification-sender"),
             new ThreadPoolExecutor.DiscardPolicy());
 
-    public NotificationDispatcher(NotificationStore store, WebhookClient webhook, NotificationProperties properties,
-                                  Clock clock, MeterRegistry meters) {
+    public NotificationDispatcher(NotificationStore store, WebhookClient webhook, RobotClient robots,
+                                  NotificationProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.webhook = webhook;
+        this.robots = robots;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -93,6 +100,20 @@ public class NotificationDispatcher implements DisposableBean {
         return delivered;
     }
 
+    /** Where a notification goes: the gateway, then each robot of its department. */
+    private record Channel(String name, String type, Runnable send) {
+    }
+
+    private List<Channel> channels(Notification notification) {
+        List<Channel> channels = new ArrayList<>();
+        channels.add(new Channel(WEBHOOK, "WEBHOOK", () -> webhook.deliver(notification)));
+        for (NotificationProperties.Robot robot : properties.robotsOf(notification.departmentCode())) {
+            channels.add(new Channel(robot.channel(), robot.type().name(),
+                    () -> robots.send(robot, notification.text())));
+        }
+        return channels;
+    }
+
     private boolean deliver(String id, Instant now) {
         var found = store.find(id).orElse(null);
         // due in the future: another instance holds it (it read the id before that hold, we read after)
@@ -102,18 +123,48 @@ public class NotificationDispatcher implements DisposableBean {
         }
         Notification notification = found.state();
         long held = found.version() + 1;
-        try {
-            webhook.deliver(notification);
-        } catch (RuntimeException e) {
-            String error = e instanceof WebhookClient.WebhookException ? e.getMessage() : e.getClass().getSimpleName();
-            Notification failed = notification.failed(clock.instant(), error, properties.firstPause(),
+        String failure = null;
+        String deferral = null;
+        for (Channel channel : channels(notification)) {
+            if (notification.deliveredVia(channel.name())) {
+                continue;
+            }
+            try {
+                channel.send().run();
+            } catch (RobotClient.RobotBusyException e) {
+                deferral = e.getMessage();
+                continue;
+            } catch (RuntimeException e) {
+                failure = e instanceof WebhookClient.WebhookException ? e.getMessage() : e.getClass().getSimpleName();
+                continue;
+            }
+            notification = notification.acceptedBy(channel.name());
+            meters.counter("caseflow.notifications.channel.delivered", "channel", channel.type()).increment();
+            if (!store.progress(notification, held)) {
+                log.warn("Notification {} was taken over while it was being delivered", id);
+                return false;
+            }
+            held++;
+        }
+        if (failure != null) {
+            Notification failed = notification.failed(clock.instant(), failure, properties.firstPause(),
                     properties.maxPause());
             if (!store.update(failed, held)) {
                 log.warn("Notification {} was taken over while its delivery failed", id);
             }
             meters.counter("caseflow.notifications.failed").increment();
-            log.info("Notification {} for case {} not delivered ({}), attempt {}; next try at {}", id,
-                    notification.caseId(), error, failed.attempts(), failed.nextAttemptAt());
+            log.info("Notification {} ({}) not delivered everywhere ({}), attempt {}; next try at {}", id,
+                    notification.kind(), failure, failed.attempts(), failed.nextAttemptAt());
+            return false;
+        }
+        if (deferral != null) {
+            Notification deferred = notification.deferred(clock.instant(), deferral, properties.firstPause());
+            if (!store.update(deferred, held)) {
+                log.warn("Notification {} was taken over while it waited for a robot", id);
+            }
+            meters.counter("caseflow.notifications.deferred").increment();
+            log.info("Notification {} ({}) waits for a robot ({}); next try at {}", id, notification.kind(), deferral,
+                    deferred.nextAttemptAt());
             return false;
         }
         if (!store.update(notification.delivered(clock.instant()), held)) {

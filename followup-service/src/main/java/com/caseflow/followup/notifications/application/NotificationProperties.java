@@ -19,6 +19,8 @@ import java.util.Map;
  * @param lease        how long an instance holds a notification it is delivering before another may take it
  * @param directory    who a ladder role reaches: role → (department or project code, or {@code *}) → staff ids
  * @param dispatch     false stops the scheduled delivery (tests drive it themselves)
+ * @param robots       WeCom and DingTalk group robots by department code: each notification of the department goes
+ *                     to each of them as well as to the gateway
  */
 @ConfigurationProperties("caseflow.followup.notifications")
 public record NotificationProperties(URI webhook, String secret, @DefaultValue("5s") Duration timeout,
@@ -26,7 +28,59 @@ public record NotificationProperties(URI webhook, String secret, @DefaultValue("
                                      @DefaultValue("30s") Duration firstPause, @DefaultValue("30m") Duration maxPause,
                                      @DefaultValue("30s") Duration lease, @DefaultValue("50") int batchSize,
                                      Map<String, Map<String, List<String>>> directory,
-                                     @DefaultValue("true") boolean dispatch) {
+                                     @DefaultValue("true") boolean dispatch,
+                                     Map<String, List<Robot>> robots) {
+
+    public enum RobotType {
+        /** 企业微信群机器人: the webhook URL carries the robot's key. */
+        WECOM,
+        /** 钉钉自定义机器人: the webhook URL carries the access token; a secret enables signed requests (加签). */
+        DINGTALK
+    }
+
+    /**
+     * One group robot.
+     *
+     * @param url    its webhook URL, from the environment (it is the robot's credential); a robot whose url is blank
+     *               (an environment variable left unset) is not used
+     * @param secret DingTalk's signing secret ({@code SEC…}), from the environment; not used by WeCom
+     * @param name   names the robot in the delivery status and metrics; by default its type and a hash of its URL
+     */
+    public record Robot(RobotType type, String url, String secret, String name) {
+
+        public Robot {
+            if (type == null) {
+                throw new IllegalArgumentException("a robot of caseflow.followup.notifications.robots needs a type: "
+                        + "WECOM or DINGTALK");
+            }
+            url = url == null || url.isBlank() ? null : url.strip();
+            if (url != null && !URI.create(url).isAbsolute()) {
+                throw new IllegalArgumentException("a robot's url must be absolute: https://…");
+            }
+            if (name == null || name.isBlank()) {
+                name = type + "-" + (url == null ? "unset"
+                        : java.util.HexFormat.of().formatHex(sha256(url), 0, 4));
+            }
+        }
+
+        public boolean configured() {
+            return url != null;
+        }
+
+        /** The channel a notification's delivery is tracked under. */
+        public String channel() {
+            return type + ":" + name;
+        }
+
+        private static byte[] sha256(String text) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
 
     public NotificationProperties {
         if (webhook == null) {
@@ -34,5 +88,12 @@ public record NotificationProperties(URI webhook, String secret, @DefaultValue("
                     + "that delivers reminders and escalations");
         }
         directory = directory == null ? Map.of() : Map.copyOf(directory);
+        robots = robots == null ? Map.of() : Map.copyOf(robots);
+    }
+
+    /** The robots of a department; none when it has none (or the notification names no department). */
+    public List<Robot> robotsOf(String departmentCode) {
+        return departmentCode == null ? List.of() : robots.getOrDefault(departmentCode, List.of()).stream()
+                .filter(Robot::configured).toList();
     }
 }

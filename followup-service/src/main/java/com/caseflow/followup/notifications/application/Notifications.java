@@ -98,6 +98,18 @@ public class Notifications {
                 List.of(alert.staffId()), text, envelope.occurredAt()));
     }
 
+    /**
+     * A call-back task of a missed call passed its due time with nobody having called back: its department's
+     * supervisor is told, once per task. The text names the hotline and the task, never the caller's number.
+     */
+    public void missedCallOverdue(String taskId, String hotline, int calls, Instant firstMissedAt, Instant dueAt,
+                                  String departmentCode, Instant at) {
+        String text = "【未接来电超时】热线 %s 有一位来电者未接通（共 %d 次，首次 %s），应于 %s 前回拨，至今未回拨，请督促处理（任务 %s）。"
+                .formatted(hotline == null ? "未知" : hotline, calls, local(firstMissedAt), local(dueAt), taskId);
+        issue(Notification.pending("missed-call-overdue:" + taskId, "MISSED_CALL_OVERDUE", null, departmentCode,
+                null, null, "SUPERVISOR", recipients("SUPERVISOR", departmentCode, null), text, at));
+    }
+
     private static String reason(String reason) {
         return switch (reason == null ? "" : reason) {
             case "RAISED" -> "来电后升为紧急";

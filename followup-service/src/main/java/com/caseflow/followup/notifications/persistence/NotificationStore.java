@@ -86,6 +86,14 @@ public class NotificationStore implements InitializingBean {
         return mongo.updateFirst(unchanged, update, NotificationDocument.class).getMatchedCount() == 1;
     }
 
+    /** Records a channel's delivery while the notification is held: its hold (the due time) stays as it is. */
+    @Retry(name = "mongo")
+    public boolean progress(Notification state, long version) {
+        Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
+        Update update = new Update().set("state", state).inc("version", 1);
+        return mongo.updateFirst(unchanged, update, NotificationDocument.class).getMatchedCount() == 1;
+    }
+
     /** Holds a due notification for {@code until} so that no other instance delivers it meanwhile. */
     @Retry(name = "mongo")
     public boolean hold(String id, long version, Instant until) {

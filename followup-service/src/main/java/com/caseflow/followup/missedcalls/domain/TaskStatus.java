@@ -1,0 +1,6 @@
+package com.caseflow.followup.missedcalls.domain;
+
+public enum TaskStatus {
+    OPEN,
+    CLOSED
+}
