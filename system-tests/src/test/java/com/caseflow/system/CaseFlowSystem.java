@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * CaseFlow as the scenarios meet it: one real Kafka broker (KRaft), every service started from its jar as a process
  * of its own on the embedded MongoDB-wire server, the test identity provider and a receiver standing in for the
- * notification gateway. Every process keeps real time, so no scenario depends on the date it runs. Started once per
+ * notification gateway and the SMS gateway. Texts to customers are sent at any hour here (no quiet hours), since the
+ * scenarios run on real time. Every process keeps real time, so no scenario depends on the date it runs. Started once per
  * test JVM and shared by the scenarios (each works on contacts, cases and agents of its own); stopped when the JVM
  * exits.
  */
@@ -33,6 +34,9 @@ final class CaseFlowSystem {
     final ServiceProcess evaluation;
     private final HttpServer gateway;
     private final List<String> notifications = new CopyOnWriteArrayList<>();
+    private final List<String> texts = new CopyOnWriteArrayList<>();
+    static final String PHONE_SECRET = "system-test-phone-secret";
+    static final String SMS_SECRET = "system-test-sms-secret";
 
     static synchronized CaseFlowSystem get() {
         if (running == null) {
@@ -48,12 +52,16 @@ final class CaseFlowSystem {
         broker.afterPropertiesSet();
         gateway = receiver();
         String brokers = broker.getBrokersAsString();
-        CompletableFuture<ServiceProcess> intakeStarting = start("intake-service", brokers);
+        CompletableFuture<ServiceProcess> intakeStarting = start("intake-service", brokers,
+                "--caseflow.phone.secret=" + PHONE_SECRET);
         CompletableFuture<ServiceProcess> routingStarting = start("routing-service", brokers);
         CompletableFuture<ServiceProcess> followUpStarting = start("followup-service", brokers,
                 "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + gateway.getAddress().getPort()
                         + "/notifications",
-                "--caseflow.followup.notifications.secret=system-test-secret");
+                "--caseflow.followup.notifications.secret=system-test-secret",
+                "--caseflow.sms.gateway-url=http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms/messages",
+                "--caseflow.sms.secret=" + SMS_SECRET,
+                "--caseflow.sms.quiet-from=00:00", "--caseflow.sms.quiet-until=00:00");
         CompletableFuture<ServiceProcess> evaluationStarting = start("evaluation-service", brokers,
                 "--caseflow.evaluation.schedule.enabled=false",
                 "--caseflow.evaluation.spot-checks.schedule.enabled=false");
@@ -81,13 +89,18 @@ final class CaseFlowSystem {
         });
     }
 
-    /** Takes what follow-up sends to the company's gateway (WeCom, DingTalk, SMS), keeps it and says it arrived. */
+    /** Takes what follow-up sends to the company's gateways (notifications, texts), keeps it and says it arrived. */
     private HttpServer receiver() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/notifications", exchange -> {
                 notifications.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.createContext("/sms/messages", exchange -> {
+                texts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(202, -1);
                 exchange.close();
             });
             server.start();
@@ -100,6 +113,11 @@ final class CaseFlowSystem {
     /** The bodies follow-up posted to the company's gateway, oldest first. */
     List<String> notifications() {
         return List.copyOf(notifications);
+    }
+
+    /** The bodies follow-up posted to the SMS gateway, oldest first. */
+    List<String> texts() {
+        return List.copyOf(texts);
     }
 
     String brokers() {
