@@ -160,11 +160,11 @@ class ConsoleWebTests {
     void anAgentsDayCountsTheirThreeRingRateAndFirstContactResolution() throws Exception {
         intake.answer("GET /api/v1/contacts/mine", 200, """
                 [{"id":"K-3","channel":"PHONE","receivedAt":"2026-12-04T10:00:00+08:00","customerName":"王一",
-                  "call":{"ringCount":5,"answeredWithinThreeRings":false},"category":"REPAIR","settledAtFirstContact":false,
-                  "callId":"CALL-3","timing":"MEASURED"},
+                  "call":{"ringCount":5,"answeredWithinThreeRings":false,"callId":"CALL-3","timing":"MEASURED"},
+                  "category":"REPAIR","settledAtFirstContact":false},
                  {"id":"K-2","channel":"PHONE","receivedAt":"2026-12-04T09:30:00+08:00","customerName":"王二",
-                  "call":{"ringCount":2,"answeredWithinThreeRings":true},"category":"INQUIRY","settledAtFirstContact":true,
-                  "timing":"SELF_REPORTED"},
+                  "call":{"ringCount":2,"answeredWithinThreeRings":true,"timing":"SELF_REPORTED"},
+                  "category":"INQUIRY","settledAtFirstContact":true},
                  {"id":"K-1","channel":"VISIT","receivedAt":"2026-12-04T09:00:00+08:00","customerName":"王三",
                   "category":"HANDOVER","settledAtFirstContact":true}]""");
         String page = mvc.perform(get("/my-day").with(logins.agent()))
@@ -396,7 +396,7 @@ class ConsoleWebTests {
                 .startsWith("Bearer ");
 
         intake.answer("POST /api/v1/calls", 201, """
-                {"id":"K-7","settledAtFirstContact":false,"callId":"CALL-7","timing":"MEASURED"}""");
+                {"id":"K-7","settledAtFirstContact":false,"call":{"callId":"CALL-7","timing":"MEASURED"}}""");
         String recorded = mvc.perform(post("/calls").with(logins.agent()).with(csrf())
                         .param("idempotencyKey", "key-7").param("callId", "CALL-7")
                         .param("ringStartedAt", "2026-12-05T02:00:02Z").param("answeredAt", "2026-12-05T02:00:09Z")
@@ -420,7 +420,7 @@ class ConsoleWebTests {
                     .doesNotContain("id=\"timing-measured\"", "value=\"" + callId + "\"");
         }
         intake.answer("POST /api/v1/calls", 201, """
-                {"id":"K-8","settledAtFirstContact":true,"timing":"SELF_REPORTED"}""");
+                {"id":"K-8","settledAtFirstContact":true,"call":{"timing":"SELF_REPORTED"}}""");
         String recorded = mvc.perform(post("/calls").with(logins.agent()).with(csrf())
                         .param("idempotencyKey", "key-8").param("callId", "")
                         .param("ringStartedAt", "2026-12-05T02:00:02Z").param("answeredAt", "2026-12-05T02:00:20Z")
@@ -504,13 +504,13 @@ class ConsoleWebTests {
                 .getContentAsString()).doesNotContain("/cases/contacts/K-30/call");
 
         intake.answer("GET /api/v1/contacts/K-30", 200, """
-                {"id":"K-30","channel":"PHONE","callId":"CALL-30","timing":"MEASURED",
-                 "recordingUrl":"https://recordings.example.com/CALL-30.mp3"}""");
+                {"id":"K-30","channel":"PHONE","call":{"callId":"CALL-30","timing":"MEASURED",
+                 "recordingUrl":"https://recordings.example.com/CALL-30.mp3"}}""");
         assertThat(mvc.perform(get("/cases/contacts/K-30/call").with(logins.supervisor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("href=\"https://recordings.example.com/CALL-30.mp3\"", "通话录音", "实测");
         intake.answer("GET /api/v1/contacts/K-31", 200, """
-                {"id":"K-31","channel":"PHONE","timing":"SELF_REPORTED","recordingUrl":"javascript:alert(1)"}""");
+                {"id":"K-31","channel":"PHONE","call":{"timing":"SELF_REPORTED","recordingUrl":"javascript:alert(1)"}}""");
         assertThat(mvc.perform(get("/cases/contacts/K-31/call").with(logins.supervisor())).andReturn()
                 .getResponse().getContentAsString()).contains("自报").doesNotContain("javascript:", "通话录音");
         mvc.perform(get("/cases/contacts/K-30/call").with(logins.engineer())).andExpect(status().isForbidden());

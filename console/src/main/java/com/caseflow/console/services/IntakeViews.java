@@ -13,12 +13,21 @@ public final class IntakeViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String id, String channel, String channelLabel, String agentId, OffsetDateTime receivedAt,
                          Call call, String customerName, String phone, String projectCode, String unit, String matter,
-                         String category, String categoryLabel, boolean settledAtFirstContact, String callId,
-                         String timing, String recordingUrl) {
+                         String category, String categoryLabel, boolean settledAtFirstContact) {
+
+        /** The phone platform's id of the call, when the contact was recorded from it; null for a visit. */
+        public String callId() {
+            return call == null ? null : call.callId();
+        }
+
+        /** MEASURED or SELF_REPORTED for a call; null for a visit. */
+        public String timing() {
+            return call == null ? null : call.timing();
+        }
 
         /** The recording's address when it is a web address: nothing else may become a link on a page. */
         public String recordingLink() {
-            return RecordingLinks.safe(recordingUrl);
+            return call == null ? null : RecordingLinks.safe(call.recordingUrl());
         }
     }
 
@@ -33,8 +42,10 @@ public final class IntakeViews {
                             String recordingUrl) {
     }
 
+    /** The call part of a contact as intake shows it; {@code recordingUrl} only to supervisors and managers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Call(int ringCount, boolean answeredWithinThreeRings, Boolean greetingGiven) {
+    public record Call(int ringCount, boolean answeredWithinThreeRings, Boolean greetingGiven, String callId,
+                       String timing, String recordingUrl) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
