@@ -4,6 +4,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.cases.CaseRouted;
+import com.caseflow.events.webhook.WebhookSignature;
 import com.caseflow.followup.notifications.application.NotificationDispatcher;
 import com.caseflow.followup.support.CaseLog;
 import com.caseflow.followup.support.Cases;
@@ -168,7 +169,10 @@ class CaseFollowUpKafkaTests {
         TestGateway.Received delivered = TestGateway.get().receivedFor(caseId).get(0);
         assertThat(delivered.idempotencyKey()).isEqualTo(published.get(0).headers().lastHeader("ce_id") == null
                 ? null : new String(published.get(0).headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-        assertThat(delivered.signature()).startsWith("sha256=");
+        assertThat(WebhookSignature.verify("test-signing-secret", delivered.timestamp(), delivered.signature(),
+                delivered.body().getBytes(StandardCharsets.UTF_8), Instant.ofEpochSecond(
+                        Long.parseLong(delivered.timestamp())), WebhookSignature.DEFAULT_WINDOW))
+                .isEqualTo(WebhookSignature.Verdict.VALID);
         assertThat(JSON.readTree(delivered.body()).get("text").asString()).contains("跟进提醒").contains("首次响应")
                 .doesNotContain("李娜").doesNotContain("13812345678");
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestGateway {
 
     /** One accepted notification: its idempotency key and body. */
-    public record Received(String idempotencyKey, String signature, String body) {
+    public record Received(String idempotencyKey, String timestamp, String signature, String body) {
     }
 
     private static final TestGateway INSTANCE = new TestGateway();
@@ -43,6 +43,7 @@ public final class TestGateway {
                 int status = failWith;
                 if (status == 0) {
                     received.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                            exchange.getRequestHeaders().getFirst("X-CaseFlow-Timestamp"),
                             exchange.getRequestHeaders().getFirst("X-CaseFlow-Signature"), body));
                     status = 202;
                 } else {

@@ -1,5 +1,6 @@
 package com.caseflow.followup.notifications.application;
 
+import com.caseflow.events.webhook.WebhookSignature;
 import com.caseflow.followup.notifications.domain.Notification;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.annotation.RateLimiter;
@@ -7,15 +8,11 @@ import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,9 +27,11 @@ public class WebhookClient {
     private final NotificationProperties properties;
     private final JsonMapper json;
     private final HttpClient http;
+    private final Clock clock;
 
-    public WebhookClient(NotificationProperties properties, JsonMapper json) {
+    public WebhookClient(NotificationProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
     }
@@ -48,7 +47,10 @@ public class WebhookClient {
                 .header("Idempotency-Key", notification.id())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (properties.secret() != null && !properties.secret().isBlank()) {
-            request.header("X-CaseFlow-Signature", "sha256=" + sign(body));
+            long timestamp = clock.instant().getEpochSecond();
+            request.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(properties.secret(), timestamp, body));
         }
         HttpResponse<Void> response;
         try {
@@ -77,16 +79,6 @@ public class WebhookClient {
         payload.put("text", n.text());
         payload.put("createdAt", n.createdAt().toString());
         return payload;
-    }
-
-    private String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 
     /** The gateway did not accept a notification; the message names the failure's kind, never a response body. */
