@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """Load run against a running intake-service (./run): records calls at a steady rate and reports the HTTP latency
-and the outbox delay (contact stored -> Kafka acknowledged) that the service measured itself.
+and the outbox delay (stored -> Kafka acknowledged) that the service measured itself.
 
 usage: infra/bench/intake-load.py [--rate 100] [--seconds 30] [--url http://127.0.0.1:8081] [--agents A001,A002,R002]
+                                  [--phone-events]
 Logs the demo agents in with infra/bin/token and spreads the calls over them (each agent stays under the per-user
-write limit). Stdlib only; sends to the given local URL only and stops by itself."""
+write limit). With --phone-events it plays the phone platform instead: each call is four signed call events
+(QUEUED, RINGING, ANSWERED, ENDED; every tenth call ABANDONED instead of answered) posted in order to
+/api/v1/phone/events with the secret of .local/secrets.env (or CASEFLOW_PHONE_SECRET). Stdlib only; sends to the
+given local URL only and stops by itself."""
 import argparse
+import datetime
+import hashlib
+import hmac
 import json
 import os
 import subprocess
@@ -31,6 +38,44 @@ def post(url, body, key, token):
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
         return response.status, time.perf_counter() - started
+
+
+def phone_secret():
+    secret = os.environ.get("CASEFLOW_PHONE_SECRET")
+    secrets = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".local", "secrets.env")
+    if not secret and os.path.exists(secrets):
+        with open(secrets) as f:
+            secret = next((line.split("=", 1)[1].strip() for line in f if line.startswith("CASEFLOW_PHONE_SECRET=")),
+                          None)
+    if not secret:
+        raise SystemExit("no CASEFLOW_PHONE_SECRET: start ./run once, or set it as intake has it")
+    return secret
+
+
+def post_event(url, event, secret):
+    """One signed call event, as the phone platform sends it (shared-events WebhookSignature)."""
+    body = json.dumps(event).encode("utf-8")
+    timestamp = str(int(time.time()))
+    signature = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(url + "/api/v1/phone/events", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "X-CaseFlow-Timestamp": timestamp,
+                                              "X-CaseFlow-Signature": "sha256=" + signature})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
+        return response.status, time.perf_counter() - started
+
+
+def call_events(run, i, agent):
+    call = "bench-%s-%d" % (run, i)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    at = lambda seconds: (now + datetime.timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+    event = lambda n, kind, seconds, **more: dict(eventId="%s-%d" % (call, n), type=kind, callId=call,
+                                                  hotline="400-820-8820", caller="139%08d" % (i % 100_000_000),
+                                                  occurredAt=at(seconds), **more)
+    middle = (event(3, "ABANDONED", -1) if i % 10 == 9 else event(3, "ANSWERED", -2, agentId=agent))
+    return [event(1, "QUEUED", -6), event(2, "RINGING", -4, agentId=agent), middle,
+            event(4, "ENDED", 0, **({} if i % 10 == 9 else {"agentId": agent}))]
 
 
 def percentile(values, p):
@@ -66,16 +111,31 @@ def main():
     args.add_argument("--seconds", type=int, default=30)
     args.add_argument("--url", default="http://127.0.0.1:8081")
     args.add_argument("--agents", default="A001,A002,R002")
+    args.add_argument("--phone-events", action="store_true")
     a = args.parse_args()
-    token_tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "token")
-    tokens = [subprocess.run([token_tool, agent], check=True, capture_output=True, text=True).stdout.strip()
-              for agent in a.agents.split(",")]
-    token_of = dict(enumerate(tokens))
+    agents = a.agents.split(",")
+    if a.phone_events:
+        secret = phone_secret()
+    else:
+        token_tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "token")
+        tokens = [subprocess.run([token_tool, agent], check=True, capture_output=True, text=True).stdout.strip()
+                  for agent in agents]
+        token_of = dict(enumerate(tokens))
     if not re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$", a.url):
         raise SystemExit("only a local intake-service is a target")
     latencies, failures, lock = [], [], threading.Lock()
     run = uuid.uuid4().hex[:8]
     base = int(run, 16)
+
+    def one_call(i):
+        for event in call_events(run, i, agents[i % len(agents)]):
+            try:
+                status, seconds = post_event(a.url, event, secret)
+                with lock:
+                    (latencies if status == 202 else failures).append(seconds)
+            except Exception as e:  # counted, not raised: the run goes on
+                with lock:
+                    failures.append(repr(e))
 
     def one(i):
         # a customer and a building of its own per call: repeats and mass incidents would join existing cases
@@ -97,14 +157,15 @@ def main():
             delay = start + i / a.rate - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            pool.submit(one, i)
+            pool.submit(one_call if a.phone_events else one, i)
     elapsed = time.perf_counter() - start
     time.sleep(2)
     after, backlog = scrape(a.url)
-    print("sent %d calls in %.1f s (%.0f/s): %d accepted, %d failed" %
-          (total, elapsed, total / elapsed, len(latencies), len(failures)))
-    print("HTTP 201 latency ms: p50 %.1f  p99 %.1f  max %.1f" %
-          (percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000, max(latencies or [0]) * 1000))
+    print("sent %d calls in %.1f s (%.0f/s): %d %s accepted, %d failed" %
+          (total, elapsed, total / elapsed, len(latencies), "events" if a.phone_events else "calls", len(failures)))
+    print("HTTP %s latency ms: p50 %.1f  p99 %.1f  max %.1f" %
+          ("202" if a.phone_events else "201", percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000,
+           max(latencies or [0]) * 1000))
     print("outbox delay (stored -> Kafka ack), histogram bucket bounds, ms: p50 <= %.1f  p99 <= %.1f  "
           "p99.9 <= %.1f; backlog after run: %.0f" % (histogram_quantile(before, after, 0.5),
                                                      histogram_quantile(before, after, 0.99),
