@@ -1,5 +1,6 @@
 package com.caseflow.followup.notifications.application;
 
+import com.caseflow.followup.delivery.application.DeliveryRounds;
 import com.caseflow.followup.notifications.domain.Notification;
 import com.caseflow.followup.notifications.domain.NotificationStatus;
 import com.caseflow.followup.notifications.persistence.NotificationStore;
@@ -11,19 +12,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers pending notifications to the gateway and to the department's WeCom and DingTalk robots, each channel once:
- * one that failed is tried again without repeating the others. A new one goes at once, on a thread of its own, and
- * whatever is due — a retry, or one that was not handed over — on a regular look. Each is held by one instance while
- * it is sent; a failure keeps it pending with its error and a later time to try again; an instance that dies while
- * holding one lets it go when its hold ends.
+ * one that failed is tried again without repeating the others. When they go and who holds them is the shared
+ * {@link DeliveryRounds}; a failure keeps a notification pending with its error and a later time to try again, and a
+ * robot that asks us to wait defers it without counting an attempt.
  */
 @Service
 public class NotificationDispatcher implements DisposableBean {
@@ -38,10 +34,7 @@ public class NotificationDispatcher implements DisposableBean {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    /** One sender for new notifications; when it falls behind, the regular look picks up what it dropped. */
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1_000), runnable -> new Thread(runnable, "notification-sender"),
-            new ThreadPoolExecutor.DiscardPolicy());
+    private final DeliveryRounds<Notification> rounds;
 
     public NotificationDispatcher(NotificationStore store, WebhookClient webhook, RobotClient robots,
                                   NotificationProperties properties, Clock clock, MeterRegistry meters) {
@@ -51,53 +44,34 @@ public class NotificationDispatcher implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.rounds = new DeliveryRounds<>(log, "Notification", "notification-sender", store,
+                n -> n.status() == NotificationStatus.PENDING, properties.lease(), properties.batchSize(), clock,
+                (notification, held, now) -> deliver(notification, held));
     }
 
     /** A notification was just stored: send it now rather than on the next look. */
     public void deliverSoon(String id) {
         if (properties.dispatch()) {
-            sender.execute(() -> {
-                try {
-                    deliver(id, clock.instant());
-                } catch (RuntimeException e) {
-                    log.warn("Notification {} not sent at once, the next look tries again: {}", id, e.toString());
-                }
-            });
+            rounds.soon(id);
         }
     }
 
     @Override
     public void destroy() {
-        sender.shutdown();
+        rounds.shutdown();
     }
 
     @Scheduled(fixedDelayString = "${caseflow.followup.notifications.poll-interval:10s}",
             initialDelayString = "${caseflow.followup.notifications.poll-interval:10s}")
     void scheduled() {
-        if (!properties.dispatch()) {
-            return;
-        }
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            log.warn("Notification delivery round failed, trying again shortly: {}", e.toString());
+        if (properties.dispatch()) {
+            rounds.round();
         }
     }
 
     /** Tries every notification due now; returns how many the gateway accepted. */
     public int deliverDue() {
-        Instant now = clock.instant();
-        int delivered = 0;
-        for (String id : store.dueIds(now, properties.batchSize())) {
-            try {
-                if (deliver(id, now)) {
-                    delivered++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("Notification {} not handled this round: {}", id, e.toString());
-            }
-        }
-        return delivered;
+        return rounds.due();
     }
 
     /** Where a notification goes: the gateway, then each robot of its department. */
@@ -114,15 +88,10 @@ public class NotificationDispatcher implements DisposableBean {
         return channels;
     }
 
-    private boolean deliver(String id, Instant now) {
-        var found = store.find(id).orElse(null);
-        // due in the future: another instance holds it (it read the id before that hold, we read after)
-        if (found == null || found.state().status() != NotificationStatus.PENDING || found.due() == null
-                || found.due().isAfter(now) || !store.hold(id, found.version(), now.plus(properties.lease()))) {
-            return false;
-        }
-        Notification notification = found.state();
-        long held = found.version() + 1;
+    /** Sends a held notification through each channel that has not taken it yet; true when all have. */
+    private boolean deliver(Notification notification, long version) {
+        String id = notification.id();
+        long held = version;
         String failure = null;
         String deferral = null;
         for (Channel channel : channels(notification)) {

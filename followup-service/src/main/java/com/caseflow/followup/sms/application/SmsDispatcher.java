@@ -1,5 +1,6 @@
 package com.caseflow.followup.sms.application;
 
+import com.caseflow.followup.delivery.application.DeliveryRounds;
 import com.caseflow.followup.sms.domain.QuietHours;
 import com.caseflow.followup.sms.domain.SmsStatus;
 import com.caseflow.followup.sms.domain.TextMessage;
@@ -16,16 +17,13 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Sends the text messages that are due, the way notifications are delivered: a new one at once on a thread of its
- * own, and whatever is due — a retry after a failure, one held through the quiet hours, one that was not handed over
- * — on a regular look. Each is held by one instance while it is decided on; just before it goes out it is checked
- * against the customer's opt-out and the quiet hours. A gateway that is down leaves the message FAILED with its error
- * and a later time to try; a gateway that is not configured leaves it PENDING.
+ * Sends the text messages that are due, in the shared {@link DeliveryRounds} as notifications are delivered (a retry
+ * after a failure and one held through the quiet hours come round again when due). Each is held by one instance
+ * while it is decided on; just before it goes out it is checked against the customer's opt-out and the quiet hours.
+ * A gateway that is down leaves the message FAILED with its error and a later time to try; a gateway that is not
+ * configured leaves it PENDING.
  */
 @Service
 public class SmsDispatcher implements InitializingBean, DisposableBean {
@@ -39,9 +37,7 @@ public class SmsDispatcher implements InitializingBean, DisposableBean {
     private final QuietHours quietHours;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1_000), runnable -> new Thread(runnable, "sms-sender"),
-            new ThreadPoolExecutor.DiscardPolicy());
+    private final DeliveryRounds<TextMessage> rounds;
 
     public SmsDispatcher(TextMessageStore store, OptOutStore optOuts, SmsGatewayClient gateway,
                          SmsProperties properties, Clock clock, MeterRegistry meters) {
@@ -52,6 +48,8 @@ public class SmsDispatcher implements InitializingBean, DisposableBean {
         this.quietHours = new QuietHours(properties.quietFrom(), properties.quietUntil(), clock.getZone());
         this.clock = clock;
         this.meters = meters;
+        this.rounds = new DeliveryRounds<>(log, "Text message", "sms-sender", store, TextMessage::open,
+                properties.lease(), properties.batchSize(), clock, this::send);
     }
 
     @Override
@@ -68,66 +66,32 @@ public class SmsDispatcher implements InitializingBean, DisposableBean {
 
     /** A message was just stored: decide on it now rather than on the next look. */
     public void sendSoon(String id) {
-        if (properties.dispatch()) {
-            sender.execute(() -> {
-                try {
-                    send(id, clock.instant());
-                } catch (RuntimeException e) {
-                    log.warn("Text message {} not handled at once, the next look tries again: {}", id, e.toString());
-                }
-            });
+        if (properties.dispatch() && properties.gatewayConfigured()) {
+            rounds.soon(id);
         }
     }
 
     @Override
     public void destroy() {
-        sender.shutdown();
+        rounds.shutdown();
     }
 
     @Scheduled(fixedDelayString = "${caseflow.sms.poll-interval:10s}",
             initialDelayString = "${caseflow.sms.poll-interval:10s}")
     void scheduled() {
-        if (!properties.dispatch()) {
-            return;
-        }
-        try {
-            sendDue();
-        } catch (RuntimeException e) {
-            log.warn("Text message round failed, trying again shortly: {}", e.toString());
+        if (properties.dispatch() && properties.gatewayConfigured()) {
+            rounds.round();
         }
     }
 
     /** Decides on every message due now; returns how many the gateway accepted. */
     public int sendDue() {
-        if (!properties.gatewayConfigured()) {
-            return 0;
-        }
-        Instant now = clock.instant();
-        int sent = 0;
-        for (String id : store.dueIds(now, properties.batchSize())) {
-            try {
-                if (send(id, now)) {
-                    sent++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("Text message {} not handled this round: {}", id, e.toString());
-            }
-        }
-        return sent;
+        return properties.gatewayConfigured() ? rounds.due() : 0;
     }
 
-    private boolean send(String id, Instant now) {
-        if (!properties.gatewayConfigured()) {
-            return false;
-        }
-        var found = store.find(id).orElse(null);
-        // due in the future: another instance holds it (it read the id before that hold, we read after)
-        if (found == null || !found.state().open() || found.due() == null || found.due().isAfter(now)
-                || !store.hold(id, found.version(), now.plus(properties.lease()))) {
-            return false;
-        }
-        TextMessage message = found.state();
-        long held = found.version() + 1;
+    /** Decides on a held message: skipped, kept through the quiet hours, or sent. */
+    private boolean send(TextMessage message, long held, Instant now) {
+        String id = message.id();
         if (optOuts.optedOut(message.to())) {
             settle(message.optedOut(), held);
             return false;
