@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -42,6 +43,7 @@ public class SignedRequests {
     }
 
     static final String TTL_INDEX = "forget_when_stale";
+    private static final String EXPIRES_AT = "expiresAt";
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -63,10 +65,20 @@ public class SignedRequests {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the signature window must be positive, was " + window);
         }
-        mongo.indexOps(collection).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
-                .expire(Duration.ZERO).named(TTL_INDEX));
+        ensureTtlIndex();
         if (this.secret.isBlank()) {
             log.warn("No secret for the signed requests kept in {}: every one will be refused with 401", collection);
+        }
+    }
+
+    // A TTL index on expiresAt made under another name (follow-up's was "expires") is kept: MongoDB refuses the same
+    // keys again under a new name.
+    private void ensureTtlIndex() {
+        IndexOperations indexes = mongo.indexOps(collection);
+        boolean present = indexes.getIndexInfo().stream().anyMatch(index -> index.getIndexFields().size() == 1
+                && EXPIRES_AT.equals(index.getIndexFields().get(0).getKey()) && index.getExpireAfter().isPresent());
+        if (!present) {
+            indexes.createIndex(new Index().on(EXPIRES_AT, Sort.Direction.ASC).expire(Duration.ZERO).named(TTL_INDEX));
         }
     }
 

@@ -6,7 +6,10 @@ import com.caseflow.support.testing.MutableClock;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +53,18 @@ class SignedRequestsTests {
                             .satisfies(field -> assertThat(field.getKey()).isEqualTo("expiresAt"));
                     assertThat(index.getExpireAfter()).contains(Duration.ZERO);
                 });
+    }
+
+    @Test
+    void whenTheCollectionHasATtlIndexUnderAnotherNameThenItIsKeptAndNoSecondIsMade() {
+        mongo.indexOps("older_signatures").createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+                .expire(Duration.ZERO).named("expires"));
+
+        new SignedRequests(mongo, "older_signatures", SECRET, WINDOW, clock);
+
+        assertThat(mongo.indexOps("older_signatures").getIndexInfo())
+                .filteredOn(index -> index.getIndexFields().get(0).getKey().equals("expiresAt"))
+                .extracting(IndexInfo::getName).containsExactly("expires");
     }
 
     @Test
