@@ -3,19 +3,18 @@ package com.caseflow.followup.sms.web;
 import com.caseflow.events.contact.Phones;
 import com.caseflow.events.webhook.WebhookSignature;
 import com.caseflow.followup.sms.application.CustomerReplies;
-import com.caseflow.followup.sms.application.GatewaySignatures;
-import com.caseflow.followup.sms.application.UnsignedRequestException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.web.RequestJson;
+import com.caseflow.support.webhook.SignatureRefusal;
+import com.caseflow.support.webhook.SignedRequests;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,39 +40,40 @@ class SmsReplyController {
 
     private static final int MAX_TEXT = 1_000;
 
-    private final GatewaySignatures signatures;
+    private final SignedRequests signatures;
     private final CustomerReplies replies;
     private final JsonMapper strict;
 
-    SmsReplyController(GatewaySignatures signatures, CustomerReplies replies, JsonMapper json) {
-        this.signatures = signatures;
+    SmsReplyController(SignedRequests gatewaySignatures, CustomerReplies replies, JsonMapper json) {
+        this.signatures = gatewaySignatures;
         this.replies = replies;
         this.strict = RequestJson.strict(json);
     }
 
     /** 202 when new, 200 for a reply id seen before; 401 when unsigned, stale, forged or replayed. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> reply(
+    ResponseEntity<?> reply(
             @RequestHeader(name = WebhookSignature.TIMESTAMP_HEADER, required = false) String timestamp,
             @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signature,
             @RequestBody(required = false) byte[] body, HttpServletRequest servlet) {
         byte[] raw = body == null ? new byte[0] : body;
-        signatures.check(timestamp, signature, raw);
+        SignedRequests.Verdict verdict = signatures.check(timestamp, signature, raw);
+        if (!verdict.accepted()) {
+            return SignatureRefusal.answer(verdict, "SMS reply not authenticated", servlet.getRequestURI());
+        }
         ReplyRequest request = read(raw, servlet);
-        CustomerReplies.Received received = replies.receive(request.replyId(), request.from(), request.text(),
-                request.receivedAt());
+        CustomerReplies.Received received;
+        try {
+            received = replies.receive(request.replyId(), request.from(), request.text(), request.receivedAt());
+        } catch (DataAccessException e) {
+            // the reply id makes the gateway's retry of this very request safe: it must not count as a replay
+            signatures.release(signature);
+            throw e;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("replyId", received.reply().id());
         answer.put("duplicate", received.duplicate());
         return ResponseEntity.status(received.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(answer);
-    }
-
-    @ExceptionHandler
-    ProblemDetail unsigned(UnsignedRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setType(URI.create("urn:caseflow:problem:unauthorized"));
-        problem.setTitle("Unauthorized");
-        return problem;
     }
 
     /** The gateway's body, read as strictly as every request: unknown fields, wrong types, control characters. */

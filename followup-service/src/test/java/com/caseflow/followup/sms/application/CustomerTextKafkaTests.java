@@ -294,18 +294,17 @@ class CustomerTextKafkaTests {
         String body = replyBody(UUID.randomUUID().toString(), newMobile(), "3");
         long now = TestClock.CLOCK.instant().getEpochSecond();
 
-        assertThat(gateway.post(REPLIES, body).status()).isEqualTo(401);
-        assertThat(gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign("not-the-secret", now, bytes(body)))
-                .status()).isEqualTo(401);
+        refusedAs("unsigned", gateway.post(REPLIES, body));
+        refusedAs("forged", gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign("not-the-secret", now, bytes(body))));
         long stale = now - Duration.ofMinutes(6).toSeconds();
-        assertThat(gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(stale),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(TestSmsGateway.SECRET, stale, bytes(body)))
-                .status()).isEqualTo(401);
+        refusedAs("stale", gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(stale),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(TestSmsGateway.SECRET, stale, bytes(body))));
         String tampered = body.replace("\"3\"", "\"1\"");
-        assertThat(gateway.post(REPLIES, tampered, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(TestSmsGateway.SECRET, now, bytes(body)))
-                .status()).isEqualTo(401);
+        refusedAs("forged", gateway.post(REPLIES, tampered, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(TestSmsGateway.SECRET, now, bytes(body))));
+        refusedAs("malformed", gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, "yesterday",
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(TestSmsGateway.SECRET, now, bytes(body))));
 
         String signature = WebhookSignature.sign(TestSmsGateway.SECRET, now, bytes(body));
         Api.Response taken = gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
@@ -313,9 +312,19 @@ class CustomerTextKafkaTests {
         assertThat(taken.status()).isEqualTo(202);
         Api.Response replayed = gateway.post(REPLIES, body, WebhookSignature.TIMESTAMP_HEADER, Long.toString(now),
                 WebhookSignature.SIGNATURE_HEADER, signature);
-        assertThat(replayed.status()).isEqualTo(401);
+        refusedAs("replayed", replayed);
         assertThat(replayed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(replayed.raw().body()).doesNotContain(body);
+    }
+
+    /** The same 401 as intake's for the phone platform: a problem type per kind and the HMAC challenge. */
+    private static void refusedAs(String kind, Api.Response refused) {
+        assertThat(refused.status()).as(kind).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate"))
+                .isEqualTo("HMAC-SHA256 headers=\"X-CaseFlow-Timestamp X-CaseFlow-Signature\"");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:caseflow:problem:signature-" + kind);
+        assertThat(refused.json().get("title").asString()).isEqualTo("SMS reply not authenticated");
+        assertThat(refused.json().get("instance").asString()).isEqualTo(REPLIES);
     }
 
     @Test

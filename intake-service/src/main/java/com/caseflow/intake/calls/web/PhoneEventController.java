@@ -4,12 +4,13 @@ import com.caseflow.events.webhook.WebhookSignature;
 import com.caseflow.intake.calls.application.CallLog;
 import com.caseflow.intake.calls.application.PhoneEventRequest;
 import com.caseflow.intake.calls.application.PhoneProperties;
-import com.caseflow.intake.calls.application.PhoneSignatures;
 import com.caseflow.support.audit.AccessAudit;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
 import com.caseflow.support.web.RequestJson;
+import com.caseflow.support.webhook.SignatureRefusal;
+import com.caseflow.support.webhook.SignedRequests;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,7 @@ class PhoneEventController {
 
     private static final String PROBLEM = "urn:caseflow:problem:";
 
-    private final PhoneSignatures signatures;
+    private final SignedRequests signatures;
     private final CallLog calls;
     private final JsonMapper requests;
     private final RateLimiter limiter;
@@ -59,9 +60,9 @@ class PhoneEventController {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    PhoneEventController(PhoneSignatures signatures, CallLog calls, JsonMapper json, PhoneProperties properties,
+    PhoneEventController(SignedRequests phoneSignatures, CallLog calls, JsonMapper json, PhoneProperties properties,
                          StaffRateLimiter staffLimit, AccessAudit audit, MeterRegistry meters, Clock clock) {
-        this.signatures = signatures;
+        this.signatures = phoneSignatures;
         this.calls = calls;
         this.requests = RequestJson.strict(json);
         this.limiter = RateLimiter.of("phone-events", RateLimiterConfig.custom()
@@ -88,10 +89,10 @@ class PhoneEventController {
                             @RequestHeader(name = WebhookSignature.SIGNATURE_HEADER, required = false) String signature,
                             HttpServletRequest http) {
         byte[] body = sent == null ? new byte[0] : sent;
-        PhoneSignatures.Check check = signatures.check(timestamp, signature, body);
-        if (check != PhoneSignatures.Check.ACCEPTED) {
-            count("UNKNOWN", "refused", check.name().toLowerCase(Locale.ROOT));
-            return unauthenticated(check, http.getRequestURI());
+        SignedRequests.Verdict verdict = signatures.check(timestamp, signature, body);
+        if (!verdict.accepted()) {
+            count("UNKNOWN", "refused", verdict.name().toLowerCase(Locale.ROOT));
+            return SignatureRefusal.answer(verdict, "Call event not authenticated", http.getRequestURI());
         }
         if (!limiter.acquirePermission()) {
             signatures.release(signature);
@@ -145,27 +146,6 @@ class PhoneEventController {
                             CallLog.seesEveryCall(reader));
                 })
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No call with this id."));
-    }
-
-    private ResponseEntity<ProblemDetail> unauthenticated(PhoneSignatures.Check check, String path) {
-        String detail = switch (check) {
-            case NO_SECRET -> "Call events are not taken: intake has no secret for the phone platform.";
-            case UNSIGNED -> "The request carries no " + WebhookSignature.TIMESTAMP_HEADER + " or "
-                    + WebhookSignature.SIGNATURE_HEADER + " header.";
-            case MALFORMED -> "The signature headers are malformed: a Unix time in seconds, and sha256= with the "
-                    + "hex HMAC-SHA256.";
-            case STALE -> "The signature's timestamp is outside the accepted window; sign the request anew.";
-            case FORGED -> "The signature does not match the body.";
-            case REPLAYED -> "This signed request was taken already; a retry is signed anew.";
-            case ACCEPTED -> throw new IllegalArgumentException("not a refusal");
-        };
-        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED,
-                "signature-" + check.name().toLowerCase(Locale.ROOT).replace('_', '-'), "Call event not authenticated",
-                detail, path);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "HMAC-SHA256 headers=\"" + WebhookSignature.TIMESTAMP_HEADER
-                        + " " + WebhookSignature.SIGNATURE_HEADER + "\"")
-                .body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail, String path) {
