@@ -135,7 +135,10 @@ final class Cluster implements AutoCloseable {
             settings.addAll(List.of("--caseflow.followup.timers.reminder-share=0.005",
                     "--caseflow.followup.timers.poll-interval=5s",
                     "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notificationsPort
-                            + "/notifications"));
+                            + "/notifications",
+                    // texts to customers wait as PENDING: the suite accounts for contacts and cases, not texts, and
+                    // must not send to the SMS stand-in of a ./run beside it
+                    "--caseflow.sms.gateway-url="));
         }
         return settings;
     }

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,8 @@ final class Load implements AutoCloseable {
     private static final String[] MATTERS = {"卫生间漏水，楼下天花板有水渍", "咨询交房时间和流程", "投诉小区噪音扰民",
             "物业费发票开具", "外墙瓷砖脱落", "产权证办理进度", "电梯经常故障", "车位销售咨询", "建议增加儿童游乐设施",
             "业主说：'; DROP TABLE contacts; -- 请尽快处理", "投诉 <script>alert(1)</script> 页面", "{\"$gt\": \"\"} 物业费"};
+    /** Complaints and safety matters are never settled on the spot: intake refuses to record them so. */
+    private static final Set<String> NEVER_SETTLED = Set.of("COMPLAINT", "外墙瓷砖脱落");
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -107,7 +110,8 @@ final class Load implements AutoCloseable {
 
     /**
      * Callers come back: each phone number has its project, building and usual matter, so some contacts repeat a
-     * running case and several neighbours' repairs make an incident; about one in seven is settled at once.
+     * running case and several neighbours' repairs make an incident; about one in seven is settled at once (never a
+     * complaint or a safety matter).
      */
     private Ledger.Request compose(long number) {
         int caller;
@@ -121,6 +125,8 @@ final class Load implements AutoCloseable {
         boolean visit = number % 3 == 0;
         String agent = visit ? "R002" : number % 3 == 1 ? "A001" : "A002";
         String category = categoryChoice < 7 ? CATEGORIES[caller % 4] : CATEGORIES[categoryChoice];
+        String matter = MATTERS[caller % MATTERS.length];
+        settled &= !NEVER_SETTLED.contains(category) && !NEVER_SETTLED.contains(matter);
         ObjectNode body = JSON.createObjectNode();
         String phone = String.format("139%08d", 10_000_000 + caller * 7919);
         String unit = (caller % 5 + 1) + "栋" + (caller % 3 + 1) + "单元" + (caller % 20 + 101);
@@ -128,12 +134,12 @@ final class Load implements AutoCloseable {
             body.put("arrivedAt", OffsetDateTime.now(SHANGHAI).minusMinutes(1).toString());
             body.put("visitorName", NAMES[caller % NAMES.length]);
             body.put("visitorType", "OWNER");
-            body.put("purpose", MATTERS[caller % MATTERS.length]);
+            body.put("purpose", matter);
             body.put("settledOnVisit", settled);
         } else {
             body.put("callerName", NAMES[caller % NAMES.length]);
             body.put("callerType", "OWNER");
-            body.put("matter", MATTERS[caller % MATTERS.length]);
+            body.put("matter", matter);
             body.put("settledOnCall", settled);
             body.put("greetingGiven", true);
             body.put("ringCount", 1 + (int) (number % 4));
