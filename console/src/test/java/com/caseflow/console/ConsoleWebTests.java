@@ -381,6 +381,21 @@ class ConsoleWebTests {
     }
 
     @Test
+    void aCallFormOpenedWhileTheCallStillRingsCanStillRecordTheAnswerShouldThePhoneSystemNotReportIt()
+            throws Exception {
+        intake.answer("GET /api/v1/phone/calls/CALL-9", 200, """
+                {"callId":"CALL-9","hotline":"400-820-8820","caller":"13812345679","agentId":"A001","state":"RINGING",
+                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z"}""");
+
+        String form = mvc.perform(get("/calls/new").param("callId", "CALL-9").with(logins.agent()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(form).contains("id=\"timing-measured\"", "振铃 10:00:02", "id=\"answer-fallback\"",
+                        "data-answer-button", "data-answered", "value=\"2026-12-05T02:00:02Z\"", "记为自报")
+                .doesNotContain("data-ring-button");
+    }
+
+    @Test
     void theCallFormIsFilledFromThePhoneSystemsCallMarkedMeasuredAndSendsTheCallId() throws Exception {
         intake.answer("GET /api/v1/phone/calls/CALL-7", 200, """
                 {"callId":"CALL-7","hotline":"400-820-8820","caller":"13812345678","agentId":"A001","state":"ANSWERED",
@@ -391,7 +406,7 @@ class ConsoleWebTests {
         assertThat(form).contains("id=\"timing-measured\"", "实测", "value=\"13812345678\"", "value=\"CALL-7\"",
                         "振铃 10:00:02", "接听 10:00:09", "7 秒 · 2 声", "登记时以话务系统的时间为准",
                         "value=\"2026-12-05T02:00:02Z\"")
-                .doesNotContain("data-ring-button", "id=\"timing-self-reported\"");
+                .doesNotContain("data-ring-button", "id=\"timing-self-reported\"", "id=\"answer-fallback\"");
         assertThat(intake.received("GET", "/api/v1/phone/calls/CALL-7").get(0).authorization())
                 .startsWith("Bearer ");
 
