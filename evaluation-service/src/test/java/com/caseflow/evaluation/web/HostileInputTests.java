@@ -4,6 +4,7 @@ import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.Topics;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.HostileInput;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
@@ -42,7 +43,7 @@ class HostileInputTests {
     private static final int MAX_BODY = 16 * 1024;
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> STORES = List.of("spot_check_samples", "spot_checks", "evaluations",
-            "proposals");
+            "proposals", "training_assignments");
 
     private static final List<String> BODIES = List.of(
             "", "null", "[]", "\"字符串\"", "{", "{}", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
@@ -137,6 +138,9 @@ class HostileInputTests {
         String proposal = "/api/v1/issues/proposals/" + created.json().get("id").asString();
         assertThat(created.json().get("title").asString()).isEqualTo(HostileInput.MARKUP + " & \"外墙\"");
         await().atMost(WAIT).until(() -> pendingEvents() == 0);
+        // evaluations published by earlier tests come back to assign training: wait for those assignments too
+        Barriers.consumed(broker.getBrokersAsString(), "evaluation-service", Topics.EVALUATIONS);
+        await().atMost(WAIT).until(() -> pendingEvents() == 0);
         Map<String, Long> stored = counts();
         Document proposalBefore = mongo.findById(created.json().get("id").asString(), Document.class, "proposals");
         assertThat(proposalBefore.toJson()).contains("<b>王</b><script>alert(1)</script>");
@@ -179,7 +183,7 @@ class HostileInputTests {
     }
 
     private long pendingEvents() {
-        return Stream.of("spot_checks", "evaluations").mapToLong(c -> mongo.count(
+        return Stream.of("spot_checks", "evaluations", "training_assignments").mapToLong(c -> mongo.count(
                 Query.query(Criteria.where(Outbox.ENTRIES + ".0").exists(true)), c)).sum();
     }
 
