@@ -85,6 +85,10 @@ class HostileInputTests {
              "owner":"S001","dueDate":"%s"}""";
     private static final String CHANGE = """
             {"status":"IN_PROGRESS","owner":"S001","dueDate":"%s"}""";
+    private static final String DECISION = """
+            {"decision":"OVERRIDDEN","outcome":"NONE","reason":"本月有一起投诉尚在调查"}""";
+    private static final String COMPLETION = """
+            {"note":"已完成话术演练"}""";
 
     @LocalServerPort
     int port;
@@ -154,6 +158,11 @@ class HostileInputTests {
             wrong.addAll(HostileInput.refusals(manager, "POST", "/api/v1/issues/proposals",
                     cases(PROPOSAL.formatted(nextMonth))));
             wrong.addAll(HostileInput.refusals(manager, "PATCH", proposal, cases(CHANGE.formatted(nextMonth))));
+            wrong.addAll(HostileInput.refusals(manager, "POST",
+                    "/api/v1/evaluations/AGENT.A001.MONTH.2026-11-01/decision", cases(DECISION)));
+            wrong.addAll(HostileInput.refusals(manager, "POST",
+                    "/api/v1/training/assignments/TRAINING.AGENT.A001.MONTH.2026-11-01/completion",
+                    cases(COMPLETION)));
             for (String control : HostileInput.CONTROL_TEXTS_IN_ADDRESSES) {
                 String text = encoded(control).replace("+", "%20");
                 check(wrong, manager, "GET", "/api/v1/spot-checks?agentId=" + text, "agentId");

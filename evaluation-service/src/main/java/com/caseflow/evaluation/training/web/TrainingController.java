@@ -90,11 +90,11 @@ class TrainingController {
         return view(trainings.read(staff, id).orElseThrow(() -> notFound(id)), trainings.today());
     }
 
-    /** The body is optional; without a note the completion is recorded all the same. */
+    /** {@code {}} records the completion without a note. */
     @PostMapping("/{id}/completion")
-    AssignmentView complete(@PathVariable String id, @RequestBody(required = false) CompletionRequest body,
+    AssignmentView complete(@PathVariable String id, @RequestBody CompletionRequest body,
                             Authentication authentication) {
-        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
         List<FieldProblem> problems = new ArrayList<>();
         if (note != null && note.codePointCount(0, note.length()) > TrainingAssignment.MAX_NOTE) {
             problems.add(new FieldProblem("note", "at most " + TrainingAssignment.MAX_NOTE + " characters"));
