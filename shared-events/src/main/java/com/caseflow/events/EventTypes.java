@@ -16,8 +16,11 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.EvaluationDecided;
 import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.events.evaluation.TrainingAssigned;
+import com.caseflow.events.evaluation.TrainingCompleted;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CaseReopenRequested;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
@@ -59,6 +62,9 @@ public final class EventTypes {
 
     public static final String SPOT_CHECK_RECORDED = "caseflow.evaluation.spot-check-recorded.v1";
     public static final String EVALUATION_PUBLISHED = "caseflow.evaluation.published.v1";
+    public static final String EVALUATION_DECIDED = "caseflow.evaluation.decided.v1";
+    public static final String TRAINING_ASSIGNED = "caseflow.evaluation.training-assigned.v1";
+    public static final String TRAINING_COMPLETED = "caseflow.evaluation.training-completed.v1";
 
     public static final String CALENDAR_PUBLISHED = "caseflow.calendar.published.v1";
 
@@ -85,6 +91,9 @@ public final class EventTypes {
             Map.entry(ON_DUTY_ALERTED, OnDutyAlerted.class),
             Map.entry(SPOT_CHECK_RECORDED, SpotCheckRecorded.class),
             Map.entry(EVALUATION_PUBLISHED, EvaluationPublished.class),
+            Map.entry(EVALUATION_DECIDED, EvaluationDecided.class),
+            Map.entry(TRAINING_ASSIGNED, TrainingAssigned.class),
+            Map.entry(TRAINING_COMPLETED, TrainingCompleted.class),
             Map.entry(CALENDAR_PUBLISHED, CalendarPublished.class));
 
     private static final Map<Class<?>, String> NAMES = PAYLOADS.entrySet().stream()

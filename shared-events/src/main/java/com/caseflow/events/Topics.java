@@ -19,7 +19,10 @@ public final class Topics {
      * {@code CallAnswered}, {@code CallAbandoned}, {@code CallTransferred}, {@code CallEnded}); key = call id.
      */
     public static final String CALLS = "calls";
-    /** Spot-checks and evaluation results; key = agent or department id. */
+    /**
+     * Spot-checks, evaluation results, managers' decisions on them and training assignments; key = agent or department
+     * id.
+     */
     public static final String EVALUATIONS = "evaluations";
     /**
      * The current version of each business calendar; key = calendar id. Compacted: the newest record per key is kept

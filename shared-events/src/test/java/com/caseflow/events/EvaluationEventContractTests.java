@@ -1,7 +1,9 @@
 package com.caseflow.events;
 
+import com.caseflow.events.evaluation.EvaluationDecided;
 import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.events.evaluation.TrainingAssigned;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +22,8 @@ class EvaluationEventContractTests {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"spot-check-recorded.json, agentId", "evaluation-published.json, subjectId"})
+    @CsvSource({"spot-check-recorded.json, agentId", "evaluation-published.json, subjectId",
+            "training-assigned.json, agentId", "training-completed.json, agentId", "evaluation-decided.json, subjectId"})
     void whenASampleIsReadAsItsTypeThenEveryFieldSurvivesARoundTripAndItIsKeyedByItsSubject(String sample,
                                                                                            String keyField)
             throws IOException {
@@ -57,6 +60,28 @@ class EvaluationEventContractTests {
         assertThat(check.ratings()).containsEntry("CLASSIFICATION", 3);
         assertThat(check.contactDay()).hasToString("2026-11-27");
         assertThat(check.comment()).as("never published").isNull();
+    }
+
+    @Test
+    void whenATrainingAssignmentIsReadThenItsChineseTopicAndTheScoresToImproveOnArriveIntact() throws IOException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, TrainingAssigned.class);
+        TrainingAssigned assigned = mapper.<EventEnvelope<TrainingAssigned>>readValue(
+                sample("training-assigned.json"), type).data();
+
+        assertThat(assigned.topic()).isEqualTo("专项培训：首次解决率、客户满意度");
+        assertThat(assigned.kpiScoresBefore()).containsOnlyKeys(assigned.weakKpis());
+        assertThat(assigned.dueDate()).hasToString("2026-12-15");
+    }
+
+    @Test
+    void whenADecisionIsReadThenTheRecommendationAndTheDecidedOutcomeAreBothThere() throws IOException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, EvaluationDecided.class);
+        EvaluationDecided decided = mapper.<EventEnvelope<EvaluationDecided>>readValue(
+                sample("evaluation-decided.json"), type).data();
+
+        assertThat(decided.recommendedOutcome()).isEqualTo("WARNING");
+        assertThat(decided.outcome()).isEqualTo("TRAINING");
+        assertThat(decided.reason()).startsWith("隐私违规");
     }
 
     private static String sample(String name) throws IOException {

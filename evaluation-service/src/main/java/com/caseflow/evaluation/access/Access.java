@@ -66,6 +66,12 @@ public class Access {
         }
     }
 
+    /** The supervisor whose team the agent is in (the first by staff id should two teams name them). */
+    public Optional<String> supervisorOf(String agentId) {
+        return teams.teams().entrySet().stream().filter(e -> e.getValue().contains(agentId))
+                .map(java.util.Map.Entry::getKey).sorted().findFirst();
+    }
+
     public static RequestRefusedException forbidden(String detail) {
         return new RequestRefusedException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }

@@ -42,6 +42,14 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers("/api/v1/issues/proposals", "/api/v1/issues/proposals/*")
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
+                        // whose training a caller may read or complete is decided next to the assignments
+                        .requestMatchers(HttpMethod.GET, "/api/v1/training/assignments",
+                                "/api/v1/training/assignments/*")
+                        .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/training/assignments/*/completion")
+                        .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/decision")
+                        .hasRole(Roles.MANAGER)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -2,6 +2,7 @@ package com.caseflow.evaluation.messaging;
 
 import com.caseflow.evaluation.aggregates.application.EventFolder;
 import com.caseflow.evaluation.spotchecks.application.SamplingFacts;
+import com.caseflow.evaluation.training.application.Trainings;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.call.CallAbandoned;
@@ -17,6 +18,7 @@ import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.events.cases.ContactAttached;
 import com.caseflow.events.contact.ContactReceived;
+import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.CustomerFeedbackRecorded;
@@ -131,12 +133,20 @@ class EvaluationFunctions {
         };
     }
 
-    /** The service's own spot-checks come back through {@code evaluations} like everything else it counts. */
+    /**
+     * The service's own spot-checks come back through {@code evaluations} like everything else it counts; its
+     * evaluations come back to assign the training they recommend.
+     */
     @Bean
-    Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, Trainings trainings, EnvelopeReader reader) {
         return message -> {
-            if (EventTypes.SPOT_CHECK_RECORDED.equals(reader.type(message))) {
-                folder.spotCheck(reader.read(message, SpotCheckRecorded.class));
+            switch (reader.type(message)) {
+                case EventTypes.SPOT_CHECK_RECORDED -> folder.spotCheck(reader.read(message, SpotCheckRecorded.class));
+                case EventTypes.EVALUATION_PUBLISHED ->
+                        trainings.evaluated(reader.read(message, EvaluationPublished.class).data());
+                default -> {
+                    // decisions and training events are this service's own announcements to others
+                }
             }
         };
     }

@@ -4,6 +4,7 @@ import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.Topics;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.HostileInput;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TopicReader;
@@ -42,7 +43,7 @@ class HostileInputTests {
     private static final int MAX_BODY = 16 * 1024;
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> STORES = List.of("spot_check_samples", "spot_checks", "evaluations",
-            "proposals");
+            "proposals", "training_assignments");
 
     private static final List<String> BODIES = List.of(
             "", "null", "[]", "\"字符串\"", "{", "{}", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
@@ -84,6 +85,10 @@ class HostileInputTests {
              "owner":"S001","dueDate":"%s"}""";
     private static final String CHANGE = """
             {"status":"IN_PROGRESS","owner":"S001","dueDate":"%s"}""";
+    private static final String DECISION = """
+            {"decision":"OVERRIDDEN","outcome":"NONE","reason":"本月有一起投诉尚在调查"}""";
+    private static final String COMPLETION = """
+            {"note":"已完成话术演练"}""";
 
     @LocalServerPort
     int port;
@@ -137,6 +142,9 @@ class HostileInputTests {
         String proposal = "/api/v1/issues/proposals/" + created.json().get("id").asString();
         assertThat(created.json().get("title").asString()).isEqualTo(HostileInput.MARKUP + " & \"外墙\"");
         await().atMost(WAIT).until(() -> pendingEvents() == 0);
+        // evaluations published by earlier tests come back to assign training: wait for those assignments too
+        Barriers.consumed(broker.getBrokersAsString(), "evaluation-service", Topics.EVALUATIONS);
+        await().atMost(WAIT).until(() -> pendingEvents() == 0);
         Map<String, Long> stored = counts();
         Document proposalBefore = mongo.findById(created.json().get("id").asString(), Document.class, "proposals");
         assertThat(proposalBefore.toJson()).contains("<b>王</b><script>alert(1)</script>");
@@ -150,6 +158,11 @@ class HostileInputTests {
             wrong.addAll(HostileInput.refusals(manager, "POST", "/api/v1/issues/proposals",
                     cases(PROPOSAL.formatted(nextMonth))));
             wrong.addAll(HostileInput.refusals(manager, "PATCH", proposal, cases(CHANGE.formatted(nextMonth))));
+            wrong.addAll(HostileInput.refusals(manager, "POST",
+                    "/api/v1/evaluations/AGENT.A001.MONTH.2026-11-01/decision", cases(DECISION)));
+            wrong.addAll(HostileInput.refusals(manager, "POST",
+                    "/api/v1/training/assignments/TRAINING.AGENT.A001.MONTH.2026-11-01/completion",
+                    cases(COMPLETION)));
             for (String control : HostileInput.CONTROL_TEXTS_IN_ADDRESSES) {
                 String text = encoded(control).replace("+", "%20");
                 check(wrong, manager, "GET", "/api/v1/spot-checks?agentId=" + text, "agentId");
@@ -179,7 +192,7 @@ class HostileInputTests {
     }
 
     private long pendingEvents() {
-        return Stream.of("spot_checks", "evaluations").mapToLong(c -> mongo.count(
+        return Stream.of("spot_checks", "evaluations", "training_assignments").mapToLong(c -> mongo.count(
                 Query.query(Criteria.where(Outbox.ENTRIES + ".0").exists(true)), c)).sum();
     }
 

@@ -1,15 +1,21 @@
 package com.caseflow.evaluation.evaluations.application;
 
 import com.caseflow.evaluation.access.Access;
+import com.caseflow.evaluation.evaluations.domain.Decision;
+import com.caseflow.evaluation.evaluations.domain.Outcome;
 import com.caseflow.evaluation.evaluations.domain.Period;
 import com.caseflow.evaluation.evaluations.domain.Scored;
 import com.caseflow.evaluation.evaluations.persistence.EvaluationStore;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
+import com.caseflow.events.evaluation.EvaluationDecided;
 import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
+import com.caseflow.support.problem.ConflictException;
+import com.caseflow.support.problem.FieldProblem;
+import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
@@ -96,25 +102,77 @@ public class Evaluations {
                 results.size() - published, outcomes);
     }
 
+    /** An evaluation with the manager's decision in force on it, null when none. */
+    public record Decided(EvaluationPublished evaluation, Decision decision) {
+    }
+
     /** The evaluations of a period the caller may read, best rank first, departments after agents. */
-    public List<EvaluationPublished> ofPeriod(Staff staff, Period.Type type, LocalDate start) {
+    public List<Decided> ofPeriod(Staff staff, Period.Type type, LocalDate start) {
         Optional<Set<String>> agents = access.agentsVisibleTo(staff);
         return store.ofPeriod(type.name(), start.toString()).stream()
-                .filter(e -> mayRead(staff, e, agents))
-                .sorted(Comparator.comparing(EvaluationPublished::subjectType)
-                        .thenComparing(e -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
-                        .thenComparing(EvaluationPublished::subjectId))
+                .filter(v -> mayRead(staff, v.evaluation(), agents))
+                .map(v -> new Decided(v.evaluation(), v.decision()))
+                .sorted(Comparator.comparing((Decided d) -> d.evaluation().subjectType())
+                        .thenComparing(d -> d.evaluation().rank() == null ? Integer.MAX_VALUE
+                                : d.evaluation().rank())
+                        .thenComparing(d -> d.evaluation().subjectId()))
                 .toList();
     }
 
-    public EvaluationPublished one(Staff staff, String evaluationId) {
-        EvaluationPublished evaluation = store.find(evaluationId).map(EvaluationStore.Versioned::evaluation)
-                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found",
-                        "Evaluation not found", "no evaluation " + evaluationId));
-        if (!mayRead(staff, evaluation, access.agentsVisibleTo(staff))) {
+    public Decided one(Staff staff, String evaluationId) {
+        EvaluationStore.Versioned found = store.find(evaluationId).orElseThrow(() -> notFound(evaluationId));
+        if (!mayRead(staff, found.evaluation(), access.agentsVisibleTo(staff))) {
             throw Access.forbidden("agents read their own evaluations, supervisors their team's");
         }
-        return evaluation;
+        return new Decided(found.evaluation(), found.decision());
+    }
+
+    /**
+     * A manager confirms or overrides the commendation or warning an evaluation recommends, announced as
+     * {@code EvaluationDecided}. A second decision is refused unless it is an explicit override.
+     *
+     * @throws ConflictException when the evaluation recommends nothing to decide, is provisional, or was decided
+     * @throws InvalidRequestException when the outcome asked for does not fit the decision
+     */
+    public Decided decide(Staff staff, String evaluationId, Decision.Request request) {
+        for (int attempt = 1; ; attempt++) {
+            EvaluationStore.Versioned found = store.find(evaluationId).orElseThrow(() -> notFound(evaluationId));
+            EvaluationPublished e = found.evaluation();
+            Decision decision;
+            try {
+                decision = Decision.decide(request, e.revision(), Outcome.valueOf(e.outcome()), e.provisional(),
+                        found.decision(), staff.staffId(), clock.instant());
+            } catch (Decision.RefusedException refused) {
+                throw new ConflictException(refused.getMessage());
+            } catch (Decision.BadFieldException bad) {
+                throw new InvalidRequestException(List.of(new FieldProblem(bad.field(), bad.getMessage())));
+            }
+            try {
+                store.decide(evaluationId, found.version(), decision, decided(e, decision));
+                log.info("Evaluation {} decided {} ({}) by {}", evaluationId, decision.kind(), decision.outcome(),
+                        staff.staffId());
+                return new Decided(e, decision);
+            } catch (OptimisticLockingFailureException raced) {
+                if (attempt >= 3) {
+                    throw new ConflictException("evaluation " + evaluationId + " kept changing: read it again");
+                }
+            }
+        }
+    }
+
+    private static RequestRefusedException notFound(String evaluationId) {
+        return new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Evaluation not found",
+                "no evaluation " + evaluationId);
+    }
+
+    private OutboxEntry decided(EvaluationPublished e, Decision d) {
+        EvaluationDecided event = new EvaluationDecided(e.evaluationId(), d.evaluationRevision(), d.sequence(),
+                e.subjectType(), e.subjectId(), e.periodType(), e.from(), e.to(), d.recommended().name(),
+                d.kind().name(), d.outcome().name(), d.reason(), d.decidedBy(), d.decidedAt());
+        String eventId = UUID.nameUUIDFromBytes(("evaluation-decided/" + e.evaluationId() + "/" + d.sequence())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return outbox.entry(Topics.EVALUATIONS, new EventEnvelope<>(eventId, EventTypes.EVALUATION_DECIDED,
+                EvaluationDecided.SCHEMA_VERSION, d.decidedAt(), e.subjectId(), e.evaluationId(), event));
     }
 
     public static String idOf(String subjectType, String subjectId, Period.Type type, LocalDate start) {

@@ -1,5 +1,6 @@
 package com.caseflow.evaluation.evaluations.persistence;
 
+import com.caseflow.evaluation.evaluations.domain.Decision;
 import com.caseflow.events.evaluation.EvaluationPublished;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
@@ -22,7 +23,8 @@ import java.util.Optional;
 @Repository
 public class EvaluationStore implements InitializingBean {
 
-    public record Versioned(EvaluationPublished evaluation, long version) {
+    /** @param decision the manager's decision in force, null when none */
+    public record Versioned(EvaluationPublished evaluation, long version, Decision decision) {
     }
 
     private final MongoTemplate mongo;
@@ -48,7 +50,7 @@ public class EvaluationStore implements InitializingBean {
         Query byId = Query.query(Criteria.where("_id").is(evaluationId));
         byId.fields().exclude("outbox");
         return Optional.ofNullable(mongo.findOne(byId, EvaluationDocument.class))
-                .map(d -> new Versioned(d.evaluation(), d.version()));
+                .map(EvaluationStore::versioned);
     }
 
     /** False when another instance stored this subject's evaluation for the period first. */
@@ -76,16 +78,36 @@ public class EvaluationStore implements InitializingBean {
         outbox.stored(EvaluationDocument.COLLECTION, evaluation.evaluationId());
     }
 
-    /** The evaluations of one period, best rank first. */
+    /**
+     * Records a manager's decision, and the event announcing it, on the evaluation as it was read.
+     *
+     * @throws OptimisticLockingFailureException when the evaluation was rewritten or decided since {@code version}
+     */
     @Retry(name = "mongo")
-    public List<EvaluationPublished> ofPeriod(String periodType, String from) {
+    public void decide(String evaluationId, long version, Decision decision, OutboxEntry event) {
+        Query unchanged = Query.query(Criteria.where("_id").is(evaluationId).and("version").is(version));
+        Update update = new Update().set("decision", decision).inc("version", 1)
+                .push(Outbox.ENTRIES).each(event).set(Outbox.CLAIM, outbox.claim());
+        if (mongo.updateFirst(unchanged, update, EvaluationDocument.class).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("evaluation " + evaluationId + " changed since " + version);
+        }
+        outbox.stored(EvaluationDocument.COLLECTION, evaluationId);
+    }
+
+    /** The evaluations of one period, with their decisions. */
+    @Retry(name = "mongo")
+    public List<Versioned> ofPeriod(String periodType, String from) {
         Query query = Query.query(Criteria.where("periodType").is(periodType).and("from").is(from));
         query.fields().exclude("outbox");
-        return mongo.find(query, EvaluationDocument.class).stream().map(EvaluationDocument::evaluation).toList();
+        return mongo.find(query, EvaluationDocument.class).stream().map(EvaluationStore::versioned).toList();
+    }
+
+    private static Versioned versioned(EvaluationDocument d) {
+        return new Versioned(d.evaluation(), d.version(), d.decision());
     }
 
     private EvaluationDocument document(EvaluationPublished e, long version, OutboxEntry event) {
         return new EvaluationDocument(e.evaluationId(), version, e.periodType(), e.from().toString(), e.subjectType(),
-                e.subjectId(), e, List.of(event), outbox.claim());
+                e.subjectId(), e, List.of(event), outbox.claim(), null);
     }
 }
