@@ -218,6 +218,19 @@ class SpotCheckWorkbenchWebTests {
     }
 
     @Test
+    void whenRoutingIsAwayTheContactCanStillBeScoredAndThePageSaysWhatIsMissing() throws Exception {
+        sampleIsThere();
+        intake.answer("GET /api/v1/contacts/K-1", 200, """
+                {"id":"K-1","channel":"PHONE","agentId":"A001","matter":"投诉物业维修拖延三周"}""");
+        routing.answer("GET /api/v1/cases/C-9", 503, """
+                {"type":"urn:caseflow:problem:store-unavailable","title":"Service unavailable","status":503}""");
+        String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-1").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("分派服务暂时无法访问", "投诉物业维修拖延三周", "id=\"scorecard\"")
+                .doesNotContain("id=\"no-case\"");
+    }
+
+    @Test
     void aScoredContactShowsItsCheckInsteadOfTheForm() throws Exception {
         sampleIsThere();
         intake.answer("GET /api/v1/contacts/K-2", 200, """

@@ -195,16 +195,26 @@ class SpotCheckWorkbenchController {
         model.addAttribute("weekPath", weekPath(sample.from()));
         model.addAttribute("scorecard", services.evaluation().call(client -> client.get()
                 .uri("/api/v1/spot-checks/scorecard").retrieve().body(EvaluationViews.Scorecard.class)));
-        IntakeViews.Contact contact = services.intake().call(client -> client.get()
-                .uri("/api/v1/contacts/{id}", contactId).retrieve().body(IntakeViews.Contact.class));
+        // the record and the case help the reviewer but are not needed to score: either away is a note, not an error
+        IntakeViews.Contact contact = null;
+        try {
+            contact = services.intake().call(client -> client.get()
+                    .uri("/api/v1/contacts/{id}", contactId).retrieve().body(IntakeViews.Contact.class));
+        } catch (ServiceUnavailable e) {
+            model.addAttribute("contactAway", e.service());
+        }
         model.addAttribute("contact", contact);
         String recording = item.recordingLink();
         model.addAttribute("recording", recording != null ? recording
                 : contact == null ? null : RecordingLinks.safe(contact.call() == null ? null
                 : contact.call().recordingUrl()));
         if (item.caseId() != null) {
-            model.addAttribute("case", services.routing().call(client -> client.get()
-                    .uri("/api/v1/cases/{id}", item.caseId()).retrieve().body(RoutingViews.Case.class)));
+            try {
+                model.addAttribute("case", services.routing().call(client -> client.get()
+                        .uri("/api/v1/cases/{id}", item.caseId()).retrieve().body(RoutingViews.Case.class)));
+            } catch (ServiceUnavailable e) {
+                model.addAttribute("caseAway", e.service());
+            }
         }
         if (item.scored()) {
             model.addAttribute("check", services.evaluation().call(client -> client.get()
