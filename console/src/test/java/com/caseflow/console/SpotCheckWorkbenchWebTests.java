@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -258,11 +259,28 @@ class SpotCheckWorkbenchWebTests {
                         .param("rating.GREETING", "5").param("rating.COMPLETE_RECORD", "4")
                         .param("rating.PRIVACY", "5").param("comment", " 语气耐心，记录完整 "))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/spot-checks/regular-2026-W48/K-3"));
+                .andExpect(redirectedUrl("/spot-checks/regular-2026-W48/K-3"))
+                .andExpect(flash().attributeExists("saved"));
         StubService.Received sent = evaluation.received("POST", "/api/v1/spot-checks").get(0);
         assertThat(sent.authorization()).startsWith("Bearer ");
         assertThat(sent.body()).isEqualTo("{\"sampleId\":\"regular-2026-W48\",\"contactId\":\"K-1\","
                 + "\"ratings\":{\"GREETING\":5,\"COMPLETE_RECORD\":4,\"PRIVACY\":5},\"comment\":\"语气耐心，记录完整\"}");
+    }
+
+    @Test
+    void theNextItemSaysTheLastScoreWasSavedAndThePagesSpeakEnglishOnRequest() throws Exception {
+        sampleIsThere();
+        intake.answer("GET /api/v1/contacts/K-3", 200, "{\"id\":\"K-3\",\"channel\":\"PHONE\"}");
+        String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-3").with(logins.supervisor())
+                        .flashAttr("saved", new com.caseflow.console.services.EvaluationViews.SpotCheck("check.K-1",
+                                SAMPLE, "COMPLAINT", "K-1", "C-9", "A001", null, "2026-1", null, 5, null, 87.5,
+                                null, "S001", null)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("已保存 K-1 的抽查评分：87.5 分。");
+        assertThat(mvc.perform(get("/spot-checks/" + SAMPLE + "/K-3").param("lang", "en")
+                        .with(logins.supervisor())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Spot-check: K-3", "Settled on the spot: no case was opened.",
+                "A critical item rated 0 is a critical violation");
     }
 
     @Test

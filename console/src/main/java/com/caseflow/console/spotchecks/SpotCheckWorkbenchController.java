@@ -128,8 +128,14 @@ class SpotCheckWorkbenchController {
             EvaluationViews.SpotCheck saved = services.evaluation().call(client -> client.post()
                     .uri("/api/v1/spot-checks").contentType(MediaType.APPLICATION_JSON).body(body)
                     .retrieve().body(EvaluationViews.SpotCheck.class));
-            EvaluationViews.Sample sample = sample(sampleId);
             redirect.addFlashAttribute("saved", saved);
+            EvaluationViews.Sample sample;
+            try {
+                sample = sample(sampleId);
+            } catch (ServiceUnavailable | ServiceProblem e) {
+                // saved already: the item's own page shows the check once the sample can be read again
+                return "redirect:" + itemPath(sampleId, contactId);
+            }
             Optional<EvaluationViews.SampleItem> next = sample.nextUnscored(contactId);
             if (next.isPresent()) {
                 return "redirect:" + itemPath(sampleId, next.get().contactId());
