@@ -1,0 +1,98 @@
+package com.caseflow.console.team;
+
+import com.caseflow.console.services.EvaluationViews;
+import com.caseflow.console.services.Services;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A supervisor's team (我的团队): each agent's figures for the week just ended and their score over the last weeks,
+ * from evaluation's agent board (which shows a supervisor their team's rows, ranked company-wide).
+ */
+@Controller
+@RequestMapping("/team")
+@PreAuthorize("hasRole('SUPERVISOR')")
+class TeamController {
+
+    static final int WEEKS = 4;
+
+    private final Services services;
+    private final Clock clock;
+
+    TeamController(Services services, Clock clock) {
+        this.services = services;
+        this.clock = clock;
+    }
+
+    /** One agent: the latest week's row and the score of each week shown, oldest first (null: nothing counted). */
+    record AgentTrend(String agentId, EvaluationViews.AgentRow latest, List<Double> scores) {
+
+        /** The score's change from the first week with a score to the latest, null without two of them. */
+        public Double change() {
+            Double first = scores.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            Double last = scores.get(scores.size() - 1);
+            return first == null || last == null ? null : Math.round((last - first) * 10) / 10.0;
+        }
+    }
+
+    @GetMapping
+    String team(Model model) {
+        LocalDate lastMonday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(1);
+        List<LocalDate> mondays = new ArrayList<>();
+        for (int i = WEEKS - 1; i >= 0; i--) {
+            mondays.add(lastMonday.minusWeeks(i));
+        }
+        List<EvaluationViews.AgentBoard> boards = mondays.stream().map(this::board).toList();
+        EvaluationViews.AgentBoard latest = boards.get(boards.size() - 1);
+        Map<String, AgentTrend> agents = new LinkedHashMap<>();
+        for (EvaluationViews.AgentRow row : latest.rows()) {
+            agents.put(row.agentId(), null);
+        }
+        // an agent without contacts in the latest week still shows, with the weeks they had
+        boards.forEach(b -> b.rows().forEach(r -> agents.putIfAbsent(r.agentId(), null)));
+        List<AgentTrend> trends = new ArrayList<>();
+        for (String agentId : agents.keySet()) {
+            List<Double> scores = new ArrayList<>();
+            EvaluationViews.AgentRow latestRow = null;
+            for (EvaluationViews.AgentBoard board : boards) {
+                EvaluationViews.AgentRow row = board.rows().stream().filter(r -> r.agentId().equals(agentId))
+                        .findFirst().orElse(null);
+                scores.add(row == null ? null : row.score());
+                latestRow = board == latest ? row : latestRow;
+            }
+            trends.add(new AgentTrend(agentId, latestRow, scores));
+        }
+        model.addAttribute("mondays", mondays);
+        model.addAttribute("from", lastMonday);
+        model.addAttribute("to", lastMonday.plusDays(6));
+        model.addAttribute("trends", trends);
+        model.addAttribute("contacts", latest.rows().stream().mapToLong(r -> r.kpis() == null ? 0
+                : r.kpis().contacts()).sum());
+        model.addAttribute("spotChecks", latest.rows().stream().mapToLong(r -> r.kpis() == null ? 0
+                : r.kpis().spotChecks()).sum());
+        model.addAttribute("averageScore", latest.rows().stream().map(EvaluationViews.AgentRow::score)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().stream()
+                .map(a -> Math.round(a * 10) / 10.0).boxed().findFirst().orElse(null));
+        return "team/team";
+    }
+
+    private EvaluationViews.AgentBoard board(LocalDate monday) {
+        return services.evaluation().call(client -> client.get()
+                .uri(uri -> uri.path("/api/v1/reports/agents").queryParam("from", monday)
+                        .queryParam("to", monday.plusDays(6)).build())
+                .retrieve().body(EvaluationViews.AgentBoard.class));
+    }
+}
