@@ -1,0 +1,207 @@
+package com.caseflow.console;
+
+import com.caseflow.console.security.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The managers' pages (issue 17) against stand-ins for evaluation and routing: what the services report reaches the
+ * charts and their tables, the drill-downs carry their filters to the service, the Excel exports pass through, and
+ * who may not look is refused.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
+class ManagementWebTests {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final StubService identity = new StubService();
+    private static final StubService intake = new StubService();
+    private static final StubService routing = new StubService();
+    private static final StubService followup = new StubService();
+    private static final StubService evaluation = new StubService();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    Logins logins;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        String issuer = identity.url();
+        identity.answer("GET /.well-known/openid-configuration", 200, """
+                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
+                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
+                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
+                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
+                """.formatted(issuer));
+        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
+        registry.add("caseflow.console.services.intake", intake::url);
+        registry.add("caseflow.console.services.routing", routing::url);
+        registry.add("caseflow.console.services.followup", followup::url);
+        registry.add("caseflow.console.services.evaluation", evaluation::url);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @AfterAll
+    static void stop() {
+        List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
+    }
+
+    @BeforeEach
+    void setUp() {
+        logins = new Logins(registrations.findByRegistrationId("caseflow"));
+        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
+    }
+
+    private RequestPostProcessor manager() {
+        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
+    }
+
+    private void reports() {
+        evaluation.answer("GET /api/v1/reports/agents", 200, """
+                {"period":{"from":"2026-11-01","to":"2026-11-30"},"previous":{"from":"2026-10-01","to":"2026-10-31"},
+                 "policyVersion":"2026-12","rows":[
+                  {"agentId":"A001","kpis":{"contacts":40,"phoneCalls":30,"visits":10,"answerWithinThreeRingsRate":0.6,
+                   "firstContactResolutionRate":0.75,"csat":0.9},
+                   "standing":{"scored":{"score":61.1,"kpiScores":{},"outcome":"TRAINING","weakKpis":["answerWithinThreeRings"],
+                    "reasons":["综合得分 61.1 低于 70.0","三声内接听率 60.0 低于目标 90.0"]},
+                    "rank":2,"rankedOf":2,"previousScore":70.0,"change":-8.9,"previousRank":1}},
+                  {"agentId":"A002","kpis":{"contacts":12,"phoneCalls":12,"visits":0,"answerWithinThreeRingsRate":0.95,
+                   "firstContactResolutionRate":0.5},
+                   "standing":{"scored":{"score":92.0,"kpiScores":{},"outcome":"COMMENDATION","weakKpis":[],"reasons":[]},
+                    "rank":1,"rankedOf":2,"previousScore":80.0,"change":12.0,"previousRank":2}}]}""");
+        evaluation.answer("GET /api/v1/reports/departments", 200, """
+                {"period":{"from":"2026-11-01","to":"2026-11-30"},"rows":[
+                  {"departmentCode":"ENGINEERING","kpis":{"casesRouted":20,"resolved":15,"firstResponseCompliance":0.85,
+                   "resolutionCompliance":0.6,"averageSatisfaction":3.9,"csat":0.7},
+                   "standing":{"scored":{"score":72.5,"outcome":"NONE","weakKpis":[],"reasons":[]},"rank":1,"rankedOf":1}}]}""");
+        evaluation.answer("GET /api/v1/reports/hotlines", 200, """
+                {"from":"2026-11-01","to":"2026-11-30","hotlines":[{"hotline":"4008201234",
+                  "total":{"offered":100,"answered":90,"abandoned":10,"answeredInTime":80,"serviceLevel":0.8,
+                           "averageSpeedOfAnswerSeconds":9.5,"abandonmentRate":0.1},
+                  "hours":[{"hour":9,"measures":{"offered":60,"answered":55,"abandoned":5,"answeredInTime":50,
+                           "serviceLevel":0.8333,"averageSpeedOfAnswerSeconds":8.0,"abandonmentRate":0.0833}}]}]}""");
+        evaluation.answer("GET /api/v1/issues/recurring", 200, """
+                {"from":"2026-11-01","to":"2026-11-30","previousFrom":"2026-10-02","previousTo":"2026-10-31",
+                 "topIssues":[{"projectCode":"SH-LJY","category":"REPAIR","categoryLabel":"报修","contacts":17,
+                   "previousContacts":9,"change":8,"changeRate":0.889,"repeatContacts":4,"repeatShare":0.235,
+                   "incidentContacts":0},
+                  {"projectCode":"BJ-CYY","category":"HANDOVER","categoryLabel":"交付","contacts":5,
+                   "previousContacts":7,"change":-2,"changeRate":-0.286,"repeatContacts":0,"incidentContacts":0}],
+                 "repeatHotSpots":[],"massIncidentThreshold":5,"massIncidents":[]}""");
+        routing.answer("GET /api/v1/departments", 200, """
+                [{"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering"}]""");
+        routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, """
+                {"content":[{"id":"C-9","status":"OPEN","departmentCode":"ENGINEERING","priority":"HIGH",
+                  "category":"REPAIR","projectCode":"SH-LJY","overdue":true}],
+                 "page":0,"size":1,"totalElements":3,"totalPages":3}""");
+    }
+
+    @Test
+    void aManagerSeesEachChartWithItsTableFromWhatTheServicesReport() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"chart-channels\"", "id=\"chart-service-level\"", "id=\"chart-sla\"",
+                "id=\"chart-csat\"", "id=\"chart-cases\"", "id=\"chart-heatmap\"", "id=\"chart-agents\"",
+                "/js/dashboard.js")
+                // table equivalents: channel totals over the agents, the hotline's hour, SLA, heat map change
+                .contains("<td>42</td>", "<td>10</td>", "4008201234", "83.3%", "85.0%", "60.0%", "+8", "-2")
+                // the chart data the script reads, escaped into the attribute
+                .contains("data-chart=\"{&quot;kind&quot;:&quot;heatmap&quot;")
+                .doesNotContain("<script>");
+        // the chart library the page names is served from its WebJar
+        Matcher script = Pattern.compile("src=\"([^\"]*echarts\\.min\\.js)\"").matcher(page);
+        assertThat(script.find()).isTrue();
+        mvc.perform(get(script.group(1))).andExpect(status().isOk());
+        mvc.perform(get("/js/dashboard.js")).andExpect(status().isOk());
+        assertThat(evaluation.received("GET", "/api/v1/reports/agents").get(0).path())
+                .contains("from=2026-11-01", "to=2026-11-30");
+        assertThat(evaluation.received("GET", "/api/v1/reports/agents").get(0).authorization()).startsWith("Bearer ");
+    }
+
+    @Test
+    void theDrillDownLinksCarryTheirFiltersToTheListBehindTheChart() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30").param("project", "SH-LJY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/dashboard/cases?department=ENGINEERING&amp;overdue=true\"",
+                        "href=\"/proposals?projectCode=SH-LJY&amp;category=REPAIR#new-proposal\"")
+                // the project filter keeps the other project's issue out
+                .doesNotContain("BJ-CYY");
+        // the overdue count was asked of routing with the overdue filter
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases"))
+                .anySatisfy(r -> assertThat(r.path()).contains("overdue=true"));
+
+        routing.reset();
+        reports();
+        String list = mvc.perform(get("/dashboard/cases").with(manager()).param("department", "ENGINEERING")
+                        .param("overdue", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("C-9", "超时案件");
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
+                .contains("overdue=true");
+    }
+
+    @Test
+    void eachViewDownloadsAsTheServicesExcelSheet() throws Exception {
+        String workbook = "PK\u0003\u0004 sheet bytes";
+        evaluation.answer("GET /api/v1/reports/departments", 200, XLSX, workbook);
+        MvcResult result = mvc.perform(get("/dashboard/export/departments").with(manager())
+                        .param("from", "2026-11-01").param("to", "2026-11-30"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", XLSX))
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
+                .contains(".xlsx");
+        assertThat(evaluation.received("GET", "/api/v1/reports/departments").get(0).path())
+                .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30");
+    }
+
+    @Test
+    void anAgentMayNotOpenTheManagersPages() throws Exception {
+        for (String path : List.of("/dashboard", "/dashboard/cases?department=ENGINEERING",
+                "/dashboard/export/agents")) {
+            mvc.perform(get(path).with(logins.agent())).andExpect(status().isForbidden());
+        }
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(routing.received("GET", "/")).isEmpty();
+    }
+
+    @Test
+    void aSupervisorSeesTheDashboardButNotTheManagersLinks() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"chart-agents\"").doesNotContain("href=\"/proposals\"");
+    }
+}
