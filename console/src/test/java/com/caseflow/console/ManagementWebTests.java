@@ -22,7 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -203,5 +206,131 @@ class ManagementWebTests {
         String page = mvc.perform(get("/dashboard").with(logins.supervisor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"chart-agents\"").doesNotContain("href=\"/proposals\"");
+    }
+    @Test
+    void aManagerSeesTheRankingsWithTheChangeAndEachOutcomeWithItsReasons() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","evaluations":[
+                  {"evaluationId":"AGENT.A001.MONTH.2026-11-01","revision":1,"subjectType":"AGENT","subjectId":"A001",
+                   "periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","score":61.1,"rank":2,"rankedOf":2,
+                   "previousScore":70.0,"outcome":"TRAINING","weakKpis":["answerWithinThreeRings"],
+                   "reasons":["综合得分 61.1 低于 70.0"],"provisional":false}]}""");
+        String page = mvc.perform(get("/evaluations").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30").param("periodType", "MONTH").param("start", "2026-11-01"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"agent-A001\"", "61.1", "-8.9", "+12", "培训", "表彰奖励", "三声内接听率",
+                "三声内接听率 60.0 低于目标 90.0", "综合得分 61.1 低于 70.0", "工程维修部",
+                "/evaluations/export?periodType=MONTH&amp;start=2026-11-01");
+        assertThat(evaluation.received("GET", "/api/v1/evaluations").get(0).path())
+                .contains("periodType=MONTH", "start=2026-11-01");
+    }
+
+    @Test
+    void aManagerRunsAPeriodsEvaluationThroughEvaluationsOwnRun() throws Exception {
+        evaluation.answer("POST /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","policyVersion":"2026-12",
+                 "published":5,"unchanged":1,"outcomes":{"TRAINING":2}}""");
+        mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+                        .param("start", "2026-11-01"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/evaluations?")))
+                .andExpect(flash().attributeExists("run"));
+        StubService.Received sent = evaluation.received("POST", "/api/v1/evaluations").get(0);
+        assertThat(sent.body()).contains("\"periodType\":\"MONTH\"", "\"start\":\"2026-11-01\"");
+        assertThat(sent.authorization()).startsWith("Bearer ");
+    }
+
+    @Test
+    void aRefusedRunIsExplainedBesideTheField() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","evaluations":[]}""");
+        evaluation.answer("POST /api/v1/evaluations", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"start","message":"a month starts on the 1st"}]}""");
+        String page = mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+                        .param("start", "2026-11-03"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"start-error\"", "月考核为每月 1 日", "value=\"2026-11-03\"")
+                .doesNotContain("a month starts on the 1st");
+    }
+
+    @Test
+    void theOutcomesDownloadAsEvaluationsExcelSheet() throws Exception {
+        evaluation.answer("GET /api/v1/evaluations", 200, XLSX, "PK\u0003\u0004 outcomes");
+        mvc.perform(get("/evaluations/export").with(manager()).param("periodType", "WEEK")
+                        .param("start", "2026-11-23"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", XLSX));
+        assertThat(evaluation.received("GET", "/api/v1/evaluations").get(0).path())
+                .contains("periodType=WEEK", "start=2026-11-23", "format=xlsx");
+    }
+
+    private void proposals() {
+        evaluation.answer("GET /api/v1/issues/proposals", 200, """
+                {"content":[{"id":"P-1","projectCode":"SH-LJY","category":"REPAIR","categoryLabel":"报修",
+                  "title":"更换 3 号楼水泵","owner":"D-ENG-01","dueDate":"2026-12-31","overdue":false,
+                  "status":"IN_PROGRESS","statusLabel":"进行中","recordedBy":"M001","recordedAt":"2026-11-02T02:00:00Z",
+                  "version":3,"volume":{"weeks":[{"week":"2026-W44","from":"2026-10-26","to":"2026-11-01",
+                  "contacts":6,"phase":"BEFORE","complete":true}],"beforeAverage":5.5,"afterAverage":2.0,"fell":true}}],
+                 "page":0,"size":20,"totalElements":1,"totalPages":1}""");
+    }
+
+    @Test
+    void aManagerSeesTheProposalsWithTheirVolumeAndTheFormFilledFromTheHeatMap() throws Exception {
+        proposals();
+        String page = mvc.perform(get("/proposals").with(manager()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("更换 3 号楼水泵", "进行中", "周均 5.5 → 2.0", "（已下降）", "2026-W44",
+                "id=\"new-proposal\"", "value=\"REPAIR\" selected")
+                .containsPattern("<input id=\"proposal-projectCode\"[^>]*value=\"SH-LJY\"");
+    }
+
+    @Test
+    void aProposalIsRecordedAndItsOwnerDueDateAndStatusChangedAsOfTheVersionSeen() throws Exception {
+        proposals();
+        evaluation.answer("POST /api/v1/issues/proposals", 201, """
+                {"id":"P-2","projectCode":"SH-LJY","category":"REPAIR","title":"加装排水","status":"PROPOSED","version":0}""");
+        mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR").param("title", "加装排水").param("owner", "D-ENG-01")
+                        .param("dueDate", "2026-12-20"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("recorded", "P-2"));
+        assertThat(evaluation.received("POST", "/api/v1/issues/proposals").get(0).body())
+                .contains("\"projectCode\":\"SH-LJY\"", "\"owner\":\"D-ENG-01\"", "\"dueDate\":\"2026-12-20\"")
+                .doesNotContain("description");
+
+        evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 200, """
+                {"id":"P-1","status":"DONE","version":4}""");
+        mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+                        .param("owner", "D-ENG-02").param("dueDate", "2026-12-31").param("version", "3"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("changed", "P-1"));
+        StubService.Received change = evaluation.received("PATCH", "/api/v1/issues/proposals/P-1").get(0);
+        assertThat(change.ifMatch()).isEqualTo("\"3\"");
+        assertThat(change.body()).contains("\"status\":\"DONE\"", "\"owner\":\"D-ENG-02\"");
+    }
+
+    @Test
+    void aChangeToAProposalSomebodyElseChangedIsRefusedWithTheLatestShown() throws Exception {
+        proposals();
+        evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 409, """
+                {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409}""");
+        String page = mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+                        .param("version", "2"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("该建议已被他人修改", "更换 3 号楼水泵");
+    }
+
+    @Test
+    void onlyManagersOpenTheEvaluationsAndProposals() throws Exception {
+        for (RequestPostProcessor who : List.of(logins.agent(), logins.supervisor(), logins.engineer())) {
+            mvc.perform(get("/evaluations").with(who)).andExpect(status().isForbidden());
+            mvc.perform(get("/proposals").with(who)).andExpect(status().isForbidden());
+            mvc.perform(post("/evaluations/run").with(who).with(csrf()).param("periodType", "MONTH")
+                    .param("start", "2026-11-01")).andExpect(status().isForbidden());
+        }
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(evaluation.received("POST", "/")).isEmpty();
     }
 }

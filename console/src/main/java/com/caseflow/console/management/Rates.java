@@ -1,5 +1,7 @@
 package com.caseflow.console.management;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -9,6 +11,17 @@ import java.util.Locale;
 public class Rates {
 
     private static final String NONE = "—";
+
+    private final MessageSource messages;
+
+    Rates(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A KPI as evaluation's policy names it, in the user's words; a KPI the console does not know by its name. */
+    public String kpi(String name) {
+        return messages.getMessage("kpi." + name, null, name, LocaleContextHolder.getLocale());
+    }
 
     public String percent(Double rate) {
         return rate == null ? NONE : String.format(Locale.ROOT, "%.1f%%", rate * 100);
