@@ -312,6 +312,21 @@ class ManagementWebTests {
     }
 
     @Test
+    void aRefusedProposalIsExplainedBesideEachFieldAndTheTypedTextStays() throws Exception {
+        proposals();
+        evaluation.answer("POST /api/v1/issues/proposals", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"owner","message":"required"},{"field":"dueDate","message":"not in the past"}]}""");
+        String page = mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR").param("title", "加装排水").param("dueDate", "2020-01-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"owner-error\"", "请填写负责人的员工编号", "id=\"dueDate-error\"",
+                        "请填写今天或以后的完成期限", "aria-describedby=\"owner-error\"")
+                .containsPattern("<input id=\"proposal-title\"[^>]*value=\"加装排水\"")
+                .doesNotContain("not in the past");
+    }
+
+    @Test
     void aChangeToAProposalSomebodyElseChangedIsRefusedWithTheLatestShown() throws Exception {
         proposals();
         evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 409, """
