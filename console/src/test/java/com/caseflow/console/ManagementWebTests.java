@@ -151,6 +151,16 @@ class ManagementWebTests {
     }
 
     @Test
+    void aPeriodEndingBeforeItStartsIsExplainedBesideTheDateAndAsksNoService() throws Exception {
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-30")
+                        .param("to", "2026-11-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"to-error\"", "结束日期不能早于开始日期", "aria-describedby=\"to-error\"");
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(routing.received("GET", "/")).isEmpty();
+    }
+
+    @Test
     void theDrillDownLinksCarryTheirFiltersToTheListBehindTheChart() throws Exception {
         reports();
         String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")

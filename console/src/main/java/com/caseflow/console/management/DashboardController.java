@@ -4,6 +4,7 @@ import com.caseflow.console.services.EvaluationViews;
 import com.caseflow.console.services.Page;
 import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.Services;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -81,10 +83,25 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(required = false) String project,
-                     @RequestParam(required = false) String department, Model model) {
+                     @RequestParam(required = false) String department, Model model,
+                     HttpServletResponse response) {
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         String projectFilter = code(project);
         String departmentFilter = code(department);
+        Map<String, String> errors = period.problems(messages, LocaleContextHolder.getLocale());
+        if (!errors.isEmpty()) {
+            // the services would refuse it too; said beside the dates, nothing asked of them
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            DashboardFigures none = DashboardFigures.of(period, null, null, null, null, null, null, List.of());
+            model.addAttribute("errors", errors);
+            model.addAttribute("period", period);
+            model.addAttribute("project", projectFilter);
+            model.addAttribute("department", departmentFilter);
+            model.addAttribute("departments", List.of());
+            model.addAttribute("figures", none);
+            model.addAttribute("charts", none.charts(json, messages, LocaleContextHolder.getLocale()));
+            return "dashboard/dashboard";
+        }
         EvaluationViews.Board<EvaluationViews.AgentRow> agents = services.evaluation().call(client -> client.get()
                 .uri(uri -> uri.path("/api/v1/reports/agents").queryParam("from", period.from())
                         .queryParam("to", period.to()).build())
