@@ -272,7 +272,7 @@ class SpotCheckWorkbenchWebTests {
         sampleIsThere();
         intake.answer("GET /api/v1/contacts/K-3", 200, "{\"id\":\"K-3\",\"channel\":\"PHONE\"}");
         String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-3").with(logins.supervisor())
-                        .flashAttr("saved", new com.caseflow.console.services.EvaluationViews.SpotCheck("check.K-1",
+                        .flashAttr("saved", new com.caseflow.console.services.SpotCheckViews.SpotCheck("check.K-1",
                                 SAMPLE, "COMPLAINT", "K-1", "C-9", "A001", null, "2026-1", null, 5, null, 87.5,
                                 null, "S001", null)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

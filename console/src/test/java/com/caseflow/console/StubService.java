@@ -61,6 +61,12 @@ final class StubService implements AutoCloseable {
         return this;
     }
 
+    /** An answer of any content type, such as an export the console passes through. */
+    StubService answer(String request, int status, String contentType, String body) {
+        answers.put(request, new Answer(status, contentType, body));
+        return this;
+    }
+
     List<Received> received(String method, String pathPrefix) {
         return received.stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
     }

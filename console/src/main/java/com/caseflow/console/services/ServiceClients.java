@@ -10,7 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,11 @@ class ServiceClients {
         // a token the service refuses is dropped, so the next request signs in again or refreshes
         userToken.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorized));
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.connectTimeout());
+        // the JDK's HttpClient: HttpURLConnection cannot send PATCH (evaluation's proposals change by PATCH)
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build());
         requests.setReadTimeout(properties.readTimeout());
         ClientHttpRequestInterceptor language = (request, body, execution) -> {
             request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
@@ -68,7 +72,7 @@ class ServiceClients {
     }
 
     private static ServiceApi api(String name, URI base, RestClient.Builder builder,
-                                  SimpleClientHttpRequestFactory requests, ClientHttpRequestInterceptor userToken,
+                                  JdkClientHttpRequestFactory requests, ClientHttpRequestInterceptor userToken,
                                   ClientHttpRequestInterceptor language, CircuitBreakerRegistry breakers,
                                   JsonMapper json) {
         RestClient client = builder.clone()

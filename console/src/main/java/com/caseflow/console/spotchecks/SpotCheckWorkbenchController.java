@@ -1,6 +1,6 @@
 package com.caseflow.console.spotchecks;
 
-import com.caseflow.console.services.EvaluationViews;
+import com.caseflow.console.services.SpotCheckViews;
 import com.caseflow.console.services.IntakeViews;
 import com.caseflow.console.services.RecordingLinks;
 import com.caseflow.console.services.RoutingViews;
@@ -80,9 +80,9 @@ class SpotCheckWorkbenchController {
         body.put("to", to.strip());
         body.put("perAgent", perAgent.isBlank() ? AD_HOC_PER_AGENT : number(perAgent, perAgent.strip()));
         try {
-            EvaluationViews.Sample drawn = services.evaluation().call(client -> client.post()
+            SpotCheckViews.Sample drawn = services.evaluation().call(client -> client.post()
                     .uri("/api/v1/spot-checks/samples").contentType(MediaType.APPLICATION_JSON).body(body)
-                    .retrieve().body(EvaluationViews.Sample.class));
+                    .retrieve().body(SpotCheckViews.Sample.class));
             redirect.addFlashAttribute("drawn", drawn.id());
             return "redirect:" + weekPath(drawn.from());
         } catch (ServiceProblem problem) {
@@ -125,18 +125,18 @@ class SpotCheckWorkbenchController {
             body.put("comment", comment);
         }
         try {
-            EvaluationViews.SpotCheck saved = services.evaluation().call(client -> client.post()
+            SpotCheckViews.SpotCheck saved = services.evaluation().call(client -> client.post()
                     .uri("/api/v1/spot-checks").contentType(MediaType.APPLICATION_JSON).body(body)
-                    .retrieve().body(EvaluationViews.SpotCheck.class));
+                    .retrieve().body(SpotCheckViews.SpotCheck.class));
             redirect.addFlashAttribute("saved", saved);
-            EvaluationViews.Sample sample;
+            SpotCheckViews.Sample sample;
             try {
                 sample = sample(sampleId);
             } catch (ServiceUnavailable | ServiceProblem e) {
                 // saved already: the item's own page shows the check once the sample can be read again
                 return "redirect:" + itemPath(sampleId, contactId);
             }
-            Optional<EvaluationViews.SampleItem> next = sample.nextUnscored(contactId);
+            Optional<SpotCheckViews.SampleItem> next = sample.nextUnscored(contactId);
             if (next.isPresent()) {
                 return "redirect:" + itemPath(sampleId, next.get().contactId());
             }
@@ -157,7 +157,7 @@ class SpotCheckWorkbenchController {
         }
         response.setStatus(status);
         if (model.getAttribute("problem") instanceof ServiceProblem problem) {
-            model.addAttribute("errors", errors(problem, (EvaluationViews.Scorecard) model.getAttribute("scorecard")));
+            model.addAttribute("errors", errors(problem, (SpotCheckViews.Scorecard) model.getAttribute("scorecard")));
         }
         return "spot-checks/item";
     }
@@ -166,7 +166,7 @@ class SpotCheckWorkbenchController {
      * Evaluation names a rating {@code ratings.GREETING}: its sentence says which scorecard item, in the user's
      * language, and what is allowed; every other field as the console says it elsewhere.
      */
-    private Map<String, String> errors(ServiceProblem problem, EvaluationViews.Scorecard scorecard) {
+    private Map<String, String> errors(ServiceProblem problem, SpotCheckViews.Scorecard scorecard) {
         Map<String, String> errors = new LinkedHashMap<>(fieldMessages.of(problem, "spotcheck"));
         for (ServiceProblem.FieldError error : problem.errors()) {
             if (error.field().startsWith("ratings.")) {
@@ -183,7 +183,7 @@ class SpotCheckWorkbenchController {
     }
 
     private boolean loadItem(String sampleId, String contactId, Model model, HttpServletResponse response) {
-        EvaluationViews.Sample sample = sample(sampleId);
+        SpotCheckViews.Sample sample = sample(sampleId);
         int index = sample.indexOf(contactId);
         if (index < 0) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -191,7 +191,7 @@ class SpotCheckWorkbenchController {
                     LocaleContextHolder.getLocale()));
             return false;
         }
-        EvaluationViews.SampleItem item = sample.items().get(index);
+        SpotCheckViews.SampleItem item = sample.items().get(index);
         model.addAttribute("sample", sample);
         model.addAttribute("item", item);
         model.addAttribute("position", index + 1);
@@ -200,7 +200,7 @@ class SpotCheckWorkbenchController {
         model.addAttribute("nextUnscored", sample.nextUnscored(contactId).orElse(null));
         model.addAttribute("weekPath", weekPath(sample.from()));
         model.addAttribute("scorecard", services.evaluation().call(client -> client.get()
-                .uri("/api/v1/spot-checks/scorecard").retrieve().body(EvaluationViews.Scorecard.class)));
+                .uri("/api/v1/spot-checks/scorecard").retrieve().body(SpotCheckViews.Scorecard.class)));
         // the record and the case help the reviewer but are not needed to score: either away is a note, not an error
         IntakeViews.Contact contact = null;
         try {
@@ -225,17 +225,17 @@ class SpotCheckWorkbenchController {
         if (item.scored()) {
             model.addAttribute("check", services.evaluation().call(client -> client.get()
                     .uri("/api/v1/spot-checks/{id}", item.spotCheckId()).retrieve()
-                    .body(EvaluationViews.SpotCheck.class)));
+                    .body(SpotCheckViews.SpotCheck.class)));
         }
         return true;
     }
 
     private void loadWeek(LocalDate monday, Model model) {
         LocalDate sunday = monday.plusDays(6);
-        List<EvaluationViews.Sample> samples = Arrays.asList(services.evaluation().call(client -> client.get()
+        List<SpotCheckViews.Sample> samples = Arrays.asList(services.evaluation().call(client -> client.get()
                 .uri(uri -> uri.path("/api/v1/spot-checks/samples").queryParam("from", monday)
                         .queryParam("to", sunday).build())
-                .retrieve().body(EvaluationViews.Sample[].class)));
+                .retrieve().body(SpotCheckViews.Sample[].class)));
         model.addAttribute("monday", monday);
         model.addAttribute("sunday", sunday);
         model.addAttribute("previousWeek", monday.minusWeeks(1));
@@ -245,9 +245,9 @@ class SpotCheckWorkbenchController {
         model.addAttribute("adHoc", samples.stream().filter(s -> !s.regular()).toList());
     }
 
-    private EvaluationViews.Sample sample(String sampleId) {
+    private SpotCheckViews.Sample sample(String sampleId) {
         return services.evaluation().call(client -> client.get().uri("/api/v1/spot-checks/samples/{id}", sampleId)
-                .retrieve().body(EvaluationViews.Sample.class));
+                .retrieve().body(SpotCheckViews.Sample.class));
     }
 
     private LocalDate monday(LocalDate week) {

@@ -1,6 +1,6 @@
 package com.caseflow.console.team;
 
-import com.caseflow.console.services.EvaluationViews;
+import com.caseflow.console.services.SpotCheckViews;
 import com.caseflow.console.services.Services;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -37,7 +37,7 @@ class TeamController {
     }
 
     /** One agent: the latest week's row and the score of each week shown, oldest first (null: nothing counted). */
-    record AgentTrend(String agentId, EvaluationViews.AgentRow latest, List<Double> scores) {
+    record AgentTrend(String agentId, SpotCheckViews.AgentRow latest, List<Double> scores) {
 
         /** The score's change from the first week with a score to the latest, null without two of them. */
         public Double change() {
@@ -55,10 +55,10 @@ class TeamController {
         for (int i = WEEKS - 1; i >= 0; i--) {
             mondays.add(lastMonday.minusWeeks(i));
         }
-        List<EvaluationViews.AgentBoard> boards = mondays.stream().map(this::board).toList();
-        EvaluationViews.AgentBoard latest = boards.get(boards.size() - 1);
+        List<SpotCheckViews.AgentBoard> boards = mondays.stream().map(this::board).toList();
+        SpotCheckViews.AgentBoard latest = boards.get(boards.size() - 1);
         Map<String, AgentTrend> agents = new LinkedHashMap<>();
-        for (EvaluationViews.AgentRow row : latest.rows()) {
+        for (SpotCheckViews.AgentRow row : latest.rows()) {
             agents.put(row.agentId(), null);
         }
         // an agent without contacts in the latest week still shows, with the weeks they had
@@ -66,9 +66,9 @@ class TeamController {
         List<AgentTrend> trends = new ArrayList<>();
         for (String agentId : agents.keySet()) {
             List<Double> scores = new ArrayList<>();
-            EvaluationViews.AgentRow latestRow = null;
-            for (EvaluationViews.AgentBoard board : boards) {
-                EvaluationViews.AgentRow row = board.rows().stream().filter(r -> r.agentId().equals(agentId))
+            SpotCheckViews.AgentRow latestRow = null;
+            for (SpotCheckViews.AgentBoard board : boards) {
+                SpotCheckViews.AgentRow row = board.rows().stream().filter(r -> r.agentId().equals(agentId))
                         .findFirst().orElse(null);
                 scores.add(row == null ? null : row.score());
                 latestRow = board == latest ? row : latestRow;
@@ -83,16 +83,16 @@ class TeamController {
                 : r.kpis().contacts()).sum());
         model.addAttribute("spotChecks", latest.rows().stream().mapToLong(r -> r.kpis() == null ? 0
                 : r.kpis().spotChecks()).sum());
-        model.addAttribute("averageScore", latest.rows().stream().map(EvaluationViews.AgentRow::score)
+        model.addAttribute("averageScore", latest.rows().stream().map(SpotCheckViews.AgentRow::score)
                 .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().stream()
                 .map(a -> Math.round(a * 10) / 10.0).boxed().findFirst().orElse(null));
         return "team/team";
     }
 
-    private EvaluationViews.AgentBoard board(LocalDate monday) {
+    private SpotCheckViews.AgentBoard board(LocalDate monday) {
         return services.evaluation().call(client -> client.get()
                 .uri(uri -> uri.path("/api/v1/reports/agents").queryParam("from", monday)
                         .queryParam("to", monday.plusDays(6)).build())
-                .retrieve().body(EvaluationViews.AgentBoard.class));
+                .retrieve().body(SpotCheckViews.AgentBoard.class));
     }
 }

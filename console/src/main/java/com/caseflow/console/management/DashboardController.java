@@ -1,0 +1,207 @@
+package com.caseflow.console.management;
+
+import com.caseflow.console.services.EvaluationViews;
+import com.caseflow.console.services.Page;
+import com.caseflow.console.services.RoutingViews;
+import com.caseflow.console.services.Services;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The managers' dashboard (管理看板): for a period and optionally a project or a department, the figures evaluation and
+ * routing already report, each as an ECharts chart (static/js/dashboard.js reads the chart's data from its
+ * {@code data-chart} attribute) with a table equivalent, a link to the list behind it and the services' Excel
+ * exports passed through. Supervisors see it too; evaluation shows them their team's agents only.
+ */
+@Controller
+@RequestMapping("/dashboard")
+@PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
+class DashboardController {
+
+    static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
+    private static final int PAGE_SIZE = 20;
+    private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
+    private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.AgentRow>> AGENTS =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.DepartmentRow>>
+            DEPARTMENTS = new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<Page<RoutingViews.Case>> CASES =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /** The services' Excel exports a dashboard view downloads, by the view's name. */
+    enum Export {
+        agents("/api/v1/reports/agents", "坐席考核"),
+        departments("/api/v1/reports/departments", "部门考核"),
+        hotlines("/api/v1/reports/hotlines", "热线服务水平");
+
+        final String path;
+        final String fileName;
+
+        Export(String path, String fileName) {
+            this.path = path;
+            this.fileName = fileName;
+        }
+    }
+
+    private final Services services;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final MessageSource messages;
+
+    DashboardController(Services services, Clock clock, JsonMapper json, MessageSource messages) {
+        this.services = services;
+        this.clock = clock;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     @RequestParam(required = false) String project,
+                     @RequestParam(required = false) String department, Model model,
+                     HttpServletResponse response) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        String projectFilter = code(project);
+        String departmentFilter = code(department);
+        Map<String, String> errors = period.problems(messages, LocaleContextHolder.getLocale());
+        if (!errors.isEmpty()) {
+            // the services would refuse it too; said beside the dates, nothing asked of them
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            DashboardFigures none = DashboardFigures.of(period, null, null, null, null, null, null, List.of());
+            model.addAttribute("errors", errors);
+            model.addAttribute("period", period);
+            model.addAttribute("project", projectFilter);
+            model.addAttribute("department", departmentFilter);
+            model.addAttribute("departments", List.of());
+            model.addAttribute("figures", none);
+            model.addAttribute("charts", none.charts(json, messages, LocaleContextHolder.getLocale()));
+            return "dashboard/dashboard";
+        }
+        EvaluationViews.Board<EvaluationViews.AgentRow> agents = services.evaluation().call(client -> client.get()
+                .uri(uri -> uri.path("/api/v1/reports/agents").queryParam("from", period.from())
+                        .queryParam("to", period.to()).build())
+                .retrieve().body(AGENTS));
+        EvaluationViews.Board<EvaluationViews.DepartmentRow> departments = services.evaluation().call(client ->
+                client.get().uri(uri -> uri.path("/api/v1/reports/departments").queryParam("from", period.from())
+                                .queryParam("to", period.to()).build())
+                        .retrieve().body(DEPARTMENTS));
+        EvaluationViews.Hotlines hotlines = services.evaluation().call(client -> client.get()
+                .uri(uri -> uri.path("/api/v1/reports/hotlines").queryParam("from", period.from())
+                        .queryParam("to", period.to()).build())
+                .retrieve().body(EvaluationViews.Hotlines.class));
+        EvaluationViews.RecurringIssues recurring = services.evaluation().call(client -> client.get()
+                .uri(uri -> uri.path("/api/v1/issues/recurring").queryParam("from", period.from())
+                        .queryParam("to", period.to()).queryParam("limit", DashboardFigures.MAX_ISSUES).build())
+                .retrieve().body(EvaluationViews.RecurringIssues.class));
+        List<RoutingViews.Department> known = Arrays.asList(services.routing().call(client -> client.get()
+                .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
+        List<String> codes = known.stream().map(RoutingViews.Department::code)
+                .filter(c -> departmentFilter == null || c.equals(departmentFilter)).toList();
+        List<DashboardFigures.CaseCount> caseCounts = codes.stream()
+                .map(c -> new DashboardFigures.CaseCount(c, count(c, false), count(c, true))).toList();
+
+        DashboardFigures figures = DashboardFigures.of(period, projectFilter, departmentFilter, agents, departments,
+                hotlines, recurring, caseCounts);
+        model.addAttribute("period", period);
+        model.addAttribute("project", projectFilter);
+        model.addAttribute("department", departmentFilter);
+        model.addAttribute("departments", known);
+        model.addAttribute("figures", figures);
+        model.addAttribute("charts",
+                figures.charts(json, messages, LocaleContextHolder.getLocale()));
+        return "dashboard/dashboard";
+    }
+
+    /** The cases behind a department's figures: open ones, or the overdue ones (routing's queue filter). */
+    @GetMapping("/cases")
+    String cases(@RequestParam String department, @RequestParam(defaultValue = "false") boolean overdue,
+                 @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                 Model model) {
+        String code = code(department);
+        if (code == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "department");
+        }
+        String statusFilter = status != null && STATUSES.contains(status) ? status : null;
+        int pageNumber = Math.max(0, Math.min(page, 10_000));
+        model.addAttribute("cases", services.routing().call(client -> client.get()
+                .uri(uri -> {
+                    uri.path("/api/v1/departments/{code}/cases").queryParam("sort", "urgent")
+                            .queryParam("page", pageNumber).queryParam("size", PAGE_SIZE);
+                    if (overdue) {
+                        uri.queryParam("overdue", true);
+                    }
+                    if (statusFilter != null) {
+                        uri.queryParam("status", statusFilter);
+                    }
+                    return uri.build(code);
+                })
+                .retrieve().body(CASES)));
+        model.addAttribute("department", code);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("status", statusFilter);
+        model.addAttribute("page", pageNumber);
+        return "dashboard/cases";
+    }
+
+    /** A view's figures as the service's Excel sheet (headed in Chinese), for the same period. */
+    @GetMapping("/export/{view}")
+    ResponseEntity<byte[]> export(@PathVariable String view,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                  LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                  LocalDate to) {
+        Export export = Arrays.stream(Export.values()).filter(e -> e.name().equals(view)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        return Downloads.xlsx(services.evaluation(), uri -> uri.path(export.path).queryParam("from", period.from())
+                        .queryParam("to", period.to()).queryParam("format", "xlsx").build(),
+                export.fileName + "-" + period.from() + "-" + period.to());
+    }
+
+    private long count(String department, boolean overdue) {
+        Page<RoutingViews.Case> page = services.routing().call(client -> client.get()
+                .uri(uri -> {
+                    uri.path("/api/v1/departments/{code}/cases").queryParam("page", 0).queryParam("size", 1);
+                    if (overdue) {
+                        uri.queryParam("overdue", true);
+                    }
+                    return uri.build(department);
+                })
+                .retrieve().body(CASES));
+        return page == null ? 0 : page.totalElements();
+    }
+
+    /** A project or department code as the services spell them, or null for none (or one that cannot be a code). */
+    static String code(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String code = value.strip();
+        return code.matches(CODE) ? code : null;
+    }
+}

@@ -1,0 +1,361 @@
+package com.caseflow.console;
+
+import com.caseflow.console.security.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The managers' pages (issue 17) against stand-ins for evaluation and routing: what the services report reaches the
+ * charts and their tables, the drill-downs carry their filters to the service, the Excel exports pass through, and
+ * who may not look is refused.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
+class ManagementWebTests {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static final StubService identity = new StubService();
+    private static final StubService intake = new StubService();
+    private static final StubService routing = new StubService();
+    private static final StubService followup = new StubService();
+    private static final StubService evaluation = new StubService();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    Logins logins;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        String issuer = identity.url();
+        identity.answer("GET /.well-known/openid-configuration", 200, """
+                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
+                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
+                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
+                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
+                """.formatted(issuer));
+        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
+        registry.add("caseflow.console.services.intake", intake::url);
+        registry.add("caseflow.console.services.routing", routing::url);
+        registry.add("caseflow.console.services.followup", followup::url);
+        registry.add("caseflow.console.services.evaluation", evaluation::url);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @AfterAll
+    static void stop() {
+        List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
+    }
+
+    @BeforeEach
+    void setUp() {
+        logins = new Logins(registrations.findByRegistrationId("caseflow"));
+        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
+    }
+
+    private RequestPostProcessor manager() {
+        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
+    }
+
+    private void reports() {
+        evaluation.answer("GET /api/v1/reports/agents", 200, """
+                {"period":{"from":"2026-11-01","to":"2026-11-30"},"previous":{"from":"2026-10-01","to":"2026-10-31"},
+                 "policyVersion":"2026-12","rows":[
+                  {"agentId":"A001","kpis":{"contacts":40,"phoneCalls":30,"visits":10,"answerWithinThreeRingsRate":0.6,
+                   "firstContactResolutionRate":0.75,"csat":0.9},
+                   "standing":{"scored":{"score":61.1,"kpiScores":{},"outcome":"TRAINING","weakKpis":["answerWithinThreeRings"],
+                    "reasons":["综合得分 61.1 低于 70.0","三声内接听率 60.0 低于目标 90.0"]},
+                    "rank":2,"rankedOf":2,"previousScore":70.0,"change":-8.9,"previousRank":1}},
+                  {"agentId":"A002","kpis":{"contacts":12,"phoneCalls":12,"visits":0,"answerWithinThreeRingsRate":0.95,
+                   "firstContactResolutionRate":0.5},
+                   "standing":{"scored":{"score":92.0,"kpiScores":{},"outcome":"COMMENDATION","weakKpis":[],"reasons":[]},
+                    "rank":1,"rankedOf":2,"previousScore":80.0,"change":12.0,"previousRank":2}}]}""");
+        evaluation.answer("GET /api/v1/reports/departments", 200, """
+                {"period":{"from":"2026-11-01","to":"2026-11-30"},"rows":[
+                  {"departmentCode":"ENGINEERING","kpis":{"casesRouted":20,"resolved":15,"firstResponseCompliance":0.85,
+                   "resolutionCompliance":0.6,"averageSatisfaction":3.9,"csat":0.7},
+                   "standing":{"scored":{"score":72.5,"outcome":"NONE","weakKpis":[],"reasons":[]},"rank":1,"rankedOf":1}}]}""");
+        evaluation.answer("GET /api/v1/reports/hotlines", 200, """
+                {"from":"2026-11-01","to":"2026-11-30","hotlines":[{"hotline":"4008201234",
+                  "total":{"offered":100,"answered":90,"abandoned":10,"answeredInTime":80,"serviceLevel":0.8,
+                           "averageSpeedOfAnswerSeconds":9.5,"abandonmentRate":0.1},
+                  "hours":[{"hour":9,"measures":{"offered":60,"answered":55,"abandoned":5,"answeredInTime":50,
+                           "serviceLevel":0.8333,"averageSpeedOfAnswerSeconds":8.0,"abandonmentRate":0.0833}}]}]}""");
+        evaluation.answer("GET /api/v1/issues/recurring", 200, """
+                {"from":"2026-11-01","to":"2026-11-30","previousFrom":"2026-10-02","previousTo":"2026-10-31",
+                 "topIssues":[{"projectCode":"SH-LJY","category":"REPAIR","categoryLabel":"报修","contacts":17,
+                   "previousContacts":9,"change":8,"changeRate":0.889,"repeatContacts":4,"repeatShare":0.235,
+                   "incidentContacts":0},
+                  {"projectCode":"BJ-CYY","category":"HANDOVER","categoryLabel":"交付","contacts":5,
+                   "previousContacts":7,"change":-2,"changeRate":-0.286,"repeatContacts":0,"incidentContacts":0}],
+                 "repeatHotSpots":[],"massIncidentThreshold":5,"massIncidents":[]}""");
+        routing.answer("GET /api/v1/departments", 200, """
+                [{"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering"}]""");
+        routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, """
+                {"content":[{"id":"C-9","status":"OPEN","departmentCode":"ENGINEERING","priority":"HIGH",
+                  "category":"REPAIR","projectCode":"SH-LJY","overdue":true}],
+                 "page":0,"size":1,"totalElements":3,"totalPages":3}""");
+    }
+
+    @Test
+    void aManagerSeesEachChartWithItsTableFromWhatTheServicesReport() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"chart-channels\"", "id=\"chart-service-level\"", "id=\"chart-sla\"",
+                "id=\"chart-csat\"", "id=\"chart-cases\"", "id=\"chart-heatmap\"", "id=\"chart-agents\"",
+                "/js/dashboard.js")
+                // table equivalents: channel totals over the agents, the hotline's hour, SLA, heat map change
+                .contains("<td>42</td>", "<td>10</td>", "4008201234", "83.3%", "85.0%", "60.0%", "+8", "-2")
+                // the chart data the script reads, escaped into the attribute
+                .contains("data-chart=\"{&quot;kind&quot;:&quot;heatmap&quot;")
+                .doesNotContain("<script>");
+        // the chart library the page names is served from its WebJar
+        Matcher script = Pattern.compile("src=\"([^\"]*echarts\\.min\\.js)\"").matcher(page);
+        assertThat(script.find()).isTrue();
+        mvc.perform(get(script.group(1))).andExpect(status().isOk());
+        mvc.perform(get("/js/dashboard.js")).andExpect(status().isOk());
+        assertThat(evaluation.received("GET", "/api/v1/reports/agents").get(0).path())
+                .contains("from=2026-11-01", "to=2026-11-30");
+        assertThat(evaluation.received("GET", "/api/v1/reports/agents").get(0).authorization()).startsWith("Bearer ");
+    }
+
+    @Test
+    void aPeriodEndingBeforeItStartsIsExplainedBesideTheDateAndAsksNoService() throws Exception {
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-30")
+                        .param("to", "2026-11-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"to-error\"", "结束日期不能早于开始日期", "aria-describedby=\"to-error\"");
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(routing.received("GET", "/")).isEmpty();
+    }
+
+    @Test
+    void theDrillDownLinksCarryTheirFiltersToTheListBehindTheChart() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30").param("project", "SH-LJY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/dashboard/cases?department=ENGINEERING&amp;overdue=true\"",
+                        "href=\"/proposals?projectCode=SH-LJY&amp;category=REPAIR#new-proposal\"")
+                // the project filter keeps the other project's issue out
+                .doesNotContain("BJ-CYY");
+        // the overdue count was asked of routing with the overdue filter
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases"))
+                .anySatisfy(r -> assertThat(r.path()).contains("overdue=true"));
+
+        routing.reset();
+        reports();
+        String list = mvc.perform(get("/dashboard/cases").with(manager()).param("department", "ENGINEERING")
+                        .param("overdue", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("C-9", "超时案件");
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
+                .contains("overdue=true");
+    }
+
+    @Test
+    void eachViewDownloadsAsTheServicesExcelSheet() throws Exception {
+        String workbook = "PK\u0003\u0004 sheet bytes";
+        evaluation.answer("GET /api/v1/reports/departments", 200, XLSX, workbook);
+        MvcResult result = mvc.perform(get("/dashboard/export/departments").with(manager())
+                        .param("from", "2026-11-01").param("to", "2026-11-30"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", XLSX))
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
+                .contains(".xlsx");
+        assertThat(evaluation.received("GET", "/api/v1/reports/departments").get(0).path())
+                .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30");
+    }
+
+    @Test
+    void anAgentMayNotOpenTheManagersPages() throws Exception {
+        for (String path : List.of("/dashboard", "/dashboard/cases?department=ENGINEERING",
+                "/dashboard/export/agents")) {
+            mvc.perform(get(path).with(logins.agent())).andExpect(status().isForbidden());
+        }
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(routing.received("GET", "/")).isEmpty();
+    }
+
+    @Test
+    void aSupervisorSeesTheDashboardButNotTheManagersLinks() throws Exception {
+        reports();
+        String page = mvc.perform(get("/dashboard").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"chart-agents\"").doesNotContain("href=\"/proposals\"");
+    }
+    @Test
+    void aManagerSeesTheRankingsWithTheChangeAndEachOutcomeWithItsReasons() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","evaluations":[
+                  {"evaluationId":"AGENT.A001.MONTH.2026-11-01","revision":1,"subjectType":"AGENT","subjectId":"A001",
+                   "periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","score":61.1,"rank":2,"rankedOf":2,
+                   "previousScore":70.0,"outcome":"TRAINING","weakKpis":["answerWithinThreeRings"],
+                   "reasons":["综合得分 61.1 低于 70.0"],"provisional":false}]}""");
+        String page = mvc.perform(get("/evaluations").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30").param("periodType", "MONTH").param("start", "2026-11-01"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"agent-A001\"", "61.1", "-8.9", "+12", "培训", "表彰奖励", "三声内接听率",
+                "三声内接听率 60.0 低于目标 90.0", "综合得分 61.1 低于 70.0", "工程维修部",
+                "/evaluations/export?periodType=MONTH&amp;start=2026-11-01");
+        assertThat(evaluation.received("GET", "/api/v1/evaluations").get(0).path())
+                .contains("periodType=MONTH", "start=2026-11-01");
+    }
+
+    @Test
+    void aManagerRunsAPeriodsEvaluationThroughEvaluationsOwnRun() throws Exception {
+        evaluation.answer("POST /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","policyVersion":"2026-12",
+                 "published":5,"unchanged":1,"outcomes":{"TRAINING":2}}""");
+        mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+                        .param("start", "2026-11-01"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/evaluations?")))
+                .andExpect(flash().attributeExists("run"));
+        StubService.Received sent = evaluation.received("POST", "/api/v1/evaluations").get(0);
+        assertThat(sent.body()).contains("\"periodType\":\"MONTH\"", "\"start\":\"2026-11-01\"");
+        assertThat(sent.authorization()).startsWith("Bearer ");
+    }
+
+    @Test
+    void aRefusedRunIsExplainedBesideTheField() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/evaluations", 200, """
+                {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","evaluations":[]}""");
+        evaluation.answer("POST /api/v1/evaluations", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"start","message":"a month starts on the 1st"}]}""");
+        String page = mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+                        .param("start", "2026-11-03"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"start-error\"", "月考核为每月 1 日", "value=\"2026-11-03\"")
+                .doesNotContain("a month starts on the 1st");
+    }
+
+    @Test
+    void theOutcomesDownloadAsEvaluationsExcelSheet() throws Exception {
+        evaluation.answer("GET /api/v1/evaluations", 200, XLSX, "PK\u0003\u0004 outcomes");
+        mvc.perform(get("/evaluations/export").with(manager()).param("periodType", "WEEK")
+                        .param("start", "2026-11-23"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", XLSX));
+        assertThat(evaluation.received("GET", "/api/v1/evaluations").get(0).path())
+                .contains("periodType=WEEK", "start=2026-11-23", "format=xlsx");
+    }
+
+    private void proposals() {
+        evaluation.answer("GET /api/v1/issues/proposals", 200, """
+                {"content":[{"id":"P-1","projectCode":"SH-LJY","category":"REPAIR","categoryLabel":"报修",
+                  "title":"更换 3 号楼水泵","owner":"D-ENG-01","dueDate":"2026-12-31","overdue":false,
+                  "status":"IN_PROGRESS","statusLabel":"进行中","recordedBy":"M001","recordedAt":"2026-11-02T02:00:00Z",
+                  "version":3,"volume":{"weeks":[{"week":"2026-W44","from":"2026-10-26","to":"2026-11-01",
+                  "contacts":6,"phase":"BEFORE","complete":true}],"beforeAverage":5.5,"afterAverage":2.0,"fell":true}}],
+                 "page":0,"size":20,"totalElements":1,"totalPages":1}""");
+    }
+
+    @Test
+    void aManagerSeesTheProposalsWithTheirVolumeAndTheFormFilledFromTheHeatMap() throws Exception {
+        proposals();
+        String page = mvc.perform(get("/proposals").with(manager()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("更换 3 号楼水泵", "进行中", "周均 5.5 → 2.0", "（已下降）", "2026-W44",
+                "id=\"new-proposal\"", "value=\"REPAIR\" selected")
+                .containsPattern("<input id=\"proposal-projectCode\"[^>]*value=\"SH-LJY\"");
+    }
+
+    @Test
+    void aProposalIsRecordedAndItsOwnerDueDateAndStatusChangedAsOfTheVersionSeen() throws Exception {
+        proposals();
+        evaluation.answer("POST /api/v1/issues/proposals", 201, """
+                {"id":"P-2","projectCode":"SH-LJY","category":"REPAIR","title":"加装排水","status":"PROPOSED","version":0}""");
+        mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR").param("title", "加装排水").param("owner", "D-ENG-01")
+                        .param("dueDate", "2026-12-20"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("recorded", "P-2"));
+        assertThat(evaluation.received("POST", "/api/v1/issues/proposals").get(0).body())
+                .contains("\"projectCode\":\"SH-LJY\"", "\"owner\":\"D-ENG-01\"", "\"dueDate\":\"2026-12-20\"")
+                .doesNotContain("description");
+
+        evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 200, """
+                {"id":"P-1","status":"DONE","version":4}""");
+        mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+                        .param("owner", "D-ENG-02").param("dueDate", "2026-12-31").param("version", "3"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("changed", "P-1"));
+        StubService.Received change = evaluation.received("PATCH", "/api/v1/issues/proposals/P-1").get(0);
+        assertThat(change.ifMatch()).isEqualTo("\"3\"");
+        assertThat(change.body()).contains("\"status\":\"DONE\"", "\"owner\":\"D-ENG-02\"");
+    }
+
+    @Test
+    void aRefusedProposalIsExplainedBesideEachFieldAndTheTypedTextStays() throws Exception {
+        proposals();
+        evaluation.answer("POST /api/v1/issues/proposals", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"owner","message":"required"},{"field":"dueDate","message":"not in the past"}]}""");
+        String page = mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+                        .param("category", "REPAIR").param("title", "加装排水").param("dueDate", "2020-01-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"owner-error\"", "请填写负责人的员工编号", "id=\"dueDate-error\"",
+                        "请填写今天或以后的完成期限", "aria-describedby=\"owner-error\"")
+                .containsPattern("<input id=\"proposal-title\"[^>]*value=\"加装排水\"")
+                .doesNotContain("not in the past");
+    }
+
+    @Test
+    void aChangeToAProposalSomebodyElseChangedIsRefusedWithTheLatestShown() throws Exception {
+        proposals();
+        evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 409, """
+                {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409}""");
+        String page = mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+                        .param("version", "2"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("该建议已被他人修改", "更换 3 号楼水泵");
+    }
+
+    @Test
+    void onlyManagersOpenTheEvaluationsAndProposals() throws Exception {
+        for (RequestPostProcessor who : List.of(logins.agent(), logins.supervisor(), logins.engineer())) {
+            mvc.perform(get("/evaluations").with(who)).andExpect(status().isForbidden());
+            mvc.perform(get("/proposals").with(who)).andExpect(status().isForbidden());
+            mvc.perform(post("/evaluations/run").with(who).with(csrf()).param("periodType", "MONTH")
+                    .param("start", "2026-11-01")).andExpect(status().isForbidden());
+        }
+        assertThat(evaluation.received("GET", "/")).isEmpty();
+        assertThat(evaluation.received("POST", "/")).isEmpty();
+    }
+}
