@@ -1,0 +1,258 @@
+package com.caseflow.console;
+
+import com.caseflow.console.security.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The configuration pages of issue 17 against stand-ins for routing and intake: what each page sends, with whose
+ * token, what it shows of the answer, each refused field explained in Chinese beside it, and who may not open it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
+class ConfigurationWebTests {
+
+    private static final StubService identity = new StubService();
+    private static final StubService intake = new StubService();
+    private static final StubService routing = new StubService();
+    private static final StubService others = new StubService();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static final String RULES_V1 = """
+            {"version":1,"defaultDepartment":"CUSTOMER_SERVICE","changedBy":"M001",
+             "changedAt":"2026-12-01T02:00:00Z",
+             "rules":[{"id":"safety-property","description":"公共安全","categories":[],"complexities":[],
+                       "projectCodes":[],"channels":[],"keywords":[],"minPriority":null,
+                       "departmentCode":"PROPERTY_MANAGEMENT","callerTypes":[],"topics":["lift","gas"]},
+                      {"id":"repairs","description":"报修","categories":["REPAIR"],"complexities":["COMPLEX"],
+                       "projectCodes":[],"channels":[],"keywords":[],"minPriority":null,
+                       "departmentCode":"ENGINEERING","callerTypes":[],"topics":[]}]}""";
+    private static final String RULES_V2 = """
+            {"version":2,"defaultDepartment":"CUSTOMER_SERVICE","changedBy":"M002",
+             "changedAt":"2026-12-04T03:00:00Z",
+             "rules":[{"id":"repairs","description":"报修","categories":["REPAIR"],"complexities":[],
+                       "projectCodes":[],"channels":[],"keywords":["漏水"],"minPriority":null,
+                       "departmentCode":"ENGINEERING","callerTypes":[],"topics":[]},
+                      {"id":"safety-property","description":"公共安全","categories":[],"complexities":[],
+                       "projectCodes":[],"channels":[],"keywords":[],"minPriority":null,
+                       "departmentCode":"PROPERTY_MANAGEMENT","callerTypes":[],"topics":["lift","gas"]},
+                      {"id":"legal-threat","description":"法律","categories":[],"complexities":[],
+                       "projectCodes":[],"channels":[],"keywords":[],"minPriority":null,
+                       "departmentCode":"LEGAL","callerTypes":[],"topics":["legal"]}]}""";
+    private static final String DEPARTMENTS = """
+            [{"code":"CUSTOMER_SERVICE","nameZh":"客服中心","nameEn":"Customer service","head":"D-CS-01"},
+             {"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering","head":"D-ENG-01","onDutyRoster":true},
+             {"code":"PROPERTY_MANAGEMENT","nameZh":"物业管理部","nameEn":"Property management","head":"D-PM-01",
+              "onDutyRoster":true},
+             {"code":"LEGAL","nameZh":"法务部","nameEn":"Legal","head":"D-LEG-01"}]""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    Logins logins;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        String issuer = identity.url();
+        identity.answer("GET /.well-known/openid-configuration", 200, """
+                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
+                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
+                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
+                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
+                """.formatted(issuer));
+        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
+        registry.add("caseflow.console.services.intake", intake::url);
+        registry.add("caseflow.console.services.routing", routing::url);
+        registry.add("caseflow.console.services.followup", others::url);
+        registry.add("caseflow.console.services.evaluation", others::url);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @AfterAll
+    static void stop() {
+        List.of(identity, intake, routing, others).forEach(StubService::close);
+    }
+
+    @BeforeEach
+    void setUp() {
+        logins = new Logins(registrations.findByRegistrationId("caseflow"));
+        intake.reset();
+        routing.reset();
+        routing.answer("GET /api/v1/departments", 200, DEPARTMENTS);
+    }
+
+    private RequestPostProcessor manager() {
+        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
+    }
+
+    private RequestPostProcessor admin() {
+        return logins.as(new Staff("ADM-01", "系统管理员", Set.of("ADMIN"), null));
+    }
+
+    private RequestPostProcessor headOfPropertyManagement() {
+        return logins.as(new Staff("D-PM-01", "物业主管", Set.of("DEPARTMENT_STAFF"), "PROPERTY_MANAGEMENT"));
+    }
+
+    private RequestPostProcessor headOfEngineering() {
+        return logins.as(new Staff("D-ENG-01", "王建国", Set.of("DEPARTMENT_STAFF"), "ENGINEERING"));
+    }
+
+    @Test
+    void whenAManagerDryRunsAnEditedRuleThenRoutingGetsTheCandidateRulesAndThePageShowsWhichRuleDecidesAndWhy()
+            throws Exception {
+        routing.answer("GET /api/v1/routing-rules", 200, RULES_V1)
+                .answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("POST /api/v1/routing-rules/dry-run", 200, """
+                        {"departmentCode":"ENGINEERING","ruleId":"repairs","ruleVersion":2,"complexity":"GENERAL",
+                         "priority":"HIGH","matchedKeywords":["漏水"],"topics":["flooding"],"findings":[],
+                         "reasons":["ENGINEERING by rule repairs v2 (报修): keyword 漏水","HIGH 漏水 [leak]: 漏水"]}""");
+        String form = mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"basedOnVersion\" value=\"1\"", "value=\"repairs\"", "工程维修部");
+
+        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+                        .param("editing", "repairs").param("basedOnVersion", "1").param("position", "1")
+                        .param("id", "repairs").param("description", "报修")
+                        .param("categories", "REPAIR").param("keywords", "漏水，渗水")
+                        .param("departmentCode", "ENGINEERING")
+                        .param("tryCategory", "REPAIR").param("tryMatter", "卫生间漏水到楼下")
+                        .param("tryChannel", "PHONE").param("tryCallerType", "OWNER").param("tryProjectCode", "SH-LJY")
+                        .param("action", "dry-run"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        StubService.Received sent = routing.received("POST", "/api/v1/routing-rules/dry-run").get(0);
+        assertThat(sent.authorization()).startsWith("Bearer ");
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.path("category").asString()).isEqualTo("REPAIR");
+        assertThat(body.path("matter").asString()).isEqualTo("卫生间漏水到楼下");
+        assertThat(body.path("callerType").asString()).isEqualTo("OWNER");
+        assertThat(body.path("defaultDepartment").asString()).isEqualTo("CUSTOMER_SERVICE");
+        JsonNode candidate = body.path("candidateRules");
+        assertThat(candidate.size()).isEqualTo(2);
+        assertThat(candidate.get(0).path("id").asString()).isEqualTo("repairs");
+        assertThat(candidate.get(0).path("keywords").toString()).isEqualTo("[\"漏水\",\"渗水\"]");
+        assertThat(candidate.get(0).path("complexities").size()).isZero();
+        assertThat(candidate.get(1).path("id").asString()).isEqualTo("safety-property");
+        assertThat(routing.received("PUT", "/api/v1/routing-rules")).isEmpty();
+        assertThat(page).contains("id=\"dry-run-result\"", "由第 2 版的规则 repairs 决定", "即本规则",
+                "ENGINEERING by rule repairs v2 (报修): keyword 漏水", "HIGH 漏水 [leak]: 漏水", "value=\"1\"")
+                .contains("卫生间漏水到楼下");
+    }
+
+    @Test
+    void whenAManagerPublishesThenRoutingGetsTheWholeRuleSetBasedOnTheEditedVersionWithTheManagersToken()
+            throws Exception {
+        routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("PUT /api/v1/routing-rules", 200, RULES_V2.replace("\"version\":2", "\"version\":2"));
+        mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+                        .param("basedOnVersion", "1").param("position", "2")
+                        .param("id", "legal-threat").param("description", "法律")
+                        .param("topics", "legal").param("departmentCode", "LEGAL")
+                        .param("tryCategory", "COMPLAINT").param("tryMatter", "").param("action", "publish"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/rules"));
+
+        StubService.Received sent = routing.received("PUT", "/api/v1/routing-rules").get(0);
+        assertThat(sent.authorization()).startsWith("Bearer ");
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.path("basedOnVersion").asLong()).isEqualTo(1);
+        assertThat(body.path("defaultDepartment").asString()).isEqualTo("CUSTOMER_SERVICE");
+        assertThat(body.path("rules").size()).isEqualTo(3);
+        assertThat(body.path("rules").get(1).path("id").asString()).isEqualTo("legal-threat");
+        assertThat(body.path("rules").get(1).path("topics").toString()).isEqualTo("[\"legal\"]");
+        assertThat(body.path("rules").get(1).path("departmentCode").asString()).isEqualTo("LEGAL");
+        assertThat(body.path("rules").get(0).path("id").asString()).isEqualTo("safety-property");
+        assertThat(body.path("rules").get(2).path("id").asString()).isEqualTo("repairs");
+        assertThat(routing.received("POST", "/api/v1/routing-rules/dry-run")).isEmpty();
+    }
+
+    @Test
+    void whenRoutingRefusesTheEditedRuleThenEachFieldIsExplainedInChineseBesideItAndTheTypedTextStays()
+            throws Exception {
+        routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("PUT /api/v1/routing-rules", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"rules[1].topics","message":"not topics of the lexicon: elevator"},
+                                   {"field":"rules[1].keywords[0]","message":"1–40 characters, not blank"}]}""");
+        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+                        .param("editing", "repairs").param("basedOnVersion", "1").param("position", "2")
+                        .param("id", "repairs").param("topics", "elevator").param("keywords", "漏水")
+                        .param("departmentCode", "ENGINEERING").param("tryCategory", "REPAIR")
+                        .param("action", "publish"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"topics-error\"", "主题须是词库中已有的主题", "id=\"keywords-error\"",
+                        "关键词每个 1–40 字", ">elevator</textarea>")
+                .doesNotContain("not topics of the lexicon", "urn:caseflow");
+    }
+
+    @Test
+    void whenSomeoneElsePublishedFirstThenThePageSaysSoAndKeepsTheEdit() throws Exception {
+        routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("PUT /api/v1/routing-rules", 409, """
+                        {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
+                         "detail":"the rules are at version 2, not 1"}""");
+        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+                        .param("editing", "repairs").param("basedOnVersion", "1").param("id", "repairs")
+                        .param("keywords", "渗水").param("departmentCode", "ENGINEERING").param("action", "publish"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"rules-conflict\"", "规则已被他人发布了新版本", ">渗水</textarea>");
+    }
+
+    @Test
+    void theVersionsAreListedWithWhoAndWhenAndTwoVersionsCompareFieldByField() throws Exception {
+        routing.answer("GET /api/v1/routing-rules", 200, RULES_V2)
+                .answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("GET /api/v1/routing-rules/versions/2", 200, RULES_V2);
+        String page = mvc.perform(get("/admin/rules/versions").param("from", "1").param("to", "2").with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"version-2\"", "M002", "id=\"version-1\"", "M001", "第 1 版 → 第 2 版的变化");
+        String changes = page.substring(page.indexOf("id=\"rules-changes\""), page.indexOf("class=\"compact versions\""));
+        assertThat(changes)
+                .contains("class=\"change-ADDED\"", "legal-threat")
+                .contains("class=\"change-MOVED\"")
+                .contains("<td>关键词</td>", "<ins>漏水</ins>")
+                .contains("<td>复杂度</td>", "<del>COMPLEX</del>")
+                .doesNotContain("change-REMOVED", "change-DEFAULT_DEPARTMENT");
+    }
+
+    @Test
+    void theRulesInForceAreShownWithWhoPublishedThemAndNoEditLinksForASupervisor() throws Exception {
+        routing.answer("GET /api/v1/routing-rules", 200, RULES_V2);
+        String page = mvc.perform(get("/admin/rules").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("当前为第 2 版，M002 于", "id=\"rule-legal-threat\"", "法务部", "gas、lift")
+                .doesNotContain("/admin/rules/edit");
+        mvc.perform(get("/admin/rules/edit").with(logins.supervisor())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAgentGetsTheForbiddenPageAndNoServiceIsAsked() throws Exception {
+        mvc.perform(get("/admin/rules").with(logins.agent())).andExpect(status().isForbidden());
+        mvc.perform(get("/admin").with(logins.agent())).andExpect(status().isForbidden());
+        assertThat(routing.received("GET", "/api/v1/routing-rules")).isEmpty();
+    }
+}
