@@ -255,4 +255,89 @@ class ConfigurationWebTests {
         mvc.perform(get("/admin").with(logins.agent())).andExpect(status().isForbidden());
         assertThat(routing.received("GET", "/api/v1/routing-rules")).isEmpty();
     }
+
+    private static final String ROSTER = """
+            {"departmentCode":"ENGINEERING","from":"2026-12-05T00:00:00+08:00","to":"2026-12-19T00:00:00+08:00",
+             "shifts":[{"staffId":"D-ENG-01","start":"2026-12-05T08:00:00+08:00","end":"2026-12-05T20:00:00+08:00"},
+                       {"staffId":"D-ENG-02","start":"2026-12-05T20:00:00+08:00","end":"2026-12-06T08:00:00+08:00"}],
+             "gaps":[{"from":"2026-12-06T08:00:00+08:00","to":"2026-12-19T00:00:00+08:00"}],
+             "version":4,"changedBy":"D-ENG-01","changedAt":"2026-12-04T02:00:00Z"}""";
+    private static final String ENGINEERING = """
+            {"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering","head":"D-ENG-01",
+             "active":true,"calendarId":"CN-OFFICE","onDutyRoster":true,"version":3,
+             "sla":{"URGENT":{"firstResponseMinutes":15,"resolutionMinutes":240,"calendarId":"24X7"},
+                    "HIGH":{"firstResponseMinutes":240,"resolutionMinutes":1440},
+                    "NORMAL":{"firstResponseMinutes":480,"resolutionMinutes":4320}}}""";
+
+    @Test
+    void theHeadSeesTheRosterWithWhoChangedItAndItsGapsAndCanPlanIt() throws Exception {
+        routing.answer("GET /api/v1/departments/ENGINEERING", 200, ENGINEERING)
+                .answer("GET /api/v1/departments/ENGINEERING/on-duty", 200, ROSTER);
+        String page = mvc.perform(get("/admin/departments/ENGINEERING/on-duty").param("from", "2026-12-05")
+                        .with(headOfEngineering()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("工程维修部 值班表", "D-ENG-01 于 12-04 10:00 修改", "id=\"roster-gaps\"",
+                "value=\"2026-12-05T20:00\"", "name=\"expectedVersion\" value=\"4\"", "id=\"roster-save\"");
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/on-duty").get(0).path())
+                .contains("from=2026-12-05T00:00", "days=14");
+    }
+
+    @Test
+    void whenRoutingRefusesTheRosterThenEachShiftsMistakeIsExplainedInChineseBesideItsRow() throws Exception {
+        routing.answer("GET /api/v1/departments/ENGINEERING", 200, ENGINEERING)
+                .answer("GET /api/v1/departments/ENGINEERING/on-duty", 200, ROSTER)
+                .answer("PUT /api/v1/departments/ENGINEERING/on-duty", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"shifts[1].end","message":"a shift lasts at most 24 hours"},
+                                   {"field":"shifts[2]","message":"overlaps shifts[0]: one person on duty at a time"},
+                                   {"field":"to","message":"at most 93 days after from"}]}""");
+        String page = mvc.perform(post("/admin/departments/ENGINEERING/on-duty").with(headOfEngineering()).with(csrf())
+                        .param("from", "2026-12-05T00:00").param("to", "2027-06-05T00:00").param("expectedVersion", "4")
+                        .param("staffId", "D-ENG-01", "", "D-ENG-02", "D-ENG-03")
+                        .param("start", "2026-12-05T08:00", "", "2026-12-05T20:00", "2026-12-05T10:00")
+                        .param("end", "2026-12-05T20:00", "", "2026-12-07T08:00", "2026-12-05T12:00"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+
+        StubService.Received sent = routing.received("PUT", "/api/v1/departments/ENGINEERING/on-duty").get(0);
+        assertThat(sent.authorization()).startsWith("Bearer ");
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.path("expectedVersion").asLong()).isEqualTo(4);
+        assertThat(body.path("from").asString()).isEqualTo("2026-12-05T00:00");
+        assertThat(body.path("shifts").size()).as("the blank row is not sent").isEqualTo(3);
+        assertThat(body.path("shifts").get(1).path("staffId").asString()).isEqualTo("D-ENG-02");
+        // the service's shifts[1] and shifts[2] were typed in the page's rows 2 and 3 (0-based, the blank row between)
+        assertThat(page).contains("id=\"shifts-2-end-error\"", "一个班次最长 24 小时",
+                        "id=\"shifts-3-error\"", "此班次与另一班次时间重叠", "id=\"to-error\"", "一次最多安排 93 天",
+                        "value=\"2026-12-07T08:00\"", "value=\"D-ENG-03\"")
+                .doesNotContain("shifts-1-end-error", "at most 24 hours", "urn:caseflow");
+    }
+
+    @Test
+    void anAgentAndTheHeadOfAnotherDepartmentGetTheForbiddenPageAndRoutingIsNotAsked() throws Exception {
+        mvc.perform(get("/admin/departments/ENGINEERING/on-duty").with(logins.agent()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/departments/ENGINEERING/on-duty").with(headOfPropertyManagement()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/departments/ENGINEERING/on-duty").with(headOfPropertyManagement()).with(csrf())
+                        .param("from", "2026-12-05T00:00").param("to", "2026-12-06T00:00")
+                        .param("staffId", "D-PM-01").param("start", "2026-12-05T08:00").param("end", "2026-12-05T20:00"))
+                .andExpect(status().isForbidden());
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING")).isEmpty();
+        assertThat(routing.received("PUT", "/api/v1/departments/ENGINEERING/on-duty")).isEmpty();
+    }
+
+    @Test
+    void anEngineerWhoIsNotTheHeadReadsTheRosterButMayNotPlanIt() throws Exception {
+        routing.answer("GET /api/v1/departments/ENGINEERING", 200, ENGINEERING)
+                .answer("GET /api/v1/departments/ENGINEERING/on-duty", 200, ROSTER);
+        RequestPostProcessor engineer = logins.as(new Staff("D-ENG-02", "李工", Set.of("DEPARTMENT_STAFF"),
+                "ENGINEERING"));
+        String page = mvc.perform(get("/admin/departments/ENGINEERING/on-duty").with(engineer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("D-ENG-02").doesNotContain("id=\"roster-save\"");
+        mvc.perform(post("/admin/departments/ENGINEERING/on-duty").with(engineer).with(csrf())
+                        .param("from", "2026-12-05T00:00").param("to", "2026-12-06T00:00"))
+                .andExpect(status().isForbidden());
+        assertThat(routing.received("PUT", "/api/v1/departments/ENGINEERING/on-duty")).isEmpty();
+    }
 }
