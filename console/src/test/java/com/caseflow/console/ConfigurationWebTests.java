@@ -340,4 +340,53 @@ class ConfigurationWebTests {
                 .andExpect(status().isForbidden());
         assertThat(routing.received("PUT", "/api/v1/departments/ENGINEERING/on-duty")).isEmpty();
     }
+
+    private static final String CN_OFFICE = """
+            {"id":"CN-OFFICE","version":3,"name":"中国办公日历","zone":"Asia/Shanghai",
+             "weekdays":{"MONDAY":{"opens":"09:00","closes":"18:00","breakStarts":"12:00","breakEnds":"13:00"},
+                         "FRIDAY":{"opens":"09:00","closes":"18:00"}},
+             "makeUpDayHours":{"opens":"09:00","closes":"18:00"},"observesPublicHolidays":true,"years":[2026],
+             "holidays":["2026-01-01","2026-10-01"],"makeUpWorkingDays":["2026-01-04"],
+             "source":"国务院办公厅通知（2025-11-04）","departments":["ENGINEERING","SALES"],"builtIn":false,
+             "coveredUntil":"2026-12-31","coveredDays":27,"changedBy":"ADM-01","changedAt":"2026-11-05T02:00:00Z"}""";
+
+    @Test
+    void anAdministratorSeesEachCalendarsYearsAndHowFarAheadItIsKnown() throws Exception {
+        routing.answer("GET /api/v1/calendars", 200, "[" + CN_OFFICE + "]");
+        String page = mvc.perform(get("/admin/calendars").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"calendar-CN-OFFICE\"", "2026-12-31（还有 27 天）", "请录入下一年的安排",
+                "工程维修部", "ADM-01 于 11-05 10:00 修改");
+    }
+
+    @Test
+    void whenRoutingRefusesAYearThenTheDatesAreNamedBesideTheirFieldsInChineseAndTheTypedTextStays()
+            throws Exception {
+        routing.answer("GET /api/v1/calendars/CN-OFFICE", 200, CN_OFFICE)
+                .answer("GET /api/v1/calendars/CN-OFFICE/versions", 200, """
+                        [{"version":1,"changedBy":"seed","changedAt":"2026-01-01T00:00:00Z","source":"seed"},
+                         {"version":3,"changedBy":"ADM-01","changedAt":"2026-11-05T02:00:00Z","source":"通知"}]""")
+                .answer("PUT /api/v1/calendars/CN-OFFICE/years/2027", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"holidays[1]","message":"lies in a year not listed in years"},
+                                   {"field":"makeUpWorkingDays[0]","message":"falls on a working weekday; a make-up working day (调休上班) is a weekend day worked"}]}""");
+        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/years").with(admin()).with(csrf())
+                        .param("year", "2027").param("holidays", "2027-01-01\n2028-02-06")
+                        .param("makeUpWorkingDays", "2027-01-05").param("source", "国务院办公厅通知")
+                        .param("expectedVersion", "3"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        JsonNode body = json.readTree(routing.received("PUT", "/api/v1/calendars/CN-OFFICE/years/2027").get(0).body());
+        assertThat(body.path("holidays").toString()).isEqualTo("[\"2027-01-01\",\"2028-02-06\"]");
+        assertThat(body.path("expectedVersion").asLong()).isEqualTo(3);
+        assertThat(page).contains("id=\"holidays-error\"", "有日期不在所录年份内", "有误的日期：2028-02-06",
+                        "id=\"makeUpWorkingDays-error\"", "调休上班日须是周末", "有误的日期：2027-01-05",
+                        "2027-01-01\n2028-02-06</textarea>", "id=\"calendar-version-3\"")
+                .doesNotContain("not listed in years", "urn:caseflow");
+    }
+
+    @Test
+    void aManagerMayNotOpenTheCalendarsAndRoutingIsNotAsked() throws Exception {
+        mvc.perform(get("/admin/calendars").with(manager())).andExpect(status().isForbidden());
+        assertThat(routing.received("GET", "/api/v1/calendars")).isEmpty();
+    }
 }

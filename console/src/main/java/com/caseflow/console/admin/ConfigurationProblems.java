@@ -27,7 +27,7 @@ class ConfigurationProblems {
             new String[]{"overlaps", "overlap"}, new String[]{"outside", "outside"},
             new String[]{"24 hours", "tooLong"}, new String[]{"after start", "order"},
             new String[]{"listed twice", "twice"}, new String[]{"year not listed", "yearNotListed"},
-            new String[]{"also a holiday", "alsoHoliday"}, new String[]{"has no hours", "weekday"},
+            new String[]{"also a holiday", "alsoHoliday"}, new String[]{"working weekday", "weekday"},
             new String[]{"days after from", "tooLong"}, new String[]{"after from", "order"});
 
     private final MessageSource messages;
