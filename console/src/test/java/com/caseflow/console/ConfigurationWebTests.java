@@ -389,4 +389,40 @@ class ConfigurationWebTests {
         mvc.perform(get("/admin/calendars").with(manager())).andExpect(status().isForbidden());
         assertThat(routing.received("GET", "/api/v1/calendars")).isEmpty();
     }
+
+    @Test
+    void anAdministratorEditsADepartmentsSlaAndEachRefusedFieldIsExplainedBesideIt() throws Exception {
+        routing.answer("GET /api/v1/calendars", 200, "[" + CN_OFFICE + "]")
+                .answer("PUT /api/v1/departments/ENGINEERING", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"sla.HIGH","message":"5 minutes to 2400 hours of working time, resolution not before first response"},
+                                   {"field":"head","message":"required"}]}""");
+        String page = mvc.perform(post("/admin/departments/ENGINEERING").with(admin()).with(csrf())
+                        .param("nameZh", "工程维修部").param("nameEn", "Engineering").param("head", "")
+                        .param("calendarId", "CN-OFFICE").param("onDutyRoster", "true").param("active", "true")
+                        .param("URGENT.first", "15").param("URGENT.resolution", "240").param("URGENT.calendar", "24X7")
+                        .param("HIGH.first", "600").param("HIGH.resolution", "300").param("HIGH.calendar", "")
+                        .param("NORMAL.first", "480").param("NORMAL.resolution", "4320")
+                        .param("expectedVersion", "3"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        JsonNode body = json.readTree(routing.received("PUT", "/api/v1/departments/ENGINEERING").get(0).body());
+        assertThat(body.path("expectedVersion").asLong()).isEqualTo(3);
+        assertThat(body.path("onDutyRoster").asBoolean()).isTrue();
+        assertThat(body.path("sla").path("URGENT").path("calendarId").asString()).isEqualTo("24X7");
+        assertThat(body.path("sla").path("HIGH").path("firstResponseMinutes").asInt()).isEqualTo(600);
+        assertThat(body.path("sla").path("HIGH").has("calendarId")).isFalse();
+        assertThat(page).contains("id=\"sla-HIGH-error\"", "解决不早于首次响应", "id=\"head-error\"", "请填写负责人工号",
+                        "value=\"600\"")
+                .doesNotContain("id=\"sla-URGENT-error\"", "resolution not before");
+    }
+
+    @Test
+    void theDepartmentsAreListedWithHeadCalendarAndSlaPerPriority() throws Exception {
+        routing.answer("GET /api/v1/departments", 200, "[" + ENGINEERING + "]");
+        String page = mvc.perform(get("/admin/departments").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"department-ENGINEERING\"", "D-ENG-01", "15 分钟 / 240 分钟", "24X7",
+                "/admin/departments/ENGINEERING/on-duty");
+        mvc.perform(get("/admin/departments").with(logins.supervisor())).andExpect(status().isForbidden());
+    }
 }

@@ -78,8 +78,11 @@ class ConfigurationProblems {
         return fallback;
     }
 
-    /** {@code shifts[2].end} → {@code shifts.end}; {@code holidays[4]} → {@code holidays}. */
+    /**
+     * {@code shifts[2].end} → {@code shifts.end}; {@code holidays[4]} → {@code holidays}; a department's
+     * {@code sla.URGENT.resolutionMinutes} → {@code sla.resolutionMinutes} (the same sentence for each priority).
+     */
     static String unindexed(String field) {
-        return field.replaceAll("\\[\\d+]", "");
+        return field.replaceAll("\\[\\d+]", "").replaceAll("^sla\\.[A-Z]+", "sla");
     }
 }
