@@ -261,7 +261,7 @@ class ConfigurationWebTests {
              "shifts":[{"staffId":"D-ENG-01","start":"2026-12-05T08:00:00+08:00","end":"2026-12-05T20:00:00+08:00"},
                        {"staffId":"D-ENG-02","start":"2026-12-05T20:00:00+08:00","end":"2026-12-06T08:00:00+08:00"}],
              "gaps":[{"from":"2026-12-06T08:00:00+08:00","to":"2026-12-19T00:00:00+08:00"}],
-             "version":4,"changedBy":"D-ENG-01","changedAt":"2026-12-04T02:00:00Z"}""";
+             "version":4,"changedBy":"D-ENG-01","changedAt":"2025-12-04T02:00:00Z"}""";
     private static final String ENGINEERING = """
             {"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering","head":"D-ENG-01",
              "active":true,"calendarId":"CN-OFFICE","onDutyRoster":true,"version":3,
@@ -276,7 +276,7 @@ class ConfigurationWebTests {
         String page = mvc.perform(get("/admin/departments/ENGINEERING/on-duty").param("from", "2026-12-05")
                         .with(headOfEngineering()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("工程维修部 值班表", "D-ENG-01 于 12-04 10:00 修改", "id=\"roster-gaps\"",
+        assertThat(page).contains("工程维修部 值班表", "D-ENG-01 于 2025-12-04 10:00 修改", "id=\"roster-gaps\"",
                 "value=\"2026-12-05T20:00\"", "name=\"expectedVersion\" value=\"4\"", "id=\"roster-save\"");
         assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/on-duty").get(0).path())
                 .contains("from=2026-12-05T00:00", "days=14");
@@ -348,7 +348,7 @@ class ConfigurationWebTests {
              "makeUpDayHours":{"opens":"09:00","closes":"18:00"},"observesPublicHolidays":true,"years":[2026],
              "holidays":["2026-01-01","2026-10-01"],"makeUpWorkingDays":["2026-01-04"],
              "source":"国务院办公厅通知（2025-11-04）","departments":["ENGINEERING","SALES"],"builtIn":false,
-             "coveredUntil":"2026-12-31","coveredDays":27,"changedBy":"ADM-01","changedAt":"2026-11-05T02:00:00Z"}""";
+             "coveredUntil":"2026-12-31","coveredDays":27,"changedBy":"ADM-01","changedAt":"2025-11-05T02:00:00Z"}""";
 
     @Test
     void anAdministratorSeesEachCalendarsYearsAndHowFarAheadItIsKnown() throws Exception {
@@ -356,7 +356,7 @@ class ConfigurationWebTests {
         String page = mvc.perform(get("/admin/calendars").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"calendar-CN-OFFICE\"", "2026-12-31（还有 27 天）", "请录入下一年的安排",
-                "工程维修部", "ADM-01 于 11-05 10:00 修改");
+                "工程维修部", "ADM-01 于 2025-11-05 10:00 修改");
     }
 
     @Test
@@ -424,5 +424,51 @@ class ConfigurationWebTests {
         assertThat(page).contains("id=\"department-ENGINEERING\"", "D-ENG-01", "15 分钟 / 240 分钟", "24X7",
                 "/admin/departments/ENGINEERING/on-duty");
         mvc.perform(get("/admin/departments").with(logins.supervisor())).andExpect(status().isForbidden());
+    }
+
+    private static final String PROJECT = """
+            {"code":"SH-LJY","name":"陆家嘴滨江苑","city":"上海","district":"浦东新区","address":"滨江大道1888号",
+             "salesStatus":"ON_SALE","serviceHotline":"400-820-8820",
+             "unitTypes":[{"name":"A户型","layout":"三室两厅两卫","areaSqm":128.5,"priceFromCny":8200000,"priceToCny":9600000}],
+             "faqs":[{"question":"什么时候交房？","answer":"预计2027年6月30日前交付。"}],
+             "version":2,"updatedAt":"2025-12-04T02:00:00Z"}""";
+
+    @Test
+    void anAdministratorEditsAProjectsFactsWithTheVersionReadAndARefusedAnswerIsExplainedBesideItsRow()
+            throws Exception {
+        intake.answer("GET /api/v1/projects/SH-LJY", 200, PROJECT)
+                .answer("PUT /api/v1/projects/SH-LJY", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"faqs[1].answer","message":"must not be blank"}]}""");
+        String page = mvc.perform(post("/admin/projects/SH-LJY").with(admin()).with(csrf())
+                        .param("name", "陆家嘴滨江苑").param("city", "上海").param("district", "浦东新区")
+                        .param("address", "滨江大道1888号").param("salesStatus", "SOLD_OUT")
+                        .param("serviceHotline", "400-820-8820")
+                        .param("question", "什么时候交房？", "", "车位怎么卖？")
+                        .param("answer", "预计2027年6月30日前交付。", "", ""))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        StubService.Received sent = intake.received("PUT", "/api/v1/projects/SH-LJY").get(0);
+        assertThat(sent.authorization()).startsWith("Bearer ");
+        JsonNode body = json.readTree(sent.body());
+        assertThat(body.path("version").asLong()).isEqualTo(2);
+        assertThat(body.path("salesStatus").asString()).isEqualTo("SOLD_OUT");
+        assertThat(body.path("unitTypes").get(0).path("name").asString()).isEqualTo("A户型");
+        assertThat(body.path("faqs").size()).isEqualTo(2);
+        assertThat(body.has("updatedAt")).isFalse();
+        assertThat(page).contains("id=\"faqs-2-answer-error\"", "请填写回答", "value=\"车位怎么卖？\"")
+                .doesNotContain("must not be blank");
+    }
+
+    @Test
+    void theProjectsAreListedForAnAdministratorOnly() throws Exception {
+        intake.answer("GET /api/v1/projects", 200, "[" + PROJECT + "]");
+        String page = mvc.perform(get("/admin/projects").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"project-SH-LJY\"", "在售", "1 个户型，1 个问题", "2025-12-04 10:00");
+        mvc.perform(get("/admin/projects").with(logins.agent())).andExpect(status().isForbidden());
+        String menu = mvc.perform(get("/admin").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(menu).contains("id=\"admin-projects\"", "id=\"admin-calendars\"", "id=\"admin-departments\"")
+                .doesNotContain("id=\"admin-rules\"");
     }
 }
