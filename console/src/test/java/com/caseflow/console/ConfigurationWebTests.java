@@ -471,4 +471,18 @@ class ConfigurationWebTests {
         assertThat(menu).contains("id=\"admin-projects\"", "id=\"admin-calendars\"", "id=\"admin-departments\"")
                 .doesNotContain("id=\"admin-rules\"");
     }
+
+    @Test
+    void whenAManagerRemovesARuleThenRoutingGetsTheEditedVersionWithoutIt() throws Exception {
+        routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
+                .answer("PUT /api/v1/routing-rules", 200, RULES_V2);
+        mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+                        .param("editing", "safety-property").param("basedOnVersion", "1").param("id", "safety-property")
+                        .param("departmentCode", "PROPERTY_MANAGEMENT").param("action", "remove"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/rules"));
+        JsonNode body = json.readTree(routing.received("PUT", "/api/v1/routing-rules").get(0).body());
+        assertThat(body.path("basedOnVersion").asLong()).isEqualTo(1);
+        assertThat(body.path("rules").size()).isEqualTo(1);
+        assertThat(body.path("rules").get(0).path("id").asString()).isEqualTo("repairs");
+    }
 }

@@ -95,10 +95,11 @@ class RuleController {
         long basedOn = form.basedOnVersion() == null ? 0 : form.basedOnVersion();
         RuleSet edited = version(basedOn);
         int editedIndex = editedIndex(edited, form);
-        List<Rule> candidate = candidate(edited, form, editedIndex);
-        int at = candidate.indexOf(form.rule());
+        boolean removing = form.removing() && editedIndex >= 0;
+        List<Rule> candidate = removing ? without(edited, editedIndex) : candidate(edited, form, editedIndex);
+        int at = removing ? -1 : candidate.indexOf(form.rule());
         try {
-            if (form.publishing()) {
+            if (form.publishing() || removing) {
                 RuleSet published = services.routing().call(client -> client.put().uri("/api/v1/routing-rules")
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(publication(basedOn, edited.defaultDepartment(), candidate))
@@ -174,6 +175,12 @@ class RuleController {
 
     private static int editedIndex(RuleSet edited, RuleForm form) {
         return form.editing() == null ? -1 : edited.indexOf(form.editing());
+    }
+
+    private static List<Rule> without(RuleSet edited, int index) {
+        List<Rule> rules = new ArrayList<>(edited.rules());
+        rules.remove(index);
+        return rules;
     }
 
     /** The version edited with this rule in its place (or added), at the position asked for. */

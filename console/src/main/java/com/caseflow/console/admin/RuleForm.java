@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param editing        the id of the rule being edited in version {@code basedOnVersion}; blank for a new rule
  * @param position       where the rule stands (from 1): first match wins
- * @param action         {@code dry-run} or {@code publish}
+ * @param action         {@code dry-run}, {@code publish} or {@code remove}
  */
 public record RuleForm(String editing, Long basedOnVersion, Integer position, String id, String description,
                 List<String> categories, List<String> complexities, List<String> callerTypes, List<String> channels,
@@ -65,6 +65,11 @@ public record RuleForm(String editing, Long basedOnVersion, Integer position, St
             case "channels" -> channels.contains(value);
             default -> false;
         };
+    }
+
+    /** Publishing the version edited without this rule. */
+    boolean removing() {
+        return "remove".equals(action);
     }
 
     boolean publishing() {
