@@ -485,4 +485,30 @@ class ConfigurationWebTests {
         assertThat(body.path("rules").size()).isEqualTo(1);
         assertThat(body.path("rules").get(0).path("id").asString()).isEqualTo("repairs");
     }
+
+    @Test
+    void eachEditFormOpensFilledWithWhatTheServiceHoldsInChineseOrEnglish() throws Exception {
+        routing.answer("GET /api/v1/routing-rules", 200, RULES_V1)
+                .answer("GET /api/v1/departments/ENGINEERING", 200, ENGINEERING)
+                .answer("GET /api/v1/calendars", 200, "[" + CN_OFFICE + "]")
+                .answer("GET /api/v1/calendars/CN-OFFICE", 200, CN_OFFICE)
+                .answer("GET /api/v1/calendars/CN-OFFICE/versions", 200, """
+                        [{"version":3,"changedBy":"ADM-01","changedAt":"2025-11-05T02:00:00Z","source":"通知"}]""");
+        intake.answer("GET /api/v1/projects/SH-LJY", 200, PROJECT);
+        String newRule = mvc.perform(get("/admin/rules/edit").param("lang", "en").with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(newRule).contains("New rule", "name=\"position\" type=\"number\" min=\"1\" value=\"3\"",
+                "Dry run", "Engineering").doesNotContain("id=\"rule-remove\"");
+        String department = mvc.perform(get("/admin/departments/ENGINEERING").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(department).contains("value=\"工程维修部\"", "name=\"URGENT.first\"", "value=\"15\"",
+                "name=\"expectedVersion\" value=\"3\"");
+        String calendar = mvc.perform(get("/admin/calendars/CN-OFFICE").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(calendar).contains("09:00–18:00", "午休 12:00–13:00", "id=\"year-2026\"", "2026-01-01、2026-10-01",
+                "name=\"year\" inputmode=\"numeric\" maxlength=\"4\" value=\"2027\"", "ADM-01 于 2025-11-05 10:00 修改");
+        String project = mvc.perform(get("/admin/projects/SH-LJY").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(project).contains("value=\"陆家嘴滨江苑\"", "预计2027年6月30日前交付。", "A户型");
+    }
 }
