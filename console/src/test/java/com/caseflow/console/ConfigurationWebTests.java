@@ -511,4 +511,31 @@ class ConfigurationWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(project).contains("value=\"陆家嘴滨江苑\"", "预计2027年6月30日前交付。", "A户型");
     }
+
+    @Test
+    void whenAnAdministratorChangesTheHoursThenRoutingGetsTheWholeCalendarAndARefusedBreakIsExplainedBesideIt()
+            throws Exception {
+        routing.answer("GET /api/v1/calendars/CN-OFFICE", 200, CN_OFFICE)
+                .answer("GET /api/v1/calendars/CN-OFFICE/versions", 200, "[]")
+                .answer("PUT /api/v1/calendars/CN-OFFICE", 400, """
+                        {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                         "errors":[{"field":"weekdays.MONDAY.breakStarts","message":"the break lies inside the working hours and ends after it starts"}]}""");
+        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/hours").with(admin()).with(csrf())
+                        .param("MONDAY.opens", "09:00").param("MONDAY.closes", "18:00")
+                        .param("MONDAY.breakStarts", "19:00").param("MONDAY.breakEnds", "20:00")
+                        .param("FRIDAY.opens", "09:00").param("FRIDAY.closes", "17:00")
+                        .param("makeUp.opens", "09:00").param("makeUp.closes", "18:00")
+                        .param("expectedVersion", "3"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        JsonNode body = json.readTree(routing.received("PUT", "/api/v1/calendars/CN-OFFICE").get(0).body());
+        assertThat(body.path("expectedVersion").asLong()).isEqualTo(3);
+        assertThat(body.path("weekdays").path("FRIDAY").path("closes").asString()).isEqualTo("17:00");
+        assertThat(body.path("weekdays").has("SATURDAY")).isFalse();
+        assertThat(body.path("holidays").toString()).isEqualTo("[\"2026-01-01\",\"2026-10-01\"]");
+        assertThat(body.path("years").toString()).isEqualTo("[2026]");
+        assertThat(body.path("name").asString()).isEqualTo("中国办公日历");
+        assertThat(page).contains("id=\"weekdays-MONDAY-breakStarts-error\"", "午休须在工作时间内", "value=\"19:00\"",
+                        "value=\"17:00\"")
+                .doesNotContain("the break lies inside");
+    }
 }

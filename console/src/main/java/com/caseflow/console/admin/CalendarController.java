@@ -2,6 +2,7 @@ package com.caseflow.console.admin;
 
 import com.caseflow.console.services.ConfigurationViews.Calendar;
 import com.caseflow.console.services.ConfigurationViews.CalendarVersion;
+import com.caseflow.console.services.ConfigurationViews.Hours;
 import com.caseflow.console.services.ServiceProblem;
 import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
@@ -43,6 +44,8 @@ class CalendarController {
     private static final ParameterizedTypeReference<List<CalendarVersion>> VERSIONS =
             new ParameterizedTypeReference<>() {
             };
+    static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+            "SATURDAY", "SUNDAY");
     private static final Pattern DATE_FIELD = Pattern.compile("^(holidays|makeUpWorkingDays)\\[(\\d+)]$");
 
     private final Services services;
@@ -116,15 +119,91 @@ class CalendarController {
         return page(calendar(id), model);
     }
 
+    /** The working hours edited as the whole calendar's next version ({@code PUT /api/v1/calendars/{id}}). */
+    @PostMapping("/{id}/hours")
+    String saveHours(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        Calendar calendar = calendar(id);
+        Map<String, Object> weekdays = new LinkedHashMap<>();
+        for (String day : WEEKDAYS) {
+            Map<String, String> hours = hours(form, day);
+            if (hours != null) {
+                weekdays.put(day, hours);
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", calendar.name());
+        body.put("zone", calendar.zone());
+        body.put("weekdays", weekdays);
+        body.put("makeUpDayHours", hours(form, "makeUp"));
+        body.put("observesPublicHolidays", calendar.observesPublicHolidays());
+        body.put("years", calendar.years());
+        body.put("holidays", calendar.holidays().stream().map(Object::toString).toList());
+        body.put("makeUpWorkingDays", calendar.makeUpWorkingDays().stream().map(Object::toString).toList());
+        body.put("source", calendar.source());
+        String version = form.getOrDefault("expectedVersion", "");
+        body.put("expectedVersion", version.matches("\\d{1,18}") ? Long.valueOf(version) : null);
+        try {
+            services.routing().call(client -> client.put().uri("/api/v1/calendars/{id}", id)
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity());
+            redirect.addFlashAttribute("hoursSaved", true);
+            return "redirect:/admin/calendars/{id}";
+        } catch (ServiceProblem problem) {
+            response.setStatus(problem.conflict() ? HttpStatus.CONFLICT.value()
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("conflict", problem.conflict());
+            model.addAttribute("errors", problems.of(problem, "calendar",
+                    field -> field.startsWith("weekdays") || field.startsWith("makeUpDayHours") ? field : null));
+        } catch (ServiceUnavailable e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            model.addAttribute("unavailable", e.service());
+        }
+        model.addAttribute("hoursTyped", new LinkedHashMap<>(form));
+        model.addAttribute("typed", Map.of("year", "", "holidays", "", "makeUpWorkingDays", "", "source", "",
+                "expectedVersion", String.valueOf(calendar.version())));
+        return page(calendar, model);
+    }
+
+    /** A day's hours as typed ({@code MONDAY.opens} …); null for a day off (nothing typed). */
+    private static Map<String, String> hours(Map<String, String> form, String day) {
+        Map<String, String> hours = new LinkedHashMap<>();
+        for (String part : List.of("opens", "closes", "breakStarts", "breakEnds")) {
+            String value = form.getOrDefault(day + "." + part, "").strip();
+            if (!value.isEmpty()) {
+                hours.put(part, value);
+            }
+        }
+        return hours.isEmpty() ? null : hours;
+    }
+
     private String page(Calendar calendar, Model model) {
         model.addAttribute("calendar", calendar);
+        if (!model.containsAttribute("hoursTyped")) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            calendar.weekdays().forEach((day, hours) -> put(typed, day, hours));
+            put(typed, "makeUp", calendar.makeUpDayHours());
+            typed.put("expectedVersion", String.valueOf(calendar.version()));
+            model.addAttribute("hoursTyped", typed);
+        }
         List<CalendarVersion> versions = new ArrayList<>(services.routing().call(client -> client.get()
                 .uri("/api/v1/calendars/{id}/versions", calendar.id()).retrieve().body(VERSIONS)));
         Collections.reverse(versions);
         model.addAttribute("versions", versions);
-        model.addAttribute("weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                "SUNDAY"));
+        model.addAttribute("weekdays", WEEKDAYS);
+        List<String> hourRows = new ArrayList<>(WEEKDAYS);
+        hourRows.add("makeUp");
+        model.addAttribute("hourRows", hourRows);
+        model.addAttribute("hourParts", List.of("opens", "closes", "breakStarts", "breakEnds"));
         return "admin/calendar";
+    }
+
+    private static void put(Map<String, String> typed, String day, Hours hours) {
+        if (hours != null) {
+            typed.put(day + ".opens", hours.opens());
+            typed.put(day + ".closes", hours.closes());
+            typed.put(day + ".breakStarts", hours.breakStarts() == null ? "" : hours.breakStarts());
+            typed.put(day + ".breakEnds", hours.breakEnds() == null ? "" : hours.breakEnds());
+        }
     }
 
     private Calendar calendar(String id) {

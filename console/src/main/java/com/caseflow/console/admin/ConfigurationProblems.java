@@ -26,6 +26,7 @@ class ConfigurationProblems {
     private static final List<String[]> KINDS = List.of(
             new String[]{"overlaps", "overlap"}, new String[]{"outside", "outside"},
             new String[]{"24 hours", "tooLong"}, new String[]{"after start", "order"},
+            new String[]{"after opens", "order"},
             new String[]{"listed twice", "twice"}, new String[]{"year not listed", "yearNotListed"},
             new String[]{"also a holiday", "alsoHoliday"}, new String[]{"working weekday", "weekday"},
             new String[]{"days after from", "tooLong"}, new String[]{"after from", "order"});
@@ -83,6 +84,7 @@ class ConfigurationProblems {
      * {@code sla.URGENT.resolutionMinutes} → {@code sla.resolutionMinutes} (the same sentence for each priority).
      */
     static String unindexed(String field) {
-        return field.replaceAll("\\[\\d+]", "").replaceAll("^sla\\.[A-Z]+", "sla");
+        return field.replaceAll("\\[\\d+]", "").replaceAll("^sla\\.[A-Z]+", "sla")
+                .replaceAll("^weekdays\\.[A-Z]+", "weekdays");
     }
 }
