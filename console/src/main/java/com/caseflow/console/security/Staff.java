@@ -48,6 +48,11 @@ public record Staff(String staffId, String name, Set<String> roles, String depar
         return is("SUPERVISOR") || is("MANAGER");
     }
 
+    /** What the configuration pages (issue 17) offer this person; routing and intake decide again on each call. */
+    public ConfigurationAccess configuration() {
+        return new ConfigurationAccess(this);
+    }
+
     /** The principal the session holds: the OIDC user plus who the access token says they are. */
     public interface StaffUser extends OidcUser {
         Staff staff();
