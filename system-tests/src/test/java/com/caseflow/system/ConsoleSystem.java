@@ -19,8 +19,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * CaseFlow as staff meet it in a browser: the local stack of {@code ./run} (a Kafka broker, the MongoDB-wire server,
  * the real identity server with its login page, the notification receiver, the phone-platform simulator and the SMS
- * gateway stand-in — infra's jar as one process) on free ports, intake, routing and follow-up from their jars, and
- * the console the browser talks to. The simulator posts signed call events to intake over HTTP, as a contact centre's
+ * gateway stand-in — infra's jar as one process) on free ports, intake, routing, follow-up and evaluation from their
+ * jars (evaluation's scheduled draws and evaluations off, as in {@link CaseFlowSystem}), and the console the browser
+ * talks to. The simulator posts signed call events to intake over HTTP, as a contact centre's
  * platform would. Started once per test JVM; stopped when it exits.
  */
 final class ConsoleSystem {
@@ -76,16 +77,21 @@ final class ConsoleSystem {
                     "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notifications + "/notifications",
                     "--caseflow.sms.secret=" + SMS_SECRET,
                     "--caseflow.sms.gateway-url=http://127.0.0.1:" + smsPort + "/sms/messages"));
+            services.add(service("evaluation-service", ServiceProcess.freePort(), common,
+                    "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo + "/evaluation",
+                    "--caseflow.evaluation.schedule.enabled=false",
+                    "--caseflow.evaluation.spot-checks.schedule.enabled=false"));
             String intakeUrl = "http://127.0.0.1:" + services.get(0).port();
             String routingUrl = "http://127.0.0.1:" + services.get(1).port();
             String followUpUrl = "http://127.0.0.1:" + services.get(2).port();
+            String evaluationUrl = "http://127.0.0.1:" + services.get(3).port();
             services.add(ServiceProcess.startWith("console", consolePort, List.of(
                     "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                     "--spring.security.oauth2.client.provider.caseflow.issuer-uri=" + issuer,
                     "--caseflow.console.services.intake=" + intakeUrl,
                     "--caseflow.console.services.routing=" + routingUrl,
                     "--caseflow.console.services.followup=" + followUpUrl,
-                    "--caseflow.console.services.evaluation=http://127.0.0.1:1")));
+                    "--caseflow.console.services.evaluation=" + evaluationUrl)));
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);
