@@ -47,7 +47,7 @@ class LocalStackTests {
 
     @Test
     void providesTopicsKafkaMongoIdentityAndNotificationsAndKeepsTheirDataAcrossARestart() throws Exception {
-        StackSettings settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort());
+        StackSettings settings = new StackSettings(dataDir, TestPorts.free(), TestPorts.free(), TestPorts.free(), TestPorts.free(), TestPorts.free());
         String key = "contact-" + UUID.randomUUID();
         String clusterId;
         String jwks;
@@ -100,7 +100,7 @@ class LocalStackTests {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName(StackSettings.HOST), 0));
             int port = taken.getLocalPort();
-            StackSettings settings = new StackSettings(dataDir, port, freePort(), freePort(), freePort());
+            StackSettings settings = new StackSettings(dataDir, port, TestPorts.free(), TestPorts.free(), TestPorts.free());
 
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(StartupException.class)
@@ -108,7 +108,7 @@ class LocalStackTests {
                             + "running? Stop it or choose another port (--kafka-port=N).");
             assertThat(dataDir).isEmptyDirectory();
 
-            StackSettings identityTaken = new StackSettings(dataDir, freePort(), freePort(), freePort(), port);
+            StackSettings identityTaken = new StackSettings(dataDir, TestPorts.free(), TestPorts.free(), TestPorts.free(), port);
             assertThatThrownBy(() -> LocalStack.start(identityTaken))
                     .isInstanceOf(StartupException.class)
                     .hasMessage("Port " + port + " (identity server) is already in use — is another CaseFlow stack "
@@ -154,8 +154,8 @@ class LocalStackTests {
 
     @Test
     void startsTheSmsGatewayAndThePhoneSimulatorOnlyWhenAskedAndOnlyWithTheirSecrets() throws Exception {
-        StackSettings both = new StackSettings(dataDir, StackSettings.NONE, freePort(), StackSettings.NONE,
-                StackSettings.NO_IDENTITY, StackSettings.NO_NOTIFICATIONS, freePort(), freePort(),
+        StackSettings both = new StackSettings(dataDir, StackSettings.NONE, TestPorts.free(), StackSettings.NONE,
+                StackSettings.NO_IDENTITY, StackSettings.NO_NOTIFICATIONS, TestPorts.free(), TestPorts.free(),
                 "http://127.0.0.1:1/api/v1/phone/events", "http://127.0.0.1:1/api/v1/sms/replies");
         Map<String, String> secrets = Map.of(LocalStack.PHONE_SECRET, "p", LocalStack.SMS_SECRET, "s");
 
@@ -187,10 +187,10 @@ class LocalStackTests {
 
     @Test
     void startsKafkaAloneAndTheRestWithoutKafkaSoThatTheBrokerCanBeKilledOnItsOwn() throws Exception {
-        StackSettings kafkaOnly = new StackSettings(dataDir.resolve("kafka-only"), freePort(), freePort(),
+        StackSettings kafkaOnly = new StackSettings(dataDir.resolve("kafka-only"), TestPorts.free(), TestPorts.free(),
                 StackSettings.NONE);
-        StackSettings withoutKafka = new StackSettings(dataDir.resolve("rest"), StackSettings.NONE, freePort(),
-                freePort());
+        StackSettings withoutKafka = new StackSettings(dataDir.resolve("rest"), StackSettings.NONE, TestPorts.free(),
+                TestPorts.free());
 
         try (LocalStack kafka = LocalStack.start(kafkaOnly); LocalStack rest = LocalStack.start(withoutKafka)) {
             assertThat(describeTopics(kafkaOnly)).containsKeys("contacts", "contacts.dlq");
@@ -256,11 +256,5 @@ class LocalStackTests {
 
     private static MongoCollection<Document> probes(MongoClient client) {
         return client.getDatabase("caseflow").getCollection("probes");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.HOST))) {
-            return socket.getLocalPort();
-        }
     }
 }

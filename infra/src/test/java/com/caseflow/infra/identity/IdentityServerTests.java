@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -30,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.caseflow.infra.TestPorts;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -66,7 +65,7 @@ class IdentityServerTests {
 
     @BeforeAll
     static void start() throws IOException {
-        port = freePort();
+        port = TestPorts.free();
         issuer = "http://127.0.0.1:" + port;
         server = IdentityServer.start(dataDir, port, issuer);
     }
@@ -178,7 +177,7 @@ class IdentityServerTests {
     @Order(7)
     void aServerWhoseIssuerIsAContainerNameGivesTokensThroughTheLoopbackAddress(@TempDir Path otherDataDir)
             throws Exception {
-        int otherPort = freePort();
+        int otherPort = TestPorts.free();
         String containerIssuer = "http://identity:" + otherPort;
         try (IdentityServer.Running compose = IdentityServer.start(otherDataDir, otherPort, containerIssuer)) {
             ScriptRun run = tokenScript(Map.of("CASEFLOW_IDENTITY_URL", "http://127.0.0.1:" + otherPort), "A002");
@@ -360,11 +359,5 @@ class IdentityServerTests {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.ServiceProcess;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
 import com.caseflow.support.testing.TopicReader;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -83,10 +84,10 @@ class OutboxKafkaOutageTests {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return ServiceProcess.freePort();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

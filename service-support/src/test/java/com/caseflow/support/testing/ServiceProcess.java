@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String JARS = "caseflow.service-jars";
     /** Where each service's log goes ({@code <module>.log}); a temporary file when not set. */
     public static final String LOGS = "caseflow.service-logs";
+
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private final Process process;
     private final int port;
@@ -91,10 +95,17 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** A port nobody listens on now, for a process that must know its own port before it starts. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port nobody listens on now, for a process that must know its own port before it starts. Never the same port
+     * twice in one JVM: a port handed out but not yet bound is free to the operating system, which may offer it again.
+     */
+    public static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
