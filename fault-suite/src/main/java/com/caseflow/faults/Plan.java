@@ -13,14 +13,19 @@ import java.util.List;
  * @param replayRate     for a replay, which re-reads all history, the stated pace instead: records per second over
  *                       all groups (the limit is the larger of the two)
  * @param hostile        hostile requests in the hostile-input phase
+ * @param limitsBinding  whether recovering later than the limit is a violation; when not, the run only requires that
+ *                       lag gets back to 0, within a bound of several times the limit, and reports how long it took
  */
 record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, Duration afterHeal,
-            Duration recoveryLimit, int replayRate, int hostile) {
+            Duration recoveryLimit, int replayRate, int hostile, boolean limitsBinding) {
+
+    /** Past the limit, how long a run whose limits are not binding still waits for lag 0. */
+    private static final int NON_BINDING_WAIT = 4;
 
     /** Everything the issue lists, at a rate a 2-core machine holds with every service running. */
     static Plan full() {
         return new Plan("full", List.of(Fault.values()), 10, Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofSeconds(120), 100, 240);
+                Duration.ofSeconds(120), 100, 240, true);
     }
 
     /** The time within which lag must be back to 0 after a fault that left this much lag. */
@@ -29,10 +34,20 @@ record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, 
         return fault == Fault.REPLAY && replay.compareTo(recoveryLimit) > 0 ? replay : recoveryLimit;
     }
 
-    /** The run inside {@code ./mvnw verify}: fewer contacts, the faults that lose or double work most easily. */
+    /** How long to wait for lag 0 after a fault before calling it not recovered. */
+    Duration wait(Fault fault, long worstLag) {
+        return limit(fault, worstLag).multipliedBy(limitsBinding ? 1 : NON_BINDING_WAIT).plusMinutes(1);
+    }
+
+    /**
+     * The run inside {@code ./mvnw verify}: fewer contacts, the faults that lose or double work most easily. It runs on
+     * whatever else the machine is doing (CI on a busy machine), so its timings are reported, not judged: what it
+     * proves is that nothing is lost or doubled and that every fault is recovered from. The stated recovery limits
+     * are the full run's ({@code ./run --fault-suite}), on a machine doing nothing else.
+     */
     static Plan quick() {
         return new Plan("quick", List.of(Fault.BROKER_KILLED, Fault.ROUTING_KILLED, Fault.INTAKE_KILLED,
                 Fault.POISON, Fault.REPLAY, Fault.HOSTILE_INPUT), 6, Duration.ofSeconds(6), Duration.ofSeconds(6),
-                Duration.ofSeconds(120), 100, 48);
+                Duration.ofSeconds(120), 100, 48, false);
     }
 }

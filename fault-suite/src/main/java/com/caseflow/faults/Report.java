@@ -32,7 +32,8 @@ final class Report {
                     .append(phase.accepted()).append(" | ").append(found.cases()).append(" | ")
                     .append(found.lost()).append(" | ").append(found.duplicated()).append(" | ")
                     .append(phase.deadLettered()).append(" | ").append(phase.worstLag()).append(" | ")
-                    .append(seconds(phase.recovery())).append(" | ").append(phase.limit().toSeconds()).append(" s |\n");
+                    .append(seconds(phase.recovery())).append(" | ").append(phase.limit().toSeconds())
+                    .append(outcome.plan().limitsBinding() ? " s |\n" : " s (stated) |\n");
         }
         out.append("\n| Reconciliation | |\n|---|--:|\n");
         for (Map.Entry<String, Long> figure : outcome.findings().figures().entrySet()) {
@@ -47,7 +48,7 @@ final class Report {
     }
 
     private static String seconds(Duration duration) {
-        return duration == null ? "not within the limit" : String.format("%.1f s", duration.toMillis() / 1000.0);
+        return duration == null ? "not back" : String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 
     private Report() {
