@@ -148,6 +148,11 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
         }
     }
 
+    /** Every department as stored now (not the copy routing decides with), by code. */
+    public List<DepartmentDocument> allStored() {
+        return repository.findAll().stream().sorted(Comparator.comparing(DepartmentDocument::code)).toList();
+    }
+
     public Optional<DepartmentDocument> findStored(String code) {
         return repository.findById(code);
     }

@@ -63,9 +63,10 @@ class DepartmentController {
         }
     }
 
+    /** Every department as stored, with its version and who changed it last and when. */
     @GetMapping
-    List<Department> all() {
-        return registry.all();
+    List<DepartmentView> all() {
+        return registry.allStored().stream().map(DepartmentView::of).toList();
     }
 
     @GetMapping("/{code}")

@@ -211,6 +211,9 @@ class RoutingRulesApiTests {
                 .isEqualTo("M001");
         assertThat(manager().get("/api/v1/departments/ENGINEERING").json().get("changedBy").asString())
                 .isEqualTo("demo-data");
+        assertThat(manager().get("/api/v1/departments").json().valueStream()
+                .filter(d -> d.get("code").asString().equals("LANDSCAPING"))
+                .map(d -> d.get("changedBy").asString() + " " + d.get("version").asLong())).containsExactly("M001 0");
         assertThat(manager().get("/api/v1/departments").json().findValuesAsString("code")).contains("LANDSCAPING");
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
