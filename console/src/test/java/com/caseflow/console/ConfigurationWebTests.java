@@ -593,6 +593,22 @@ class ConfigurationWebTests {
     }
 
     @Test
+    void twoVersionsOfTheListsCompareListByListWithTheWordsAddedAndRemoved() throws Exception {
+        lexiconV3();
+        routing.answer("GET /api/v1/routing-lexicon/versions/2", 200, """
+                {"version":2,"changedBy":"M001","changedAt":"2025-12-02T02:00:00Z",
+                 "terms":{"电梯":["电梯","轿厢"],"法律":["律师","打官司"]},"negators":["没","没有"],"hedges":[],
+                 "benign":[{"phrases":["燃气费"],"why":"缴费、账单、卡和广告"}]}""");
+        String page = mvc.perform(get("/admin/keywords").param("older", "3").param("newer", "2").with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        String changes = page.substring(page.indexOf("id=\"keywords-changes\""), page.indexOf("class=\"compact versions\""));
+        assertThat(changes).contains("第 2 版 → 第 3 版的变化", "<td>法律</td>", "<ins>起诉</ins>", "<del>打官司</del>",
+                        "担忧或过去", "<ins>万一</ins>", "无害短语：缴费、账单、卡和广告", "<ins>电梯卡</ins>")
+                .doesNotContain("<td>电梯</td>", "否定词");
+    }
+
+    @Test
     void whenAnAdministratorDryRunsEditedListsThenRoutingGetsTheCandidateAndThePageShowsWhatItFound() throws Exception {
         lexiconV3();
         routing.answer("POST /api/v1/routing-lexicon/dry-run", 200, """

@@ -81,11 +81,23 @@ class KeywordController {
         }
     }
 
+    /**
+     * @param from    an older version to edit as the draft of the next one
+     * @param older   with {@code newer}: two versions to compare, list by list
+     */
     @GetMapping
-    String show(@RequestParam(required = false) Long from, Model model) {
+    String show(@RequestParam(required = false) Long from, @RequestParam(required = false) Long older,
+                @RequestParam(required = false) Long newer, Model model) {
         Lexicon current = current();
         Lexicon draft = from == null || from == current.version() ? current : version(from);
         model.addAttribute("draftFrom", draft.version() == current.version() ? null : draft.version());
+        if (older != null && newer != null) {
+            Lexicon before = version(Math.min(older, newer));
+            Lexicon after = version(Math.max(older, newer));
+            model.addAttribute("older", before.version());
+            model.addAttribute("newer", after.version());
+            model.addAttribute("changes", KeywordDiff.between(before, after));
+        }
         return page(current, current.version(), boxes(draft, null), "", "", "", model);
     }
 
