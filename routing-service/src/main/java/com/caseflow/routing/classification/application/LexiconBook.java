@@ -50,6 +50,8 @@ public class LexiconBook implements SmartInitializingSingleton {
     private final Clock clock;
     private volatile InForce current;
     private volatile Instant readAt = Instant.MIN;
+    /** A stored version this instance could not use: tried once, not again every few seconds. */
+    private volatile long refused = -1;
 
     /** A version and the classifier built from it, swapped together. */
     private record InForce(LexiconVersion version, Classifier classifier) {
@@ -163,13 +165,15 @@ public class LexiconBook implements SmartInitializingSingleton {
         Instant now = clock.instant();
         if (readAt.plus(REFRESH).isBefore(now)) {
             InForce known = current;
-            repository.findFirstByOrderByVersionDesc().filter(d -> d.version() != known.version().version())
+            repository.findFirstByOrderByVersionDesc()
+                    .filter(d -> d.version() != known.version().version() && d.version() != refused)
                     .ifPresent(d -> {
                         try {
                             current = new InForce(d.toVersion(), classifierOf(d.lists().over(file)));
                             log.info("Keyword lists version {} in force (by {} at {})", d.version(), d.changedBy(),
                                     d.changedAt());
                         } catch (RuntimeException e) {
+                            refused = d.version();
                             log.error("Keyword lists version {} cannot be used with {}; keeping version {}: {}",
                                     d.version(), fileDescription, known.version().version(), e.toString());
                         }
