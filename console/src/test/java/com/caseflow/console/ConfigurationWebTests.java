@@ -224,12 +224,24 @@ class ConfigurationWebTests {
 
     @Test
     void theVersionsAreListedWithWhoAndWhenAndTwoVersionsCompareFieldByField() throws Exception {
-        routing.answer("GET /api/v1/routing-rules", 200, RULES_V2)
+        routing.answer("GET /api/v1/routing-rules/versions", 200, """
+                        {"versions":[{"version":2,"changedBy":"M002","changedAt":"2025-12-04T03:00:00Z","ruleCount":3,
+                                      "defaultDepartment":"CUSTOMER_SERVICE"},
+                                     {"version":1,"changedBy":"M001","changedAt":"2026-12-01T02:00:00Z","ruleCount":2,
+                                      "defaultDepartment":"CUSTOMER_SERVICE"}],"page":0,"size":30,"total":2}""")
                 .answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
                 .answer("GET /api/v1/routing-rules/versions/2", 200, RULES_V2);
         String page = mvc.perform(get("/admin/rules/versions").param("from", "1").param("to", "2").with(manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"version-2\"", "M002", "id=\"version-1\"", "M001", "第 1 版 → 第 2 版的变化");
+        String table = page.substring(page.indexOf("class=\"compact versions\""));
+        assertThat(table).contains("<td>3</td>", "<td>2</td>", "2025-12-04 11:00").doesNotContain("只列出最近");
+        // one listing call, and only the two versions compared are read whole
+        assertThat(routing.received("GET", "/api/v1/routing-rules/versions?page=0&size=30")).hasSize(1);
+        assertThat(routing.received("GET", "/api/v1/routing-rules/versions/1")).hasSize(1);
+        assertThat(routing.received("GET", "/api/v1/routing-rules/versions/")).hasSize(2);
+        assertThat(routing.received("GET", "/api/v1/routing-rules"))
+                .filteredOn(r -> r.path().equals("/api/v1/routing-rules")).isEmpty();
         String changes = page.substring(page.indexOf("id=\"rules-changes\""), page.indexOf("class=\"compact versions\""));
         assertThat(changes)
                 .contains("class=\"change-ADDED\"", "legal-threat")
@@ -264,7 +276,8 @@ class ConfigurationWebTests {
              "version":4,"changedBy":"D-ENG-01","changedAt":"2025-12-04T02:00:00Z"}""";
     private static final String ENGINEERING = """
             {"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering","head":"D-ENG-01",
-             "active":true,"calendarId":"CN-OFFICE","onDutyRoster":true,"version":3,
+             "active":true,"calendarId":"CN-OFFICE","onDutyRoster":true,"version":3,"changedBy":"ADM-01",
+             "changedAt":"2025-12-04T02:00:00Z",
              "sla":{"URGENT":{"firstResponseMinutes":15,"resolutionMinutes":240,"calendarId":"24X7"},
                     "HIGH":{"firstResponseMinutes":240,"resolutionMinutes":1440},
                     "NORMAL":{"firstResponseMinutes":480,"resolutionMinutes":4320}}}""";
@@ -422,7 +435,7 @@ class ConfigurationWebTests {
         String page = mvc.perform(get("/admin/departments").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"department-ENGINEERING\"", "D-ENG-01", "15 分钟 / 240 分钟", "24X7",
-                "/admin/departments/ENGINEERING/on-duty");
+                "/admin/departments/ENGINEERING/on-duty", "ADM-01 于 2025-12-04 10:00 修改");
         mvc.perform(get("/admin/departments").with(logins.supervisor())).andExpect(status().isForbidden());
     }
 
@@ -468,8 +481,9 @@ class ConfigurationWebTests {
         mvc.perform(get("/admin/projects").with(logins.agent())).andExpect(status().isForbidden());
         String menu = mvc.perform(get("/admin").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(menu).contains("id=\"admin-projects\"", "id=\"admin-calendars\"", "id=\"admin-departments\"")
-                .doesNotContain("id=\"admin-rules\"");
+        // routing takes rules and keyword lists from administrators (issue 17)
+        assertThat(menu).contains("id=\"admin-projects\"", "id=\"admin-calendars\"", "id=\"admin-departments\"",
+                "id=\"admin-rules\"", "id=\"admin-keywords\"");
     }
 
     @Test
@@ -502,7 +516,7 @@ class ConfigurationWebTests {
         String department = mvc.perform(get("/admin/departments/ENGINEERING").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(department).contains("value=\"工程维修部\"", "name=\"URGENT.first\"", "value=\"15\"",
-                "name=\"expectedVersion\" value=\"3\"");
+                "name=\"expectedVersion\" value=\"3\"", "id=\"department-changed\"", "ADM-01 于 2025-12-04 10:00 修改");
         String calendar = mvc.perform(get("/admin/calendars/CN-OFFICE").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(calendar).contains("09:00–18:00", "午休 12:00–13:00", "id=\"year-2026\"", "2026-01-01、2026-10-01",
@@ -537,5 +551,167 @@ class ConfigurationWebTests {
         assertThat(page).contains("id=\"weekdays-MONDAY-breakStarts-error\"", "午休须在工作时间内", "value=\"19:00\"",
                         "value=\"17:00\"")
                 .doesNotContain("the break lies inside");
+    }
+
+    // --- keyword lists (issue 17, second round) ---
+
+    private static final String LEXICON_V3 = """
+            {"version":3,"changedBy":"ADM-01","changedAt":"2025-12-03T02:00:00Z",
+             "terms":{"电梯":["电梯","轿厢"],"法律":["律师","起诉"]},"negators":["没","没有"],"hedges":["万一"],
+             "benign":[{"phrases":["燃气费","电梯卡"],"why":"缴费、账单、卡和广告"}],
+             "signals":{"电梯":["有人被困电梯"],"法律":["律师、起诉、仲裁"]}}""";
+    private static final String LEXICON_VERSIONS = """
+            {"versions":[{"version":3,"changedBy":"ADM-01","changedAt":"2025-12-03T02:00:00Z","words":9},
+                         {"version":2,"changedBy":"M001","changedAt":"2025-12-02T02:00:00Z","words":8},
+                         {"version":1,"changedBy":"lexicon-file","changedAt":"2025-12-01T02:00:00Z","words":8}],
+             "page":0,"size":30,"total":3}""";
+
+    private void lexiconV3() {
+        routing.answer("GET /api/v1/routing-lexicon", 200, LEXICON_V3)
+                .answer("GET /api/v1/routing-lexicon/versions/3", 200, LEXICON_V3)
+                .answer("GET /api/v1/routing-lexicon/versions", 200, LEXICON_VERSIONS);
+    }
+
+    @Test
+    void anAdministratorSeesEachListOneWordPerLineWithWhatItFeedsWhoChangedItAndEveryVersion() throws Exception {
+        lexiconV3();
+        routing.answer("GET /api/v1/routing-lexicon/versions/1", 200, LEXICON_V3.replace("\"version\":3", "\"version\":1")
+                .replace("\"律师\",\"起诉\"", "\"律师\""));
+        String page = mvc.perform(get("/admin/keywords").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String draft = mvc.perform(get("/admin/keywords").param("from", "1").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("当前为第 3 版，ADM-01 于 2025-12-03 10:00 发布。", "<label for=\"term1\">法律</label>",
+                        "用于：律师、起诉、仲裁", ">律师\n起诉</textarea>", ">没\n没有</textarea>",
+                        "无害短语：缴费、账单、卡和广告", "name=\"basedOnVersion\" value=\"3\"", "id=\"keywords-publish\"",
+                        "id=\"keywords-version-1\"", "词库文件（初始）", "/admin/keywords?from=1")
+                .doesNotContain("readonly");
+        assertThat(draft).contains("以下为第 1 版的词", "name=\"basedOnVersion\" value=\"3\"", ">律师</textarea>");
+        assertThat(mvc.perform(get("/admin").with(admin())).andReturn().getResponse().getContentAsString())
+                .contains("id=\"admin-keywords\"", "id=\"admin-rules\"");
+    }
+
+    @Test
+    void twoVersionsOfTheListsCompareListByListWithTheWordsAddedAndRemoved() throws Exception {
+        lexiconV3();
+        routing.answer("GET /api/v1/routing-lexicon/versions/2", 200, """
+                {"version":2,"changedBy":"M001","changedAt":"2025-12-02T02:00:00Z",
+                 "terms":{"电梯":["电梯","轿厢"],"法律":["律师","打官司"]},"negators":["没","没有"],"hedges":[],
+                 "benign":[{"phrases":["燃气费"],"why":"缴费、账单、卡和广告"}]}""");
+        String page = mvc.perform(get("/admin/keywords").param("older", "3").param("newer", "2").with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        String changes = page.substring(page.indexOf("id=\"keywords-changes\""), page.indexOf("class=\"compact versions\""));
+        assertThat(changes).contains("第 2 版 → 第 3 版的变化", "<td>法律</td>", "<ins>起诉</ins>", "<del>打官司</del>",
+                        "担忧或过去", "<ins>万一</ins>", "无害短语：缴费、账单、卡和广告", "<ins>电梯卡</ins>")
+                .doesNotContain("<td>电梯</td>", "否定词");
+    }
+
+    @Test
+    void whenAnAdministratorDryRunsEditedListsThenRoutingGetsTheCandidateAndThePageShowsWhatItFound() throws Exception {
+        lexiconV3();
+        routing.answer("POST /api/v1/routing-lexicon/dry-run", 200, """
+                {"lexiconVersion":4,"departmentCode":"LEGAL","ruleId":"legal","ruleVersion":2,"complexity":"COMPLEX",
+                 "priority":"URGENT","matchedKeywords":["律所"],"topics":["legal"],"findings":[],
+                 "reasons":["LEGAL by rule legal v2","URGENT 律师、起诉、仲裁 [legal-action]: 律所"]}""");
+        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+                        .param("basedOnVersion", "3").param("term0", "电梯\r\n轿厢").param("term1", "律师\r\n\r\n起诉\r\n 律所 \r\n")
+                        .param("negators", "没\n没有").param("hedges", "万一").param("benign0", "燃气费\n电梯卡")
+                        .param("tryCategory", "COMPLAINT").param("tryCallerType", "OWNER")
+                        .param("tryMatter", "我已经委托律所处理").param("action", "dry-run"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        StubService.Received sent = routing.received("POST", "/api/v1/routing-lexicon/dry-run").get(0);
+        JsonNode body = json.readTree(sent.body());
+        assertThat(sent.authorization()).startsWith("Bearer ");
+        assertThat(body.path("category").asString()).isEqualTo("COMPLAINT");
+        assertThat(body.path("matter").asString()).isEqualTo("我已经委托律所处理");
+        assertThat(body.path("candidate").path("terms").path("法律").valueStream().map(JsonNode::asString))
+                .containsExactly("律师", "起诉", "律所");
+        assertThat(body.path("candidate").path("benign").get(0).path("why").asString()).isEqualTo("缴费、账单、卡和广告");
+        assertThat(body.path("candidate").path("hedges").valueStream().map(JsonNode::asString)).containsExactly("万一");
+        assertThat(page).contains("id=\"keywords-result\"", "命中的词：律所", "法务部", "URGENT 律师、起诉、仲裁",
+                "律师\r\n\r\n起诉\r\n 律所");
+        assertThat(routing.received("PUT", "/api/v1/routing-lexicon")).isEmpty();
+    }
+
+    @Test
+    void whenAManagerPublishesListsThenRoutingGetsThemBasedOnTheVersionOpenedAndThePageSaysSo() throws Exception {
+        lexiconV3();
+        routing.answer("PUT /api/v1/routing-lexicon", 200, LEXICON_V3.replace("\"version\":3", "\"version\":4"));
+        mvc.perform(post("/admin/keywords").with(manager()).with(csrf())
+                        .param("basedOnVersion", "3").param("term0", "电梯\n轿厢\n升降梯").param("term1", "律师\n起诉")
+                        .param("negators", "没\n没有").param("hedges", "万一\n要是").param("benign0", "")
+                        .param("action", "publish"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/keywords"));
+
+        JsonNode body = json.readTree(routing.received("PUT", "/api/v1/routing-lexicon").get(0).body());
+        assertThat(body.path("basedOnVersion").asLong()).isEqualTo(3);
+        assertThat(body.path("terms").path("电梯").valueStream().map(JsonNode::asString))
+                .containsExactly("电梯", "轿厢", "升降梯");
+        assertThat(body.path("hedges").valueStream().map(JsonNode::asString)).containsExactly("万一", "要是");
+        assertThat(body.path("benign")).isEmpty();
+        assertThat(routing.received("POST", "/api/v1/routing-lexicon/dry-run")).isEmpty();
+    }
+
+    @Test
+    void whenRoutingRefusesWordsThenEachIsExplainedInChineseBesideItsListByTheLineTypedAndTheTextStays()
+            throws Exception {
+        lexiconV3();
+        routing.answer("PUT /api/v1/routing-lexicon", 400, """
+                {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
+                 "errors":[{"field":"terms.法律[2]","message":"duplicate of terms.法律[0] '律师'"},
+                           {"field":"negators[1]","message":"at most 30 characters"},
+                           {"field":"terms.电梯","message":"needs at least one word"}]}""");
+        String longWord = "没".repeat(31);
+        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+                        .param("basedOnVersion", "3").param("term0", "").param("term1", "律师\n\n起诉\n律师")
+                        .param("negators", "没\n" + longWord).param("hedges", "万一").param("benign0", "燃气费")
+                        .param("action", "publish"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"term1-error\"", "第 4 行与第 1 行重复。", "id=\"negators-error\"",
+                        "第 2 行超过 30 个字。", "id=\"term0-error\"", "至少填写一个词。", ">律师\n\n起诉\n律师</textarea>",
+                        longWord)
+                .doesNotContain("duplicate of", "at most 30");
+    }
+
+    @Test
+    void whenSomeoneElsePublishedFirstThenTheKeywordPageSaysSoAndKeepsTheTypedWords() throws Exception {
+        lexiconV3();
+        routing.answer("PUT /api/v1/routing-lexicon", 409, """
+                {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
+                 "detail":"the keyword lists are at version 4, not 3"}""");
+        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+                        .param("basedOnVersion", "3").param("term0", "电梯").param("term1", "律师\n律所")
+                        .param("negators", "没").param("hedges", "万一").param("benign0", "燃气费")
+                        .param("action", "publish"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"keywords-conflict\"", "他人已发布了新版本", ">律师\n律所</textarea>");
+    }
+
+    @Test
+    void aSupervisorReadsTheListsWithoutFormsAndAnAgentIsRefusedWithoutAskingRouting() throws Exception {
+        lexiconV3();
+        String page = mvc.perform(get("/admin/keywords").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("readonly", ">律师\n起诉</textarea>").doesNotContain("id=\"keywords-publish\"",
+                "/admin/keywords?from=");
+        mvc.perform(post("/admin/keywords").with(logins.supervisor()).with(csrf()).param("basedOnVersion", "3")
+                .param("action", "publish")).andExpect(status().isForbidden());
+        assertThat(routing.received("PUT", "/api/v1/routing-lexicon")).isEmpty();
+        routing.reset();
+        mvc.perform(get("/admin/keywords").with(logins.agent())).andExpect(status().isForbidden());
+        assertThat(routing.received("GET", "/api/v1/routing-lexicon")).isEmpty();
+    }
+
+    @Test
+    void anAdministratorReadsAndEditsTheRoutingRules() throws Exception {
+        routing.answer("GET /api/v1/routing-rules", 200, RULES_V2);
+        String page = mvc.perform(get("/admin/rules").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/admin/rules/edit?id=repairs", "id=\"rule-keywords\"");
+        mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(admin())).andExpect(status().isOk());
     }
 }

@@ -77,6 +77,7 @@ class DepartmentController {
             typed.put(priority + ".calendar", sla == null || sla.calendarId() == null ? "" : sla.calendarId());
         }
         model.addAttribute("typed", typed);
+        model.addAttribute("department", department);
         return page(code, model);
     }
 

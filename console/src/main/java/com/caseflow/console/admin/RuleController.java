@@ -4,6 +4,7 @@ import com.caseflow.console.services.ConfigurationViews.Department;
 import com.caseflow.console.services.ConfigurationViews.DryRun;
 import com.caseflow.console.services.ConfigurationViews.Rule;
 import com.caseflow.console.services.ConfigurationViews.RuleSet;
+import com.caseflow.console.services.ConfigurationViews.RuleVersions;
 import com.caseflow.console.services.ServiceProblem;
 import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
 @PreAuthorize("principal.staff().configuration().readsRules()")
 class RuleController {
 
-    /** Versions read for the list: routing has no listing, each is one {@code GET …/versions/{v}}. */
+    /** Versions listed, newest first: one {@code GET …/versions?size=} */
     static final int VERSIONS_SHOWN = 30;
     private static final ParameterizedTypeReference<List<Department>> DEPARTMENTS =
             new ParameterizedTypeReference<>() {
@@ -129,15 +130,12 @@ class RuleController {
     @GetMapping("/versions")
     String versions(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
                     Model model) {
-        RuleSet current = current();
-        List<RuleSet> versions = new ArrayList<>();
-        versions.add(current);
-        for (long v = current.version() - 1; v >= 1 && versions.size() < VERSIONS_SHOWN; v--) {
-            versions.add(version(v));
-        }
-        model.addAttribute("current", current);
-        model.addAttribute("versions", versions);
-        model.addAttribute("more", current.version() > VERSIONS_SHOWN);
+        RuleVersions listed = services.routing().call(client -> client.get()
+                .uri("/api/v1/routing-rules/versions?page=0&size={size}", VERSIONS_SHOWN).retrieve()
+                .body(RuleVersions.class));
+        model.addAttribute("current", listed.versions().isEmpty() ? null : listed.versions().get(0));
+        model.addAttribute("versions", listed.versions());
+        model.addAttribute("more", listed.total() > listed.versions().size());
         if (from != null && to != null) {
             RuleSet older = version(Math.min(from, to));
             RuleSet newer = version(Math.max(from, to));

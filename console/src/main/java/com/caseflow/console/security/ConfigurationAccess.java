@@ -7,17 +7,20 @@ package com.caseflow.console.security;
  */
 public record ConfigurationAccess(Staff staff) {
 
-    /** Routing answers {@code GET /api/v1/routing-rules} and its versions to managers and supervisors. */
+    /**
+     * Routing answers {@code GET /api/v1/routing-rules}, its versions and the keyword lists
+     * ({@code /api/v1/routing-lexicon}) to administrators, managers and supervisors.
+     */
     public boolean readsRules() {
-        return staff.is("MANAGER") || staff.is("SUPERVISOR");
+        return staff.is("ADMIN") || staff.is("MANAGER") || staff.is("SUPERVISOR");
     }
 
     /**
-     * Routing takes {@code PUT /api/v1/routing-rules} from managers only (administrators are refused there), and the
-     * dry run from managers, supervisors and agents.
+     * Routing takes {@code PUT /api/v1/routing-rules} and {@code PUT /api/v1/routing-lexicon}, and their dry runs,
+     * from administrators and managers.
      */
     public boolean editsRules() {
-        return staff.is("MANAGER");
+        return staff.is("ADMIN") || staff.is("MANAGER");
     }
 
     /** Departments, calendars and projects are written by administrators (departments also by managers). */

@@ -68,9 +68,25 @@ public final class ConfigurationViews {
         }
     }
 
+    /** @param changedBy who saved it last and {@code changedAt} when; null for departments saved before routing kept it */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Department(String code, String nameZh, String nameEn, String head, Map<String, Sla> sla,
-                             boolean active, String calendarId, boolean onDutyRoster, Long version) {
+                             boolean active, String calendarId, boolean onDutyRoster, Long version, String changedBy,
+                             Instant changedAt) {
+    }
+
+    /** A page of routing's {@code GET /api/v1/routing-rules/versions}, newest first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RuleVersions(List<RuleVersion> versions, int page, int size, long total) {
+
+        public RuleVersions {
+            versions = versions == null ? List.of() : List.copyOf(versions);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RuleVersion(long version, String changedBy, Instant changedAt, int ruleCount,
+                              String defaultDepartment) {
     }
 
     /** One priority's targets in working minutes, optionally timed in a calendar of its own. */

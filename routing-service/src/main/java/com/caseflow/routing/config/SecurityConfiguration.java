@@ -48,13 +48,19 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/calendars/*", "/api/v1/calendars/*/years/*")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/departments/*").hasAnyRole(Roles.MANAGER, Roles.ADMIN)
+                        // rules and the lexicon: administrators and managers edit them (issue 17), supervisors read
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing-rules/dry-run")
-                        .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR, Roles.AGENT)
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules/transfer-suggestions")
                         .hasAnyRole(Roles.MANAGER, Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules", "/api/v1/routing-rules/versions/*")
-                        .hasAnyRole(Roles.MANAGER, Roles.SUPERVISOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing-rules").hasRole(Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/routing-rules", "/api/v1/routing-rules/versions",
+                                "/api/v1/routing-rules/versions/*", "/api/v1/routing-lexicon",
+                                "/api/v1/routing-lexicon/versions", "/api/v1/routing-lexicon/versions/*")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing-rules", "/api/v1/routing-lexicon")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing-lexicon/dry-run")
+                        .hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR)
                         .anyRequest().denyAll())
                 .build();
     }

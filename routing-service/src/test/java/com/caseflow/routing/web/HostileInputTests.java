@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shared hostile set against every write API of routing (a case's notes, transfer and resolution, departments,
- * routing rules and their dry run, calendars and a year of one, on-duty rosters) and the text its queries take (a caller's cases by phone among them): each a 4xx naming the bad field, never a 5xx,
+ * routing rules and their dry run, the keyword lists and theirs, calendars and a year of one, on-duty rosters) and the text its queries take (a caller's cases by phone among them): each a 4xx naming the bad field, never a 5xx,
  * nothing stored and nothing published; markup is kept as the text it is.
  */
 @RoutingServiceTest
@@ -74,6 +74,16 @@ class HostileInputTests {
             {"from":"2027-03-01T08:00+08:00","to":"2027-03-02T08:00+08:00","expectedVersion":1,
              "shifts":[{"staffId":"D-ENG-01","start":"2027-03-01T08:00+08:00","end":"2027-03-01T20:00+08:00"}]}""";
 
+    // one term only: every variant is refused for the missing terms too, so a hostile set can never publish
+    private static final String LEXICON = """
+            {"basedOnVersion":1,"terms":{"法律":["律师","起诉"]},"negators":["没有"],"hedges":["万一"],
+             "benign":[{"phrases":["燃气费"],"why":"缴费"}]}""";
+
+    private static final String LEXICON_DRY_RUN = """
+            {"category":"COMPLAINT","matter":"我要请律师","callerType":"OWNER",
+             "candidate":{"terms":{"法律":["律师"]},"negators":["没有"],"hedges":["万一"],
+                          "benign":[{"phrases":["燃气费"],"why":"缴费"}]}}""";
+
     private static final String DRY_RUN = """
             {"category":"REPAIR","matter":"卫生间漏水","projectCode":"SH-LJY","channel":"PHONE"}""";
 
@@ -104,6 +114,7 @@ class HostileInputTests {
         Document departmentBefore = mongo.findById("ENGINEERING", Document.class, "departments");
         long departments = mongo.count(new Query(), "departments");
         long ruleVersions = mongo.count(new Query(), "routing_rules");
+        long lexiconVersions = mongo.count(new Query(), "routing_lexicon");
         Document calendarBefore = mongo.findById("CN-OFFICE", Document.class, "calendars");
         long calendarVersions = mongo.count(new Query(), "calendar_versions");
         Document rosterBefore = mongo.findById("ENGINEERING", Document.class, "duty_rosters");
@@ -121,6 +132,9 @@ class HostileInputTests {
             wrong.addAll(HostileInput.refusals(manager, "PUT", "/api/v1/departments/ENGINEERING", cases(DEPARTMENT)));
             wrong.addAll(HostileInput.refusals(manager, "PUT", "/api/v1/routing-rules", cases(RULES)));
             wrong.addAll(HostileInput.refusals(manager, "POST", "/api/v1/routing-rules/dry-run", cases(DRY_RUN)));
+            wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/routing-lexicon", cases(LEXICON)));
+            wrong.addAll(HostileInput.refusals(admin, "POST", "/api/v1/routing-lexicon/dry-run",
+                    cases(LEXICON_DRY_RUN)));
             wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/calendars/CN-OFFICE", cases(CALENDAR)));
             wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/calendars/CN-OFFICE/years/2027", cases(YEAR)));
             wrong.addAll(HostileInput.refusals(admin, "PUT", "/api/v1/departments/ENGINEERING/on-duty",
@@ -143,6 +157,7 @@ class HostileInputTests {
             assertThat(mongo.findById("ENGINEERING", Document.class, "departments")).isEqualTo(departmentBefore);
             assertThat(mongo.count(new Query(), "departments")).isEqualTo(departments);
             assertThat(mongo.count(new Query(), "routing_rules")).isEqualTo(ruleVersions);
+            assertThat(mongo.count(new Query(), "routing_lexicon")).isEqualTo(lexiconVersions);
             assertThat(mongo.findById("CN-OFFICE", Document.class, "calendars")).isEqualTo(calendarBefore);
             assertThat(mongo.count(new Query(), "calendar_versions")).isEqualTo(calendarVersions);
             assertThat(mongo.findById("ENGINEERING", Document.class, "duty_rosters")).isEqualTo(rosterBefore);

@@ -18,6 +18,7 @@ import com.caseflow.routing.cases.persistence.IncidentTracker;
 import com.caseflow.routing.cases.persistence.RepeatIndex;
 import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.classification.domain.Classification;
+import com.caseflow.routing.classification.application.LexiconBook;
 import com.caseflow.routing.classification.domain.Classifier;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
@@ -55,7 +56,7 @@ public class ContactRouter {
     private static final int MERGE_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(ContactRouter.class);
 
-    private final Classifier classifier;
+    private final LexiconBook lexicon;
     private final RuleBook rules;
     private final DepartmentRegistry departments;
     private final DeadlinePolicy deadlines;
@@ -71,11 +72,11 @@ public class ContactRouter {
     private final MeterRegistry meters;
     private final Timer routingDelay;
 
-    public ContactRouter(Classifier classifier, RuleBook rules, DepartmentRegistry departments,
+    public ContactRouter(LexiconBook lexicon, RuleBook rules, DepartmentRegistry departments,
                          DeadlinePolicy deadlines, CaseStore cases, CaseSteps steps, CaseEvents events,
                          ContactOutcomeStore outcomes, RepeatIndex repeats, IncidentTracker incidents,
                          OnDutyRosters onDuty, CaseProperties properties, Clock clock, MeterRegistry meters) {
-        this.classifier = classifier;
+        this.lexicon = lexicon;
         this.rules = rules;
         this.departments = departments;
         this.deadlines = deadlines;
@@ -108,12 +109,12 @@ public class ContactRouter {
     }
 
     public Verdict dryRun(RoutingRequest request) {
-        return verdict(classifier, rules.current(), request);
+        return verdict(lexicon.classifier(), rules.current(), request);
     }
 
     /** The dry run against rules that are not in force, such as a draft a manager is about to publish. */
     public Verdict dryRun(RoutingRequest request, RuleSet candidate) {
-        return verdict(classifier, candidate, request);
+        return verdict(lexicon.classifier(), candidate, request);
     }
 
     /** The decision routing takes for a contact under these rules: the one code path of routing and dry runs. */

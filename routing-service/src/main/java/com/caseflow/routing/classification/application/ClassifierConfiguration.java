@@ -6,22 +6,14 @@ import com.caseflow.routing.classification.domain.Classifier;
 import com.caseflow.routing.classification.domain.Lexicon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
 
-@Configuration(proxyBeanMethods = false)
-public class ClassifierConfiguration {
+/** Classifiers from lexicon files, for tools and tests; routing itself classifies with {@link LexiconBook}'s. */
+public final class ClassifierConfiguration {
 
     public static final String SHIPPED_LEXICON = "classpath:classification/lexicon.yml";
     private static final Logger log = LoggerFactory.getLogger(ClassifierConfiguration.class);
-
-    @Bean
-    Classifier classifier(ClassificationProperties properties, ResourceLoader resources) {
-        return classifierFrom(resources.getResource(properties.lexicon()));
-    }
 
     /** The classifier of a lexicon, with the segmenter's dictionaries loaded before the first contact arrives. */
     public static Classifier classifierFrom(Resource lexiconFile) {
@@ -38,5 +30,8 @@ public class ClassifierConfiguration {
     /** The classifier of the lexicon shipped with routing. */
     public static Classifier shipped() {
         return classifierFrom(new DefaultResourceLoader().getResource(SHIPPED_LEXICON));
+    }
+
+    private ClassifierConfiguration() {
     }
 }

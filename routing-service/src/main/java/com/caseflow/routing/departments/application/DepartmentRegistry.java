@@ -76,7 +76,7 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
         if (demoDepartments && repository.count() == 0) {
             DemoDepartments.all(demoCalendar).forEach(d -> {
                 try {
-                    repository.insert(new DepartmentDocument(d.code(), d, null));
+                    repository.insert(new DepartmentDocument(d.code(), d, null, "demo-data", clock.instant()));
                 } catch (org.springframework.dao.DuplicateKeyException e) {
                     // another instance loaded it first
                 }
@@ -124,9 +124,9 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
 
     /**
      * Creates or replaces a department; with {@code expectedVersion} only if nobody changed it since. Its topic
-     * exists before the department is used.
+     * exists before the department is used. {@code changedBy} and the time are kept with it.
      */
-    public DepartmentDocument save(Department department, Long expectedVersion) {
+    public DepartmentDocument save(Department department, Long expectedVersion, String changedBy) {
         topics.ensure(department.code());
         topicsEnsured.add(department.code());
         Optional<DepartmentDocument> existing = repository.findById(department.code());
@@ -136,14 +136,21 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
         }
         try {
             DepartmentDocument saved = existing.isPresent()
-                    ? repository.save(new DepartmentDocument(department.code(), department, version))
-                    : repository.insert(new DepartmentDocument(department.code(), department, null));
+                    ? repository.save(new DepartmentDocument(department.code(), department, version, changedBy,
+                            clock.instant()))
+                    : repository.insert(new DepartmentDocument(department.code(), department, null, changedBy,
+                            clock.instant()));
             readAt = Instant.MIN;
             events.publishEvent(new DepartmentsChanged());
             return saved;
         } catch (OptimisticLockingFailureException | org.springframework.dao.DuplicateKeyException e) {
             throw new ConflictException("department " + department.code() + " was changed meanwhile");
         }
+    }
+
+    /** Every department as stored now (not the copy routing decides with), by code. */
+    public List<DepartmentDocument> allStored() {
+        return repository.findAll().stream().sorted(Comparator.comparing(DepartmentDocument::code)).toList();
     }
 
     public Optional<DepartmentDocument> findStored(String code) {

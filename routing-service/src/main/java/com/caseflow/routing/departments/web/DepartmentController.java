@@ -9,7 +9,9 @@ import com.caseflow.routing.departments.persistence.DepartmentDocument;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Staff;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,19 +51,22 @@ class DepartmentController {
                       Integer resolutionHours, String calendarId) {
     }
 
+    /** @param changedBy who saved this version and {@code changedAt} when; null for departments saved before 2026-12 */
     record DepartmentView(String code, String nameZh, String nameEn, String head, Map<Priority, SlaTarget> sla,
-                          boolean active, String calendarId, boolean onDutyRoster, Long version) {
+                          boolean active, String calendarId, boolean onDutyRoster, Long version, String changedBy,
+                          Instant changedAt) {
 
         static DepartmentView of(DepartmentDocument d) {
             Department dep = d.department();
             return new DepartmentView(dep.code(), dep.nameZh(), dep.nameEn(), dep.head(), dep.sla(), dep.active(),
-                    dep.calendarId(), dep.onDutyRoster(), d.version());
+                    dep.calendarId(), dep.onDutyRoster(), d.version(), d.changedBy(), d.changedAt());
         }
     }
 
+    /** Every department as stored, with its version and who changed it last and when. */
     @GetMapping
-    List<Department> all() {
-        return registry.all();
+    List<DepartmentView> all() {
+        return registry.allStored().stream().map(DepartmentView::of).toList();
     }
 
     @GetMapping("/{code}")
@@ -70,7 +76,8 @@ class DepartmentController {
     }
 
     @PutMapping("/{code}")
-    DepartmentView save(@PathVariable String code, @RequestBody DepartmentRequest body) {
+    DepartmentView save(@PathVariable String code, @RequestBody DepartmentRequest body,
+                        Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             problems.add(new FieldProblem("code", "2–40 capital letters, digits or '_', e.g. ENGINEERING"));
@@ -96,7 +103,8 @@ class DepartmentController {
         Department department = new Department(code, body.nameZh().strip(), body.nameEn().strip(),
                 body.head().strip(), sla, body.active() == null || body.active(), calendarId,
                 Boolean.TRUE.equals(body.onDutyRoster()));
-        return DepartmentView.of(registry.save(department, body.expectedVersion()));
+        return DepartmentView.of(registry.save(department, body.expectedVersion(),
+                Staff.of(authentication).staffId()));
     }
 
     private SlaTarget sla(List<FieldProblem> problems, String field, SlaRequest target) {

@@ -1,6 +1,6 @@
 package com.caseflow.routing.rules.application;
 
-import com.caseflow.routing.classification.domain.Classifier;
+import com.caseflow.routing.classification.application.LexiconBook;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.rules.domain.RoutingRule;
@@ -14,6 +14,8 @@ import com.caseflow.support.problem.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -24,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The routing rules in force and every earlier version. Managers publish a new version through the API; routing
+ * The routing rules in force and every earlier version. Administrators and managers publish a new version through the API; routing
  * reads the newest, kept in memory and re-read every few seconds, so another instance's edit applies within that
  * time. Until a manager publishes one, version 0 routes everything to customer service.
  */
@@ -41,9 +43,9 @@ public class RuleBook implements SmartInitializingSingleton {
     private volatile RuleSet current;
     private volatile Instant readAt = Instant.MIN;
 
-    public RuleBook(RuleSetRepository repository, DepartmentRegistry departments, Clock clock, Classifier classifier,
+    public RuleBook(RuleSetRepository repository, DepartmentRegistry departments, Clock clock, LexiconBook lexicon,
                     @Value("${caseflow.routing.demo-data:false}") boolean demoRules) {
-        this.topics = classifier.lexicon().topics();
+        this.topics = lexicon.topics();
         this.repository = repository;
         this.departments = departments;
         this.clock = clock;
@@ -71,6 +73,23 @@ public class RuleBook implements SmartInitializingSingleton {
             readAt = now;
         }
         return current;
+    }
+
+    /** One version as the listing shows it: who published it, when, and how many rules it has. */
+    public record VersionSummary(long version, String changedBy, Instant changedAt, int ruleCount,
+                                 String defaultDepartment) {
+    }
+
+    /** @param total how many versions there are in all */
+    public record VersionPage(List<VersionSummary> versions, int page, int size, long total) {
+    }
+
+    /** The versions newest first, a page at a time. */
+    public VersionPage versions(int page, int size) {
+        var found = repository.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "version")));
+        return new VersionPage(found.getContent().stream().map(RuleSetDocument::ruleSet)
+                .map(r -> new VersionSummary(r.version(), r.changedBy(), r.changedAt(), r.rules().size(),
+                        r.defaultDepartment())).toList(), page, size, found.getTotalElements());
     }
 
     public Optional<RuleSet> version(long version) {

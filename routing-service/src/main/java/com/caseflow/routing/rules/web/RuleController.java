@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The routing rules: managers read and replace them (each replacement is a new version), and anyone who routes
+ * The routing rules: administrators and managers read and replace them, supervisors read them (each replacement is a new version), and anyone who routes
  * or reviews can ask where a contact would go.
  */
 @RestController
@@ -86,6 +86,23 @@ class RuleController {
             throw new InvalidRequestException(problems);
         }
         return corrections.report(days, minCases);
+    }
+
+    /** Every version newest first, {@code size} at a time: who published it, when, how many rules. */
+    @GetMapping("/versions")
+    RuleBook.VersionPage versions(@RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "30") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0 || page > 10_000) {
+            problems.add(new FieldProblem("page", "0–10000"));
+        }
+        if (size < 1 || size > 100) {
+            problems.add(new FieldProblem("size", "1–100"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return rules.versions(page, size);
     }
 
     @GetMapping("/versions/{version}")

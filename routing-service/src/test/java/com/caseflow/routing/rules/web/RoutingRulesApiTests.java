@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Managers edit the routing rules at run time; everyone who routes can ask where a contact would go. */
+/** Administrators and managers edit the routing rules at run time; everyone who routes can ask where a contact would go. */
 @RoutingServiceTest
 class RoutingRulesApiTests {
 
@@ -131,15 +131,64 @@ class RoutingRulesApiTests {
     }
 
     @Test
-    void whenSomeoneOtherThanAManagerEditsRulesThenTheyAreRefused() {
+    void whenEachRoleUsesTheRulesThenAdministratorsAndManagersEditSupervisorsReadAndOthersAreRefused() {
+        Api admin = new Api(port, IDP.token("ADM01", "ADMIN"));
         Api supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
+        Api agent = new Api(port, IDP.token("A001", "AGENT"));
         Api engineer = new Api(port, IDP.departmentToken("D-ENG-01", "ENGINEERING"));
+        JsonNode current = admin.get("/api/v1/routing-rules").json();
+        long version = current.get("version").asLong();
+        String same = "{\"basedOnVersion\":" + version + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":"
+                + current.get("rules") + "}";
 
+        Api.Response byAdmin = admin.put("/api/v1/routing-rules", same);
+
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("changedBy").asString()).isEqualTo("ADM01");
+        assertThat(admin.post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "漏水")).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/routing-rules/versions/" + version).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/routing-rules/versions").status()).isEqualTo(200);
+        assertThat(manager().get("/api/v1/routing-rules/versions").status()).isEqualTo(200);
         assertThat(supervisor.get("/api/v1/routing-rules").status()).isEqualTo(200);
-        assertThat(supervisor.put("/api/v1/routing-rules", "{\"basedOnVersion\":1,\"rules\":[]}").status())
-                .isEqualTo(403);
+        assertThat(supervisor.get("/api/v1/routing-rules/versions").status()).isEqualTo(200);
+        assertThat(supervisor.post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "x")).status()).isEqualTo(200);
+        assertThat(supervisor.put("/api/v1/routing-rules", same).status()).isEqualTo(403);
+        assertThat(agent.post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "x")).status()).isEqualTo(200);
+        assertThat(agent.get("/api/v1/routing-rules").status()).isEqualTo(403);
+        assertThat(agent.get("/api/v1/routing-rules/versions").status()).isEqualTo(403);
+        assertThat(agent.put("/api/v1/routing-rules", same).status()).isEqualTo(403);
         assertThat(engineer.get("/api/v1/routing-rules").status()).isEqualTo(403);
         assertThat(engineer.post("/api/v1/routing-rules/dry-run", dryRun("REPAIR", "x")).status()).isEqualTo(403);
+        assertThat(manager().get("/api/v1/routing-rules").json().get("version").asLong()).isEqualTo(version + 1);
+    }
+
+    @Test
+    void whenTheVersionsAreListedThenEachSaysWhoPublishedItWhenAndHowManyRulesNewestFirst() {
+        JsonNode current = manager().get("/api/v1/routing-rules").json();
+        long version = current.get("version").asLong();
+        String fewer = current.get("rules").get(0).toString();
+        assertThat(manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + version
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":[" + fewer + "]}").status()).isEqualTo(200);
+
+        JsonNode listed = manager().get("/api/v1/routing-rules/versions?size=2").json();
+        JsonNode older = manager().get("/api/v1/routing-rules/versions?page=1&size=" + version).json();
+        Api.Response bad = manager().get("/api/v1/routing-rules/versions?page=-1&size=101");
+        assertThat(manager().put("/api/v1/routing-rules", "{\"basedOnVersion\":" + (version + 1)
+                + ",\"defaultDepartment\":\"CUSTOMER_SERVICE\",\"rules\":" + current.get("rules") + "}").status())
+                .isEqualTo(200);
+
+        assertThat(listed.get("versions")).hasSize(2);
+        JsonNode newest = listed.get("versions").get(0);
+        assertThat(newest.get("version").asLong()).isEqualTo(version + 1);
+        assertThat(newest.get("changedBy").asString()).isEqualTo("M001");
+        assertThat(newest.get("changedAt").asString()).isNotBlank();
+        assertThat(newest.get("ruleCount").asInt()).isEqualTo(1);
+        assertThat(listed.get("versions").get(1).get("version").asLong()).isEqualTo(version);
+        assertThat(listed.get("versions").get(1).get("ruleCount").asInt()).isEqualTo(current.get("rules").size());
+        assertThat(listed.get("total").asLong()).isEqualTo(version + 1);
+        assertThat(older.get("versions").get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("page", "size");
     }
 
     @Test
@@ -156,6 +205,15 @@ class RoutingRulesApiTests {
 
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().get("nameZh").asString()).isEqualTo("园林绿化部");
+        assertThat(saved.json().get("changedBy").asString()).isEqualTo("M001");
+        assertThat(saved.json().get("changedAt").asString()).isNotBlank();
+        assertThat(manager().get("/api/v1/departments/LANDSCAPING").json().get("changedBy").asString())
+                .isEqualTo("M001");
+        assertThat(manager().get("/api/v1/departments/ENGINEERING").json().get("changedBy").asString())
+                .isEqualTo("demo-data");
+        assertThat(manager().get("/api/v1/departments").json().valueStream()
+                .filter(d -> d.get("code").asString().equals("LANDSCAPING"))
+                .map(d -> d.get("changedBy").asString() + " " + d.get("version").asLong())).containsExactly("M001 0");
         assertThat(manager().get("/api/v1/departments").json().findValuesAsString("code")).contains("LANDSCAPING");
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
