@@ -94,23 +94,7 @@ public class Teams implements InitializingBean {
      * @throws ConflictException       when the team is not at {@code expectedVersion}, or changed under the write
      */
     public VersionedTeam replace(Staff staff, String supervisorId, List<String> members, Long expectedVersion) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!members.isEmpty()) {
-            Map<String, String> elsewhere = new HashMap<>();
-            for (VersionedTeam other : store.othersNaming(supervisorId, members)) {
-                other.team().members().forEach(m -> elsewhere.putIfAbsent(m, other.team().supervisorId()));
-            }
-            for (int i = 0; i < members.size(); i++) {
-                String other = elsewhere.get(members.get(i));
-                if (other != null) {
-                    problems.add(new FieldProblem("members[" + i + "]", members.get(i) + " is in the team of "
-                            + other + " already: take them out of it first (an agent is in one team at most)"));
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        requireNotElsewhere(supervisorId, members);
         for (int attempt = 1; ; attempt++) {
             long current = store.find(supervisorId).map(VersionedTeam::version).orElse(0L);
             if (expectedVersion != null && expectedVersion != current) {
@@ -124,12 +108,40 @@ public class Teams implements InitializingBean {
                 log.info("team of {} changed by {}: {} member(s), version {}", supervisorId, staff.staffId(),
                         members.size(), replaced.version());
                 return replaced;
+            } catch (TeamStore.MemberElsewhereException addedMeanwhile) {
+                // another administrator put one of them in another team after the check above: name them now
+                requireNotElsewhere(supervisorId, members);
+                if (attempt >= ATTEMPTS) {
+                    throw new ConflictException("the teams changed meanwhile: read them again");
+                }
             } catch (OptimisticLockingFailureException lost) {
                 if (expectedVersion != null || attempt >= ATTEMPTS) {
                     throw new ConflictException("the team of " + supervisorId + " was changed by someone else "
                             + "meanwhile: read it again");
                 }
             }
+        }
+    }
+
+    /** @throws InvalidRequestException naming {@code members[i]} for each agent in another supervisor's team */
+    private void requireNotElsewhere(String supervisorId, List<String> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        Map<String, String> elsewhere = new HashMap<>();
+        for (VersionedTeam other : store.othersNaming(supervisorId, members)) {
+            other.team().members().forEach(m -> elsewhere.putIfAbsent(m, other.team().supervisorId()));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String other = elsewhere.get(members.get(i));
+            if (other != null) {
+                problems.add(new FieldProblem("members[" + i + "]", members.get(i) + " is in the team of " + other
+                        + " already: take them out of it first (an agent is in one team at most)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Supervisors' teams, one document per supervisor. Read on every access decision (a change applies to the next
- * request on every instance); a write is a single-document write guarded by the team's version.
+ * request on every instance); a write is a single-document write guarded by the team's version. A unique index on the
+ * members keeps an agent in one team even when two administrators add them to two teams at once; it is sparse and an
+ * empty team is stored without {@code members}, since MongoDB indexes every empty array under the same key.
  */
 @Repository
 public class TeamStore implements InitializingBean {
@@ -32,8 +34,8 @@ public class TeamStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(TeamDocument.COLLECTION).createIndex(new Index().on("members", Sort.Direction.ASC)
-                .named("by_member"));
+        mongo.indexOps(TeamDocument.COLLECTION).createIndex(new Index().on("members", Sort.Direction.ASC).unique()
+                .sparse().named("one_team_per_member"));
     }
 
     @Retry(name = "mongo")
@@ -80,13 +82,17 @@ public class TeamStore implements InitializingBean {
     /**
      * @param version the version the team is at (0: the supervisor has no team yet)
      * @throws OptimisticLockingFailureException when somebody changed (or created) the team since {@code version}
+     * @throws MemberElsewhereException          when a member is in another team (added there meanwhile)
      */
     @Retry(name = "mongo")
     public VersionedTeam replace(Team team, long version) {
         if (version == 0) {
             try {
                 mongo.insert(document(team, 1));
-            } catch (DuplicateKeyException createdMeanwhile) {
+            } catch (DuplicateKeyException duplicate) {
+                if (find(team.supervisorId()).isEmpty()) {
+                    throw new MemberElsewhereException(team.supervisorId());
+                }
                 // this very insert, retried after its answer was lost, or somebody else's
                 return find(team.supervisorId()).filter(stored -> stored.version() == 1 && stored.team().equals(team))
                         .orElseThrow(() -> new OptimisticLockingFailureException("team " + team.supervisorId()
@@ -95,16 +101,35 @@ public class TeamStore implements InitializingBean {
             return new VersionedTeam(team, 1);
         }
         Query unchanged = Query.query(Criteria.where("_id").is(team.supervisorId()).and("version").is(version));
-        Update update = new Update().set("members", team.members()).set("changedBy", team.changedBy())
-                .set("changedAt", team.changedAt()).inc("version", 1);
-        if (mongo.updateFirst(unchanged, update, TeamDocument.class).getMatchedCount() == 0) {
+        Update update = new Update().set("changedBy", team.changedBy()).set("changedAt", team.changedAt())
+                .inc("version", 1);
+        if (team.members().isEmpty()) {
+            update.unset("members");
+        } else {
+            update.set("members", team.members());
+        }
+        long matched;
+        try {
+            matched = mongo.updateFirst(unchanged, update, TeamDocument.class).getMatchedCount();
+        } catch (DuplicateKeyException duplicate) {
+            throw new MemberElsewhereException(team.supervisorId());
+        }
+        if (matched == 0) {
             throw new OptimisticLockingFailureException("team " + team.supervisorId() + " changed since " + version);
         }
         return new VersionedTeam(team, version + 1);
     }
 
     private static TeamDocument document(Team team, long version) {
-        return new TeamDocument(team.supervisorId(), version, team.members(), team.changedBy(), team.changedAt());
+        return new TeamDocument(team.supervisorId(), version, team.members().isEmpty() ? null : team.members(),
+                team.changedBy(), team.changedAt());
+    }
+
+    /** A member of the team written is in another supervisor's team: the unique index refused the write. */
+    public static class MemberElsewhereException extends RuntimeException {
+        public MemberElsewhereException(String supervisorId) {
+            super("a member of the team of " + supervisorId + " is in another team");
+        }
     }
 
     private static VersionedTeam versioned(TeamDocument d) {

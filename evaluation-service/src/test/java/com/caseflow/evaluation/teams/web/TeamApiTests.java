@@ -2,6 +2,8 @@ package com.caseflow.evaluation.teams.web;
 
 import com.caseflow.evaluation.access.Access;
 import com.caseflow.evaluation.support.EvaluationServiceTest;
+import com.caseflow.evaluation.teams.domain.Team;
+import com.caseflow.evaluation.teams.persistence.TeamStore;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
@@ -9,11 +11,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Supervisors' teams as data: seeded from configuration, changed by administrators, and asked by every access decision
@@ -30,6 +34,8 @@ class TeamApiTests {
     int port;
     @Autowired
     Access access;
+    @Autowired
+    TeamStore store;
 
     private static String id(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -135,5 +141,29 @@ class TeamApiTests {
                 team(List.of(id("A")), 0L)).status()).isEqualTo(403);
         assertThat(new Api(port, IDP.token("A001", "AGENT")).get("/api/v1/teams").status()).isEqualTo(403);
         assertThat(admin().get("/api/v1/teams/" + supervisor).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStoreItselfRefusesAnAgentInTwoTeamsWhenTheCheckIsRacedAndEmptyTeamsDoNotCollide() {
+        String first = id("S");
+        String second = id("S");
+        String agent = id("A");
+        store.replace(new Team(first, List.of(agent), "ADM1", Instant.now()), 0);
+
+        // what a second administrator's write looks like when it passed the check before the first one was stored
+        assertThatThrownBy(() -> store.replace(new Team(second, List.of(id("A"), agent), "ADM2", Instant.now()), 0))
+                .isInstanceOf(TeamStore.MemberElsewhereException.class);
+        store.replace(new Team(second, List.of(id("A")), "ADM2", Instant.now()), 0);
+        assertThatThrownBy(() -> store.replace(new Team(second, List.of(agent), "ADM2", Instant.now()), 1))
+                .isInstanceOf(TeamStore.MemberElsewhereException.class);
+        assertThat(store.find(second).orElseThrow().version()).isEqualTo(1);
+
+        // two (and more) teams without agents are stored side by side
+        assertThat(admin().put("/api/v1/teams/" + first, team(List.of(), 1L)).status()).isEqualTo(200);
+        assertThat(admin().put("/api/v1/teams/" + second, team(List.of(), 1L)).status()).isEqualTo(200);
+        assertThat(admin().put("/api/v1/teams/" + id("S"), team(List.of(), 0L)).status()).isEqualTo(200);
+        assertThat(store.find(first).orElseThrow().team().members()).isEmpty();
+        assertThat(admin().put("/api/v1/teams/" + second, team(List.of(agent), 2L)).status()).isEqualTo(200);
+        assertThat(access.supervisorOf(agent)).contains(second);
     }
 }
