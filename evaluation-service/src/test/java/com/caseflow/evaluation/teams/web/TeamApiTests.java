@@ -69,11 +69,13 @@ class TeamApiTests {
     }
 
     @Test
-    void aTeamChangeTakesEffectForTheSupervisorsReportsAndTheAgentsTrainer() {
+    void aTeamChangeTakesEffectForTheSupervisorsReportsSpotChecksAndTheAgentsTrainer() {
         String supervisor = id("S");
         String agent = id("A");
         Api asSupervisor = new Api(port, IDP.token(supervisor, "SUPERVISOR"));
+        String draw = "{\"from\":\"2026-11-02\",\"to\":\"2026-11-08\",\"perAgent\":2,\"agentIds\":[\"" + agent + "\"]}";
         assertThat(asSupervisor.get("/api/v1/reports/agents/" + agent + REPORT).status()).isEqualTo(403);
+        assertThat(asSupervisor.post("/api/v1/spot-checks/samples", draw).status()).isEqualTo(403);
         assertThat(admin().get("/api/v1/teams/" + supervisor).status()).isEqualTo(404);
         assertThat(access.supervisorOf(agent)).isEmpty();
 
@@ -85,6 +87,7 @@ class TeamApiTests {
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(asSupervisor.get("/api/v1/reports/agents/" + agent + REPORT).status()).isEqualTo(200);
         assertThat(asSupervisor.get("/api/v1/reports/agents" + REPORT).status()).isEqualTo(200);
+        assertThat(asSupervisor.post("/api/v1/spot-checks/samples", draw).status()).isEqualTo(201);
         assertThat(access.supervisorOf(agent)).contains(supervisor);
 
         Api.Response emptied = admin().put("/api/v1/teams/" + supervisor, team(List.of("A-" + agent), 1L));
@@ -92,6 +95,7 @@ class TeamApiTests {
         assertThat(emptied.status()).isEqualTo(200);
         assertThat(emptied.json().get("version").asLong()).isEqualTo(2);
         assertThat(asSupervisor.get("/api/v1/reports/agents/" + agent + REPORT).status()).isEqualTo(403);
+        assertThat(asSupervisor.post("/api/v1/spot-checks/samples", draw).status()).isEqualTo(403);
         assertThat(access.supervisorOf(agent)).isEmpty();
         JsonNode read = new Api(port, IDP.token("M001", "MANAGER")).get("/api/v1/teams/" + supervisor).json();
         assertThat(read.get("members").valueStream().map(JsonNode::asString).toList()).containsExactly("A-" + agent);
