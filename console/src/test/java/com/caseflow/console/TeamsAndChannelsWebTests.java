@@ -47,7 +47,7 @@ class TeamsAndChannelsWebTests {
             {"teams":[{"supervisorId":"S001","members":["A001","A002","R002"],"version":1,
                        "changedBy":"configuration","changedAt":"2026-11-01T00:00:00Z"},
                       {"supervisorId":"S002","members":["A003"],"version":3,"changedBy":"ADM-07",
-                       "changedAt":"2026-12-03T02:30:00Z"}]}""";
+                       "changedAt":"2025-12-03T02:30:00Z"}]}""";
     private static final String DEPARTMENTS = """
             [{"code":"CUSTOMER_SERVICE","nameZh":"客服中心","nameEn":"Customer service","head":"D-CS-01"},
              {"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering","head":"D-ENG-01"}]""";
@@ -55,7 +55,7 @@ class TeamsAndChannelsWebTests {
             {"departmentCode":"ENGINEERING",
              "wecom":{"webhookUrl":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****9f3a"},
              "dingtalk":{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=****77c1","secretSet":true},
-             "version":4,"changedBy":"ADM-07","changedAt":"2026-12-03T02:30:00Z"}""";
+             "version":4,"changedBy":"ADM-07","changedAt":"2025-12-03T02:30:00Z"}""";
     private static final String SECRET = "SEC0f3c1d2e4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff";
 
     @Autowired
@@ -110,7 +110,7 @@ class TeamsAndChannelsWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"team-S001\"", "A001、A002、R002", "初始配置", "id=\"team-S002\"", "ADM-07",
-                "12-03 10:30", "href=\"/admin/teams/S002\"");
+                "2025-12-03 10:30", "href=\"/admin/teams/S002\"");
         assertThat(evaluation.received("GET", "/api/v1/teams").get(0).authorization()).startsWith("Bearer ");
         String menu = mvc.perform(get("/admin").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -162,10 +162,10 @@ class TeamsAndChannelsWebTests {
 
         evaluation.answer("GET /api/v1/teams/S002", 200, """
                 {"supervisorId":"S002","members":["A003"],"version":3,"changedBy":"ADM-07",
-                 "changedAt":"2026-12-03T02:30:00Z"}""");
+                 "changedAt":"2025-12-03T02:30:00Z"}""");
         String filled = mvc.perform(get("/admin/teams/S002").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(filled).contains("value=\"A003\"", "name=\"expectedVersion\" value=\"3\"", "ADM-07 于 12-03 10:30 修改");
+        assertThat(filled).contains("value=\"A003\"", "name=\"expectedVersion\" value=\"3\"", "ADM-07 于 2025-12-03 10:30 修改");
 
         evaluation.answer("PUT /api/v1/teams/S002", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
@@ -226,7 +226,7 @@ class TeamsAndChannelsWebTests {
         String form = mvc.perform(get("/admin/channels/ENGINEERING").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("name=\"wecomOn\" value=\"true\" checked", "key=****9f3a", "已设置",
-                "type=\"password\"", "ADM-07 于 12-03 10:30 修改", "name=\"expectedVersion\" value=\"4\"");
+                "type=\"password\"", "ADM-07 于 2025-12-03 10:30 修改", "name=\"expectedVersion\" value=\"4\"");
 
         mvc.perform(post("/admin/channels/ENGINEERING").with(admin()).with(csrf())
                         .param("dingtalkOn", "true").param("dingtalkUrl", " ").param("dingtalkSecret", SECRET)
