@@ -1,9 +1,9 @@
 package com.caseflow.evaluation.access;
 
+import com.caseflow.evaluation.teams.application.Teams;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +16,11 @@ import java.util.Set;
  * a manager everyone's.
  */
 @Component
-@EnableConfigurationProperties(TeamProperties.class)
 public class Access {
 
-    private final TeamProperties teams;
+    private final Teams teams;
 
-    public Access(TeamProperties teams) {
+    public Access(Teams teams) {
         this.teams = teams;
     }
 
@@ -66,10 +65,9 @@ public class Access {
         }
     }
 
-    /** The supervisor whose team the agent is in (the first by staff id should two teams name them). */
+    /** The supervisor whose team the agent is in, as the team store says now. */
     public Optional<String> supervisorOf(String agentId) {
-        return teams.teams().entrySet().stream().filter(e -> e.getValue().contains(agentId))
-                .map(java.util.Map.Entry::getKey).sorted().findFirst();
+        return teams.supervisorOf(agentId);
     }
 
     public static RequestRefusedException forbidden(String detail) {
@@ -77,6 +75,6 @@ public class Access {
     }
 
     private List<String> teamOf(Staff staff) {
-        return teams.teams().getOrDefault(staff.staffId(), List.of());
+        return teams.membersOf(staff.staffId());
     }
 }

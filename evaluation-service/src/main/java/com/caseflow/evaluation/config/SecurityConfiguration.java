@@ -50,6 +50,10 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.AGENT, Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/decision")
                         .hasRole(Roles.MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*")
+                        .hasAnyRole(Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/teams/*")
+                        .hasRole(Roles.ADMIN)
                         .anyRequest().denyAll())
                 .build();
     }

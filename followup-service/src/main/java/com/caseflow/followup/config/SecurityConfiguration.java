@@ -31,6 +31,10 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/texts")
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notification-channels",
+                                "/api/v1/notification-channels/*")
+                        .hasAnyRole(Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/notification-channels/*").hasRole(Roles.ADMIN)
                         // the SMS gateway's replies carry its HMAC signature instead of a token (checked by the API)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sms/replies").permitAll()
                         .anyRequest().denyAll())

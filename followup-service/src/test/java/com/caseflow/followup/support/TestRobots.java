@@ -118,7 +118,9 @@ public final class TestRobots {
                     robots + DINGTALK_DEPARTMENT + "[0].type=DINGTALK",
                     robots + DINGTALK_DEPARTMENT + "[0].url=" + base + "/robot/send?access_token=" + DINGTALK_TOKEN,
                     robots + DINGTALK_DEPARTMENT + "[0].secret=" + DINGTALK_SECRET,
-                    robots + DINGTALK_DEPARTMENT + "[0].name=cs-ding").applyTo(context);
+                    robots + DINGTALK_DEPARTMENT + "[0].name=cs-ding",
+                    // administrators may point a department's robots here
+                    "caseflow.followup.channels.stand-ins[0]=" + base).applyTo(context);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.caseflow.followup.notifications.application;
 
+import com.caseflow.followup.channels.application.NotificationChannels;
 import com.caseflow.followup.delivery.application.DeliveryRounds;
 import com.caseflow.followup.notifications.domain.Notification;
 import com.caseflow.followup.notifications.domain.NotificationStatus;
@@ -31,16 +32,19 @@ public class NotificationDispatcher implements DisposableBean {
     private final NotificationStore store;
     private final WebhookClient webhook;
     private final RobotClient robots;
+    private final NotificationChannels departmentChannels;
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final DeliveryRounds<Notification> rounds;
 
     public NotificationDispatcher(NotificationStore store, WebhookClient webhook, RobotClient robots,
-                                  NotificationProperties properties, Clock clock, MeterRegistry meters) {
+                                  NotificationChannels departmentChannels, NotificationProperties properties,
+                                  Clock clock, MeterRegistry meters) {
         this.store = store;
         this.webhook = webhook;
         this.robots = robots;
+        this.departmentChannels = departmentChannels;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -74,14 +78,14 @@ public class NotificationDispatcher implements DisposableBean {
         return rounds.due();
     }
 
-    /** Where a notification goes: the gateway, then each robot of its department. */
+    /** Where a notification goes: the gateway, then each robot its department has now (administrators change them). */
     private record Channel(String name, String type, Runnable send) {
     }
 
     private List<Channel> channels(Notification notification) {
         List<Channel> channels = new ArrayList<>();
         channels.add(new Channel(WEBHOOK, "WEBHOOK", () -> webhook.deliver(notification)));
-        for (NotificationProperties.Robot robot : properties.robotsOf(notification.departmentCode())) {
+        for (NotificationProperties.Robot robot : departmentChannels.robotsOf(notification.departmentCode())) {
             channels.add(new Channel(robot.channel(), robot.type().name(),
                     () -> robots.send(robot, notification.text())));
         }

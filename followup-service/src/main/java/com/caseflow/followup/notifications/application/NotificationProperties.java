@@ -19,8 +19,8 @@ import java.util.Map;
  * @param lease        how long an instance holds a notification it is delivering before another may take it
  * @param directory    who a ladder role reaches: role → (department or project code, or {@code *}) → staff ids
  * @param dispatch     false stops the scheduled delivery (tests drive it themselves)
- * @param robots       WeCom and DingTalk group robots by department code: each notification of the department goes
- *                     to each of them as well as to the gateway
+ * @param robots       WeCom and DingTalk group robots by department code: the first start's seed of the stored
+ *                     notification channels (administrators change them from then on), one of each kind per department
  */
 @ConfigurationProperties("caseflow.followup.notifications")
 public record NotificationProperties(URI webhook, String secret, @DefaultValue("5s") Duration timeout,
@@ -91,7 +91,7 @@ public record NotificationProperties(URI webhook, String secret, @DefaultValue("
         robots = robots == null ? Map.of() : Map.copyOf(robots);
     }
 
-    /** The robots of a department; none when it has none (or the notification names no department). */
+    /** The configured robots of a department (the seed of the stored channels); none when it has none. */
     public List<Robot> robotsOf(String departmentCode) {
         return departmentCode == null ? List.of() : robots.getOrDefault(departmentCode, List.of()).stream()
                 .filter(Robot::configured).toList();
