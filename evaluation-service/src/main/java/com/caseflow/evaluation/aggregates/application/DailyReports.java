@@ -3,6 +3,8 @@ package com.caseflow.evaluation.aggregates.application;
 import com.caseflow.evaluation.access.Access;
 import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DailySeries;
+import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
+import com.caseflow.evaluation.aggregates.domain.HotlineHour;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.support.security.Staff;
@@ -48,8 +50,8 @@ public class DailyReports {
         Map<LocalDate, Map<String, AgentDay>> agents = aggregates.agentDays(from, to);
         Map<LocalDate, ProjectDay> projects = projectCode != null ? aggregates.projectDays(projectCode, from, to)
                 : visible.isEmpty() ? aggregates.projectDaysSummed(from, to) : null;
-        var departments = aggregates.departmentDays(from, to);
-        var hotlines = aggregates.hotlineDays(from, to);
+        Map<LocalDate, DepartmentDay> departments = aggregates.departmentDays(from, to);
+        Map<LocalDate, HotlineHour> hotlines = aggregates.hotlineDays(from, to);
         List<Map.Entry<LocalDate, DailySeries.DayCounters>> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Map<String, AgentDay> ofDay = agents.getOrDefault(day, Map.of()).entrySet().stream()

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
+    /** A project's code as proposals spell it (e.g. SH-LJY). */
+    private static final Pattern PROJECT_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
+    private static final int MAX_PROJECT_CODE = 32;
+
     private final KpiReports reports;
     private final DailyReports daily;
     private final Scoreboard scoreboard;
@@ -195,9 +199,6 @@ class ReportController {
         return TableExport.download(ReportTables.daily(report), exportFormat,
                 "每日运营-" + (project == null ? "" : project + "-") + period.from() + "-" + period.to());
     }
-
-    private static final Pattern PROJECT_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
-    private static final int MAX_PROJECT_CODE = 32;
 
     private record Asked(Period period, ExportFormat format) {
     }
