@@ -13,7 +13,8 @@
       } : undefined},
       legend: {top: 0},
       grid: {left: 48, right: 16, top: 36, bottom: 48, containLabel: true},
-      xAxis: {type: 'category', data: spec.categories, axisLabel: {interval: 0, rotate: spec.categories.length > 8 ? 40 : 0}},
+      xAxis: {type: 'category', data: spec.categories, axisLabel: {
+        interval: spec.categories.length > 31 ? 'auto' : 0, rotate: spec.categories.length > 8 ? 40 : 0}},
       yAxis: {type: 'value', max: spec.percent ? 100 : null, axisLabel: {formatter: spec.percent ? '{value}%' : '{value}'}},
       series: spec.series.map(function (s) {
         return {

@@ -200,10 +200,133 @@ class ManagementWebTests {
                 .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30");
     }
 
+    private static final String DAILY = """
+            {"from":"2026-11-01","to":"2026-11-02","projectCode":%s,"team":%s,"projectScoped":%s,"days":[
+              {"day":"2026-11-01","contacts":{"total":7,"byChannel":{"PHONE":5,"VISIT":2},
+                "byCategory":%s,"repeatContacts":1,"incidentContacts":0},
+               "firstContactResolution":{"settled":4,"contacts":7,"rate":0.5714},
+               "threeRings":{"rate":0.875,"answeredWithinThreeRings":7,"calls":8,"measuredCalls":8,
+                 "selfReportedCalls":0,"source":"MEASURED","measuredRate":0.875,"reportedRate":null},
+               "hotlines":{"offered":10,"answered":9,"abandoned":1,"answeredInTime":8,"serviceLevel":0.8,
+                 "averageSpeedOfAnswerSeconds":7.5,"abandonmentRate":0.1},
+               "cases":{"routed":2,"resolved":1,"firstResponseCompliance":1.0,"resolutionCompliance":null}},
+              {"day":"2026-11-02","contacts":{"total":3,"byChannel":{"PHONE":3,"VISIT":0},
+                "byCategory":%s,"repeatContacts":0,"incidentContacts":0},
+               "firstContactResolution":{"settled":1,"contacts":3,"rate":0.3333},
+               "threeRings":{"rate":null,"answeredWithinThreeRings":0,"calls":0,"measuredCalls":0,
+                 "selfReportedCalls":0,"source":null},
+               "hotlines":{"offered":8,"answered":6,"abandoned":2,"answeredInTime":5,"serviceLevel":0.625,
+                 "averageSpeedOfAnswerSeconds":12.0,"abandonmentRate":0.25},
+               "cases":{"routed":0,"resolved":0}}],
+             "total":{"day":null,"contacts":{"total":10,"byChannel":{"PHONE":8,"VISIT":2},"byCategory":%s},
+               "firstContactResolution":{"settled":6,"contacts":10,"rate":0.6},
+               "threeRings":{"rate":0.9,"answeredWithinThreeRings":9,"calls":10,"measuredCalls":8,
+                 "selfReportedCalls":2,"source":"MIXED"},
+               "hotlines":{"offered":18,"answered":15,"abandoned":3,"answeredInTime":13,"serviceLevel":0.7,
+                 "averageSpeedOfAnswerSeconds":9.4,"abandonmentRate":0.1667},
+               "cases":{"routed":2,"resolved":1}}}""";
+
+    private static String daily(String project, boolean team) {
+        boolean categories = !team;
+        return DAILY.formatted(project == null ? "null" : "\"" + project + "\"", team,
+                project == null ? "[]" : "[\"contacts\",\"firstContactResolution\"]",
+                categories ? "{\"INQUIRY\":0,\"COMPLAINT\":3,\"REPAIR\":4,\"SALES\":0}" : "null",
+                categories ? "{\"INQUIRY\":2,\"COMPLAINT\":0,\"REPAIR\":1,\"SALES\":0}" : "null",
+                categories ? "{\"INQUIRY\":2,\"COMPLAINT\":3,\"REPAIR\":5,\"SALES\":0}" : "null");
+    }
+
+    private static String dailyTable(String page) {
+        int start = page.indexOf("id=\"daily-table\"");
+        assertThat(start).as("the daily table").isPositive();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    @Test
+    void aManagerSeesContactsPerDayByChannelAndCategoryTheRatesPerDayAndTheCompanysFiguresForTheProject()
+            throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/reports/daily", 200, daily("SH-LJY", false));
+
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-02").param("project", "SH-LJY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(evaluation.received("GET", "/api/v1/reports/daily").get(0).path())
+                .contains("from=2026-11-01", "to=2026-11-02", "projectCode=SH-LJY");
+        assertThat(evaluation.received("GET", "/api/v1/reports/daily").get(0).authorization())
+                .startsWith("Bearer ");
+        assertThat(page).contains("id=\"chart-daily-channels\"", "id=\"chart-daily-categories\"",
+                        "id=\"chart-daily-rates\"", "id=\"chart-agents\"", "id=\"chart-heatmap\"")
+                // the company's figures for the period
+                .containsPattern("id=\"total-fcr\">60.0%<")
+                .containsPattern("id=\"total-service-level\">70.0%<")
+                .contains("90.0%", "（实测与自报）", "为项目 SH-LJY 的数字")
+                // stacked bars by channel and by category, a click on a day opens that day with the filters
+                .contains("&quot;stack&quot;:&quot;channels&quot;", "&quot;stack&quot;:&quot;categories&quot;",
+                        "&quot;kind&quot;:&quot;line&quot;",
+                        "/dashboard?from=2026-11-02&amp;to=2026-11-02&amp;project=SH-LJY")
+                .contains("href=\"/dashboard/export/daily?from=2026-11-01&amp;to=2026-11-02&amp;project=SH-LJY\"");
+        String table = dailyTable(page);
+        // a day: 5 calls, 2 visits, 7 in all, REPAIR 4 / COMPLAINT 3 / INQUIRY 0, three rings, service level, FCR
+        assertThat(table).contains("href=\"/dashboard?from=2026-11-01&amp;to=2026-11-01&amp;project=SH-LJY\"")
+                .contains("<td>5</td><td>2</td>", "87.5%", "80.0%", "57.1%", "62.5%", "33.3%")
+                .contains("咨询", "投诉", "报修").as("no category without contacts in the period")
+                .doesNotContain("销售");
+        assertThat(table.substring(table.indexOf("class=\"total\""))).contains("<td>8</td><td>2</td>",
+                "<td>10</td>", "<td>5</td>", "90.0%", "70.0%", "60.0%");
+    }
+
+    @Test
+    void whenEvaluationHasNoDailySeriesTheSectionSaysSoAndTheOtherChartsStay() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/reports/daily", 503, """
+                {"type":"about:blank","title":"Service Unavailable","status":503}""");
+
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-30"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("每日趋势暂时无法显示", "id=\"chart-agents\"", "<td>42</td>", "4008201234")
+                .doesNotContain("id=\"chart-daily-rates\"");
+    }
+
+    @Test
+    void aSupervisorSeesTheTeamsDaysWithoutCategoriesAndSaysWhichFiguresAreTheTeams() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/reports/daily", 200, daily(null, true));
+
+        String page = mvc.perform(get("/dashboard").with(logins.supervisor()).param("from", "2026-11-01")
+                        .param("to", "2026-11-02"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("为本组坐席的数字", "类别按项目统计，不分班组", "id=\"chart-daily-rates\"");
+        assertThat(dailyTable(page)).doesNotContain("报修").contains("<td>5</td><td>2</td>", "<td>7</td>");
+        assertThat(evaluation.received("GET", "/api/v1/reports/daily").get(0).path())
+                .doesNotContain("projectCode");
+    }
+
+    @Test
+    void theDailyViewDownloadsAsEvaluationsExcelSheetForTheProject() throws Exception {
+        String workbook = "PK\u0003\u0004 daily sheet";
+        evaluation.answer("GET /api/v1/reports/daily", 200, XLSX, workbook);
+
+        MvcResult result = mvc.perform(get("/dashboard/export/daily").with(manager())
+                        .param("from", "2026-11-01").param("to", "2026-11-30").param("project", "SH-LJY"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", XLSX))
+                .andReturn();
+
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
+                .contains(".xlsx");
+        assertThat(evaluation.received("GET", "/api/v1/reports/daily").get(0).path())
+                .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30", "projectCode=SH-LJY");
+    }
+
     @Test
     void anAgentMayNotOpenTheManagersPages() throws Exception {
         for (String path : List.of("/dashboard", "/dashboard/cases?department=ENGINEERING",
-                "/dashboard/export/agents")) {
+                "/dashboard/export/agents", "/dashboard/export/daily")) {
             mvc.perform(get(path).with(logins.agent())).andExpect(status().isForbidden());
         }
         assertThat(evaluation.received("GET", "/")).isEmpty();

@@ -3,7 +3,11 @@ package com.caseflow.console.management;
 import com.caseflow.console.services.EvaluationViews;
 import com.caseflow.console.services.Page;
 import com.caseflow.console.services.RoutingViews;
+import com.caseflow.console.services.ServiceProblem;
+import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,6 +43,7 @@ import java.util.Set;
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
 class DashboardController {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
     static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
     private static final int PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
@@ -56,7 +61,8 @@ class DashboardController {
     enum Export {
         agents("/api/v1/reports/agents", "坐席考核"),
         departments("/api/v1/reports/departments", "部门考核"),
-        hotlines("/api/v1/reports/hotlines", "热线服务水平");
+        hotlines("/api/v1/reports/hotlines", "热线服务水平"),
+        daily("/api/v1/reports/daily", "每日运营");
 
         final String path;
         final String fileName;
@@ -100,6 +106,7 @@ class DashboardController {
             model.addAttribute("departments", List.of());
             model.addAttribute("figures", none);
             model.addAttribute("charts", none.charts(json, messages, LocaleContextHolder.getLocale()));
+            model.addAttribute("dailyCharts", Map.of());
             return "dashboard/dashboard";
         }
         EvaluationViews.Board<EvaluationViews.AgentRow> agents = services.evaluation().call(client -> client.get()
@@ -134,7 +141,33 @@ class DashboardController {
         model.addAttribute("figures", figures);
         model.addAttribute("charts",
                 figures.charts(json, messages, LocaleContextHolder.getLocale()));
+        DailyTrend trend = daily(period, projectFilter, departmentFilter);
+        model.addAttribute("trend", trend);
+        model.addAttribute("dailyCharts", trend == null ? Map.of()
+                : trend.charts(json, messages, LocaleContextHolder.getLocale()));
         return "dashboard/dashboard";
+    }
+
+    /**
+     * Evaluation's daily series for the period (and project), or null when evaluation cannot give it: the page's other
+     * figures do not depend on it, so it says so in its own section instead of failing the whole page.
+     */
+    private DailyTrend daily(ReportPeriod period, String project, String department) {
+        try {
+            DailyTrend.Daily daily = services.evaluation().call(client -> client.get()
+                    .uri(uri -> {
+                        uri.path(Export.daily.path).queryParam("from", period.from()).queryParam("to", period.to());
+                        if (project != null) {
+                            uri.queryParam("projectCode", project);
+                        }
+                        return uri.build();
+                    })
+                    .retrieve().body(DailyTrend.Daily.class));
+            return daily == null ? null : new DailyTrend(daily, project, department);
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            log.warn("the daily series is not shown: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The cases behind a department's figures: open ones, or the overdue ones (routing's queue filter). */
@@ -174,13 +207,22 @@ class DashboardController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                   LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                  LocalDate to) {
+                                  LocalDate to, @RequestParam(required = false) String project) {
         Export export = Arrays.stream(Export.values()).filter(e -> e.name().equals(view)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReportPeriod period = ReportPeriod.of(from, to, clock);
-        return Downloads.xlsx(services.evaluation(), uri -> uri.path(export.path).queryParam("from", period.from())
-                        .queryParam("to", period.to()).queryParam("format", "xlsx").build(),
-                export.fileName + "-" + period.from() + "-" + period.to());
+        // only the daily series has a project filter; the other sheets are the company's
+        String projectFilter = export == Export.daily ? code(project) : null;
+        return Downloads.xlsx(services.evaluation(), uri -> {
+                    uri.path(export.path).queryParam("from", period.from()).queryParam("to", period.to())
+                            .queryParam("format", "xlsx");
+                    if (projectFilter != null) {
+                        uri.queryParam("projectCode", projectFilter);
+                    }
+                    return uri.build();
+                },
+                export.fileName + "-" + (projectFilter == null ? "" : projectFilter + "-") + period.from() + "-"
+                        + period.to());
     }
 
     private long count(String department, boolean overdue) {

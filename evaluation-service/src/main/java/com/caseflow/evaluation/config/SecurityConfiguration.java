@@ -20,7 +20,7 @@ class SecurityConfiguration {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents", "/api/v1/reports/departments",
-                                "/api/v1/reports/hotlines")
+                                "/api/v1/reports/hotlines", "/api/v1/reports/daily")
                         .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/agents/*")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)

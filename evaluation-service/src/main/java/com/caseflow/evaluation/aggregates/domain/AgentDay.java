@@ -25,13 +25,18 @@ package com.caseflow.evaluation.aggregates.domain;
  * @param callsAnsweredInTime    answered by the agent within 15 s of the call being offered
  * @param answerMillis           total speed of answer (offered to answered) over the calls the agent answered
  * @param callsAbandoned         calls whose caller hung up while the call rang at the agent (last)
+ * @param adHocSpotChecks        of {@code spotChecks}, those outside the week's regular sample (临时抽查: a reviewer's
+ *                               own draw, or a single contact); the rest are regular
+ * @param adHocSpotCheckScoreSum sum of their scores
+ * @param adHocCriticalFailures  of {@code criticalFailures}, those found by an ad-hoc check
  */
 public record AgentDay(long phoneCalls, long visits, long callsTimed, long callsWithinThreeRings, long visitsTimed,
                        long greetSeconds, long completeRecords, long settledAtFirstContact, long casesOpened,
                        long casesReopened, long feedbackReached, long satisfactionSum, long satisfied,
                        long spotChecks, double spotCheckScoreSum, long criticalFailures, long callsMeasured,
                        long callsRung, long callsAnswered, long callsAnsweredInThreeRings, long callsAnsweredInTime,
-                       long answerMillis, long callsAbandoned) {
+                       long answerMillis, long callsAbandoned, long adHocSpotChecks,
+                       double adHocSpotCheckScoreSum, long adHocCriticalFailures) {
 
     public static final AgentDay NONE = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -45,6 +50,25 @@ public record AgentDay(long phoneCalls, long visits, long callsTimed, long calls
                 spotChecks, spotCheckScoreSum, criticalFailures, 0, 0, 0, 0, 0, 0, 0);
     }
 
+    /** Without ad-hoc spot-checks. */
+    public AgentDay(long phoneCalls, long visits, long callsTimed, long callsWithinThreeRings, long visitsTimed,
+                    long greetSeconds, long completeRecords, long settledAtFirstContact, long casesOpened,
+                    long casesReopened, long feedbackReached, long satisfactionSum, long satisfied,
+                    long spotChecks, double spotCheckScoreSum, long criticalFailures, long callsMeasured,
+                    long callsRung, long callsAnswered, long callsAnsweredInThreeRings, long callsAnsweredInTime,
+                    long answerMillis, long callsAbandoned) {
+        this(phoneCalls, visits, callsTimed, callsWithinThreeRings, visitsTimed, greetSeconds, completeRecords,
+                settledAtFirstContact, casesOpened, casesReopened, feedbackReached, satisfactionSum, satisfied,
+                spotChecks, spotCheckScoreSum, criticalFailures, callsMeasured, callsRung, callsAnswered,
+                callsAnsweredInThreeRings, callsAnsweredInTime, answerMillis, callsAbandoned, 0, 0, 0);
+    }
+
+    /** One spot-check of a contact of the agent's: regular (in the week's sample) or ad-hoc. */
+    public static AgentDay spotCheck(double score, boolean criticalFailure, boolean adHoc) {
+        return new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, score, criticalFailure ? 1 : 0, 0, 0, 0, 0, 0,
+                0, 0, adHoc ? 1 : 0, adHoc ? score : 0, adHoc && criticalFailure ? 1 : 0);
+    }
+
     /** What the phone platform's facts add to an agent's day. */
     public static AgentDay calls(long rung, long answered, long answeredInThreeRings, long answeredInTime,
                                  long answerMillis, long abandoned) {
@@ -56,7 +80,8 @@ public record AgentDay(long phoneCalls, long visits, long callsTimed, long calls
         return new AgentDay(phoneCalls, visits, callsTimed, callsWithinThreeRings, visitsTimed, greetSeconds,
                 completeRecords, settledAtFirstContact, casesOpened, casesReopened, feedbackReached, satisfactionSum,
                 satisfied, spotChecks, spotCheckScoreSum, criticalFailures, measured, callsRung, callsAnswered,
-                callsAnsweredInThreeRings, callsAnsweredInTime, answerMillis, callsAbandoned);
+                callsAnsweredInThreeRings, callsAnsweredInTime, answerMillis, callsAbandoned, adHocSpotChecks,
+                adHocSpotCheckScoreSum, adHocCriticalFailures);
     }
 
     public AgentDay plus(AgentDay o) {
@@ -69,10 +94,21 @@ public record AgentDay(long phoneCalls, long visits, long callsTimed, long calls
                 spotCheckScoreSum + o.spotCheckScoreSum, criticalFailures + o.criticalFailures,
                 callsMeasured + o.callsMeasured, callsRung + o.callsRung, callsAnswered + o.callsAnswered,
                 callsAnsweredInThreeRings + o.callsAnsweredInThreeRings, callsAnsweredInTime + o.callsAnsweredInTime,
-                answerMillis + o.answerMillis, callsAbandoned + o.callsAbandoned);
+                answerMillis + o.answerMillis, callsAbandoned + o.callsAbandoned,
+                adHocSpotChecks + o.adHocSpotChecks, adHocSpotCheckScoreSum + o.adHocSpotCheckScoreSum,
+                adHocCriticalFailures + o.adHocCriticalFailures);
     }
 
     public long contacts() {
         return phoneCalls + visits;
+    }
+
+    /** Spot-checks of the week's regular sample: the fair draw the KPI is scored on. */
+    public long regularSpotChecks() {
+        return spotChecks - adHocSpotChecks;
+    }
+
+    public double regularSpotCheckScoreSum() {
+        return spotCheckScoreSum - adHocSpotCheckScoreSum;
     }
 }

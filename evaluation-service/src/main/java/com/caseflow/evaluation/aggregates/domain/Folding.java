@@ -128,7 +128,8 @@ public final class Folding {
                 .withCallsMeasured(phone && c.timing() == TimingSource.MEASURED ? 1 : 0);
         LocalDate day = day(c.receivedAt());
         List<ProjectDelta> projects = c.projectCode() == null || c.category() == null ? List.of()
-                : List.of(new ProjectDelta(c.projectCode(), day, ProjectDay.contact(c.category().name())));
+                : List.of(new ProjectDelta(c.projectCode(), day, ProjectDay.contact(c.category().name(), c.channel().name(),
+                        c.settledAtFirstContact())));
         return new Folded(List.of(new AgentDelta(c.agentId(), day, add)), List.of(), projects, null);
     }
 
@@ -267,12 +268,25 @@ public final class Folding {
         return new Folded(agents, departments, null);
     }
 
-    /** A spot-check counts for the day of the contact it reviewed, so a month's checks land in that month. */
+    /**
+     * A spot-check counts for the day of the contact it reviewed, so a month's checks land in that month; an ad-hoc
+     * one (临时抽查) also in the ad-hoc counters.
+     */
     public Folded spotCheck(SpotCheckRecorded s) {
-        AgentDay add = new AgentDay(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, s.score(),
-                s.criticalFailures().isEmpty() ? 0 : 1);
+        AgentDay add = AgentDay.spotCheck(s.score(), !s.criticalFailures().isEmpty(), adHoc(s.sampleId()));
         return new Folded(List.of(new AgentDelta(s.agentId(), s.contactDay(), add)), List.of(), null);
     }
+
+    /**
+     * Whether a check was ad hoc: outside the week's regular sample, whose id the schedule makes
+     * {@code regular-<year>-W<week>} (see {@code Sample.regularId}); a reviewer's own draw is {@code random-…} and a
+     * single contact checked outside any sample has none.
+     */
+    public static boolean adHoc(String sampleId) {
+        return sampleId == null || !sampleId.startsWith(REGULAR_SAMPLE);
+    }
+
+    private static final String REGULAR_SAMPLE = "regular-";
 
     /** A call offered on a hotline, in the hour it was offered. */
     public Folded offered(CallOffered c) {

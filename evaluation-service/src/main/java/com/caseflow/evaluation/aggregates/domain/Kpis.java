@@ -43,15 +43,38 @@ public final class Kpis {
      * @param averageSatisfaction        callback satisfaction, 1–5
      * @param csat                       share of reached customers who answered 4 or 5
      * @param reopenRate                 reopenings per case the agent's contacts opened
-     * @param spotCheckAverage           average spot-check score, 0–100
-     * @param criticalFailures           spot-checks with a critical item failed
+     * @param spotChecks                 every spot-check of the agent's contacts, regular and ad hoc
+     * @param spotCheckAverage           the KPI: average score, 0–100, of the regular checks only — the week's sample
+     *                                   is drawn the same way for every agent, while ad-hoc checks (临时抽查) are aimed
+     *                                   by a reviewer and would weigh some agents more than others
+     * @param criticalFailures           spot-checks with a critical item failed, regular and ad hoc: a serious
+     *                                   violation counts however it was found
+     * @param regularSpotChecks          of {@code spotChecks}, those of the regular sample
+     * @param adHocSpotChecks            of {@code spotChecks}, the ad-hoc ones (a reviewer's own draw or one contact)
+     * @param adHocSpotCheckAverage      their average score, shown beside the KPI, not weighed in it
+     * @param adHocCriticalFailures      of {@code criticalFailures}, those found by an ad-hoc check
      */
     public record AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
                             Double averageGreetSeconds, Double completeRecordRate, Double firstContactResolutionRate,
                             Double averageSatisfaction, Double csat, Double reopenRate, long spotChecks,
                             Double spotCheckAverage, long criticalFailures, TimingSource threeRingsSource,
                             Double measuredThreeRingsRate, Double reportedThreeRingsRate,
-                            Double measuredTimingShare, Double selfReportedTimingShare, CallMeasures calls) {
+                            Double measuredTimingShare, Double selfReportedTimingShare, CallMeasures calls,
+                            long regularSpotChecks, long adHocSpotChecks, Double adHocSpotCheckAverage,
+                            long adHocCriticalFailures) {
+
+        /** KPIs whose spot-checks were all regular. */
+        public AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
+                         Double averageGreetSeconds, Double completeRecordRate, Double firstContactResolutionRate,
+                         Double averageSatisfaction, Double csat, Double reopenRate, long spotChecks,
+                         Double spotCheckAverage, long criticalFailures, TimingSource threeRingsSource,
+                         Double measuredThreeRingsRate, Double reportedThreeRingsRate,
+                         Double measuredTimingShare, Double selfReportedTimingShare, CallMeasures calls) {
+            this(contacts, phoneCalls, visits, answerWithinThreeRingsRate, averageGreetSeconds, completeRecordRate,
+                    firstContactResolutionRate, averageSatisfaction, csat, reopenRate, spotChecks, spotCheckAverage,
+                    criticalFailures, threeRingsSource, measuredThreeRingsRate, reportedThreeRingsRate,
+                    measuredTimingShare, selfReportedTimingShare, calls, spotChecks, 0, null, 0);
+        }
     }
 
     /**
@@ -82,11 +105,12 @@ public final class Kpis {
                 rate(d.greetSeconds(), d.visitsTimed()), rate(d.completeRecords(), d.contacts()),
                 rate(d.settledAtFirstContact(), d.contacts()), rate(d.satisfactionSum(), d.feedbackReached()),
                 rate(d.satisfied(), d.feedbackReached()), rate(d.casesReopened(), d.casesOpened()), d.spotChecks(),
-                d.spotChecks() == 0 ? null : d.spotCheckScoreSum() / d.spotChecks(), d.criticalFailures(), source,
+                average(d.regularSpotCheckScoreSum(), d.regularSpotChecks()), d.criticalFailures(), source,
                 measured, reported, rate(d.callsMeasured(), d.phoneCalls()),
                 rate(d.phoneCalls() - d.callsMeasured(), d.phoneCalls()),
                 calls(d.callsRung(), d.callsAnswered(), d.callsAbandoned(), d.callsAnsweredInTime(),
-                        d.answerMillis()));
+                        d.answerMillis()), d.regularSpotChecks(), d.adHocSpotChecks(),
+                average(d.adHocSpotCheckScoreSum(), d.adHocSpotChecks()), d.adHocCriticalFailures());
     }
 
     public static CallMeasures of(HotlineHour h) {
@@ -125,6 +149,10 @@ public final class Kpis {
             }
         }
         return byHours.lastKey();
+    }
+
+    private static Double average(double sum, long count) {
+        return count == 0 ? null : sum / count;
     }
 
     private static Double rate(long part, long whole) {

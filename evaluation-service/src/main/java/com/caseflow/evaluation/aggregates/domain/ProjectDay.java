@@ -16,9 +16,13 @@ import java.util.Map;
  * @param repeatContacts   contacts that joined an open case of the same customer (重复来电), in the case's category
  * @param incidentContacts contacts counted in a mass incident (群体事件), in the case's category
  * @param incidents        the same contacts by incident
+ * @param channels         contacts recorded at intake by channel ({@code Channel} name); counted since the daily
+ *                         series came, so a day before it has none
+ * @param settledAtFirstContact of the contacts counted by channel, those the agent settled on the spot
  */
 public record ProjectDay(Map<String, Long> contacts, Map<String, Long> repeatContacts,
-                         Map<String, Long> incidentContacts, List<IncidentContacts> incidents) {
+                         Map<String, Long> incidentContacts, List<IncidentContacts> incidents,
+                         Map<String, Long> channels, long settledAtFirstContact) {
 
     /** Contacts of one mass incident of the project, in its category. */
     public record IncidentContacts(String incidentId, String category, long contacts) {
@@ -31,10 +35,17 @@ public record ProjectDay(Map<String, Long> contacts, Map<String, Long> repeatCon
         repeatContacts = repeatContacts == null ? Map.of() : Map.copyOf(repeatContacts);
         incidentContacts = incidentContacts == null ? Map.of() : Map.copyOf(incidentContacts);
         incidents = incidents == null ? List.of() : List.copyOf(incidents);
+        channels = channels == null ? Map.of() : Map.copyOf(channels);
     }
 
-    public static ProjectDay contact(String category) {
-        return new ProjectDay(Map.of(category, 1L), null, null, null);
+    public ProjectDay(Map<String, Long> contacts, Map<String, Long> repeatContacts,
+                      Map<String, Long> incidentContacts, List<IncidentContacts> incidents) {
+        this(contacts, repeatContacts, incidentContacts, incidents, null, 0);
+    }
+
+    /** A contact recorded at intake: its category, its channel and whether it was settled on the spot. */
+    public static ProjectDay contact(String category, String channel, boolean settled) {
+        return new ProjectDay(Map.of(category, 1L), null, null, null, Map.of(channel, 1L), settled ? 1 : 0);
     }
 
     public static ProjectDay repeat(String category) {
@@ -57,7 +68,8 @@ public record ProjectDay(Map<String, Long> contacts, Map<String, Long> repeatCon
         List<IncidentContacts> merged = new ArrayList<>(byIncident.values());
         merged.sort(Comparator.comparing(IncidentContacts::incidentId).thenComparing(IncidentContacts::category));
         return new ProjectDay(merge(contacts, o.contacts), merge(repeatContacts, o.repeatContacts),
-                merge(incidentContacts, o.incidentContacts), merged);
+                merge(incidentContacts, o.incidentContacts), merged, merge(channels, o.channels),
+                settledAtFirstContact + o.settledAtFirstContact);
     }
 
     public long contactsIn(String category) {

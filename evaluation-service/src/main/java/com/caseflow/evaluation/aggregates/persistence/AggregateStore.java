@@ -308,6 +308,38 @@ public class AggregateStore implements InitializingBean {
                         DepartmentDay::plus));
     }
 
+    /** Each day's counters of every agent (a series needs the days, so day documents only), by day and agent. */
+    @Retry(name = "mongo")
+    public Map<LocalDate, Map<String, AgentDay>> agentDays(LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, AgentDay>> days = new HashMap<>();
+        for (AgentDayDocument d : inPeriod(AgentDayDocument.class, from, to)) {
+            days.computeIfAbsent(LocalDate.parse(d.day()), k -> new HashMap<>()).merge(d.agentId(), d.counters(),
+                    AgentDay::plus);
+        }
+        return days;
+    }
+
+    /** Each day's counters of every department, summed. */
+    @Retry(name = "mongo")
+    public Map<LocalDate, DepartmentDay> departmentDays(LocalDate from, LocalDate to) {
+        return inPeriod(DepartmentDayDocument.class, from, to).stream().collect(Collectors.toMap(
+                d -> LocalDate.parse(d.day()), DepartmentDayDocument::counters, DepartmentDay::plus));
+    }
+
+    /** Each day's calls of every hotline, its hours summed. */
+    @Retry(name = "mongo")
+    public Map<LocalDate, HotlineHour> hotlineDays(LocalDate from, LocalDate to) {
+        return inPeriod(HotlineHourDocument.class, from, to).stream().collect(Collectors.toMap(
+                d -> LocalDate.parse(d.day()), HotlineHourDocument::counters, HotlineHour::plus));
+    }
+
+    /** Each day's counters of every project, summed. */
+    @Retry(name = "mongo")
+    public Map<LocalDate, ProjectDay> projectDaysSummed(LocalDate from, LocalDate to) {
+        return inPeriod(ProjectDayDocument.class, from, to).stream().collect(Collectors.toMap(
+                d -> LocalDate.parse(d.day()), ProjectDayDocument::counters, ProjectDay::plus));
+    }
+
     /** A whole calendar month, or some days of one. */
     private record Span(boolean wholeMonth, List<String> keys) {
 

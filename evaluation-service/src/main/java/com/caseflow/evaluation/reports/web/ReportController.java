@@ -1,6 +1,7 @@
 package com.caseflow.evaluation.reports.web;
 
 import com.caseflow.evaluation.access.Access;
+import com.caseflow.evaluation.aggregates.application.DailyReports;
 import com.caseflow.evaluation.aggregates.application.KpiReports;
 import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
@@ -27,19 +28,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** KPI reports and rankings for any period of business days (Asia/Shanghai), from and to inclusive. */
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
+    /** A project's code as proposals spell it (e.g. SH-LJY). */
+    private static final Pattern PROJECT_CODE = Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)*");
+    private static final int MAX_PROJECT_CODE = 32;
+
     private final KpiReports reports;
+    private final DailyReports daily;
     private final Scoreboard scoreboard;
     private final Access access;
     private final StaffRateLimiter rateLimit;
 
-    ReportController(KpiReports reports, Scoreboard scoreboard, Access access, StaffRateLimiter rateLimit) {
+    ReportController(KpiReports reports, DailyReports daily, Scoreboard scoreboard, Access access,
+                     StaffRateLimiter rateLimit) {
         this.reports = reports;
+        this.daily = daily;
         this.scoreboard = scoreboard;
         this.access = access;
         this.rateLimit = rateLimit;
@@ -156,6 +165,39 @@ class ReportController {
         }
         return TableExport.download(ReportTables.hotlines(period, hotlines), asked.format(),
                 "热线服务水平-" + period.from() + "-" + period.to());
+    }
+
+    /**
+     * The company's figures per business day (Asia/Shanghai) of the period and for the whole period: contacts by
+     * channel and category, first-contact resolution, the three-ring rate (per agent measured where the phone
+     * platform rang calls at them, else as reported), the hotlines' service level and the departments' cases. With
+     * {@code projectCode}, contacts and first-contact resolution are that project's; a supervisor's agent figures
+     * are their team's. {@code format=csv|xlsx} for a download.
+     */
+    @GetMapping("/daily")
+    ResponseEntity<?> daily(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                            @RequestParam(required = false) String projectCode,
+                            @RequestParam(required = false) String format, Authentication authentication) {
+        Staff staff = reader(authentication);
+        List<FieldProblem> problems = new ArrayList<>();
+        String project = projectCode == null || projectCode.isBlank() ? null : projectCode.strip();
+        if (project != null && (project.length() > MAX_PROJECT_CODE || !PROJECT_CODE.matcher(project).matches())) {
+            problems.add(new FieldProblem("projectCode", "upper-case letters and digits in groups joined by '-', "
+                    + "at most " + MAX_PROJECT_CODE + " characters, e.g. SH-LJY"));
+        }
+        ExportFormat exportFormat = null;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
+        Period period = period(from, to, problems);
+        DailyReports.DailyReport report = daily.daily(staff, period.from(), period.to(), project);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(report);
+        }
+        return TableExport.download(ReportTables.daily(report), exportFormat,
+                "每日运营-" + (project == null ? "" : project + "-") + period.from() + "-" + period.to());
     }
 
     private record Asked(Period period, ExportFormat format) {

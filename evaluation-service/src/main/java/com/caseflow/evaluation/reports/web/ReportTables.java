@@ -1,11 +1,14 @@
 package com.caseflow.evaluation.reports.web;
 
+import com.caseflow.evaluation.aggregates.application.DailyReports;
 import com.caseflow.evaluation.aggregates.application.KpiReports;
+import com.caseflow.evaluation.aggregates.domain.DailySeries;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.evaluations.application.Scoreboard;
 import com.caseflow.evaluation.evaluations.domain.EvaluationPolicy;
 import com.caseflow.evaluation.evaluations.domain.Period;
 import com.caseflow.evaluation.evaluations.domain.Scored;
+import com.caseflow.evaluation.recurring.domain.Categories;
 import com.caseflow.evaluation.reports.export.Column;
 import com.caseflow.evaluation.reports.export.Column.Kind;
 import com.caseflow.evaluation.reports.export.ReportTable;
@@ -41,8 +44,12 @@ final class ReportTables {
             new Column("csat", "满意率(4-5分)", Kind.PERCENT),
             new Column("reopenRate", "重开率", Kind.PERCENT),
             new Column("spotChecks", "抽查次数", Kind.INTEGER),
-            new Column("spotCheckAverage", "抽查平均分", Kind.DECIMAL),
+            new Column("regularSpotChecks", "定期抽查次数", Kind.INTEGER),
+            new Column("spotCheckAverage", "定期抽查平均分", Kind.DECIMAL),
+            new Column("adHocSpotChecks", "临时抽查次数", Kind.INTEGER),
+            new Column("adHocSpotCheckAverage", "临时抽查平均分(不计入考核)", Kind.DECIMAL),
             new Column("criticalFailures", "严重违规次数", Kind.INTEGER),
+            new Column("adHocCriticalFailures", "其中临时抽查发现", Kind.INTEGER),
             new Column("measuredTimingShare", "实测时间占比", Kind.PERCENT),
             new Column("selfReportedTimingShare", "自报时间占比", Kind.PERCENT),
             new Column("callsRung", "振铃来电数", Kind.INTEGER),
@@ -86,7 +93,8 @@ final class ReportTables {
             row.addAll(ReportTable.row(k.phoneCalls(), k.visits(), k.answerWithinThreeRingsRate(),
                     source(k.threeRingsSource()), k.averageGreetSeconds(), k.completeRecordRate(),
                     k.firstContactResolutionRate(), k.averageSatisfaction(), k.csat(), k.reopenRate(), k.spotChecks(),
-                    k.spotCheckAverage(), k.criticalFailures(), k.measuredTimingShare(),
+                    k.regularSpotChecks(), k.spotCheckAverage(), k.adHocSpotChecks(), k.adHocSpotCheckAverage(),
+                    k.criticalFailures(), k.adHocCriticalFailures(), k.measuredTimingShare(),
                     k.selfReportedTimingShare(), calls.offered(), calls.answered(), calls.abandoned(),
                     calls.serviceLevel(), calls.averageSpeedOfAnswerSeconds(), calls.abandonmentRate()));
             rows.add(row);
@@ -119,6 +127,83 @@ final class ReportTables {
             rows.add(callRow(h.hotline(), "合计", h.total()));
         }
         return new ReportTable("热线服务水平 " + span(period), HOTLINE, rows);
+    }
+
+    /**
+     * One row per day, then the period ("合计"): contacts by channel and category, first-contact resolution, the
+     * three-ring rate, the hotlines' service level and the departments' cases. The category columns are those of
+     * the JSON's {@code byCategory} (every category this build knows, then any other counted).
+     */
+    static ReportTable daily(DailyReports.DailyReport report) {
+        List<String> categories = new ArrayList<>();
+        DailySeries.Contacts totalContacts = report.total().contacts();
+        if (totalContacts.byCategory() != null) {
+            categories.addAll(totalContacts.byCategory().keySet());
+        }
+        List<Column> columns = new ArrayList<>(List.of(
+                new Column("day", "日期", Kind.TEXT),
+                new Column("contacts", "接触总数", Kind.INTEGER),
+                new Column("phoneCalls", "来电", Kind.INTEGER),
+                new Column("visits", "来访", Kind.INTEGER)));
+        categories.forEach(c -> columns.add(new Column("category." + c, Categories.labelZh(c), Kind.INTEGER)));
+        if (totalContacts.byCategory() != null) {
+            columns.add(new Column("repeatContacts", "重复来电", Kind.INTEGER));
+            columns.add(new Column("incidentContacts", "群体事件来电", Kind.INTEGER));
+        }
+        columns.addAll(List.of(
+                new Column("settledAtFirstContact", "当场解决数", Kind.INTEGER),
+                new Column("firstContactResolutionRate", "首次解决率", Kind.PERCENT),
+                new Column("threeRingsRate", "三声内接听率", Kind.PERCENT),
+                new Column("threeRingsSource", "三声内接听率来源", Kind.TEXT),
+                new Column("measuredCalls", "实测来电数", Kind.INTEGER),
+                new Column("selfReportedCalls", "自报来电数", Kind.INTEGER),
+                new Column("offered", "热线呼入数", Kind.INTEGER),
+                new Column("answered", "热线接听数", Kind.INTEGER),
+                new Column("answeredInTime", "15秒内接听数", Kind.INTEGER),
+                new Column("serviceLevel", "服务水平(15秒内接听)", Kind.PERCENT),
+                new Column("averageSpeedOfAnswerSeconds", "平均应答时长(秒)", Kind.DECIMAL),
+                new Column("abandonmentRate", "放弃率", Kind.PERCENT),
+                new Column("casesRouted", "受理案件数", Kind.INTEGER),
+                new Column("resolved", "已解决数", Kind.INTEGER),
+                new Column("firstResponseCompliance", "首次响应及时率", Kind.PERCENT),
+                new Column("resolutionCompliance", "按时解决率", Kind.PERCENT),
+                new Column("csat", "满意率(4-5分)", Kind.PERCENT)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (DailySeries.Figures day : report.days()) {
+            rows.add(dailyRow(day.day().toString(), day, categories));
+        }
+        rows.add(dailyRow("合计", report.total(), categories));
+        String scope = (report.projectCode() == null ? "" : " " + report.projectCode())
+                + (report.team() ? " 本组" : "");
+        return new ReportTable("每日运营" + scope + " " + report.from() + " 至 " + report.to(), columns, rows);
+    }
+
+    private static List<Object> dailyRow(String day, DailySeries.Figures f, List<String> categories) {
+        DailySeries.Contacts c = f.contacts();
+        List<Object> row = new ArrayList<>(ReportTable.row(day, c.total(), c.byChannel().get("PHONE"),
+                c.byChannel().get("VISIT")));
+        if (c.byCategory() != null) {
+            categories.forEach(k -> row.add(c.byCategory().getOrDefault(k, 0L)));
+            row.add(c.repeatContacts());
+            row.add(c.incidentContacts());
+        }
+        DailySeries.ThreeRings t = f.threeRings();
+        Kpis.CallMeasures h = f.hotlines();
+        DailySeries.Cases cases = f.cases();
+        row.addAll(ReportTable.row(f.firstContactResolution().settled(), f.firstContactResolution().rate(),
+                t.rate(), threeRingsSource(t.source()), t.measuredCalls(), t.selfReportedCalls(), h.offered(),
+                h.answered(), h.answeredInTime(), h.serviceLevel(), h.averageSpeedOfAnswerSeconds(),
+                h.abandonmentRate(), cases.routed(), cases.resolved(), cases.firstResponseCompliance(),
+                cases.resolutionCompliance(), cases.csat()));
+        return row;
+    }
+
+    private static String threeRingsSource(DailySeries.ThreeRingsSource source) {
+        return source == null ? null : switch (source) {
+            case MEASURED -> "实测";
+            case SELF_REPORTED -> "自报";
+            case MIXED -> "实测与自报";
+        };
     }
 
     private static List<Object> callRow(String hotline, String hour, Kpis.CallMeasures m) {

@@ -65,9 +65,9 @@ class ProjectDayFoldingTests {
                 Instant.parse("2026-11-02T16:30:00Z")));
         Folding.Folded noProject = folding.contact(contact("3", null, ContactCategory.REPAIR, at("2026-11-02T10:00")));
 
-        assertThat(byDay(late)).isEqualTo(Map.of(LocalDate.of(2026, 11, 2), ProjectDay.contact("REPAIR")));
+        assertThat(byDay(late)).isEqualTo(Map.of(LocalDate.of(2026, 11, 2), ProjectDay.contact("REPAIR", "PHONE", false)));
         assertThat(byDay(afterMidnight)).as("00:30 in Shanghai is the next day")
-                .isEqualTo(Map.of(LocalDate.of(2026, 11, 3), ProjectDay.contact("COMPLAINT")));
+                .isEqualTo(Map.of(LocalDate.of(2026, 11, 3), ProjectDay.contact("COMPLAINT", "PHONE", false)));
         assertThat(noProject.projects()).isEmpty();
         assertThat(noProject.agents()).hasSize(1);
     }

@@ -84,7 +84,7 @@ class ReportDownloadTests {
             Sheet sheet = workbook.getSheetAt(0);
             List<String> headers = new ArrayList<>();
             sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
-            assertThat(headers).startsWith("排名", "坐席工号", "综合得分").contains("三声内接听率", "抽查平均分");
+            assertThat(headers).startsWith("排名", "坐席工号", "综合得分").contains("三声内接听率", "定期抽查平均分", "临时抽查次数");
             Row row = null;
             for (Row r : sheet) {
                 if (agent.equals(r.getCell(1).getStringCellValue())) {

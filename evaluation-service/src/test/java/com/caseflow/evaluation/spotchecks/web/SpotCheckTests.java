@@ -229,7 +229,10 @@ class SpotCheckTests {
 
             JsonNode kpis = await().atMost(WAIT).until(() -> manager.get("/api/v1/reports/agents/" + agent
                     + "?from=2026-10-01&to=2026-10-31").json().get("kpis"), k -> k.get("spotChecks").asLong() == 1);
-            assertThat(kpis.get("spotCheckAverage").asDouble()).isEqualTo(83.0);
+            assertThat(kpis.get("adHocSpotChecks").asLong()).as("a reviewer's own draw is ad hoc").isEqualTo(1);
+            assertThat(kpis.get("adHocSpotCheckAverage").asDouble()).isEqualTo(83.0);
+            assertThat(kpis.get("regularSpotChecks").asLong()).isZero();
+            assertThat(kpis.get("spotCheckAverage").isNull()).as("the KPI weighs the regular sample only").isTrue();
             assertThat(kpis.get("criticalFailures").asLong()).isZero();
 
             Api.Response twice = manager.post("/api/v1/spot-checks", check(sampleId, reviewed, ALL_FOUR, null));
