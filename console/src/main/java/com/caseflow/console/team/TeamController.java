@@ -43,9 +43,14 @@ class TeamController {
 
         /** The score's change from the first week with a score to the latest, null without two of them. */
         public Double change() {
-            Double first = scores.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            Double last = scores.get(scores.size() - 1);
-            return first == null || last == null ? null : Math.round((last - first) * 10) / 10.0;
+            int first = 0;
+            while (first < scores.size() && scores.get(first) == null) {
+                first++;
+            }
+            int last = scores.size() - 1;
+            // one week with a score is no change: "—", not 0.0
+            return first >= last || scores.get(last) == null ? null
+                    : Math.round((scores.get(last) - scores.get(first)) * 10) / 10.0;
         }
     }
 
