@@ -106,6 +106,10 @@ class ConsoleAdminPagesInBrowserEndToEndTests {
             WebElement added = manager.until(d -> d.findElements(By.cssSelector("#rules-changes tbody tr")).stream()
                     .filter(r -> r.getText().contains(rule)).findFirst().orElse(null));
             assertThat(added.getAttribute("class")).contains("change-ADDED");
+            assertThat(manager.all("#rules-changes tbody tr.change-CHANGED").stream().map(WebElement::getText))
+                    .as("what the new rule does, beside its addition")
+                    .anySatisfy(text -> assertThat(text).contains(rule, "关键词", word))
+                    .anySatisfy(text -> assertThat(text).contains(rule, "分派部门", "CUSTOMER_SERVICE"));
             manager.assertAccessible("the rules' versions and their difference");
             manager.screenshot("admin-rule-versions");
         }

@@ -235,6 +235,8 @@ class ConsoleSupervisorInBrowserEndToEndTests {
                 assertThat(cells.get(4).getText()).as("%s's 抽查均分", agentId)
                         .isEqualTo(String.format(Locale.ROOT, "%.1f", average));
                 assertThat(cells.get(5).getText()).isEqualTo("0");
+                // contacts exist only from today in this stack: one week with a score is no change over four weeks
+                assertThat(cells.get(cells.size() - 1).getText()).isEqualTo("—");
             });
             supervisor.assertAccessible("the team page");
             supervisor.screenshot("team");
