@@ -396,4 +396,32 @@ class SpotCheckWorkbenchWebTests {
                     .contains("from=" + monday, "to=" + monday.plusDays(6)));
         }
     }
+
+    @Test
+    void theTeamPageShowsTheFourWeeksEndingWithTheChosenOneThisWeekAtTheLatest() throws Exception {
+        evaluation.answer("GET /api/v1/reports/agents", 200, """
+                {"period":{"from":"2026-11-30","to":"2026-12-06"},"policyVersion":"2026-12","rows":[
+                  {"agentId":"A001","kpis":{"contacts":3,"spotChecks":2,"spotCheckAverage":90.0,
+                    "criticalFailures":0}}]}""");
+        LocalDate thisMonday = LocalDate.now(ZoneId.of("Asia/Shanghai"))
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String page = mvc.perform(get("/team").param("week", thisMonday.plusDays(2).toString())
+                        .with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"team-spot-checks\">2<", "90.0",
+                thisMonday + " 至 " + thisMonday.plusDays(6), "week=" + thisMonday.minusWeeks(1))
+                .doesNotContain("id=\"team-next\"");
+        List<StubService.Received> asked = evaluation.received("GET", "/api/v1/reports/agents");
+        for (int i = 0; i < 4; i++) {
+            LocalDate monday = thisMonday.minusWeeks(3 - i);
+            assertThat(asked).anySatisfy(r -> assertThat(r.path())
+                    .contains("from=" + monday, "to=" + monday.plusDays(6)));
+        }
+
+        // a week after this one is this one: its figures are not there yet
+        String later = mvc.perform(get("/team").param("week", thisMonday.plusWeeks(3).toString())
+                        .with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(later).contains(thisMonday + " 至 " + thisMonday.plusDays(6));
+    }
 }

@@ -38,6 +38,7 @@ final class ConsoleSystem {
     final int consolePort;
     final int phonePort;
     final int smsPort;
+    private final int identityPort;
 
     static synchronized ConsoleSystem get() {
         if (running == null) {
@@ -53,6 +54,7 @@ final class ConsoleSystem {
             int controller = ServiceProcess.freePort();
             int mongo = ServiceProcess.freePort();
             int identity = ServiceProcess.freePort();
+            identityPort = identity;
             int notifications = ServiceProcess.freePort();
             consolePort = ServiceProcess.freePort();
             phonePort = ServiceProcess.freePort();
@@ -103,6 +105,20 @@ final class ConsoleSystem {
 
     String url() {
         return "http://127.0.0.1:" + consolePort;
+    }
+
+    /** Evaluation's port, for a test that reads its API as a member of staff would with a token of their own. */
+    int evaluationPort() {
+        return services.get(3).port();
+    }
+
+    /**
+     * An access token of a demo user from the real identity server, got as {@code infra/bin/token} gets it: the
+     * authorization code flow of the public client {@code caseflow-cli} with PKCE, the login form with its CSRF token
+     * in a cookie jar of its own, the code read from the redirect (never followed) and exchanged with the verifier.
+     */
+    String token(String staffId) {
+        return StaffToken.of("http://127.0.0.1:" + identityPort, staffId, ConsoleSession.PASSWORD);
     }
 
     private Process startInfra(List<String> options) throws IOException {

@@ -60,6 +60,13 @@ public final class RuleDiff {
             int before = older.indexOf(rule.id());
             if (before < 0) {
                 changes.add(new Change(Kind.ADDED, rule.id(), null, null, String.valueOf(newer.indexOf(rule.id()) + 1)));
+                // what the new rule does, each condition from nothing to its value, so a reviewer reads it here
+                FIELDS.forEach((field, value) -> {
+                    String now = text(value.apply(rule));
+                    if (!now.isEmpty()) {
+                        changes.add(new Change(Kind.CHANGED, rule.id(), field, "", now));
+                    }
+                });
                 continue;
             }
             // moved among the rules both versions have: an insertion above a rule does not move it

@@ -2,11 +2,13 @@ package com.caseflow.console.team;
 
 import com.caseflow.console.services.SpotCheckViews;
 import com.caseflow.console.services.Services;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -41,16 +43,28 @@ class TeamController {
 
         /** The score's change from the first week with a score to the latest, null without two of them. */
         public Double change() {
-            Double first = scores.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            Double last = scores.get(scores.size() - 1);
-            return first == null || last == null ? null : Math.round((last - first) * 10) / 10.0;
+            int first = 0;
+            while (first < scores.size() && scores.get(first) == null) {
+                first++;
+            }
+            int last = scores.size() - 1;
+            // one week with a score is no change: "—", not 0.0
+            return first >= last || scores.get(last) == null ? null
+                    : Math.round((scores.get(last) - scores.get(first)) * 10) / 10.0;
         }
     }
 
+    /**
+     * The four weeks ending with the given one (any day of it); by default the week just ended. This week may be
+     * chosen too, so a supervisor sees today's checks count before the week is over.
+     */
     @GetMapping
-    String team(Model model) {
-        LocalDate lastMonday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .minusWeeks(1);
+    String team(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+                Model model) {
+        LocalDate thisMonday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate chosen = week == null ? thisMonday.minusWeeks(1)
+                : week.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday = chosen.isAfter(thisMonday) ? thisMonday : chosen;
         List<LocalDate> mondays = new ArrayList<>();
         for (int i = WEEKS - 1; i >= 0; i--) {
             mondays.add(lastMonday.minusWeeks(i));
@@ -76,6 +90,8 @@ class TeamController {
             trends.add(new AgentTrend(agentId, latestRow, scores));
         }
         model.addAttribute("mondays", mondays);
+        model.addAttribute("previousWeek", lastMonday.minusWeeks(1));
+        model.addAttribute("nextWeek", lastMonday.isBefore(thisMonday) ? lastMonday.plusWeeks(1) : null);
         model.addAttribute("from", lastMonday);
         model.addAttribute("to", lastMonday.plusDays(6));
         model.addAttribute("trends", trends);

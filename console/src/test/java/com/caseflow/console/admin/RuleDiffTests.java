@@ -24,7 +24,9 @@ class RuleDiffTests {
         RuleSet newer = version(2, "CUSTOMER_SERVICE", rule("new", "FINANCE", List.of()), rule("a", "SALES", List.of()),
                 rule("b", "LEGAL", List.of()));
         assertThat(RuleDiff.between(older, newer)).containsExactly(
-                new RuleDiff.Change(RuleDiff.Kind.ADDED, "new", null, null, "1"));
+                new RuleDiff.Change(RuleDiff.Kind.ADDED, "new", null, null, "1"),
+                new RuleDiff.Change(RuleDiff.Kind.CHANGED, "new", "categories", "", "REPAIR"),
+                new RuleDiff.Change(RuleDiff.Kind.CHANGED, "new", "departmentCode", "", "FINANCE"));
     }
 
     @Test
