@@ -294,6 +294,20 @@ class TrainingWebTests {
     }
 
     @Test
+    void aRunLeadsToItsPeriodsOutcomesWhereTheDecisionsAreTaken() throws Exception {
+        evaluation.answer("POST /api/v1/evaluations", 200, """
+                {"periodType":"WEEK","from":"2026-11-23","to":"2026-11-29","policyVersion":"2026-12",
+                 "published":3,"unchanged":0,"outcomes":{"TRAINING":1,"COMMENDATION":1,"WARNING":1}}""");
+        mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "WEEK")
+                        .param("start", "2026-11-23"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/evaluations?periodType=WEEK&start=2026-11-23&from=2026-11-23&to=2026-11-29"));
+        evaluationsPage();
+        mvc.perform(get("/evaluations?periodType=WEEK&start=2026-11-23&from=2026-11-23&to=2026-11-29")
+                .with(manager())).andExpect(status().isOk());
+    }
+
+    @Test
     void aConfirmationAndAnOverrideReachEvaluationAsTheManagerChoseThem() throws Exception {
         evaluationsPage();
         String id = "AGENT.A001.WEEK.2026-11-23";

@@ -83,9 +83,10 @@ class EvaluationsController {
                     .retrieve().body(EvaluationViews.Run.class));
             redirect.addFlashAttribute("run", run);
             redirect.addAttribute("periodType", run.periodType());
-            redirect.addAttribute("start", run.from());
-            redirect.addAttribute("from", run.from());
-            redirect.addAttribute("to", run.to());
+            // ISO dates as text: the web layer's formatter would write a LocalDate the date parameters cannot read
+            redirect.addAttribute("start", run.from().toString());
+            redirect.addAttribute("from", run.from().toString());
+            redirect.addAttribute("to", run.to().toString());
             return "redirect:/evaluations";
         } catch (ServiceProblem problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
