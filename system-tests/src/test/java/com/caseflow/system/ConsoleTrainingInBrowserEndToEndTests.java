@@ -172,6 +172,60 @@ class ConsoleTrainingInBrowserEndToEndTests {
         assertThat(completed.body()).contains("data-assignment=\"" + assignmentId + "\"", "已完成");
         assertThat(manager.get("/training?status=ASSIGNED&agentId=" + WEAK).body())
                 .doesNotContain("data-assignment=\"" + assignmentId + "\"");
+
+        // after the training A002 answers well: this week's (provisional) evaluation shows each weak KPI before → after
+        // (the other browser tests may have had A002 answer calls this week too: only the base scores are certain)
+        LocalDate thisMonday = monday.plusWeeks(1);
+        String thisWeek = "/dashboard?from=" + thisMonday + "&to=" + LocalDate.now(SHANGHAI);
+        try (Browser again = Browser.open(system.url())) {
+            again.signIn("M001");
+            again.go(thisWeek);
+            String before = agentCell(again.driver, WEAK, 1);
+            long earlier = before.isEmpty() ? 0 : Long.parseLong(before);
+            publishGoodCalls(WEAK);
+            again.until(d -> {
+                d.get(system.url() + thisWeek);
+                String contacts = agentCell(d, WEAK, 1);
+                return !contacts.isEmpty() && Long.parseLong(contacts) >= earlier + 2
+                        && !"—".equals(agentCell(d, WEAK, 4));
+            });
+            again.go("/evaluations");
+            new Select(again.find("#run-period-type")).selectByValue("WEEK");
+            ((JavascriptExecutor) again.driver).executeScript("arguments[0].value = arguments[1]",
+                    again.find("#run-start"), thisMonday.toString());
+            again.find("form.run-form button[type=submit]").click();
+            again.until(d -> !d.findElements(By.cssSelector("#run-result p.notice")).isEmpty());
+            WebElement followUp = row(again, "AGENT." + WEAK + ".WEEK." + thisMonday)
+                    .findElement(By.cssSelector("td.follow-up"));
+            assertThat(followUp.getText()).contains("专项培训")
+                    .containsPattern("三声内接听率 25\\.0 → [0-9.]+（(已提高|未提高)）")
+                    .containsPattern("记录完整率 50\\.0 → [0-9.]+（(已提高|未提高)）")
+                    .containsPattern("客户满意度 25\\.0 → [0-9.]+（(已提高|未提高)）");
+            if (earlier == 0) {
+                assertThat(followUp.getText()).as("only the calls after the training this week")
+                        .contains("三声内接听率 25.0 → 100.0（已提高）");
+            }
+            assertThat(followUp.findElement(By.tagName("a")).getAttribute("href")).endsWith("/training/" + assignmentId);
+        }
+    }
+
+    /** Two well-answered, fully recorded calls and a happy callback of the agent, a minute ago. */
+    private static void publishGoodCalls(String agent) {
+        Instant at = Instant.now().minusSeconds(60);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2; i++) {
+                publish(producer, Topics.CONTACTS, "intake-service", new ContactReceived(UUID.randomUUID().toString(),
+                        Channel.PHONE, agent, at, null, null, 2, true, true, null, null, null, "王小明",
+                        CallerType.OWNER, "13812345678", null, "SH-LJY", null, "咨询交房时间", ContactCategory.INQUIRY,
+                        true, true));
+            }
+            String caseId = UUID.randomUUID().toString();
+            publish(producer, Topics.FOLLOWUPS, "followup-service", new CustomerFeedbackRecorded(caseId,
+                    caseId + ".1.1", UUID.randomUUID().toString(), agent, "CS", "SH-LJY", 1, true, 5, true, null,
+                    true, "D-CS-01", at));
+        }
     }
 
     /** A row of the outcomes table, found again each time (the page reloads after each form). */
