@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +41,7 @@ import java.util.Set;
 class EvaluationsController {
 
     private static final Set<String> PERIOD_TYPES = Set.of("WEEK", "MONTH");
+    private static final List<String> DECISION_OUTCOMES = List.of("COMMENDATION", "NONE", "TRAINING", "WARNING");
     private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.AgentRow>> AGENTS =
             new ParameterizedTypeReference<>() {
             };
@@ -80,9 +83,10 @@ class EvaluationsController {
                     .retrieve().body(EvaluationViews.Run.class));
             redirect.addFlashAttribute("run", run);
             redirect.addAttribute("periodType", run.periodType());
-            redirect.addAttribute("start", run.from());
-            redirect.addAttribute("from", run.from());
-            redirect.addAttribute("to", run.to());
+            // ISO dates as text: the web layer's formatter would write a LocalDate the date parameters cannot read
+            redirect.addAttribute("start", run.from().toString());
+            redirect.addAttribute("from", run.from().toString());
+            redirect.addAttribute("to", run.to().toString());
             return "redirect:/evaluations";
         } catch (ServiceProblem problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -90,6 +94,56 @@ class EvaluationsController {
             model.addAttribute("typed", body);
         }
         load(ReportPeriod.of(null, null, clock), null, null, model);
+        return "evaluations/evaluations";
+    }
+
+    /**
+     * A manager confirms (确认) the commendation or warning an evaluation recommends, or overrides it (改判) with the
+     * outcome that stands and why. The outcome is sent only with an override; evaluation names what is missing or
+     * wrong, and refuses a second confirmation (409).
+     */
+    @PostMapping("/{id}/decision")
+    String decide(@PathVariable String id, @RequestParam(defaultValue = "") String decision,
+                  @RequestParam(defaultValue = "") String outcome, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(required = false) String periodType,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (!decision.isBlank()) {
+            body.put("decision", decision.strip());
+        }
+        if ("OVERRIDDEN".equals(decision.strip()) && !outcome.isBlank()) {
+            body.put("outcome", outcome.strip());
+        }
+        if (!reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        try {
+            services.evaluation().call(client -> client.post().uri("/api/v1/evaluations/{id}/decision", id)
+                    .contentType(MediaType.APPLICATION_JSON).body(body)
+                    .retrieve().toBodilessEntity());
+            redirect.addFlashAttribute("decided", id);
+            if (periodType(periodType) != null && start != null) {
+                redirect.addAttribute("periodType", periodType);
+                redirect.addAttribute("start", start.toString());
+            }
+            return "redirect:/evaluations";
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 404) {
+                throw problem;
+            }
+            response.setStatus(problem.conflict() ? HttpServletResponse.SC_CONFLICT
+                    : problem.status() == 403 ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("decisionFailed", id);
+            model.addAttribute("decisionErrors", fieldMessages.of(problem, "decision"));
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("decision", decision);
+            typed.put("outcome", outcome);
+            typed.put("reason", reason);
+            model.addAttribute("decisionTyped", typed);
+        }
+        load(ReportPeriod.of(null, null, clock), periodType(periodType), start, model);
         return "evaluations/evaluations";
     }
 
@@ -131,6 +185,7 @@ class EvaluationsController {
                         .queryParam("start", outcomesStart).build())
                 .retrieve().body(EvaluationViews.Evaluations.class)));
         model.addAttribute("lastMonth", today.minusMonths(1).withDayOfMonth(1));
+        model.addAttribute("decisionOutcomes", DECISION_OUTCOMES);
     }
 
     private static String periodType(String value) {

@@ -125,15 +125,74 @@ public final class EvaluationViews {
     public record Evaluation(String evaluationId, int revision, String subjectType, String subjectId,
                              String periodType, LocalDate from, LocalDate to, Double score, Integer rank,
                              int rankedOf, Double previousScore, String outcome, List<String> weakKpis,
-                             List<String> reasons, boolean provisional) {
+                             List<String> reasons, boolean provisional, String recommendedOutcome,
+                             Decision decision, String decidedOutcome, TrainingFollowUp trainingFollowUp) {
 
         public Evaluation {
             weakKpis = weakKpis == null ? List.of() : weakKpis;
             reasons = reasons == null ? List.of() : reasons;
+            recommendedOutcome = recommendedOutcome == null ? outcome : recommendedOutcome;
+            decidedOutcome = decidedOutcome == null ? recommendedOutcome : decidedOutcome;
         }
 
         public Double change() {
             return score == null || previousScore == null ? null : score - previousScore;
+        }
+
+        /** Only a commendation or a warning of an ended period is a manager's to confirm or override. */
+        public boolean decidable() {
+            return !provisional && ("COMMENDATION".equals(recommendedOutcome) || "WARNING".equals(recommendedOutcome));
+        }
+
+        /**
+         * The training assignment the policy's TRAINING made of an agent's ended period (evaluation names it after
+         * the evaluation), or null: a manager's override to TRAINING assigns none.
+         */
+        public String trainingAssignmentId() {
+            return !provisional && "AGENT".equals(subjectType) && "TRAINING".equals(recommendedOutcome)
+                    ? "TRAINING." + evaluationId : null;
+        }
+    }
+
+    /** A manager's decision on an evaluation's recommendation: 确认 (CONFIRMED) or 改判 (OVERRIDDEN). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decision(int sequence, int evaluationRevision, String recommendedOutcome, String decision,
+                           String outcome, String reason, String decidedBy, Instant decidedAt) {
+    }
+
+    /** How each weak KPI of the training the period before called for changed in this evaluation. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TrainingFollowUp(String assignmentId, String evaluationId, String topic, Instant completedAt,
+                                   List<KpiChange> kpis) {
+
+        public TrainingFollowUp {
+            kpis = kpis == null ? List.of() : kpis;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record KpiChange(String kpi, String label, Double before, Double after, Boolean improved) {
+    }
+
+    /** A training (培训) an evaluation assigned: its weak KPIs with their scores then, the trainer and the due date. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TrainingAssignment(String id, String evaluationId, String agentId, String periodType,
+                                     LocalDate from, LocalDate to, List<String> weakKpis,
+                                     Map<String, Double> kpiScoresBefore, String topic, String trainerId,
+                                     LocalDate dueDate, boolean overdue, Instant assignedAt, String status,
+                                     String completedBy, Instant completedAt, String note, long version) {
+
+        public TrainingAssignment {
+            weakKpis = weakKpis == null ? List.of() : weakKpis;
+            kpiScoresBefore = kpiScoresBefore == null ? Map.of() : kpiScoresBefore;
+        }
+
+        public boolean completed() {
+            return "COMPLETED".equals(status);
+        }
+
+        public Double before(String kpi) {
+            return kpiScoresBefore.get(kpi);
         }
     }
 
