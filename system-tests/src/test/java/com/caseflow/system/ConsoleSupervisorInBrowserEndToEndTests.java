@@ -210,14 +210,18 @@ class ConsoleSupervisorInBrowserEndToEndTests {
             assertThat(supervisor.all(sample + " tbody tr").stream()
                     .map(row -> row.findElements(By.tagName("td")).get(7).getText())).containsOnly("已评");
 
-            // evaluation's figures of each agent for today: the number of checks given and their average, exactly
+            // evaluation's figures of each agent for today: the number of checks given and their average, exactly —
+            // as ad-hoc checks, shown beside the KPI, which weighs the regular sample only (none drawn today)
             given.forEach((agentId, scores) -> {
                 double average = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
                 JsonNode kpis = await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
                         .until(() -> evaluation.get("/api/v1/reports/agents/" + agentId + day).json().get("kpis"),
                                 k -> k.get("spotChecks").asLong() == scores.size());
-                assertThat(kpis.get("spotCheckAverage").asDouble()).as("%s's average", agentId)
+                assertThat(kpis.get("adHocSpotChecks").asLong()).isEqualTo(scores.size());
+                assertThat(kpis.get("adHocSpotCheckAverage").asDouble()).as("%s's ad-hoc average", agentId)
                         .isCloseTo(average, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(kpis.get("regularSpotChecks").asLong()).isZero();
+                assertThat(kpis.path("spotCheckAverage").isNumber()).as("no regular check, no KPI").isFalse();
                 assertThat(kpis.get("criticalFailures").asLong()).isZero();
             });
 
@@ -232,9 +236,10 @@ class ConsoleSupervisorInBrowserEndToEndTests {
             given.forEach((agentId, scores) -> {
                 double average = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
                 List<WebElement> cells = supervisor.find("#agent-" + agentId).findElements(By.tagName("td"));
-                assertThat(cells.get(4).getText()).as("%s's 抽查均分", agentId)
-                        .isEqualTo(String.format(Locale.ROOT, "%.1f", average));
-                assertThat(cells.get(5).getText()).isEqualTo("0");
+                assertThat(cells.get(4).getText()).as("%s's 抽查均分 (regular)", agentId).isEqualTo("—");
+                assertThat(cells.get(5).getText()).as("%s's 临时抽查均分", agentId)
+                        .isEqualTo(String.format(Locale.ROOT, "%.1f（%d 条）", average, scores.size()));
+                assertThat(cells.get(6).getText()).isEqualTo("0");
                 // contacts exist only from today in this stack: one week with a score is no change over four weeks
                 assertThat(cells.get(cells.size() - 1).getText()).isEqualTo("—");
             });

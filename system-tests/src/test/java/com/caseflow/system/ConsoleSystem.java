@@ -39,6 +39,7 @@ final class ConsoleSystem {
     final int phonePort;
     final int smsPort;
     private final int identityPort;
+    private int kafkaPort;
 
     static synchronized ConsoleSystem get() {
         if (running == null) {
@@ -51,6 +52,7 @@ final class ConsoleSystem {
     private ConsoleSystem() {
         try {
             int kafka = ServiceProcess.freePort();
+            kafkaPort = kafka;
             int controller = ServiceProcess.freePort();
             int mongo = ServiceProcess.freePort();
             int identity = ServiceProcess.freePort();
@@ -105,6 +107,11 @@ final class ConsoleSystem {
 
     String url() {
         return "http://127.0.0.1:" + consolePort;
+    }
+
+    /** The broker the services work on, for a test that publishes history as a service would have. */
+    String kafkaBrokers() {
+        return "127.0.0.1:" + kafkaPort;
     }
 
     /** Evaluation's port, for a test that reads its API as a member of staff would with a token of their own. */

@@ -40,7 +40,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -213,7 +212,7 @@ class ConsoleTrainingInBrowserEndToEndTests {
     private static void publishGoodCalls(String agent) {
         Instant at = Instant.now().minusSeconds(60);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBrokers(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBrokers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < 2; i++) {
                 publish(producer, Topics.CONTACTS, "intake-service", new ContactReceived(UUID.randomUUID().toString(),
@@ -260,7 +259,7 @@ class ConsoleTrainingInBrowserEndToEndTests {
 
     /** Four calls and a callback each: A002's mostly late and half unrecorded, unhappy; A001's all good, happy. */
     private static void publishWeek(LocalDate monday) {
-        String brokers = kafkaBrokers();
+        String brokers = system.kafkaBrokers();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -313,20 +312,5 @@ class ConsoleTrainingInBrowserEndToEndTests {
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * The broker the system's services were started against, read from evaluation's command line: the harness
-     * (ConsoleSystem, kept by another change) does not hand its broker out.
-     */
-    private static String kafkaBrokers() {
-        String option = "--spring.kafka.bootstrap-servers=";
-        Optional<String> brokers = ProcessHandle.current().descendants()
-                .flatMap(p -> p.info().arguments().stream().flatMap(java.util.Arrays::stream))
-                .filter(argument -> argument.startsWith(option))
-                .map(argument -> argument.substring(option.length()))
-                .findFirst();
-        assertThat(brokers).as("a service of the console system started against a broker").isPresent();
-        return brokers.get();
     }
 }

@@ -135,11 +135,15 @@ public final class SpotCheckViews {
         }
     }
 
-    /** Rates are shares (0–1), null when there was nothing to count. */
+    /**
+     * Rates are shares (0–1), null when there was nothing to count. {@code spotCheckAverage} is the regular sample's
+     * (the KPI); the ad-hoc checks' average is shown beside it, not weighed.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record AgentKpis(long contacts, long phoneCalls, long visits, Double answerWithinThreeRingsRate,
                             Double firstContactResolutionRate, Double averageSatisfaction, Double csat,
-                            Double reopenRate, long spotChecks, Double spotCheckAverage, long criticalFailures) {
+                            Double reopenRate, long spotChecks, Double spotCheckAverage, long criticalFailures,
+                            long adHocSpotChecks, Double adHocSpotCheckAverage) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
