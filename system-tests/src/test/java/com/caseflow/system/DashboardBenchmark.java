@@ -240,6 +240,7 @@ class DashboardBenchmark {
         final int routingPort;
         final int evaluationPort;
         private final Path evaluationLog;
+        private Path data;
 
         Stack() throws IOException {
             int kafka = ServiceProcess.freePort();
@@ -314,7 +315,7 @@ class DashboardBenchmark {
         }
 
         private void startInfra(List<String> options) throws IOException {
-            Path data = Files.createTempDirectory("caseflow-dashboard-benchmark");
+            data = Files.createTempDirectory("caseflow-dashboard-benchmark");
             Path log = log("infra");
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                     "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar",
@@ -360,6 +361,14 @@ class DashboardBenchmark {
                     process.onExit().get(20, TimeUnit.SECONDS);
                 } catch (Exception notStopped) {
                     process.destroyForcibly();
+                }
+            }
+            if (data != null) {
+                // the store and the broker's logs of the run: a few hundred MB
+                try (var files = Files.walk(data)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    System.out.println("could not remove " + data + ": " + e);
                 }
             }
         }

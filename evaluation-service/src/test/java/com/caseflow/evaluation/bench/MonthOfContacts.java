@@ -5,19 +5,27 @@ import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.domain.HotlineHour;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
+import com.caseflow.evaluation.aggregates.persistence.AgentDayDocument;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
+import com.caseflow.evaluation.aggregates.persistence.DepartmentDayDocument;
+import com.caseflow.evaluation.aggregates.persistence.HotlineHourDocument;
+import com.caseflow.evaluation.aggregates.persistence.ProjectDayDocument;
+import com.caseflow.events.call.CallAnswered;
+import com.caseflow.events.call.CallOffered;
 import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
-import com.caseflow.events.call.CallAnswered;
-import com.caseflow.events.call.CallOffered;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,11 +105,13 @@ public final class MonthOfContacts {
      * project (recurring issues); a phone contact also offered and answered on one of four hotlines (speed of answer
      * drawn); a contact not settled on the call opens a case in one of the eight departments, accepted, resolved and
      * most called back with a satisfaction score (drawn with a random of its own, so the agents' figures stay those of
-     * the evaluation benchmark). Written with the service's own store, as the consumer writes them.
+     * the evaluation benchmark). Written as the service's consumer leaves its counter documents once every event is
+     * settled — a document per day and one per month (hotlines: per hour of each) — but in bulk: event by event, through
+     * the store's versioned writes, a month takes hours on a loaded 2-core machine.
      *
      * @return the contacts loaded
      */
-    public long load(Folding folding, AggregateStore aggregates) {
+    public long load(Folding folding, MongoTemplate mongo) {
         Sums sums = new Sums();
         SplittableRandom more = new SplittableRandom(seed * 31 + 1);
         draw(folding, sums, (i, contact) -> {
@@ -125,27 +135,68 @@ public final class MonthOfContacts {
                 sums.departments.merge(department + "|" + day, aCase(more), DepartmentDay::plus);
             }
         });
+        write(mongo, sums);
+        return contacts;
+    }
+
+    private static void write(MongoTemplate mongo, Sums sums) {
+        Map<String, AgentDayDocument> agentMonths = new HashMap<>();
+        List<AgentDayDocument> agentDays = new ArrayList<>();
         sums.agents.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(),
-                    aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
+            agentDays.add(new AgentDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+            String month = month(parts[1]);
+            agentMonths.merge(parts[0] + "|" + month, new AgentDayDocument(parts[0] + "|" + month, 0, parts[0], month,
+                    sum, List.of()), (a, b) -> new AgentDayDocument(a.id(), 0, a.agentId(), month,
+                    a.counters().plus(b.counters()), List.of()));
         });
-        sums.projects.forEach((key, sum) -> {
-            String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(),
-                    aggregates.addProject(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
-        });
-        sums.hotlines.forEach((key, sum) -> {
-            String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(), aggregates.addHotline(parts[0],
-                    LocalDate.parse(parts[1]), Integer.parseInt(parts[2]), "bench-" + key, sum));
-        });
+        Map<String, DepartmentDayDocument> departmentMonths = new HashMap<>();
+        List<DepartmentDayDocument> departmentDays = new ArrayList<>();
         sums.departments.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(),
-                    aggregates.addDepartment(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
+            departmentDays.add(new DepartmentDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+            String month = month(parts[1]);
+            departmentMonths.merge(parts[0] + "|" + month, new DepartmentDayDocument(parts[0] + "|" + month, 0,
+                    parts[0], month, sum, List.of()), (a, b) -> new DepartmentDayDocument(a.id(), 0,
+                    a.departmentCode(), month, a.counters().plus(b.counters()), List.of()));
         });
-        return contacts;
+        Map<String, HotlineHourDocument> hotlineMonths = new HashMap<>();
+        List<HotlineHourDocument> hotlineHours = new ArrayList<>();
+        sums.hotlines.forEach((key, sum) -> {
+            String[] parts = key.split("\\|");
+            int hour = Integer.parseInt(parts[2]);
+            String hh = "%02d".formatted(hour);
+            hotlineHours.add(new HotlineHourDocument(parts[0] + "|" + parts[1] + "|" + hh, 0, parts[0], parts[1],
+                    hour, sum, List.of()));
+            String month = month(parts[1]);
+            String id = parts[0] + "|" + month + "|" + hh;
+            hotlineMonths.merge(id, new HotlineHourDocument(id, 0, parts[0], month, hour, sum, List.of()),
+                    (a, b) -> new HotlineHourDocument(id, 0, a.hotline(), month, hour,
+                            a.counters().plus(b.counters()), List.of()));
+        });
+        List<ProjectDayDocument> projectDays = new ArrayList<>();
+        sums.projects.forEach((key, sum) -> {
+            String[] parts = key.split("\\|");
+            projectDays.add(new ProjectDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+        });
+        insert(mongo, agentDays, AgentDayDocument.COLLECTION);
+        insert(mongo, agentMonths.values(), "agent_months");
+        insert(mongo, departmentDays, DepartmentDayDocument.COLLECTION);
+        insert(mongo, departmentMonths.values(), "department_months");
+        insert(mongo, hotlineHours, HotlineHourDocument.COLLECTION);
+        insert(mongo, hotlineMonths.values(), "hotline_months");
+        insert(mongo, projectDays, ProjectDayDocument.COLLECTION);
+    }
+
+    private static void insert(MongoTemplate mongo, Collection<?> documents, String collection) {
+        List<?> all = new ArrayList<>(documents);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            mongo.insert(all.subList(from, Math.min(all.size(), from + 1_000)), collection);
+        }
+    }
+
+    private static String month(String day) {
+        return YearMonth.from(LocalDate.parse(day)).toString();
     }
 
     /** Adds counters summed elsewhere (the agents' of {@link #draw}), marked folded as the consumer marks them. */

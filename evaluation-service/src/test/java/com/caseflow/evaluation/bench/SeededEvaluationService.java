@@ -2,11 +2,11 @@ package com.caseflow.evaluation.bench;
 
 import com.caseflow.evaluation.EvaluationApplication;
 import com.caseflow.evaluation.aggregates.domain.Folding;
-import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * evaluation-service as it ships, with the evaluation benchmark's data set added once it has started: the
@@ -25,11 +25,11 @@ public final class SeededEvaluationService {
         int agents = Integer.getInteger("bench.agents", 500);
         ConfigurableApplicationContext context = SpringApplication.run(EvaluationApplication.class, args);
         Folding folding = context.getBean(Folding.class);
-        AggregateStore aggregates = context.getBean(AggregateStore.class);
+        MongoTemplate mongo = context.getBean(MongoTemplate.class);
         long started = System.nanoTime();
         // the seeds of MonthlyReportBenchmark: the same agents' months
-        new MonthOfContacts(MonthOfContacts.MONTH.minusMonths(1), 7, contacts, agents).load(folding, aggregates);
-        new MonthOfContacts(MonthOfContacts.MONTH, 11, contacts, agents).load(folding, aggregates);
+        new MonthOfContacts(MonthOfContacts.MONTH.minusMonths(1), 7, contacts, agents).load(folding, mongo);
+        new MonthOfContacts(MonthOfContacts.MONTH, 11, contacts, agents).load(folding, mongo);
         log.info("{} {} contacts by {} agents in {} and as many the month before, in {} s", LOADED, contacts, agents,
                 MonthOfContacts.MONTH.getMonth(), Math.round((System.nanoTime() - started) / 1e9));
     }
