@@ -46,8 +46,8 @@ class DashboardBenchmark {
     private static final int CONTACTS = Integer.getInteger("bench.contacts", 1_000_000);
     private static final int AGENTS = Integer.getInteger("bench.agents", 500);
     private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 1_000);
-    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 30);
-    private static final int REQUESTS = Integer.getInteger("bench.requests", 200);
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 20);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 120);
     private static final String MONTH = "from=2024-11-01&to=2024-11-30";
     private static final String LOADED = "Benchmark data set loaded:";
     private static final Pattern OUTCOME_STREAM = Pattern.compile("sse-connect=\"([^\"]+/outcome)\"");
@@ -88,18 +88,35 @@ class DashboardBenchmark {
         say("load average before measuring: %s", loadAverage());
 
         ConsoleSession manager = ConsoleSession.signIn(base, "M001");
+        long warmUpStarted = System.nanoTime();
+        int timedOut = 0;
         for (int i = 0; i < WARM_UP; i++) {
-            check(manager.get("/dashboard?" + MONTH));
+            try {
+                check(manager.get("/dashboard?" + MONTH));
+            } catch (java.io.UncheckedIOException coldAndLoaded) {
+                // the first pages of cold processes on a loaded machine may take longer than the session waits
+                timedOut++;
+            }
         }
+        say("warm-up: %d pages in %.0f s, %d of them not answered within 60 s", WARM_UP, seconds(warmUpStarted),
+                timedOut);
         Metrics console = Metrics.of(manager.get("/actuator/prometheus"));
         Metrics evaluation = Metrics.of(stack.metrics(stack.evaluationPort));
         Metrics routing = Metrics.of(stack.metrics(stack.routingPort));
         Histogram pages = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         long bytes = 0;
+        int unanswered = 0;
         String loadDuring = "";
         for (int i = 0; i < REQUESTS; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> page = manager.get("/dashboard?" + MONTH);
+            HttpResponse<String> page;
+            try {
+                page = manager.get("/dashboard?" + MONTH);
+            } catch (java.io.UncheckedIOException notWithin60Seconds) {
+                pages.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+                unanswered++;
+                continue;
+            }
             pages.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
             check(page);
             bytes += page.body().length();
@@ -108,14 +125,43 @@ class DashboardBenchmark {
             }
         }
         say(line("GET /dashboard?" + MONTH + " (full page), one after another", pages));
-        say("  %d characters per page on average; load average half-way: %s", bytes / REQUESTS, loadDuring);
+        say("  %d characters per page on average; %d not answered within 60 s (counted at the time given up); "
+                + "load average half-way: %s", bytes / Math.max(1, REQUESTS - unanswered), unanswered, loadDuring);
         whereTimeGoes(console.since(Metrics.of(manager.get("/actuator/prometheus"))), "console", "/dashboard");
         whereTimeGoes(evaluation.since(Metrics.of(stack.metrics(stack.evaluationPort))), "evaluation", null);
         whereTimeGoes(routing.since(Metrics.of(stack.metrics(stack.routingPort))), "routing", null);
+        drillDown(manager);
         say("load average at the end: %s", loadAverage());
         say("target (p95 < 500 ms): %.0f ms, %s", ms(pages, 95), ms(pages, 95) < 500 ? "met" : "MISSED");
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report);
+    }
+
+    /**
+     * The list behind a department's bar (20 a page): what one of routing's department queries costs, the kind of
+     * query the dashboard made twice per department before routing counted them all in one answer.
+     */
+    private void drillDown(ConsoleSession manager) throws Exception {
+        Metrics routing = Metrics.of(stack.metrics(stack.routingPort));
+        Histogram lists = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        List<String> departments = List.of("ENGINEERING", "PROPERTY_MANAGEMENT", "FINANCE", "SALES");
+        for (int i = 0; i < 40; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> list = manager.get("/dashboard/cases?department="
+                    + departments.get(i % departments.size()) + (i % 2 == 0 ? "" : "&overdue=true"));
+            if (i >= 8) {
+                lists.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+            }
+            assertThat(list.statusCode()).isEqualTo(200);
+        }
+        say(line("GET /dashboard/cases?department=… (drill-down list, 20 a page)", lists));
+        Map<String, double[]> byUri = routing.since(Metrics.of(stack.metrics(stack.routingPort)))
+                .byUri("http_server_requests_seconds");
+        double[] queue = byUri.getOrDefault("/api/v1/departments/{code}/cases", new double[2]);
+        if (queue[0] > 0) {
+            say("  routing    %-45s %5.0f requests, mean %6.1f ms", "/api/v1/departments/{code}/cases", queue[0],
+                    queue[1] * 1000 / queue[0]);
+        }
     }
 
     /** Open cases recorded through the agents' call form, each followed to its case; by department. */
