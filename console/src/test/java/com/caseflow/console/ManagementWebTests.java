@@ -120,6 +120,9 @@ class ManagementWebTests {
                  "repeatHotSpots":[],"massIncidentThreshold":5,"massIncidents":[]}""");
         routing.answer("GET /api/v1/departments", 200, """
                 [{"code":"ENGINEERING","nameZh":"工程维修部","nameEn":"Engineering"}]""");
+        routing.answer("GET /api/v1/cases/counts", 200, """
+                {"at":"2026-12-05T02:00:00Z","departments":[{"departmentCode":"ENGINEERING","open":3,"overdue":2},
+                  {"departmentCode":"SALES","open":1,"overdue":0}]}""");
         routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, """
                 {"content":[{"id":"C-9","status":"OPEN","departmentCode":"ENGINEERING","priority":"HIGH",
                   "category":"REPAIR","projectCode":"SH-LJY","overdue":true}],
@@ -170,9 +173,14 @@ class ManagementWebTests {
                         "href=\"/proposals?projectCode=SH-LJY&amp;category=REPAIR#new-proposal\"")
                 // the project filter keeps the other project's issue out
                 .doesNotContain("BJ-CYY");
-        // the overdue count was asked of routing with the overdue filter
-        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases"))
-                .anySatisfy(r -> assertThat(r.path()).contains("overdue=true"));
+        // the open and overdue counts of every department in one request to routing, with the manager's token
+        assertThat(routing.received("GET", "/api/v1/cases/counts")).singleElement()
+                .satisfies(r -> assertThat(r.authorization()).startsWith("Bearer "));
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases")).isEmpty();
+        assertThat(page).contains("href=\"/dashboard/cases?department=ENGINEERING\">3</a>",
+                "href=\"/dashboard/cases?department=ENGINEERING&amp;overdue=true\">2</a>")
+                // SALES is no department routing lists: left out; none with open cases, not asked for, is 0
+                .doesNotContain("department=SALES");
 
         routing.reset();
         reports();

@@ -1,6 +1,5 @@
 package com.caseflow.console.management;
 
-import com.caseflow.console.services.EvaluationViews;
 import com.caseflow.console.services.Page;
 import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.ServiceProblem;
@@ -47,12 +46,6 @@ class DashboardController {
     static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
     private static final int PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
-    private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.AgentRow>> AGENTS =
-            new ParameterizedTypeReference<>() {
-            };
-    private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.DepartmentRow>>
-            DEPARTMENTS = new ParameterizedTypeReference<>() {
-            };
     private static final ParameterizedTypeReference<Page<RoutingViews.Case>> CASES =
             new ParameterizedTypeReference<>() {
             };
@@ -74,12 +67,15 @@ class DashboardController {
     }
 
     private final Services services;
+    private final DashboardSources sources;
     private final Clock clock;
     private final JsonMapper json;
     private final MessageSource messages;
 
-    DashboardController(Services services, Clock clock, JsonMapper json, MessageSource messages) {
+    DashboardController(Services services, DashboardSources sources, Clock clock, JsonMapper json,
+                        MessageSource messages) {
         this.services = services;
+        this.sources = sources;
         this.clock = clock;
         this.json = json;
         this.messages = messages;
@@ -109,35 +105,14 @@ class DashboardController {
             model.addAttribute("dailyCharts", Map.of());
             return "dashboard/dashboard";
         }
-        EvaluationViews.Board<EvaluationViews.AgentRow> agents = services.evaluation().call(client -> client.get()
-                .uri(uri -> uri.path("/api/v1/reports/agents").queryParam("from", period.from())
-                        .queryParam("to", period.to()).build())
-                .retrieve().body(AGENTS));
-        EvaluationViews.Board<EvaluationViews.DepartmentRow> departments = services.evaluation().call(client ->
-                client.get().uri(uri -> uri.path("/api/v1/reports/departments").queryParam("from", period.from())
-                                .queryParam("to", period.to()).build())
-                        .retrieve().body(DEPARTMENTS));
-        EvaluationViews.Hotlines hotlines = services.evaluation().call(client -> client.get()
-                .uri(uri -> uri.path("/api/v1/reports/hotlines").queryParam("from", period.from())
-                        .queryParam("to", period.to()).build())
-                .retrieve().body(EvaluationViews.Hotlines.class));
-        EvaluationViews.RecurringIssues recurring = services.evaluation().call(client -> client.get()
-                .uri(uri -> uri.path("/api/v1/issues/recurring").queryParam("from", period.from())
-                        .queryParam("to", period.to()).queryParam("limit", DashboardFigures.MAX_ISSUES).build())
-                .retrieve().body(EvaluationViews.RecurringIssues.class));
-        List<RoutingViews.Department> known = Arrays.asList(services.routing().call(client -> client.get()
-                .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
-        List<String> codes = known.stream().map(RoutingViews.Department::code)
-                .filter(c -> departmentFilter == null || c.equals(departmentFilter)).toList();
-        List<DashboardFigures.CaseCount> caseCounts = codes.stream()
-                .map(c -> new DashboardFigures.CaseCount(c, count(c, false), count(c, true))).toList();
+        DashboardSources.Sources fetched = sources.fetch(period, departmentFilter);
 
-        DashboardFigures figures = DashboardFigures.of(period, projectFilter, departmentFilter, agents, departments,
-                hotlines, recurring, caseCounts);
+        DashboardFigures figures = DashboardFigures.of(period, projectFilter, departmentFilter, fetched.agents(),
+                fetched.departments(), fetched.hotlines(), fetched.recurring(), fetched.caseCounts());
         model.addAttribute("period", period);
         model.addAttribute("project", projectFilter);
         model.addAttribute("department", departmentFilter);
-        model.addAttribute("departments", known);
+        model.addAttribute("departments", fetched.known());
         model.addAttribute("figures", figures);
         model.addAttribute("charts",
                 figures.charts(json, messages, LocaleContextHolder.getLocale()));
@@ -223,19 +198,6 @@ class DashboardController {
                 },
                 export.fileName + "-" + (projectFilter == null ? "" : projectFilter + "-") + period.from() + "-"
                         + period.to());
-    }
-
-    private long count(String department, boolean overdue) {
-        Page<RoutingViews.Case> page = services.routing().call(client -> client.get()
-                .uri(uri -> {
-                    uri.path("/api/v1/departments/{code}/cases").queryParam("page", 0).queryParam("size", 1);
-                    if (overdue) {
-                        uri.queryParam("overdue", true);
-                    }
-                    return uri.build(department);
-                })
-                .retrieve().body(CASES));
-        return page == null ? 0 : page.totalElements();
     }
 
     /** A project or department code as the services spell them, or null for none (or one that cannot be a code). */

@@ -7,11 +7,7 @@ import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
-import com.caseflow.events.contact.CallerType;
-import com.caseflow.events.contact.Channel;
-import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
-import com.caseflow.events.evaluation.SpotCheckRecorded;
 import com.caseflow.support.testing.TestIdentityProvider;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,25 +33,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Benchmark, not a test (its name keeps it out of {@code ./mvnw verify}): a month of 1,000,000 contacts by 500 agents
- * (and the month before, for the change), then the monthly reports timed through HTTP. A sample of the contacts goes
- * through the real broker and consumer to measure the folding rate; the rest is folded with the service's own
- * {@link Folding} and added to the day counters directly, which is what the consumer would have stored. Run:
+ * (and the month before, for the change; drawn by {@link MonthOfContacts}), then the monthly reports timed through
+ * HTTP. A sample of the contacts goes through the real broker and consumer to measure the folding rate; the rest is
+ * folded with the service's own {@link Folding} and added to the day counters directly, which is what the consumer
+ * would have stored. Run:
  * <pre>./mvnw -q -pl evaluation-service -am test -Dtest=MonthlyReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Results are printed and written to {@code evaluation-service/target/benchmark-monthly-report.txt}.
  */
@@ -66,8 +58,7 @@ class MonthlyReportBenchmark {
     private static final int AGENTS = Integer.getInteger("bench.agents", 500);
     private static final int CONTACTS = Integer.getInteger("bench.contacts", 1_000_000);
     private static final int THROUGH_KAFKA = Integer.getInteger("bench.throughKafka", 20_000);
-    private static final LocalDate MONTH = LocalDate.parse("2024-11-01");
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate MONTH = MonthOfContacts.MONTH;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -106,29 +97,24 @@ class MonthlyReportBenchmark {
 
     /** Loads a month; the first {@code throughKafka} contacts via the broker. Returns their folding rate. */
     private double load(LocalDate month, long seed, int throughKafka) throws Exception {
-        SplittableRandom random = new SplittableRandom(seed);
+        MonthOfContacts.Sums sums = new MonthOfContacts.Sums();
         int days = month.lengthOfMonth();
-        Map<String, AgentDay> sums = new HashMap<>();
         double rate = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "1",
                 ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
             long kafkaStart = System.nanoTime();
-            for (int i = 0; i < CONTACTS; i++) {
-                String agent = String.format(Locale.ROOT, "BM-A%04d", random.nextInt(AGENTS));
-                LocalDate day = month.plusDays(random.nextInt(days));
-                ContactReceived contact = contact(random, agent, day);
+            new MonthOfContacts(month, seed, CONTACTS, AGENTS).draw(folding, sums, (i, contact) -> {
                 if (i < throughKafka) {
                     EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(contact.contactId(),
                             EventTypes.CONTACT_RECEIVED, 1, Instant.now(), contact.contactId(), contact.contactId(),
                             contact);
                     producer.send(new ProducerRecord<>(Topics.CONTACTS, envelope.key(),
                             JSON.writeValueAsBytes(envelope)));
-                    continue;
+                    return;
                 }
-                Folding.AgentDelta delta = folding.contact(contact).agents().get(0);
-                sums.merge(delta.agentId() + "|" + delta.day(), delta.add(), AgentDay::plus);
-            }
+                sums.agent(folding.contact(contact).agents().get(0));
+            });
             producer.flush();
             if (throughKafka > 0) {
                 LocalDate last = month.plusDays(days - 1);
@@ -138,34 +124,8 @@ class MonthlyReportBenchmark {
                 rate = throughKafka / seconds(kafkaStart);
             }
         }
-        for (int a = 0; a < AGENTS; a++) {
-            String agent = String.format(Locale.ROOT, "BM-A%04d", a);
-            for (int check = 0; check < 5; check++) {
-                LocalDate day = month.plusDays(random.nextInt(days));
-                boolean critical = random.nextInt(100) == 0;
-                Folding.AgentDelta delta = folding.spotCheck(new SpotCheckRecorded("bench." + agent + "." + check,
-                        null, null, UUID.randomUUID().toString(), null, agent, day, "bench", Map.of(), 5,
-                        critical ? List.of("PRIVACY") : List.of(), critical ? 0 : 60 + random.nextInt(41), null,
-                        "S001", Instant.now())).agents().get(0);
-                sums.merge(delta.agentId() + "|" + delta.day(), delta.add(), AgentDay::plus);
-            }
-        }
-        sums.forEach((key, sum) -> {
-            String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(),
-                    aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
-        });
+        MonthOfContacts.add(aggregates, sums);
         return rate;
-    }
-
-    private static ContactReceived contact(SplittableRandom random, String agent, LocalDate day) {
-        Instant at = day.atTime(LocalTime.of(9, 0).plusMinutes(random.nextInt(540))).atZone(SHANGHAI).toInstant();
-        boolean phone = random.nextInt(100) < 80;
-        return new ContactReceived(UUID.randomUUID().toString(), phone ? Channel.PHONE : Channel.VISIT, agent, at,
-                null, null, phone ? 1 + random.nextInt(5) : null, phone ? random.nextInt(100) < 90 : null, true,
-                phone ? null : at.minusSeconds(random.nextInt(120)), phone ? null : at, null, null, CallerType.OWNER,
-                null, null, "P-" + random.nextInt(40), null, null, ContactCategory.values()[random.nextInt(10)],
-                random.nextInt(100) < 60, random.nextInt(100) < 95);
     }
 
     private void time(String what, String path, int runs) throws Exception {

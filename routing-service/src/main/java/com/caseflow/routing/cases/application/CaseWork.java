@@ -2,6 +2,7 @@ package com.caseflow.routing.cases.application;
 
 import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
@@ -68,6 +69,15 @@ public class CaseWork {
             throw forbidden();
         }
         return cases.queue(query, clock.instant());
+    }
+
+    /**
+     * The open cases (open or in progress) and the overdue ones of every department the staff member may read — all
+     * for supervisors and managers, their own for department staff — as their queues count them.
+     */
+    public List<CaseStore.DepartmentCount> openCounts(Staff staff) {
+        return cases.countByDepartment(List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS), clock.instant()).stream()
+                .filter(c -> mayRead(staff, c.departmentCode())).toList();
     }
 
     public VersionedCase accept(Staff staff, String caseId, Long ifMatch) {

@@ -114,11 +114,7 @@ public class CaseStore implements InitializingBean {
             criteria = criteria.and("state.priority").is(q.priority().name());
         }
         if (q.overdue() != null) {
-            // overdue: not yet accepted past the first-response deadline, or past the resolution deadline
-            Criteria overdue = new Criteria().orOperator(
-                    Criteria.where("state.status").is(CaseStatus.OPEN.name())
-                            .and("state.deadlines.firstResponseDue").lt(now),
-                    Criteria.where("state.deadlines.resolutionDue").lt(now));
+            Criteria overdue = overdue(now);
             criteria = q.overdue() ? new Criteria().andOperator(criteria, overdue)
                     : new Criteria().andOperator(criteria, new Criteria().norOperator(overdue));
         }
@@ -132,6 +128,42 @@ public class CaseStore implements InitializingBean {
         List<Case> cases = mongo.find(query.with(pageable), CaseDocument.class).stream()
                 .map(CaseDocument::state).toList();
         return new PageImpl<>(cases, pageable, total);
+    }
+
+    /** Overdue: not yet accepted past the first-response deadline, or past the resolution deadline. */
+    private static Criteria overdue(Instant now) {
+        return new Criteria().orOperator(
+                Criteria.where("state.status").is(CaseStatus.OPEN.name())
+                        .and("state.deadlines.firstResponseDue").lt(now),
+                Criteria.where("state.deadlines.resolutionDue").lt(now));
+    }
+
+    /** A department's cases of the given statuses, and how many of them are overdue. */
+    public record DepartmentCount(String departmentCode, long cases, long overdue) {
+    }
+
+    /**
+     * Every department's cases of these statuses and the overdue ones among them, as the department's queue counts
+     * them ({@link #queue} with and without {@code overdue}): two passes over the cases, whatever the number of
+     * departments. Departments without such cases are left out.
+     */
+    @Retry(name = "mongo")
+    public List<DepartmentCount> countByDepartment(List<CaseStatus> statuses, Instant now) {
+        Criteria ofStatus = Criteria.where("state.status").in(statuses.stream().map(Enum::name).toList());
+        Map<String, Long> all = countByDepartment(ofStatus);
+        Map<String, Long> overdue = countByDepartment(new Criteria().andOperator(ofStatus, overdue(now)));
+        return all.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new DepartmentCount(e.getKey(), e.getValue(), overdue.getOrDefault(e.getKey(), 0L)))
+                .toList();
+    }
+
+    private Map<String, Long> countByDepartment(Criteria criteria) {
+        Aggregation count = Aggregation.newAggregation(Aggregation.match(criteria),
+                Aggregation.group("state.departmentCode").count().as("cases"));
+        Map<String, Long> counts = new HashMap<>();
+        mongo.aggregate(count, CaseDocument.COLLECTION, org.bson.Document.class).getMappedResults()
+                .forEach(d -> counts.put(String.valueOf(d.get("_id")), ((Number) d.get("cases")).longValue()));
+        return counts;
     }
 
     /**
