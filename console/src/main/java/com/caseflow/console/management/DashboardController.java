@@ -2,11 +2,7 @@ package com.caseflow.console.management;
 
 import com.caseflow.console.services.Page;
 import com.caseflow.console.services.RoutingViews;
-import com.caseflow.console.services.ServiceProblem;
-import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,7 +38,6 @@ import java.util.Set;
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER')")
 class DashboardController {
 
-    private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
     static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
     private static final int PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
@@ -105,7 +100,7 @@ class DashboardController {
             model.addAttribute("dailyCharts", Map.of());
             return "dashboard/dashboard";
         }
-        DashboardSources.Sources fetched = sources.fetch(period, departmentFilter);
+        DashboardSources.Sources fetched = sources.fetch(period, projectFilter, departmentFilter);
 
         DashboardFigures figures = DashboardFigures.of(period, projectFilter, departmentFilter, fetched.agents(),
                 fetched.departments(), fetched.hotlines(), fetched.recurring(), fetched.caseCounts());
@@ -116,33 +111,12 @@ class DashboardController {
         model.addAttribute("figures", figures);
         model.addAttribute("charts",
                 figures.charts(json, messages, LocaleContextHolder.getLocale()));
-        DailyTrend trend = daily(period, projectFilter, departmentFilter);
+        DailyTrend trend = fetched.daily() == null ? null
+                : new DailyTrend(fetched.daily(), projectFilter, departmentFilter);
         model.addAttribute("trend", trend);
         model.addAttribute("dailyCharts", trend == null ? Map.of()
                 : trend.charts(json, messages, LocaleContextHolder.getLocale()));
         return "dashboard/dashboard";
-    }
-
-    /**
-     * Evaluation's daily series for the period (and project), or null when evaluation cannot give it: the page's other
-     * figures do not depend on it, so it says so in its own section instead of failing the whole page.
-     */
-    private DailyTrend daily(ReportPeriod period, String project, String department) {
-        try {
-            DailyTrend.Daily daily = services.evaluation().call(client -> client.get()
-                    .uri(uri -> {
-                        uri.path(Export.daily.path).queryParam("from", period.from()).queryParam("to", period.to());
-                        if (project != null) {
-                            uri.queryParam("projectCode", project);
-                        }
-                        return uri.build();
-                    })
-                    .retrieve().body(DailyTrend.Daily.class));
-            return daily == null ? null : new DailyTrend(daily, project, department);
-        } catch (ServiceProblem | ServiceUnavailable e) {
-            log.warn("the daily series is not shown: {}", e.getMessage());
-            return null;
-        }
     }
 
     /** The cases behind a department's figures: open ones, or the overdue ones (routing's queue filter). */

@@ -2,7 +2,11 @@ package com.caseflow.console.management;
 
 import com.caseflow.console.services.EvaluationViews;
 import com.caseflow.console.services.RoutingViews;
+import com.caseflow.console.services.ServiceProblem;
+import com.caseflow.console.services.ServiceUnavailable;
 import com.caseflow.console.services.Services;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the dashboard shows, fetched from the services side by side instead of one after the other: evaluation's four
- * reports and routing's open and overdue cases of every department (one request for all of them), each call as every
+ * reports and its daily series, and routing's open and overdue cases of every department (one request for all of them), each call as every
  * console call is — with the signed-in user's token, the user's language, behind the service's circuit breaker, its
  * refusal or failure thrown as it was. Routing's department list is asked first on the request's own thread, so a
  * token that needs renewing is renewed once, before the calls in parallel read it. At most {@value #THREADS} calls run
@@ -38,6 +42,7 @@ import java.util.stream.Collectors;
 @Component
 class DashboardSources implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DashboardSources.class);
     static final int THREADS = 8;
     static final int QUEUED = 64;
     private static final ParameterizedTypeReference<EvaluationViews.Board<EvaluationViews.AgentRow>> AGENTS =
@@ -54,7 +59,8 @@ class DashboardSources implements DisposableBean {
     record Sources(EvaluationViews.Board<EvaluationViews.AgentRow> agents,
                    EvaluationViews.Board<EvaluationViews.DepartmentRow> departments,
                    EvaluationViews.Hotlines hotlines, EvaluationViews.RecurringIssues recurring,
-                   List<RoutingViews.Department> known, List<DashboardFigures.CaseCount> caseCounts) {
+                   List<RoutingViews.Department> known, List<DashboardFigures.CaseCount> caseCounts,
+                   DailyTrend.Daily daily) {
     }
 
     private final Services services;
@@ -72,8 +78,11 @@ class DashboardSources implements DisposableBean {
         calls.allowCoreThreadTimeOut(true);
     }
 
-    /** The period's figures; {@code department}: only that department's case counts (null: every department). */
-    Sources fetch(ReportPeriod period, String department) {
+    /**
+     * The period's figures; {@code project}: the daily series of that project (null: the company's); {@code department}:
+     * only that department's case counts (null: every department).
+     */
+    Sources fetch(ReportPeriod period, String project, String department) {
         List<RoutingViews.Department> known = Arrays.asList(services.routing().call(client -> client.get()
                 .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
         CompletableFuture<EvaluationViews.Board<EvaluationViews.AgentRow>> agents = async(() ->
@@ -97,6 +106,7 @@ class DashboardSources implements DisposableBean {
                                 .queryParam("to", period.to()).queryParam("limit", DashboardFigures.MAX_ISSUES)
                                 .build())
                         .retrieve().body(EvaluationViews.RecurringIssues.class)));
+        CompletableFuture<DailyTrend.Daily> daily = async(() -> daily(period, project));
         CompletableFuture<CaseCounts> counts = async(() -> services.routing().call(client -> client.get()
                 .uri("/api/v1/cases/counts").retrieve().body(CaseCounts.class)));
 
@@ -107,7 +117,30 @@ class DashboardSources implements DisposableBean {
         List<DashboardFigures.CaseCount> caseCounts = known.stream().map(RoutingViews.Department::code)
                 .filter(code -> department == null || code.equals(department))
                 .map(code -> byCode.getOrDefault(code, new DashboardFigures.CaseCount(code, 0, 0))).toList();
-        return new Sources(join(agents), join(departments), join(hotlines), join(recurring), known, caseCounts);
+        return new Sources(join(agents), join(departments), join(hotlines), join(recurring), known, caseCounts,
+                join(daily));
+    }
+
+    /**
+     * Evaluation's daily series, or null when evaluation cannot give it: the page's other figures do not depend on it,
+     * so the page says so in that section instead of failing as a whole.
+     */
+    private DailyTrend.Daily daily(ReportPeriod period, String project) {
+        try {
+            return services.evaluation().call(client -> client.get()
+                    .uri(uri -> {
+                        uri.path(DashboardController.Export.daily.path).queryParam("from", period.from())
+                                .queryParam("to", period.to());
+                        if (project != null) {
+                            uri.queryParam("projectCode", project);
+                        }
+                        return uri.build();
+                    })
+                    .retrieve().body(DailyTrend.Daily.class));
+        } catch (ServiceProblem | ServiceUnavailable e) {
+            log.warn("the daily series is not shown: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The call on one of the dashboard's threads, as the request's own thread would make it. */
