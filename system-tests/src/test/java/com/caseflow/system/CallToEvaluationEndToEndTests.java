@@ -74,12 +74,18 @@ class CallToEvaluationEndToEndTests {
                 {"from":"%s","to":"%s","perAgent":1,"agentIds":["%s"]}""".formatted(month.atDay(1),
                 month.atEndOfMonth(), agent)).json();
         assertThat(sample.get("items").get(0).get("contactId").asString()).isEqualTo(contactId);
-        assertThat(manager.post("/api/v1/spot-checks", """
+        Api.Response check = manager.post("/api/v1/spot-checks", """
                 {"sampleId":"%s","contactId":"%s","ratings":{"GREETING":5,"PLAIN_LANGUAGE":5,"COMPLETE_RECORD":5,
                  "CLASSIFICATION":5,"PRIVACY":5,"FOLLOW_UP":4},"comment":"礼貌规范"}""".formatted(
-                sample.get("id").asString(), contactId)).status()).isEqualTo(201);
+                sample.get("id").asString(), contactId));
+        assertThat(check.status()).isEqualTo(201);
+        // a sample drawn by a person is ad hoc (临时抽查): reported beside the spot-check KPI, which weighs the
+        // week's regular sample only
         JsonNode kpis = await().atMost(WAIT).until(() -> manager.get(report).json().get("kpis"),
                 k -> k.get("spotChecks").asLong() == 1);
+        assertThat(kpis.get("adHocSpotChecks").asLong()).isEqualTo(1);
+        assertThat(kpis.get("adHocSpotCheckAverage").asDouble()).isEqualTo(check.json().get("score").asDouble());
+        assertThat(kpis.path("spotCheckAverage").isNumber()).isFalse();
 
         YearMonth runningBefore = YearMonth.now(SHANGHAI);
         Api.Response run = manager.post("/api/v1/evaluations", """
@@ -94,8 +100,8 @@ class CallToEvaluationEndToEndTests {
             assertThat(evaluation.get("from").asString()).isEqualTo(month.atDay(1).toString());
             assertThat(evaluation.get("kpiScores").get("answerWithinThreeRings").asDouble()).isEqualTo(100.0);
             assertThat(evaluation.get("kpiScores").get("satisfaction").asDouble()).isEqualTo(100.0);
-            assertThat(evaluation.get("kpiScores").get("spotChecks").asDouble())
-                    .isEqualTo(kpis.get("spotCheckAverage").asDouble());
+            assertThat(evaluation.get("kpiScores").path("spotChecks").isNumber())
+                    .as("an ad-hoc check is not weighed").isFalse();
             assertThat(evaluation.get("rank").isNumber()).isTrue();
             if (monthStillRunning) {
                 assertThat(evaluation.get("provisional").asBoolean()).as("the month is still running").isTrue();
