@@ -41,11 +41,11 @@ class ManagementWebTests {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static final StubService identity = new StubService();
-    private static final StubService intake = new StubService();
-    private static final StubService routing = new StubService();
-    private static final StubService followup = new StubService();
-    private static final StubService evaluation = new StubService();
+    private static final StandInServices services = new StandInServices();
+    private static final StubService intake = services.intake;
+    private static final StubService routing = services.routing;
+    private static final StubService followup = services.followup;
+    private static final StubService evaluation = services.evaluation;
 
     @Autowired
     MockMvc mvc;
@@ -56,30 +56,18 @@ class ManagementWebTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String issuer = identity.url();
-        identity.answer("GET /.well-known/openid-configuration", 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
-                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
-                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
-                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
-                """.formatted(issuer));
-        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
-        registry.add("caseflow.console.services.intake", intake::url);
-        registry.add("caseflow.console.services.routing", routing::url);
-        registry.add("caseflow.console.services.followup", followup::url);
-        registry.add("caseflow.console.services.evaluation", evaluation::url);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        services.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
+        services.close();
     }
 
     @BeforeEach
     void setUp() {
         logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
+        services.reset();
     }
 
     private RequestPostProcessor manager() {

@@ -40,11 +40,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(partitions = 1, topics = {"calls"})
 class SpotCheckWorkbenchWebTests {
 
-    private static final StubService identity = new StubService();
-    private static final StubService intake = new StubService();
-    private static final StubService routing = new StubService();
-    private static final StubService followup = new StubService();
-    private static final StubService evaluation = new StubService();
+    private static final StandInServices services = new StandInServices();
+    private static final StubService intake = services.intake;
+    private static final StubService routing = services.routing;
+    private static final StubService followup = services.followup;
+    private static final StubService evaluation = services.evaluation;
 
     private static final String SAMPLE = "regular-2026-W48";
 
@@ -57,31 +57,18 @@ class SpotCheckWorkbenchWebTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String issuer = identity.url();
-        identity.answer("GET /.well-known/openid-configuration", 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
-                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
-                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
-                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
-                """.formatted(issuer));
-        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
-        registry.add("caseflow.console.services.intake", intake::url);
-        registry.add("caseflow.console.services.routing", routing::url);
-        registry.add("caseflow.console.services.followup", followup::url);
-        registry.add("caseflow.console.services.evaluation", evaluation::url);
-        registry.add("spring.cloud.stream.kafka.binder.brokers",
-                () -> System.getProperty("spring.embedded.kafka.brokers"));
+        services.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
+        services.close();
     }
 
     @BeforeEach
     void setUp() {
         logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
+        services.reset();
         evaluation.answer("GET /api/v1/spot-checks/scorecard", 200, """
                 {"version":"2026-1","maxRating":5,"items":[
                   {"code":"GREETING","label":"问候与礼貌","weight":1.0,"critical":false},
@@ -228,6 +215,19 @@ class SpotCheckWorkbenchWebTests {
         String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-1").with(logins.supervisor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("分派服务暂时无法访问", "投诉物业维修拖延三周", "id=\"scorecard\"")
+                .doesNotContain("id=\"no-case\"");
+    }
+
+    @Test
+    void aContactOrCaseTheServicesNoLongerHoldCanStillBeScored() throws Exception {
+        sampleIsThere();
+        intake.answer("GET /api/v1/contacts/K-1", 404, """
+                {"type":"urn:caseflow:problem:not-found","title":"Not found","status":404}""");
+        routing.answer("GET /api/v1/cases/C-9", 404, """
+                {"type":"urn:caseflow:problem:not-found","title":"Not found","status":404}""");
+        String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-1").with(logins.supervisor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"record-missing\"", "id=\"case-missing\"", "id=\"scorecard\"")
                 .doesNotContain("id=\"no-case\"");
     }
 

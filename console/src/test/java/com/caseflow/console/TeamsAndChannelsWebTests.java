@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
 class TeamsAndChannelsWebTests {
 
-    private static final StubService identity = new StubService();
-    private static final StubService intake = new StubService();
-    private static final StubService routing = new StubService();
-    private static final StubService followup = new StubService();
-    private static final StubService evaluation = new StubService();
+    private static final StandInServices services = new StandInServices();
+    private static final StubService intake = services.intake;
+    private static final StubService routing = services.routing;
+    private static final StubService followup = services.followup;
+    private static final StubService evaluation = services.evaluation;
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final String TEAMS = """
@@ -67,30 +66,18 @@ class TeamsAndChannelsWebTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String issuer = identity.url();
-        identity.answer("GET /.well-known/openid-configuration", 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
-                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
-                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
-                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
-                """.formatted(issuer));
-        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
-        registry.add("caseflow.console.services.intake", intake::url);
-        registry.add("caseflow.console.services.routing", routing::url);
-        registry.add("caseflow.console.services.followup", followup::url);
-        registry.add("caseflow.console.services.evaluation", evaluation::url);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        services.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
+        services.close();
     }
 
     @BeforeEach
     void setUp() {
         logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        List.of(routing, followup, evaluation).forEach(StubService::reset);
+        services.reset();
         routing.answer("GET /api/v1/departments", 200, DEPARTMENTS);
         evaluation.answer("GET /api/v1/teams", 200, TEAMS);
     }

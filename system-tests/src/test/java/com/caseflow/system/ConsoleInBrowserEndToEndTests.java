@@ -252,7 +252,7 @@ class ConsoleInBrowserEndToEndTests {
             agent.screenshot("forbidden");
             List<WebElement> menu = agent.all("header.top nav a");
             assertThat(menu).extracting(WebElement::getText)
-                    .containsExactly("接电登记", "接访登记", "我的今日", "未接来电");
+                    .containsExactly("接电登记", "接访登记", "我的今日", "未接来电", "培训");
         }
     }
 }

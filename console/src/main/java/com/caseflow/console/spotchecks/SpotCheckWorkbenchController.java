@@ -201,13 +201,19 @@ class SpotCheckWorkbenchController {
         model.addAttribute("weekPath", weekPath(sample.from()));
         model.addAttribute("scorecard", services.evaluation().call(client -> client.get()
                 .uri("/api/v1/spot-checks/scorecard").retrieve().body(SpotCheckViews.Scorecard.class)));
-        // the record and the case help the reviewer but are not needed to score: either away is a note, not an error
+        // the record and the case help the reviewer but are not needed to score: either away, or no longer kept there
+        // (evaluation counts facts that intake or routing may not hold any more), is a note, not an error
         IntakeViews.Contact contact = null;
         try {
             contact = services.intake().call(client -> client.get()
                     .uri("/api/v1/contacts/{id}", contactId).retrieve().body(IntakeViews.Contact.class));
         } catch (ServiceUnavailable e) {
             model.addAttribute("contactAway", e.service());
+        } catch (ServiceProblem problem) {
+            if (problem.status() != HttpStatus.NOT_FOUND.value()) {
+                throw problem;
+            }
+            model.addAttribute("contactMissing", true);
         }
         model.addAttribute("contact", contact);
         String recording = item.recordingLink();
@@ -220,6 +226,11 @@ class SpotCheckWorkbenchController {
                         .uri("/api/v1/cases/{id}", item.caseId()).retrieve().body(RoutingViews.Case.class)));
             } catch (ServiceUnavailable e) {
                 model.addAttribute("caseAway", e.service());
+            } catch (ServiceProblem problem) {
+                if (problem.status() != HttpStatus.NOT_FOUND.value()) {
+                    throw problem;
+                }
+                model.addAttribute("caseMissing", true);
             }
         }
         if (item.scored()) {
