@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * manager's {@code GET /dashboard} for November, one request after another after a warm-up, timed from the request to
  * the last byte of the page, and what each service call cost on the services' own metrics. A benchmark, not a test of
  * the target: it fails only when the dashboard does. Run by the {@code dashboard-benchmark} profile only
- * (docs/drafts/dashboard-benchmark.md).
+ * (docs/benchmarks.md).
  */
 class DashboardBenchmark {
 

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * on) Spring Boot adds {@link ResourceUrlEncodingFilter}, and every {@code @{…}} link of a page is then first looked up
  * as a static resource in the jar's class path — uncached when it is not one, as page links are not. The managers'
  * dashboard writes about a thousand links (500 agents), which cost the console over a second per page (profiled with
- * DashboardBenchmark, docs/drafts/dashboard-benchmark.md). The WebJars keep their version-less addresses
+ * DashboardBenchmark, docs/benchmarks.md). The WebJars keep their version-less addresses
  * ({@code /webjars/htmx.org/dist/htmx.min.js}), which the resource chain resolves when the browser asks for them.
  */
 @Configuration(proxyBeanMethods = false)

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A call event as the phone platform posts it (the generic format; docs/drafts/phone-events.md). Times are ISO-8601
+ * A call event as the phone platform posts it (the generic format; docs/phone.md). Times are ISO-8601
  * with an offset; without one they are read as Asia/Shanghai time.
  */
 public record PhoneEventRequest(
