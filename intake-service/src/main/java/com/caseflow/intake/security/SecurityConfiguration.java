@@ -21,6 +21,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/calls", "/api/v1/visits").hasRole(Roles.AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/contacts/mine").hasRole(Roles.AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contacts/behind-figure")
+                        .hasAnyRole(Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/contacts", "/api/v1/contacts/*")
                         .hasAnyRole(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)
                         // the phone platform signs its events (HMAC): no token, no session, no cookie to forge

@@ -87,6 +87,8 @@ class IntakeAccessTests {
                 new Endpoint("GET", "/api/v1/contacts?phone=13812345678", null,
                         Set.of(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)),
                 new Endpoint("GET", "/api/v1/contacts/mine", null, Set.of(Roles.AGENT)),
+                new Endpoint("GET", "/api/v1/contacts/behind-figure?from=2026-12-01&to=2026-12-01", null,
+                        Set.of(Roles.SUPERVISOR, Roles.MANAGER)),
                 new Endpoint("GET", "/api/v1/contacts/" + contactId, null,
                         Set.of(Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER)),
                 new Endpoint("GET", "/api/v1/projects", null, Set.copyOf(ROLES)),

@@ -40,6 +40,10 @@ public class ContactStore implements InitializingBean {
                 .on("contact.receivedAt", Sort.Direction.DESC).named("history_by_project"));
         indexes.createIndex(new Index().on("contact.agentId", Sort.Direction.ASC)
                 .on("contact.receivedAt", Sort.Direction.DESC).named("agent_day"));
+        // the dashboard's drill-down: a period, filtered by project, category, channel or agent, newest first
+        indexes.createIndex(new Index().on("contact.receivedAt", Sort.Direction.DESC)
+                .on("contact.projectCode", Sort.Direction.ASC)
+                .on("contact.category", Sort.Direction.ASC).named("figure"));
         // single-field: few entries are ever pending, and the embedded store of the local stack serves only these
         indexes.createIndex(new Index().on("outbox.entryId", Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
@@ -83,6 +87,38 @@ public class ContactStore implements InitializingBean {
             criteria = criteria.and("contact.projectCode").is(projectCode);
         }
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "contact.receivedAt"));
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, ContactDocument.class);
+        List<Contact> contacts = mongo.find(query.with(pageable), ContactDocument.class).stream()
+                .map(ContactDocument::contact)
+                .toList();
+        return new PageImpl<>(contacts, pageable, total);
+    }
+
+    /** A figure's filters; null fields do not filter. */
+    public record FigureFilter(java.time.Instant from, java.time.Instant to, String projectCode,
+                               com.caseflow.events.contact.ContactCategory category,
+                               com.caseflow.events.contact.Channel channel, String agentId) {
+    }
+
+    /** The contacts received in [from, to) that match the filter, newest first (id breaks ties, so pages hold). */
+    @Retry(name = "mongo")
+    public Page<Contact> behindFigure(FigureFilter filter, int page, int size) {
+        Criteria criteria = Criteria.where("contact.receivedAt").gte(filter.from()).lt(filter.to());
+        if (filter.projectCode() != null) {
+            criteria = criteria.and("contact.projectCode").is(filter.projectCode());
+        }
+        if (filter.category() != null) {
+            criteria = criteria.and("contact.category").is(filter.category());
+        }
+        if (filter.channel() != null) {
+            criteria = criteria.and("contact.channel").is(filter.channel());
+        }
+        if (filter.agentId() != null) {
+            criteria = criteria.and("contact.agentId").is(filter.agentId());
+        }
+        PageRequest pageable = PageRequest.of(page, size,
+                Sort.by(Sort.Direction.DESC, "contact.receivedAt").and(Sort.by(Sort.Direction.DESC, "_id")));
         Query query = Query.query(criteria);
         long total = mongo.count(query, ContactDocument.class);
         List<Contact> contacts = mongo.find(query.with(pageable), ContactDocument.class).stream()

@@ -4,6 +4,9 @@ import com.caseflow.intake.calls.application.CallLog;
 import com.caseflow.intake.contacts.application.ContactRecorder;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.intake.contacts.application.CustomerHistory;
+import com.caseflow.intake.contacts.application.FigureContacts;
+import com.caseflow.events.contact.Channel;
+import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.intake.contacts.application.RecordCall;
 import com.caseflow.intake.contacts.application.RecordVisit;
 import com.caseflow.support.problem.FieldProblem;
@@ -47,9 +50,11 @@ class ContactController {
     private final StaffRateLimiter rateLimit;
     private final Clock clock;
     private final CallLog calls;
+    private final FigureContacts figures;
 
     ContactController(ContactRecorder recorder, CustomerHistory history, StaffRateLimiter rateLimit, Clock clock,
-                      CallLog calls) {
+                      CallLog calls, FigureContacts figures) {
+        this.figures = figures;
         this.recorder = recorder;
         this.history = history;
         this.rateLimit = rateLimit;
@@ -90,6 +95,91 @@ class ContactController {
         }
         rateLimit.acquireRead(agent);
         return views(history.recordedBy(agent, date, clock.getZone()), agent, true);
+    }
+
+    @Operation(summary = "The contacts behind a dashboard figure (图表明细)",
+            description = "Contacts received from one business day to another (Asia/Shanghai, both included, at most "
+                    + FigureContacts.MAX_DAYS + " days), optionally of one project, category, channel or agent; "
+                    + "newest first, paged. Numbers masked, no names; each customer shown is audited.")
+    @GetMapping("/contacts/behind-figure")
+    PageView<FigureContactView> behindFigure(@RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String projectCode,
+                                             @RequestParam(required = false) String category,
+                                             @RequestParam(required = false) String channel,
+                                             @RequestParam(required = false) String agentId,
+                                             @RequestParam(defaultValue = "0") String page,
+                                             @RequestParam(defaultValue = "20") String size, Authentication login) {
+        List<FieldProblem> problems = new ArrayList<>();
+        java.time.LocalDate fromDay = day("from", from, problems);
+        java.time.LocalDate toDay = day("to", to, problems);
+        if (fromDay != null && toDay != null) {
+            if (toDay.isBefore(fromDay)) {
+                problems.add(new FieldProblem("to", "must not be before from"));
+            } else if (java.time.temporal.ChronoUnit.DAYS.between(fromDay, toDay) >= FigureContacts.MAX_DAYS) {
+                problems.add(new FieldProblem("to", "at most " + FigureContacts.MAX_DAYS + " days after from"));
+            }
+        }
+        ContactCategory theCategory = member("category", category, ContactCategory.class, problems);
+        Channel theChannel = member("channel", channel, Channel.class, problems);
+        Integer pageNo = number("page", page, problems);
+        Integer pageSize = number("size", size, problems);
+        // a field that is no number at all is named once, by number()
+        problems.addAll(PageView.pagingProblems(pageNo == null ? 0 : pageNo, pageSize == null ? 1 : pageSize));
+        if (pageNo != null && pageSize != null) {
+            if (problems.isEmpty() && (long) pageNo * pageSize > FigureContacts.MAX_DEPTH) {
+                problems.add(new FieldProblem("page", "reaches too deep: at most the newest "
+                        + FigureContacts.MAX_DEPTH + " contacts are listed"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Staff reader = Staff.of(login);
+        rateLimit.acquireRead(reader);
+        FigureContacts.Figure figure = new FigureContacts.Figure(fromDay, toDay, blankToNull(projectCode),
+                theCategory, theChannel, blankToNull(agentId));
+        return PageView.of(figures.behind(figure, clock.getZone(), pageNo, pageSize, reader),
+                c -> FigureContactView.of(c, clock.getZone()));
+    }
+
+    private static java.time.LocalDate day(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "is required: a date such as 2026-12-04"));
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "a date such as 2026-12-04"));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E member(String field, String value, Class<E> type,
+                                                List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, "one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static Integer number(String field, String value, List<FieldProblem> problems) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(field, "a whole number"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Operation(summary = "One contact")

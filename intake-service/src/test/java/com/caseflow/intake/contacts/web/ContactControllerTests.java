@@ -50,6 +50,8 @@ class ContactControllerTests {
     @MockitoBean
     StaffRateLimiter rateLimit;
     @MockitoBean
+    com.caseflow.intake.contacts.application.FigureContacts figures;
+    @MockitoBean
     com.caseflow.intake.calls.application.CallLog calls;
 
     @Test
