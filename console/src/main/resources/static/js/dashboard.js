@@ -28,13 +28,20 @@
     };
   }
 
+  function escaped(text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
   function heatMap(spec) {
     var max = spec.cells.reduce(function (m, c) { return Math.max(m, c[2]); }, 1);
     return {
-      tooltip: {formatter: function (p) {
+      // enterable: the cell's click opens its contacts, the tooltip keeps the link to its proposal
+      tooltip: {enterable: true, formatter: function (p) {
         var c = spec.cells[p.dataIndex];
-        return spec.rows[c[1]] + ' · ' + spec.categories[c[0]] + '<br>' + c[2] + ' (' + spec.changeLabel + ' '
-          + (c[3] > 0 ? '+' : '') + c[3] + ')';
+        var proposal = spec.proposalLinks ? spec.proposalLinks[p.dataIndex] : null;
+        return escaped(spec.rows[c[1]]) + ' · ' + escaped(spec.categories[c[0]]) + '<br>' + c[2] + ' ('
+          + escaped(spec.changeLabel) + ' ' + (c[3] > 0 ? '+' : '') + c[3] + ')'
+          + (proposal ? '<br><a href="' + escaped(proposal) + '">' + escaped(spec.proposalLabel) + '</a>' : '');
       }},
       grid: {left: 16, right: 16, top: 16, bottom: 64, containLabel: true},
       xAxis: {type: 'category', data: spec.categories, splitArea: {show: true}},

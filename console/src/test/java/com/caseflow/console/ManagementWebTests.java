@@ -15,6 +15,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -127,7 +131,8 @@ class ManagementWebTests {
                 "id=\"chart-csat\"", "id=\"chart-cases\"", "id=\"chart-heatmap\"", "id=\"chart-agents\"",
                 "/js/dashboard.js")
                 // table equivalents: channel totals over the agents, the hotline's hour, SLA, heat map change
-                .contains("<td>42</td>", "<td>10</td>", "4008201234", "83.3%", "85.0%", "60.0%", "+8", "-2")
+                .contains("channel=PHONE\">42</a>", "channel=VISIT\">10</a>", "4008201234", "83.3%", "85.0%",
+                        "60.0%", "+8", "-2")
                 // the chart data the script reads, escaped into the attribute
                 .contains("data-chart=\"{&quot;kind&quot;:&quot;heatmap&quot;")
                 .doesNotContain("<script>");
@@ -265,7 +270,8 @@ class ManagementWebTests {
         String table = dailyTable(page);
         // a day: 5 calls, 2 visits, 7 in all, REPAIR 4 / COMPLAINT 3 / INQUIRY 0, three rings, service level, FCR
         assertThat(table).contains("href=\"/dashboard?from=2026-11-01&amp;to=2026-11-01&amp;project=SH-LJY\"")
-                .contains("<td>5</td><td>2</td>", "87.5%", "80.0%", "57.1%", "62.5%", "33.3%")
+                .contains("project=SH-LJY&amp;channel=PHONE\">5</a>", "project=SH-LJY&amp;channel=VISIT\">2</a>",
+                        "87.5%", "80.0%", "57.1%", "62.5%", "33.3%")
                 .contains("咨询", "投诉", "报修").as("no category without contacts in the period")
                 .doesNotContain("销售");
         assertThat(table.substring(table.indexOf("class=\"total\""))).contains("<td>8</td><td>2</td>",
@@ -282,7 +288,8 @@ class ManagementWebTests {
                         .param("to", "2026-11-30"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("每日趋势暂时无法显示", "id=\"chart-agents\"", "<td>42</td>", "4008201234")
+        assertThat(page).contains("每日趋势暂时无法显示", "id=\"chart-agents\"", "channel=PHONE\">42</a>",
+                "4008201234")
                 .doesNotContain("id=\"chart-daily-rates\"");
     }
 
@@ -296,7 +303,9 @@ class ManagementWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("为本组坐席的数字", "类别按项目统计，不分班组", "id=\"chart-daily-rates\"");
-        assertThat(dailyTable(page)).doesNotContain("报修").contains("<td>5</td><td>2</td>", "<td>7</td>");
+        assertThat(dailyTable(page)).doesNotContain("报修").contains(
+                "href=\"/dashboard/contacts?from=2026-11-01&amp;to=2026-11-01&amp;channel=PHONE\">5</a>",
+                "href=\"/dashboard/contacts?from=2026-11-01&amp;to=2026-11-01\">7</a>");
         assertThat(evaluation.received("GET", "/api/v1/reports/daily").get(0).path())
                 .doesNotContain("projectCode");
     }
@@ -322,11 +331,121 @@ class ManagementWebTests {
     @Test
     void anAgentMayNotOpenTheManagersPages() throws Exception {
         for (String path : List.of("/dashboard", "/dashboard/cases?department=ENGINEERING",
+                "/dashboard/contacts?from=2026-11-01&to=2026-11-30",
                 "/dashboard/export/agents", "/dashboard/export/daily")) {
             mvc.perform(get(path).with(logins.agent())).andExpect(status().isForbidden());
         }
         assertThat(evaluation.received("GET", "/")).isEmpty();
         assertThat(routing.received("GET", "/")).isEmpty();
+        assertThat(intake.received("GET", "/")).isEmpty();
+    }
+
+    /** A chart's data as static/js/dashboard.js reads it from the page. */
+    private static JsonNode chart(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        int data = page.indexOf("data-chart=\"", start) + "data-chart=\"".length();
+        String attribute = page.substring(data, page.indexOf('"', data));
+        return JsonMapper.builder().build().readTree(HtmlUtils.htmlUnescape(attribute));
+    }
+
+    private static List<String> links(JsonNode node) {
+        return node.valueStream().map(JsonNode::asString).toList();
+    }
+
+    @Test
+    void theChartsBarsAndCellsDrillToTheContactsBehindThemAndTheCellKeepsItsProposal() throws Exception {
+        reports();
+        evaluation.answer("GET /api/v1/reports/daily", 200, daily("SH-LJY", false));
+
+        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-02").param("project", "SH-LJY"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        JsonNode heatMap = chart(page, "chart-heatmap");
+        assertThat(links(heatMap.get("links")))
+                .containsExactly("/dashboard/contacts?from=2026-11-01&to=2026-11-02&project=SH-LJY&category=REPAIR");
+        assertThat(links(heatMap.get("proposalLinks")))
+                .containsExactly("/proposals?projectCode=SH-LJY&category=REPAIR#new-proposal");
+        assertThat(links(chart(page, "chart-channels").get("series").get(0).get("links"))).containsExactly(
+                "/dashboard/contacts?from=2026-11-01&to=2026-11-02&project=SH-LJY&channel=PHONE",
+                "/dashboard/contacts?from=2026-11-01&to=2026-11-02&project=SH-LJY&channel=VISIT");
+        assertThat(links(chart(page, "chart-categories").get("series").get(0).get("links"))).containsExactly(
+                "/dashboard/contacts?from=2026-11-01&to=2026-11-02&project=SH-LJY&category=REPAIR");
+        JsonNode dailyChannels = chart(page, "chart-daily-channels").get("series");
+        assertThat(dailyChannels.get(1).get("name").asString()).isEqualTo("接访");
+        assertThat(links(dailyChannels.get(1).get("links"))).containsExactly(
+                "/dashboard/contacts?from=2026-11-01&to=2026-11-01&project=SH-LJY&channel=VISIT",
+                "/dashboard/contacts?from=2026-11-02&to=2026-11-02&project=SH-LJY&channel=VISIT");
+        JsonNode dailyCategories = chart(page, "chart-daily-categories").get("series");
+        assertThat(dailyCategories.valueStream().map(c -> c.get("links").get(1).asString()).toList())
+                .containsExactly(
+                        "/dashboard/contacts?from=2026-11-02&to=2026-11-02&project=SH-LJY&category=INQUIRY",
+                        "/dashboard/contacts?from=2026-11-02&to=2026-11-02&project=SH-LJY&category=COMPLAINT",
+                        "/dashboard/contacts?from=2026-11-02&to=2026-11-02&project=SH-LJY&category=REPAIR");
+        // a rate is no count of contacts: its day opens that day's dashboard
+        assertThat(links(chart(page, "chart-daily-rates").get("series").get(0).get("links")))
+                .containsExactly("/dashboard?from=2026-11-01&to=2026-11-01&project=SH-LJY",
+                        "/dashboard?from=2026-11-02&to=2026-11-02&project=SH-LJY");
+        // the table equivalents: the cell's contacts beside its proposal, a day's category count
+        assertThat(page).contains("href=\"/dashboard/contacts?from=2026-11-01&amp;to=2026-11-02&amp;project=SH-LJY"
+                        + "&amp;category=REPAIR\">来电来访</a>",
+                "href=\"/proposals?projectCode=SH-LJY&amp;category=REPAIR#new-proposal\"");
+        assertThat(dailyTable(page)).contains("href=\"/dashboard/contacts?from=2026-11-01&amp;to=2026-11-01"
+                + "&amp;project=SH-LJY&amp;category=REPAIR\">4</a>");
+    }
+
+    private static final String FIGURE_CONTACTS = """
+            {"content":[{"id":"K-1","receivedAt":"2026-11-02T09:30:00+08:00","channel":"PHONE","channelLabel":"接电",
+              "agentId":"A001","projectCode":"SH-LJY","unit":"3-1-502","category":"REPAIR","categoryLabel":"报修",
+              "settledAtFirstContact":false,"phone":"138****5678"},
+             {"id":"K-2","receivedAt":"2026-11-01T18:05:00+08:00","channel":"VISIT","channelLabel":"接访",
+              "agentId":"A002","projectCode":"SH-LJY","category":"REPAIR","categoryLabel":"报修",
+              "settledAtFirstContact":true,"phone":"139****1111"}],
+             "page":0,"size":20,"totalElements":23,"totalPages":2}""";
+
+    @Test
+    void theContactsBehindAFigureAreAskedOfIntakeWithTheUsersTokenAndFiltersAndListedMasked() throws Exception {
+        intake.answer("GET /api/v1/contacts/behind-figure", 200, FIGURE_CONTACTS);
+
+        String page = mvc.perform(get("/dashboard/contacts").with(manager()).param("from", "2026-11-01")
+                        .param("to", "2026-11-02").param("project", "SH-LJY").param("category", "REPAIR")
+                        .param("channel", "PHONE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        StubService.Received asked = intake.received("GET", "/api/v1/contacts/behind-figure").get(0);
+        assertThat(asked.authorization()).startsWith("Bearer ");
+        assertThat(asked.path()).contains("from=2026-11-01", "to=2026-11-02", "projectCode=SH-LJY",
+                "category=REPAIR", "channel=PHONE", "page=0", "size=20");
+        String table = page.substring(page.indexOf("id=\"drill-contacts\""), page.indexOf("</table>"));
+        assertThat(table).contains("data-contact=\"K-1\"", "11-02 09:30", "A001", "3-1-502", "报修", "接电",
+                "138****5678", "data-contact=\"K-2\"", "11-01 18:05", "接访", "139****1111")
+                .as("nothing sensitive is linked from the rows").doesNotContain("href=");
+        assertThat(page).contains("共 23 次", "第 1 / 2 页",
+                "href=\"/dashboard/contacts?from=2026-11-01&amp;to=2026-11-02&amp;project=SH-LJY&amp;category=REPAIR"
+                        + "&amp;channel=PHONE&amp;page=1\"");
+    }
+
+    @Test
+    void aSupervisorOpensTheContactsAndFiltersThatAreNoCodeAreDropped() throws Exception {
+        intake.answer("GET /api/v1/contacts/behind-figure", 200, FIGURE_CONTACTS);
+
+        mvc.perform(get("/dashboard/contacts").with(logins.supervisor()).param("from", "2026-11-01")
+                        .param("to", "2026-11-01").param("category", "<script>").param("channel", "FAX"))
+                .andExpect(status().isOk());
+
+        assertThat(intake.received("GET", "/api/v1/contacts/behind-figure").get(0).path())
+                .contains("from=2026-11-01", "to=2026-11-01").doesNotContain("category", "channel", "projectCode");
+    }
+
+    @Test
+    void aBadPeriodOfTheContactsIsExplainedBesideTheDateAndIntakeIsNotAsked() throws Exception {
+        String page = mvc.perform(get("/dashboard/contacts").with(manager()).param("from", "2026-11-30")
+                        .param("to", "2026-11-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"to-error\"", "结束日期不能早于开始日期");
+        assertThat(intake.received("GET", "/")).isEmpty();
     }
 
     @Test

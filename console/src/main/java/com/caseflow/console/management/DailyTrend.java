@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * The dashboard's day-by-day figures from evaluation's daily series ({@code GET /api/v1/reports/daily}): contacts per
  * day by channel and by category (stacked bars), the three-ring rate, the hotlines' service level and first-contact
- * resolution per day (lines), and the company's figures for the period. A click on a day opens the dashboard for that
- * day alone, with the same filters: its hours, agents and departments are the list behind the day.
+ * resolution per day (lines), and the company's figures for the period. A click on a contacts bar opens that day's contacts
+ * of the bar's channel or category (intake's list); a click on a rate opens the dashboard for that day alone, with
+ * the same filters: its hours, agents and departments are the list behind the rate.
  *
  * @param department kept in the day's link, so the drill keeps the dashboard's filter
  */
@@ -98,6 +99,22 @@ public record DailyTrend(Daily daily, String project, String department) {
         return uri.encode().build().toUriString();
     }
 
+    /** The day's contacts with the same project filter, of one category or channel when given. */
+    public String contactsLink(LocalDate day, String category, String channel) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/dashboard/contacts").queryParam("from", day)
+                .queryParam("to", day);
+        if (project != null) {
+            uri.queryParam("project", project);
+        }
+        if (category != null) {
+            uri.queryParam("category", category);
+        }
+        if (channel != null) {
+            uri.queryParam("channel", channel);
+        }
+        return uri.encode().build().toUriString();
+    }
+
     /** Each chart's data as JSON for static/js/dashboard.js, by the chart's id in the page. */
     Map<String, String> charts(JsonMapper json, MessageSource messages, Locale locale) {
         List<String> days = daily.days().stream().map(f -> f.day().toString()).toList();
@@ -106,13 +123,15 @@ public record DailyTrend(Daily daily, String project, String department) {
         List<Map<String, Object>> channels = new ArrayList<>();
         for (String channel : CHANNELS) {
             channels.add(stacked(text(messages, locale, "channel." + channel), "channels",
-                    perDay(f -> f.contacts().channel(channel)), links));
+                    perDay(f -> f.contacts().channel(channel)),
+                    daily.days().stream().map(f -> contactsLink(f.day(), null, channel)).toList()));
         }
         charts.put("dailyChannels", json.writeValueAsString(chart("bar", false, days, channels)));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (String category : categories()) {
             categories.add(stacked(text(messages, locale, "category." + category), "categories",
-                    perDay(f -> f.contacts().category(category)), links));
+                    perDay(f -> f.contacts().category(category)),
+                    daily.days().stream().map(f -> contactsLink(f.day(), category, null)).toList()));
         }
         charts.put("dailyCategories", json.writeValueAsString(chart("bar", false,
                 categories.isEmpty() ? List.of() : days, categories)));

@@ -1,5 +1,6 @@
 package com.caseflow.console.management;
 
+import com.caseflow.console.services.IntakeViews;
 import com.caseflow.console.services.Page;
 import com.caseflow.console.services.RoutingViews;
 import com.caseflow.console.services.Services;
@@ -41,6 +42,10 @@ class DashboardController {
     static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
     private static final int PAGE_SIZE = 20;
     private static final Set<String> STATUSES = Set.of("OPEN", "IN_PROGRESS", "RESOLVED", "MERGED");
+    private static final Set<String> CHANNELS = Set.of("PHONE", "VISIT");
+    private static final ParameterizedTypeReference<Page<IntakeViews.FigureContact>> CONTACTS =
+            new ParameterizedTypeReference<>() {
+            };
     private static final ParameterizedTypeReference<Page<RoutingViews.Case>> CASES =
             new ParameterizedTypeReference<>() {
             };
@@ -148,6 +153,54 @@ class DashboardController {
         model.addAttribute("status", statusFilter);
         model.addAttribute("page", pageNumber);
         return "dashboard/cases";
+    }
+
+    /**
+     * The contacts behind a figure (intake's list, numbers masked): a day's bar, a channel's or category's bar, a
+     * project × category cell. Filters that are no code are dropped, as on the dashboard; a bad period is said
+     * beside the dates and nothing is asked of intake.
+     */
+    @GetMapping("/contacts")
+    String contacts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false) String project, @RequestParam(required = false) String category,
+                    @RequestParam(required = false) String channel, @RequestParam(defaultValue = "0") int page,
+                    Model model, HttpServletResponse response) {
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
+        String projectFilter = code(project);
+        String categoryFilter = code(category);
+        String channelFilter = channel != null && CHANNELS.contains(channel) ? channel : null;
+        int pageNumber = Math.max(0, Math.min(page, 499));
+        Map<String, String> errors = period.problems(messages, LocaleContextHolder.getLocale());
+        model.addAttribute("period", period);
+        model.addAttribute("project", projectFilter);
+        model.addAttribute("category", categoryFilter);
+        model.addAttribute("channel", channelFilter);
+        model.addAttribute("page", pageNumber);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", errors);
+            model.addAttribute("contacts", new Page<IntakeViews.FigureContact>(List.of(), 0, PAGE_SIZE, 0, 0));
+            return "dashboard/contacts";
+        }
+        model.addAttribute("contacts", services.intake().call(client -> client.get()
+                .uri(uri -> {
+                    uri.path("/api/v1/contacts/behind-figure").queryParam("from", period.from())
+                            .queryParam("to", period.to()).queryParam("page", pageNumber)
+                            .queryParam("size", PAGE_SIZE);
+                    if (projectFilter != null) {
+                        uri.queryParam("projectCode", projectFilter);
+                    }
+                    if (categoryFilter != null) {
+                        uri.queryParam("category", categoryFilter);
+                    }
+                    if (channelFilter != null) {
+                        uri.queryParam("channel", channelFilter);
+                    }
+                    return uri.build();
+                })
+                .retrieve().body(CONTACTS)));
+        return "dashboard/contacts";
     }
 
     /** A view's figures as the service's Excel sheet (headed in Chinese), for the same period. */

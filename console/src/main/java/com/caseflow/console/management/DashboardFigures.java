@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public record DashboardFigures(ReportPeriod period, long phoneContacts, long visitContacts,
                         Map<String, Long> contactsByCategory, List<EvaluationViews.AgentRow> agents,
                         List<EvaluationViews.DepartmentRow> departments, List<EvaluationViews.Hotline> hotlines,
-                        List<EvaluationViews.Issue> issues, List<CaseCount> caseCounts) {
+                        List<EvaluationViews.Issue> issues, List<CaseCount> caseCounts, String project) {
 
     /** Evaluation's cap on the recurring issues of a period; the heat map shows at most these. */
     static final int MAX_ISSUES = 50;
@@ -53,7 +53,7 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
         issues.stream().sorted(Comparator.comparingLong(EvaluationViews.Issue::contacts).reversed())
                 .forEach(i -> byCategory.merge(i.category(), i.contacts(), Long::sum));
         return new DashboardFigures(period, phone, visits, byCategory, agents, departments,
-                hotlines == null ? List.of() : hotlines.hotlines(), issues, caseCounts);
+                hotlines == null ? List.of() : hotlines.hotlines(), issues, caseCounts, project);
     }
 
     /** Each chart's data as JSON, by the chart's id in the page. */
@@ -61,13 +61,14 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("channels", json.writeValueAsString(bar(
                 List.of(text(messages, locale, "channel.PHONE"), text(messages, locale, "channel.VISIT")), false,
-                series(text(messages, locale, "dashboard.contacts"), List.of(phoneContacts, visitContacts), null))));
+                series(text(messages, locale, "dashboard.contacts"), List.of(phoneContacts, visitContacts),
+                        List.of(contactsLink(project, null, "PHONE"), contactsLink(project, null, "VISIT"))))));
         List<String> categories = new ArrayList<>(contactsByCategory.keySet());
         charts.put("categories", json.writeValueAsString(bar(
                 categories.stream().map(c -> text(messages, locale, "category." + c)).toList(), false,
                 series(text(messages, locale, "dashboard.contacts"),
                         categories.stream().map(contactsByCategory::get).toList(),
-                        categories.stream().map(c -> proposalLink(null, c)).toList()))));
+                        categories.stream().map(c -> contactsLink(project, c, null)).toList()))));
         charts.put("serviceLevel", json.writeValueAsString(serviceLevel()));
         charts.put("agents", json.writeValueAsString(bar(agents.stream().map(EvaluationViews.AgentRow::agentId)
                         .toList(), true,
@@ -130,6 +131,7 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
                 .map(EvaluationViews.Issue::projectCode).toList()));
         List<List<Object>> cells = new ArrayList<>();
         List<String> links = new ArrayList<>();
+        List<String> proposals = new ArrayList<>();
         for (EvaluationViews.Issue issue : issues) {
             List<Object> cell = new ArrayList<>();
             cell.add(categories.indexOf(issue.category()));
@@ -137,7 +139,8 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
             cell.add(issue.contacts());
             cell.add(issue.change());
             cells.add(cell);
-            links.add(proposalLink(issue.projectCode(), issue.category()));
+            links.add(contactsLink(issue.projectCode(), issue.category(), null));
+            proposals.add(proposalLink(issue.projectCode(), issue.category()));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("kind", "heatmap");
@@ -145,6 +148,9 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
         chart.put("rows", projects);
         chart.put("cells", cells);
         chart.put("links", links);
+        // a click on a cell opens its contacts; its proposal stays one click away in the cell's tooltip
+        chart.put("proposalLinks", proposals);
+        chart.put("proposalLabel", text(messages, locale, "dashboard.issueProposals"));
         chart.put("changeLabel", text(messages, locale, "dashboard.change"));
         return chart;
     }
@@ -181,6 +187,22 @@ public record DashboardFigures(ReportPeriod period, long phoneContacts, long vis
     public String agentLink(String agentId) {
         return UriComponentsBuilder.fromPath("/evaluations").queryParam("from", period.from())
                 .queryParam("to", period.to()).fragment("agent-" + agentId).encode().build().toUriString();
+    }
+
+    /** The contacts behind a figure of the period: intake's list, masked, at /dashboard/contacts. */
+    public String contactsLink(String project, String category, String channel) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/dashboard/contacts")
+                .queryParam("from", period.from()).queryParam("to", period.to());
+        if (project != null) {
+            uri.queryParam("project", project);
+        }
+        if (category != null) {
+            uri.queryParam("category", category);
+        }
+        if (channel != null) {
+            uri.queryParam("channel", channel);
+        }
+        return uri.encode().build().toUriString();
     }
 
     public String proposalLink(String project, String category) {

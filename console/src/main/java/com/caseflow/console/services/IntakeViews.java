@@ -10,6 +10,13 @@ import java.util.List;
 /** What the console reads from intake: contacts and the project catalogue. Unknown fields are ignored. */
 public final class IntakeViews {
 
+    /** A row of the contacts behind a dashboard figure: the number comes masked, no name comes at all. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FigureContact(String id, OffsetDateTime receivedAt, String channel, String channelLabel,
+                                String agentId, String projectCode, String unit, String category,
+                                String categoryLabel, boolean settledAtFirstContact, String phone) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contact(String id, String channel, String channelLabel, String agentId, OffsetDateTime receivedAt,
                          Call call, String customerName, String phone, String projectCode, String unit, String matter,
