@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * The dashboard's day-by-day figures from evaluation's daily series ({@code GET /api/v1/reports/daily}): contacts per
  * day by channel and by category (stacked bars), the three-ring rate, the hotlines' service level and first-contact
- * resolution per day (lines), and the company's figures for the period. A click on a contacts bar opens that day's contacts
- * of the bar's channel or category (intake's list); a click on a rate opens the dashboard for that day alone, with
- * the same filters: its hours, agents and departments are the list behind the rate.
+ * resolution per day (lines), and the company's figures for the period. A click on a contacts bar opens that day's
+ * contacts of the bar's channel or category (intake's list); a click on a rate opens the dashboard for that day alone,
+ * with the same filters: its hours, agents and departments are the list behind the rate.
  *
  * @param department kept in the day's link, so the drill keeps the dashboard's filter
  */

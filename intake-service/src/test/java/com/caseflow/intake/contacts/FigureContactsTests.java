@@ -44,7 +44,7 @@ class FigureContactsTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** A project of its own, so contacts other tests record never enter these figures. */
+    /** A project and numbers of their own: other tests' contacts never enter these figures, nor these theirs. */
     private static final String PROJECT = "T-FIG-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
     @LocalServerPort
@@ -60,13 +60,13 @@ class FigureContactsTests {
             return;
         }
         // 00:10 Shanghai on the 3rd is the 2nd in UTC: the day must be Shanghai's
-        store("fig-1", "2026-12-03T00:10", Channel.PHONE, "A001", PROJECT, ContactCategory.REPAIR, "13812345678");
-        store("fig-2", "2026-12-03T09:30", Channel.VISIT, "A002", PROJECT, ContactCategory.REPAIR, "13900001111");
-        store("fig-3", "2026-12-03T15:00", Channel.PHONE, "A001", PROJECT, ContactCategory.COMPLAINT, "13700002222");
-        store("fig-4", "2026-12-04T08:00", Channel.PHONE, "A002", PROJECT, ContactCategory.REPAIR, "13600003333");
-        store("fig-5", "2026-12-02T23:59", Channel.PHONE, "A001", PROJECT, ContactCategory.REPAIR, "13500004444");
+        store("fig-1", "2026-12-03T00:10", Channel.PHONE, "A001", PROJECT, ContactCategory.REPAIR, "15800010001");
+        store("fig-2", "2026-12-03T09:30", Channel.VISIT, "A002", PROJECT, ContactCategory.REPAIR, "15800010002");
+        store("fig-3", "2026-12-03T15:00", Channel.PHONE, "A001", PROJECT, ContactCategory.COMPLAINT, "15800010003");
+        store("fig-4", "2026-12-04T08:00", Channel.PHONE, "A002", PROJECT, ContactCategory.REPAIR, "15800010004");
+        store("fig-5", "2026-12-02T23:59", Channel.PHONE, "A001", PROJECT, ContactCategory.REPAIR, "15800010005");
         store("fig-6", "2026-12-03T10:00", Channel.PHONE, "A001", "T-FIG-OTHER", ContactCategory.REPAIR,
-                "13400005555");
+                "15800010006");
         stored = true;
     }
 
@@ -86,8 +86,8 @@ class FigureContactsTests {
         assertThat(visit.get("unit").asString()).isEqualTo("3-1-502");
         assertThat(visit.get("categoryLabel").asString()).isEqualTo(ContactCategory.REPAIR.labelZh());
         assertThat(visit.get("settledAtFirstContact").asBoolean()).isTrue();
-        assertThat(visit.get("phone").asString()).isEqualTo("139****1111");
-        assertThat(page.toString()).doesNotContain("13900001111").doesNotContain("客户");
+        assertThat(visit.get("phone").asString()).isEqualTo("158****0002");
+        assertThat(page.toString()).doesNotContain("15800010002").doesNotContain("客户");
     }
 
     @Test
@@ -102,7 +102,7 @@ class FigureContactsTests {
         JsonNode second = supervisor.get(base + "&from=2026-12-02&to=2026-12-04&page=1&size=2").json();
         assertThat(ids(second)).containsExactly("fig-2", "fig-1");
         assertThat(second.get("totalPages").asInt()).isEqualTo(3);
-        assertThat(second.get("content").get(1).get("phone").asString()).isEqualTo("138****5678");
+        assertThat(second.get("content").get(1).get("phone").asString()).isEqualTo("158****0001");
         assertThat(ids(supervisor.get(base + "&from=2026-12-02&to=2026-12-04&page=2&size=2").json()))
                 .containsExactly("fig-5");
     }
@@ -117,9 +117,9 @@ class FigureContactsTests {
         assertThat(reads).singleElement().satisfies(read -> {
             assertThat(read.getString("action")).isEqualTo("figure-contacts");
             assertThat(read.getString("contactId")).isEqualTo("fig-4-" + PROJECT);
-            assertThat(read.getString("customerMasked")).isEqualTo("136****3333");
+            assertThat(read.getString("customerMasked")).isEqualTo("158****0004");
         });
-        assertThat(output.getAll()).doesNotContain("13600003333").doesNotContain("客户甲");
+        assertThat(output.getAll()).doesNotContain("15800010004").doesNotContain("客户甲");
     }
 
     @Test
