@@ -50,7 +50,11 @@ class DashboardController {
         agents("/api/v1/reports/agents", "坐席考核"),
         departments("/api/v1/reports/departments", "部门考核"),
         hotlines("/api/v1/reports/hotlines", "热线服务水平"),
-        daily("/api/v1/reports/daily", "每日运营");
+        daily("/api/v1/reports/daily", "每日运营"),
+        /** The heat map's top project × category issues, as many as the dashboard shows. */
+        recurring("/api/v1/issues/recurring", "重复问题"),
+        /** Every proposal (of a status); proposals have no period. */
+        proposals("/api/v1/issues/proposals", "改进建议");
 
         final String path;
         final String fileName;
@@ -156,17 +160,31 @@ class DashboardController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                   LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                  LocalDate to, @RequestParam(required = false) String project) {
+                                  LocalDate to, @RequestParam(required = false) String project,
+                                  @RequestParam(required = false) String status) {
         Export export = Arrays.stream(Export.values()).filter(e -> e.name().equals(view)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         // only the daily series has a project filter; the other sheets are the company's
         String projectFilter = export == Export.daily ? code(project) : null;
+        if (export == Export.proposals) {
+            String statusFilter = status != null && ProposalsController.STATUSES.contains(status) ? status : null;
+            return Downloads.xlsx(services.evaluation(), uri -> {
+                uri.path(export.path).queryParam("format", "xlsx");
+                if (statusFilter != null) {
+                    uri.queryParam("status", statusFilter);
+                }
+                return uri.build();
+            }, export.fileName + "-" + LocalDate.now(clock));
+        }
         return Downloads.xlsx(services.evaluation(), uri -> {
                     uri.path(export.path).queryParam("from", period.from()).queryParam("to", period.to())
                             .queryParam("format", "xlsx");
                     if (projectFilter != null) {
                         uri.queryParam("projectCode", projectFilter);
+                    }
+                    if (export == Export.recurring) {
+                        uri.queryParam("limit", DashboardFigures.MAX_ISSUES);
                     }
                     return uri.build();
                 },
