@@ -1,9 +1,9 @@
 package com.caseflow.evaluation.recurring.web;
 
 import com.caseflow.evaluation.recurring.domain.RecurringIssues;
-import com.caseflow.evaluation.reports.export.Column;
-import com.caseflow.evaluation.reports.export.Column.Kind;
-import com.caseflow.evaluation.reports.export.ReportTable;
+import com.caseflow.support.export.Column;
+import com.caseflow.support.export.Column.Kind;
+import com.caseflow.support.export.ReportTable;
 
 import java.time.Instant;
 import java.time.ZoneId;
