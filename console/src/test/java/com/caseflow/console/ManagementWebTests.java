@@ -177,7 +177,9 @@ class ManagementWebTests {
         String list = mvc.perform(get("/dashboard/cases").with(manager()).param("department", "ENGINEERING")
                         .param("overdue", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains("C-9", "超时案件");
+        assertThat(list).contains("C-9", "超时案件")
+                .containsPattern("id=\"export-cases\" download\\s+href=\"/dashboard/export/cases\\?department="
+                        + "ENGINEERING&amp;overdue=true");
         assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
                 .contains("overdue=true");
     }
@@ -219,6 +221,22 @@ class ManagementWebTests {
                 .contains("format=xlsx", "status=DONE");
         assertThat(proposals.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
                 .contains(".xlsx");
+    }
+
+    @Test
+    void theDrillDownsCasesDownloadAsRoutingsExcelSheet() throws Exception {
+        String workbook = "PK\u0003\u0004 cases";
+        routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, XLSX, workbook);
+
+        MvcResult result = mvc.perform(get("/dashboard/export/cases").with(manager())
+                        .param("department", "ENGINEERING").param("overdue", "true"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
+
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
+                .contains("format=xlsx", "overdue=true").doesNotContain("page=");
+        mvc.perform(get("/dashboard/export/cases").with(manager()).param("department", "not a code"))
+                .andExpect(status().isBadRequest());
     }
 
     private static final String DAILY = """
