@@ -444,7 +444,7 @@ class ConfigurationWebTests {
              "salesStatus":"ON_SALE","serviceHotline":"400-820-8820",
              "unitTypes":[{"name":"A户型","layout":"三室两厅两卫","areaSqm":128.5,"priceFromCny":8200000,"priceToCny":9600000}],
              "faqs":[{"question":"什么时候交房？","answer":"预计2027年6月30日前交付。"}],
-             "version":2,"updatedAt":"2025-12-04T02:00:00Z"}""";
+             "version":2,"updatedAt":"2025-12-04T02:00:00Z","updatedBy":"ADM-07"}""";
 
     @Test
     void anAdministratorEditsAProjectsFactsWithTheVersionReadAndARefusedAnswerIsExplainedBesideItsRow()
@@ -468,6 +468,7 @@ class ConfigurationWebTests {
         assertThat(body.path("unitTypes").get(0).path("name").asString()).isEqualTo("A户型");
         assertThat(body.path("faqs").size()).isEqualTo(2);
         assertThat(body.has("updatedAt")).isFalse();
+        assertThat(body.has("updatedBy")).as("intake takes who from the token").isFalse();
         assertThat(page).contains("id=\"faqs-2-answer-error\"", "请填写回答", "value=\"车位怎么卖？\"")
                 .doesNotContain("must not be blank");
     }
@@ -477,7 +478,8 @@ class ConfigurationWebTests {
         intake.answer("GET /api/v1/projects", 200, "[" + PROJECT + "]");
         String page = mvc.perform(get("/admin/projects").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"project-SH-LJY\"", "在售", "1 个户型，1 个问题", "2025-12-04 10:00");
+        assertThat(page).contains("id=\"project-SH-LJY\"", "在售", "1 个户型，1 个问题", "2025-12-04 10:00",
+                "<th scope=\"col\">修改人</th>", "<td class=\"changed-by\">ADM-07</td>");
         mvc.perform(get("/admin/projects").with(logins.agent())).andExpect(status().isForbidden());
         String menu = mvc.perform(get("/admin").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -523,7 +525,8 @@ class ConfigurationWebTests {
                 "name=\"year\" inputmode=\"numeric\" maxlength=\"4\" value=\"2027\"", "ADM-01 于 2025-11-05 10:00 修改");
         String project = mvc.perform(get("/admin/projects/SH-LJY").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(project).contains("value=\"陆家嘴滨江苑\"", "预计2027年6月30日前交付。", "A户型");
+        assertThat(project).contains("value=\"陆家嘴滨江苑\"", "预计2027年6月30日前交付。", "A户型",
+                "第 2 版，修改时间 2025-12-04 10:00，修改人 ADM-07");
     }
 
     @Test

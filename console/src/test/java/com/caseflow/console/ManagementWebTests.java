@@ -135,6 +135,8 @@ class ManagementWebTests {
                         "60.0%", "+8", "-2")
                 // the chart data the script reads, escaped into the attribute
                 .contains("data-chart=\"{&quot;kind&quot;:&quot;heatmap&quot;")
+                // the heat map downloads as Excel for the period shown
+                .contains("href=\"/dashboard/export/recurring?from=2026-11-01&amp;to=2026-11-30\"")
                 .doesNotContain("<script>");
         // the chart library the page names is served from its WebJar
         Matcher script = Pattern.compile("src=\"([^\"]*echarts\\.min\\.js)\"").matcher(page);
@@ -180,7 +182,9 @@ class ManagementWebTests {
         String list = mvc.perform(get("/dashboard/cases").with(manager()).param("department", "ENGINEERING")
                         .param("overdue", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains("C-9", "超时案件");
+        assertThat(list).contains("C-9", "超时案件")
+                .containsPattern("id=\"export-cases\" download\\s+href=\"/dashboard/export/cases\\?department="
+                        + "ENGINEERING&amp;overdue=true");
         assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
                 .contains("overdue=true");
     }
@@ -199,6 +203,45 @@ class ManagementWebTests {
                 .contains(".xlsx");
         assertThat(evaluation.received("GET", "/api/v1/reports/departments").get(0).path())
                 .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30");
+    }
+
+    @Test
+    void theHeatMapAndTheProposalsDownloadAsTheServicesExcelSheet() throws Exception {
+        String workbook = "PK\u0003\u0004 issues";
+        evaluation.answer("GET /api/v1/issues/recurring", 200, XLSX, workbook)
+                .answer("GET /api/v1/issues/proposals", 200, XLSX, workbook);
+
+        MvcResult recurring = mvc.perform(get("/dashboard/export/recurring").with(manager())
+                        .param("from", "2026-11-01").param("to", "2026-11-30"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
+        MvcResult proposals = mvc.perform(get("/dashboard/export/proposals").with(manager())
+                        .param("status", "DONE"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
+
+        assertThat(recurring.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(proposals.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(evaluation.received("GET", "/api/v1/issues/recurring").get(0).path())
+                .contains("format=xlsx", "from=2026-11-01", "to=2026-11-30", "limit=50");
+        assertThat(evaluation.received("GET", "/api/v1/issues/proposals").get(0).path())
+                .contains("format=xlsx", "status=DONE");
+        assertThat(proposals.getResponse().getHeader("Content-Disposition")).startsWith("attachment;")
+                .contains(".xlsx");
+    }
+
+    @Test
+    void theDrillDownsCasesDownloadAsRoutingsExcelSheet() throws Exception {
+        String workbook = "PK\u0003\u0004 cases";
+        routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, XLSX, workbook);
+
+        MvcResult result = mvc.perform(get("/dashboard/export/cases").with(manager())
+                        .param("department", "ENGINEERING").param("overdue", "true"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
+
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
+        assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
+                .contains("format=xlsx", "overdue=true").doesNotContain("page=");
+        mvc.perform(get("/dashboard/export/cases").with(manager()).param("department", "not a code"))
+                .andExpect(status().isBadRequest());
     }
 
     private static final String DAILY = """
@@ -533,6 +576,7 @@ class ManagementWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("更换 3 号楼水泵", "进行中", "周均 5.5 → 2.0", "（已下降）", "2026-W44",
                 "id=\"new-proposal\"", "value=\"REPAIR\" selected")
+                .containsPattern("id=\"export-proposals\" download\\s+href=\"/dashboard/export/proposals\"")
                 .containsPattern("<input id=\"proposal-projectCode\"[^>]*value=\"SH-LJY\"");
     }
 

@@ -55,7 +55,11 @@ class DashboardController {
         agents("/api/v1/reports/agents", "坐席考核"),
         departments("/api/v1/reports/departments", "部门考核"),
         hotlines("/api/v1/reports/hotlines", "热线服务水平"),
-        daily("/api/v1/reports/daily", "每日运营");
+        daily("/api/v1/reports/daily", "每日运营"),
+        /** The heat map's top project × category issues, as many as the dashboard shows. */
+        recurring("/api/v1/issues/recurring", "重复问题"),
+        /** Every proposal (of a status); proposals have no period. */
+        proposals("/api/v1/issues/proposals", "改进建议");
 
         final String path;
         final String fileName;
@@ -203,23 +207,62 @@ class DashboardController {
         return "dashboard/contacts";
     }
 
+    /**
+     * The drill-down's cases as routing's Excel sheet: every case of the filter, not only the page shown, the
+     * callers' numbers masked by routing as for this reader.
+     */
+    @GetMapping("/export/cases")
+    ResponseEntity<byte[]> exportCases(@RequestParam String department,
+                                       @RequestParam(defaultValue = "false") boolean overdue,
+                                       @RequestParam(required = false) String status) {
+        String code = code(department);
+        if (code == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "department");
+        }
+        String statusFilter = status != null && STATUSES.contains(status) ? status : null;
+        return Downloads.xlsx(services.routing(), uri -> {
+            uri.path("/api/v1/departments/{code}/cases").queryParam("sort", "urgent").queryParam("format", "xlsx");
+            if (overdue) {
+                uri.queryParam("overdue", true);
+            }
+            if (statusFilter != null) {
+                uri.queryParam("status", statusFilter);
+            }
+            return uri.build(code);
+        }, code + (overdue ? "-超时案件-" : "-案件-") + LocalDate.now(clock));
+    }
+
     /** A view's figures as the service's Excel sheet (headed in Chinese), for the same period. */
     @GetMapping("/export/{view}")
     ResponseEntity<byte[]> export(@PathVariable String view,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                   LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                  LocalDate to, @RequestParam(required = false) String project) {
+                                  LocalDate to, @RequestParam(required = false) String project,
+                                  @RequestParam(required = false) String status) {
         Export export = Arrays.stream(Export.values()).filter(e -> e.name().equals(view)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReportPeriod period = ReportPeriod.of(from, to, clock);
         // only the daily series has a project filter; the other sheets are the company's
         String projectFilter = export == Export.daily ? code(project) : null;
+        if (export == Export.proposals) {
+            String statusFilter = status != null && ProposalsController.STATUSES.contains(status) ? status : null;
+            return Downloads.xlsx(services.evaluation(), uri -> {
+                uri.path(export.path).queryParam("format", "xlsx");
+                if (statusFilter != null) {
+                    uri.queryParam("status", statusFilter);
+                }
+                return uri.build();
+            }, export.fileName + "-" + LocalDate.now(clock));
+        }
         return Downloads.xlsx(services.evaluation(), uri -> {
                     uri.path(export.path).queryParam("from", period.from()).queryParam("to", period.to())
                             .queryParam("format", "xlsx");
                     if (projectFilter != null) {
                         uri.queryParam("projectCode", projectFilter);
+                    }
+                    if (export == Export.recurring) {
+                        uri.queryParam("limit", DashboardFigures.MAX_ISSUES);
                     }
                     return uri.build();
                 },

@@ -149,7 +149,7 @@ public final class ConfigurationViews {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Project(String code, String name, String city, String district, String address,
                           String salesStatus, String serviceHotline, List<UnitType> unitTypes, List<Faq> faqs,
-                          Long version, Instant updatedAt) {
+                          Long version, Instant updatedAt, String updatedBy) {
 
         public Project {
             unitTypes = unitTypes == null ? List.of() : unitTypes;

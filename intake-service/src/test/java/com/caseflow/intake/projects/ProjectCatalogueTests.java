@@ -92,4 +92,25 @@ class ProjectCatalogueTests {
         assertThat(second.status()).isEqualTo(409);
         assertThat(api.get("/api/v1/projects/CD-JJH").json().get("salesStatus").asString()).isEqualTo("SOLD_OUT");
     }
+
+    @Test
+    void whenAProjectIsAddedAndEditedThenEachAnswerNamesWhoDidItLast() {
+        String add = NEW_PROJECT.replace("CD-TFY", "CD-WHO");
+
+        Api.Response created = api.post("/api/v1/projects", add);
+
+        assertThat(created.json().get("updatedBy").asString()).isEqualTo("ADMIN01");
+        assertThat(api.get("/api/v1/projects/CD-WHO").json().get("updatedBy").asString()).isEqualTo("ADMIN01");
+        long version = created.json().get("version").asLong();
+        Api other = new Api(port, TestIdentityProvider.get().token("ADMIN02", "ADMIN"));
+        Api.Response edited = other.put("/api/v1/projects/CD-WHO",
+                add.replace("ON_SALE", "SOLD_OUT").replace("}]}", "}],\"version\":" + version + "}"));
+
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.json().get("updatedBy").asString()).isEqualTo("ADMIN02");
+        assertThat(api.get("/api/v1/projects").json().valueStream()
+                .filter(p -> p.get("code").asString().equals("CD-WHO")).findFirst().orElseThrow()
+                .get("updatedBy").asString()).isEqualTo("ADMIN02");
+        assertThat(api.get("/api/v1/projects/CD-WHO").json().get("updatedAt").asString()).isNotBlank();
+    }
 }

@@ -7,6 +7,8 @@ import com.caseflow.evaluation.recurring.domain.Proposal;
 import com.caseflow.evaluation.recurring.domain.ProposalStatus;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.evaluation.privacy.FreeText;
+import com.caseflow.support.export.ExportFormat;
+import com.caseflow.support.export.TableExport;
 import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -14,6 +16,7 @@ import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
 import com.caseflow.support.web.IfMatch;
 import com.caseflow.support.web.PageView;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +56,9 @@ class ProposalController {
     private static final String STATUSES = Arrays.stream(ProposalStatus.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
+    private static final int EXPORT_PAGE = 100;
+    static final int MAX_EXPORT = 5000;
+
     private final Proposals proposals;
     private final StaffRateLimiter rateLimit;
 
@@ -90,17 +96,41 @@ class ProposalController {
                 .eTag(etag(recorded)).body(view(recorded));
     }
 
+    /**
+     * One page of proposals; {@code format=csv|xlsx} downloads every proposal of the status instead (page and size
+     * then do not apply), at most {@value #MAX_EXPORT} of them.
+     */
     @GetMapping
-    PageView<ProposalView> list(@RequestParam(required = false) String status,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "20") int size, Authentication authentication) {
+    ResponseEntity<?> list(@RequestParam(required = false) String status,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size,
+                           @RequestParam(required = false) String format, Authentication authentication) {
         List<FieldProblem> problems = PageView.pagingProblems(page, size);
         ProposalStatus wanted = status == null ? null : status(status, problems);
+        ExportFormat exportFormat = null;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         rateLimit.acquireRead(Staff.of(authentication));
-        return PageView.of(proposals.list(wanted, page, size), ProposalController::view);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(PageView.of(proposals.list(wanted, page, size), ProposalController::view));
+        }
+        List<ProposalView> all = new ArrayList<>();
+        for (int p = 0; all.size() < MAX_EXPORT; p++) {
+            Page<Proposals.Tracked> found = proposals.list(wanted, p, EXPORT_PAGE);
+            found.getContent().stream().map(ProposalController::view).forEach(all::add);
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        String label = wanted == null ? null : wanted.labelZh();
+        return TableExport.download(IssueTables.proposals(label, all.subList(0, Math.min(all.size(), MAX_EXPORT))),
+                exportFormat, "改进建议" + (label == null ? "" : "-" + label) + "-" + proposals.today());
     }
 
     @GetMapping("/{id}")

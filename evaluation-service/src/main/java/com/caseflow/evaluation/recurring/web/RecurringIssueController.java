@@ -3,11 +3,14 @@ package com.caseflow.evaluation.recurring.web;
 import com.caseflow.evaluation.recurring.application.RecurringIssueReports;
 import com.caseflow.evaluation.recurring.application.RecurringProperties;
 import com.caseflow.evaluation.recurring.domain.RecurringIssues;
+import com.caseflow.support.export.ExportFormat;
+import com.caseflow.support.export.TableExport;
 import com.caseflow.evaluation.web.ReportPeriod;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,18 +41,31 @@ class RecurringIssueController {
         this.rateLimit = rateLimit;
     }
 
+    /** {@code format=csv|xlsx} downloads the top issues (the dashboard's heat map) as a table. */
     @GetMapping("/recurring")
-    RecurringIssues.Report recurring(@RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String limit, Authentication authentication) {
+    ResponseEntity<?> recurring(@RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String limit,
+                                @RequestParam(required = false) String format, Authentication authentication) {
         List<FieldProblem> problems = new ArrayList<>();
         ReportPeriod period = ReportPeriod.of(from, to, problems);
         int entries = limit(limit, problems);
+        ExportFormat exportFormat = null;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         rateLimit.acquireRead(Staff.of(authentication));
-        return reports.report(period.from(), period.to(), entries);
+        RecurringIssues.Report report = reports.report(period.from(), period.to(), entries);
+        if (exportFormat == ExportFormat.JSON) {
+            return ResponseEntity.ok(report);
+        }
+        return TableExport.download(IssueTables.recurring(report), exportFormat,
+                "重复问题-" + period.from() + "-" + period.to());
     }
 
     private int limit(String value, List<FieldProblem> problems) {

@@ -9,9 +9,9 @@ import com.caseflow.evaluation.evaluations.domain.EvaluationPolicy;
 import com.caseflow.evaluation.evaluations.domain.Period;
 import com.caseflow.evaluation.evaluations.domain.Scored;
 import com.caseflow.evaluation.recurring.domain.Categories;
-import com.caseflow.evaluation.reports.export.Column;
-import com.caseflow.evaluation.reports.export.Column.Kind;
-import com.caseflow.evaluation.reports.export.ReportTable;
+import com.caseflow.support.export.Column;
+import com.caseflow.support.export.Column.Kind;
+import com.caseflow.support.export.ReportTable;
 import com.caseflow.events.contact.TimingSource;
 
 import java.util.ArrayList;

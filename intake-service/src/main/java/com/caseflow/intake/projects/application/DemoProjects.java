@@ -37,7 +37,7 @@ class DemoProjects implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo-projects.json").getInputStream()) {
             List<ProjectRequest> demo = json.readValue(in, new TypeReference<>() {
             });
-            demo.forEach(catalogue::create);
+            demo.forEach(project -> catalogue.create(project, null));
             log.info("Loaded {} demo projects into the empty catalogue", demo.size());
         }
     }

@@ -47,8 +47,9 @@ public class ProjectCatalogue {
         return projects.findById(code).map(ProjectDocument::toProject);
     }
 
-    public Project create(ProjectRequest request) {
-        Project project = validated(request, null);
+    /** @param by the staff id of who adds it; null when the service loads it itself */
+    public Project create(ProjectRequest request, String by) {
+        Project project = validated(request, null, by);
         try {
             return projects.insert(ProjectDocument.of(project)).toProject();
         } catch (DuplicateKeyException e) {
@@ -57,8 +58,8 @@ public class ProjectCatalogue {
     }
 
     /** Replaces a project; refused when someone else edited it since {@code request.version()} was read. */
-    public Optional<Project> update(String code, ProjectRequest request) {
-        Project project = validated(request, code);
+    public Optional<Project> update(String code, ProjectRequest request, String by) {
+        Project project = validated(request, code, by);
         if (!projects.existsById(code)) {
             return Optional.empty();
         }
@@ -69,7 +70,7 @@ public class ProjectCatalogue {
         }
     }
 
-    private Project validated(ProjectRequest request, String pathCode) {
+    private Project validated(ProjectRequest request, String pathCode, String by) {
         RequestChecks checks = RequestChecks.of(request, validator, clock);
         SalesStatus status = checks.oneOf("salesStatus", request.salesStatus(), SalesStatus.class);
         String hotline = null;
@@ -103,6 +104,6 @@ public class ProjectCatalogue {
                 .toList();
         return new Project(request.code(), request.name().strip(), request.city().strip(), request.district(),
                 request.address().strip(), status, hotline, unitTypes, faqs, pathCode == null ? null : request.version(),
-                clock.instant());
+                clock.instant(), by);
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
  * A property development (楼盘/项目) as the agents answer about it: where it is, what it sells at what price, and the
  * questions customers ask most.
  *
- * @param version optimistic-locking version: an edit based on an older version is refused
+ * @param version   optimistic-locking version: an edit based on an older version is refused
+ * @param updatedAt when it was last created or edited
+ * @param updatedBy the staff id of who did it; null for projects loaded at startup (the demo catalogue) or stored
+ *                  before who was recorded
  */
 public record Project(
         String code,
@@ -21,7 +24,8 @@ public record Project(
         List<UnitType> unitTypes,
         List<Faq> faqs,
         Long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String updatedBy) {
 
     /**
      * A unit type (户型).
@@ -40,6 +44,6 @@ public record Project(
 
     public Project withVersion(Long newVersion, Instant now) {
         return new Project(code, name, city, district, address, salesStatus, serviceHotline, unitTypes, faqs,
-                newVersion, now);
+                newVersion, now, updatedBy);
     }
 }

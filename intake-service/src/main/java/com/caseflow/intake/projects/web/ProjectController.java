@@ -3,11 +3,14 @@ package com.caseflow.intake.projects.web;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.intake.projects.application.ProjectRequest;
 import com.caseflow.intake.projects.domain.Project;
+import com.caseflow.support.security.Staff;
 import io.swagger.v3.oas.annotations.Operation;
+import com.caseflow.support.security.Staff;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,10 +47,11 @@ class ProjectController {
         return catalogue.find(code).orElseThrow(ProjectController::notFound);
     }
 
+    /** Who adds or edits a project is the signed-in staff member: returned as {@code updatedBy}. */
     @Operation(summary = "Add a project to the catalogue")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Project> create(@RequestBody ProjectRequest request) {
-        Project project = catalogue.create(request);
+    ResponseEntity<Project> create(@RequestBody ProjectRequest request, Authentication login) {
+        Project project = catalogue.create(request, Staff.of(login).staffId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{code}")
                 .buildAndExpand(project.code()).toUri()).body(project);
     }
@@ -55,8 +59,8 @@ class ProjectController {
     @Operation(summary = "Edit a project", description = "Send the version you read; an edit over someone "
             + "else's newer change is refused with 409.")
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Project update(@PathVariable String code, @RequestBody ProjectRequest request) {
-        return catalogue.update(code, request).orElseThrow(ProjectController::notFound);
+    Project update(@PathVariable String code, @RequestBody ProjectRequest request, Authentication login) {
+        return catalogue.update(code, request, Staff.of(login).staffId()).orElseThrow(ProjectController::notFound);
     }
 
     private static ResponseStatusException notFound() {

@@ -6,6 +6,8 @@ import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.HistoryEntry;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
+import com.caseflow.support.export.ExportFormat;
+import com.caseflow.support.export.TableExport;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Roles;
@@ -60,18 +62,29 @@ class CaseController {
     record ResolveRequest(String resolution) {
     }
 
+    /**
+     * A department's queue, one page; {@code format=csv|xlsx} downloads every case of the query instead (page and
+     * size then do not apply), at most {@value #MAX_EXPORT}, numbers masked as the reader sees them.
+     */
     @GetMapping("/departments/{code}/cases")
-    PageView<CaseView> queue(@PathVariable String code,
-                             @RequestParam(required = false) List<CaseStatus> status,
-                             @RequestParam(required = false) Priority priority,
-                             @RequestParam(required = false) Boolean overdue,
-                             @RequestParam(defaultValue = "newest") String sort,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "20") int size,
-                             Authentication authentication) {
+    ResponseEntity<?> queue(@PathVariable String code,
+                            @RequestParam(required = false) List<CaseStatus> status,
+                            @RequestParam(required = false) Priority priority,
+                            @RequestParam(required = false) Boolean overdue,
+                            @RequestParam(defaultValue = "newest") String sort,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size,
+                            @RequestParam(required = false) String format,
+                            Authentication authentication) {
         List<FieldProblem> problems = PageView.pagingProblems(page, size);
         if (!sort.equals("newest") && !sort.equals("urgent")) {
             problems.add(new FieldProblem("sort", "newest or urgent"));
+        }
+        ExportFormat exportFormat = null;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (InvalidRequestException e) {
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -79,10 +92,29 @@ class CaseController {
         Staff staff = Staff.of(authentication);
         List<CaseStatus> statuses = status == null || status.isEmpty()
                 ? List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS) : status;
-        var cases = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
-                sort.equals("urgent"), page, size));
-        return PageView.of(cases, c -> CaseView.of(c, 0, fullNumbers(staff), false, clock.instant(), calendars));
+        boolean full = fullNumbers(staff);
+        if (exportFormat == ExportFormat.JSON) {
+            var cases = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
+                    sort.equals("urgent"), page, size));
+            return ResponseEntity.ok(PageView.of(cases,
+                    c -> CaseView.of(c, 0, full, false, clock.instant(), calendars)));
+        }
+        List<CaseView> all = new ArrayList<>();
+        for (int p = 0; all.size() < MAX_EXPORT; p++) {
+            var found = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
+                    sort.equals("urgent"), p, PageView.MAX_SIZE));
+            found.getContent().forEach(c -> all.add(CaseView.of(c, 0, full, false, clock.instant(), calendars)));
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        boolean onlyOverdue = Boolean.TRUE.equals(overdue);
+        return TableExport.download(CaseSheet.of(code, onlyOverdue, all.subList(0, Math.min(all.size(), MAX_EXPORT))),
+                exportFormat, code + (onlyOverdue ? "-超时案件-" : "-案件-")
+                        + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")));
     }
+
+    static final int MAX_EXPORT = 5000;
 
     @GetMapping("/cases/{id}")
     ResponseEntity<CaseView> read(@PathVariable String id, Authentication authentication) {

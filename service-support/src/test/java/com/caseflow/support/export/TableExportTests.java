@@ -1,6 +1,6 @@
-package com.caseflow.evaluation.reports.export;
+package com.caseflow.support.export;
 
-import com.caseflow.evaluation.reports.export.Column.Kind;
+import com.caseflow.support.export.Column.Kind;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import org.apache.commons.csv.CSVFormat;
@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import static com.caseflow.evaluation.reports.export.ReportTable.row;
+import static com.caseflow.support.export.ReportTable.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

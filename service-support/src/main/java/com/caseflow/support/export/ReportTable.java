@@ -1,4 +1,4 @@
-package com.caseflow.evaluation.reports.export;
+package com.caseflow.support.export;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

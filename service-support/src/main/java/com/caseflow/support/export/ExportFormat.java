@@ -1,4 +1,4 @@
-package com.caseflow.evaluation.reports.export;
+package com.caseflow.support.export;
 
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;

@@ -1,4 +1,4 @@
-package com.caseflow.evaluation.reports.export;
+package com.caseflow.support.export;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
