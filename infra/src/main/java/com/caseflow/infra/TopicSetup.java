@@ -1,6 +1,8 @@
 package com.caseflow.infra;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,7 +14,10 @@ import java.util.concurrent.TimeoutException;
 import com.caseflow.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the system's topics and their dead-letter topics if they do not exist yet. */
@@ -41,11 +46,22 @@ final class TopicSetup {
             // failed record to the same partition number it came from.
             List<NewTopic> missing = topicNames().stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, Topics.LOCAL_PARTITIONS, (short) 1)
-                            .configs(Topics.COMPACTED.contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .map(name -> new NewTopic(name, Topics.LOCAL_PARTITIONS, (short) 1).configs(Topics.configs(name)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            // topics of an older data directory get today's retention too
+            Map<ConfigResource, Collection<AlterConfigOp>> retention = new HashMap<>();
+            for (String name : topicNames()) {
+                if (existing.contains(name)) {
+                    retention.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.configs(name).entrySet()
+                            .stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
+                                    AlterConfigOp.OpType.SET)).toList());
+                }
+            }
+            if (!retention.isEmpty()) {
+                admin.incrementalAlterConfigs(retention).all().get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -26,6 +26,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,8 +60,12 @@ class LocalStackTests {
                     .allSatisfy((name, topic) -> assertThat(topic.partitions()).hasSize(Topics.LOCAL_PARTITIONS))
                     .containsKeys("contacts", "contacts.dlq", "cases", "cases.dlq", "followups", "followups.dlq",
                             "evaluations", "calendars", "calendars.dlq");
-            assertThat(cleanupPolicy(settings, Topics.CALENDARS)).isEqualTo("compact");
-            assertThat(cleanupPolicy(settings, Topics.CASES)).isEqualTo("delete");
+            assertThat(topicConfig(settings, Topics.CALENDARS, "cleanup.policy")).isEqualTo("compact");
+            assertThat(topicConfig(settings, Topics.CASES, "cleanup.policy")).isEqualTo("delete");
+            assertThat(topicConfig(settings, Topics.CASES, "retention.ms")).isEqualTo("1209600000");
+            assertThat(topicConfig(settings, "cases.dlq", "retention.ms")).isEqualTo("259200000");
+            // as a data directory of an older version would have it: the next start sets it as it must be
+            setTopicConfig(settings, "cases.dlq", "retention.ms", "-1");
 
             try (KafkaProducer<String, String> producer = producer(settings)) {
                 producer.send(new ProducerRecord<>(Topics.CONTACTS, key, "{\"hello\":\"world\"}"))
@@ -86,6 +92,7 @@ class LocalStackTests {
 
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack.kafkaClusterId()).isEqualTo(clusterId);
+            assertThat(topicConfig(settings, "cases.dlq", "retention.ms")).isEqualTo("259200000");
             assertThat(get(settings.identityUrl() + "/oauth2/jwks")).as("the same signing key").isEqualTo(jwks);
             assertThat(readValue(settings, key)).isEqualTo("{\"hello\":\"world\"}");
             try (MongoClient client = MongoClients.create(settings.mongoUri())) {
@@ -211,12 +218,22 @@ class LocalStackTests {
         }
     }
 
-    private static String cleanupPolicy(StackSettings settings, String topic) throws Exception {
+    private static String topicConfig(StackSettings settings, String topic, String key) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 settings.kafkaBootstrap()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
-                    .get("cleanup.policy").value();
+                    .get(key).value();
+        }
+    }
+
+    private static void setTopicConfig(StackSettings settings, String topic, String key, String value)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.kafkaBootstrap()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    List.of(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET))))
+                    .all().get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -18,6 +18,7 @@ import com.caseflow.evaluation.privacy.FreeText;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
+import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,7 +84,8 @@ public class SpotChecks {
 
     /**
      * Records a check. Refused, with nothing stored or published: bad fields (400, each named), an unknown contact
-     * (404), a sample that does not hold the contact (400 on {@code sampleId}), a reviewer's own contact or one
+     * (404), a sample that does not hold the contact or a supervisor's check outside any sample (400 on
+     * {@code sampleId}), a reviewer's own contact or one
      * outside a supervisor's team (403), a contact already checked, in this sample or another (409).
      */
     public SpotCheckRecorded record(Staff reviewer, RecordCommand command) {
@@ -93,6 +95,12 @@ public class SpotChecks {
                         "no contact " + command.contactId() + " is known to evaluation"));
         Optional<SampleItem> item = Optional.empty();
         String id = Sample.spotCheckId(command.contactId());
+        if (command.sampleId() == null && !reviewer.is(Roles.MANAGER)) {
+            // a supervisor picking which of their own team's contacts to score could pick the good ones of a
+            // favourite: theirs are drawn by the server, regular or ad hoc
+            throw new InvalidRequestException(List.of(new FieldProblem("sampleId",
+                    "a supervisor checks contacts drawn in a sample; draw an ad-hoc sample to check others")));
+        }
         if (command.sampleId() != null) {
             Sample sample = samples.find(command.sampleId()).orElseThrow(() -> new InvalidRequestException(List.of(
                     new FieldProblem("sampleId", "no sample with this id"))));

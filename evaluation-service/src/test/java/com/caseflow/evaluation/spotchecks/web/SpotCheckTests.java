@@ -315,6 +315,9 @@ class SpotCheckTests {
         Api supervisor = new Api(port, IDP.token("S001", "SUPERVISOR"));
         assertThat(supervisor.post("/api/v1/spot-checks", check(sampleId, drawn, ALL_FOUR, null)).status())
                 .as("not in S001's team").isEqualTo(403);
+        assertThat(fields(supervisor.post("/api/v1/spot-checks", check(null, drawn, ALL_FOUR, null))))
+                .as("a supervisor checks what the server drew, never a contact of their choosing")
+                .containsExactly("sampleId");
         assertThat(new Api(port, IDP.token("A001", "AGENT")).post("/api/v1/spot-checks",
                 check(null, drawn, ALL_FOUR, null)).status()).isEqualTo(403);
 

@@ -18,14 +18,17 @@ import java.util.Map;
  * @param escalationByPriority a ladder of its own for a priority (URGENT: the project manager and the executive
  *                       within the hour)
  * @param pollInterval   how often due timers are looked for; a timer fires at most this late
- * @param batchSize      cases handled per look
+ * @param batchSize      cases read per look; a sweep looks again until no due case is left
  * @param sweep          false stops the scheduled look (tests drive it themselves)
+ * @param failedRetryMax the longest a case whose timers failed to fire waits before the next try (the wait doubles
+ *                       from the poll interval with each failure in a row)
  */
 @ConfigurationProperties("caseflow.followup.timers")
 public record TimerProperties(@DefaultValue("0.75") double reminderShare, List<EscalationStep> escalation,
                               Map<Priority, List<EscalationStep>> escalationByPriority,
                               @DefaultValue("30s") Duration pollInterval, @DefaultValue("100") int batchSize,
-                              @DefaultValue("true") boolean sweep) {
+                              @DefaultValue("true") boolean sweep,
+                              @DefaultValue("1h") Duration failedRetryMax) {
 
     public TimerProperties {
         escalation = escalation == null ? List.of() : List.copyOf(escalation);

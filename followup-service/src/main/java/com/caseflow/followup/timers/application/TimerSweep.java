@@ -5,6 +5,7 @@ import com.caseflow.followup.publishing.FollowUpEvents;
 import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
+import com.caseflow.followup.timers.persistence.FollowUpStore.Due;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,20 +63,46 @@ public class TimerSweep {
         }
     }
 
-    /** Fires what is due now; returns how many reminders and escalations were issued. */
+    /**
+     * Fires what is due now, batch after batch until nothing due is left, so a backlog after downtime drains in one
+     * sweep. Returns how many reminders and escalations were issued. A case whose timers cannot be fired is put out
+     * of the way for a while, longer after each failure in a row, so that it never holds back the others.
+     */
     public int sweep() {
         Instant now = clock.instant();
         int issued = 0;
-        List<String> due = store.dueIds(now, properties.batchSize());
-        for (String caseId : due) {
-            try {
-                issued += fire(caseId, now);
-            } catch (RuntimeException e) {
-                // one case that cannot be written now must not hold back the timers of all the others
-                log.warn("Timers of case {} not fired this round: {}", caseId, e.toString());
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            List<Due> batch = store.due(now, properties.batchSize());
+            List<Due> fresh = batch.stream().filter(d -> seen.add(d.caseId())).toList();
+            for (Due due : fresh) {
+                try {
+                    issued += fire(due.caseId(), now);
+                } catch (RuntimeException e) {
+                    putAside(due, now, e);
+                }
+            }
+            // a case another instance wrote in between may be seen twice; nothing new means nothing more to do
+            if (batch.size() < properties.batchSize() || fresh.isEmpty()) {
+                return issued;
             }
         }
-        return issued;
+    }
+
+    private void putAside(Due due, Instant now, RuntimeException failure) {
+        Duration wait = properties.pollInterval().multipliedBy(1L << Math.min(due.failures(), 20));
+        if (wait.compareTo(properties.failedRetryMax()) > 0) {
+            wait = properties.failedRetryMax();
+        }
+        meters.counter("caseflow.followup.timer.failures").increment();
+        log.warn("Timers of case {} not fired ({} failures in a row), next try in {}: {}", due.caseId(),
+                due.failures() + 1, wait, failure.toString());
+        try {
+            store.postpone(due, now.plus(wait));
+        } catch (RuntimeException e) {
+            // the store is away: the case stays due and the next sweep tries again
+            log.warn("Case {} not put aside: {}", due.caseId(), e.toString());
+        }
     }
 
     private int fire(String caseId, Instant now) {

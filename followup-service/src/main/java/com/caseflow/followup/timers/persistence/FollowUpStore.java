@@ -27,6 +27,9 @@ import java.util.Optional;
 @Repository
 public class FollowUpStore implements InitializingBean {
 
+    /** Sweeps in a row that failed to fire a case's timers; absent once it is written again. */
+    static final String SWEEP_FAILURES = "sweepFailures";
+
     private final MongoTemplate mongo;
     private final Outbox outbox;
 
@@ -83,7 +86,7 @@ public class FollowUpStore implements InitializingBean {
     public void update(FollowedCase state, long version, List<OutboxEntry> events) {
         Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
         Update update = new Update().set("state", state).set("nextDueAt", state.nextDueAt().orElse(null))
-                .set("openDueAt", state.earliestOpenDeadline().orElse(null)).inc("version", 1);
+                .set("openDueAt", state.earliestOpenDeadline().orElse(null)).unset(SWEEP_FAILURES).inc("version", 1);
         if (!events.isEmpty()) {
             update.push(Outbox.ENTRIES).each(events.toArray()).set(Outbox.CLAIM, outbox.claim());
         }
@@ -95,13 +98,32 @@ public class FollowUpStore implements InitializingBean {
         }
     }
 
+    /** A case with a timer due: the version the sweep saw, and how many sweeps in a row failed to fire it. */
+    public record Due(String caseId, long version, int failures) {
+    }
+
     /** The cases with a timer due at {@code now}, earliest first. */
     @Retry(name = "mongo")
-    public List<String> dueIds(Instant now, int limit) {
+    public List<Due> due(Instant now, int limit) {
         Query due = Query.query(Criteria.where("nextDueAt").lte(now))
                 .with(Sort.by(Sort.Order.asc("nextDueAt"))).limit(limit);
-        due.fields().include("_id");
-        return mongo.find(due, Document.class, FollowUpDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+        due.fields().include("_id").include("version").include(SWEEP_FAILURES);
+        return mongo.find(due, Document.class, FollowUpDocument.COLLECTION).stream()
+                .map(d -> new Due(d.getString("_id"), ((Number) d.get("version")).longValue(),
+                        d.get(SWEEP_FAILURES) instanceof Number n ? n.intValue() : 0))
+                .toList();
+    }
+
+    /**
+     * Moves a case whose timers could not be fired out of the sweep's way until {@code retryAt}. Only the field the
+     * sweep looks at moves: the case's own timers stay as they are, and its next write puts the field back. A case
+     * written since the sweep saw it is left alone (its writer already set the field); false then.
+     */
+    @Retry(name = "mongo")
+    public boolean postpone(Due due, Instant retryAt) {
+        Query seen = Query.query(Criteria.where("_id").is(due.caseId()).and("version").is(due.version()));
+        Update later = new Update().set("nextDueAt", retryAt).set(SWEEP_FAILURES, due.failures() + 1);
+        return mongo.updateFirst(seen, later, FollowUpDocument.COLLECTION).getMatchedCount() == 1;
     }
 
     /**

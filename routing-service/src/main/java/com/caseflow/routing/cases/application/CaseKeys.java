@@ -1,9 +1,6 @@
 package com.caseflow.routing.cases.application;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,14 +20,6 @@ final class CaseKeys {
                 .toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
-    static String repeatKey(String phone, String projectCode, String category) {
-        return hash(phone + "|" + projectCode + "|" + category);
-    }
-
-    static String customerKey(String phone) {
-        return hash(phone);
-    }
-
     /** Project + category, and the building when the unit names one (3栋2单元1201 → 3栋). */
     static String incidentGroup(String projectCode, String category, String unit) {
         String building = "*";
@@ -41,15 +30,6 @@ final class CaseKeys {
             }
         }
         return projectCode + "|" + category + "|" + building;
-    }
-
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private CaseKeys() {

@@ -68,6 +68,7 @@ public class ContactRouter {
     private final IncidentTracker incidents;
     private final OnDutyRosters onDuty;
     private final CaseProperties properties;
+    private final CustomerKeys keys;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer routingDelay;
@@ -75,7 +76,8 @@ public class ContactRouter {
     public ContactRouter(LexiconBook lexicon, RuleBook rules, DepartmentRegistry departments,
                          DeadlinePolicy deadlines, CaseStore cases, CaseSteps steps, CaseEvents events,
                          ContactOutcomeStore outcomes, RepeatIndex repeats, IncidentTracker incidents,
-                         OnDutyRosters onDuty, CaseProperties properties, Clock clock, MeterRegistry meters) {
+                         OnDutyRosters onDuty, CaseProperties properties, CustomerKeys keys, Clock clock,
+                         MeterRegistry meters) {
         this.lexicon = lexicon;
         this.rules = rules;
         this.departments = departments;
@@ -88,6 +90,7 @@ public class ContactRouter {
         this.incidents = incidents;
         this.onDuty = onDuty;
         this.properties = properties;
+        this.keys = keys;
         this.clock = clock;
         this.meters = meters;
         this.routingDelay = Timer.builder("caseflow.routing.delay")
@@ -178,7 +181,7 @@ public class ContactRouter {
     }
 
     private Optional<String> openRepeatCase(ContactReceived contact) {
-        String key = CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name());
+        String key = keys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name());
         return repeats.find(key)
                 .filter(e -> e.lastContactAt().plus(properties.repeatWindow()).isAfter(contact.receivedAt()))
                 .flatMap(e -> cases.find(e.caseId()))
@@ -206,7 +209,7 @@ public class ContactRouter {
             return Optional.empty();
         }
         Instant since = contact.receivedAt().minus(properties.incidentWindow());
-        String me = CaseKeys.customerKey(contact.phone());
+        String me = keys.customerKey(contact.phone());
         List<IncidentTracker.Member> recent = g.members().stream()
                 .filter(m -> m.at().isAfter(since) && !m.customerKey().equals(me))
                 .filter(m -> cases.find(m.caseId()).map(v -> v.state().status().isOpen()).orElse(false))
@@ -255,12 +258,12 @@ public class ContactRouter {
 
     /** Where later contacts look for the customer's open case and for a mass incident. */
     private void rememberOpened(ContactReceived contact, String caseId) {
-        repeats.remember(CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
+        repeats.remember(keys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
                 caseId, contact.receivedAt());
         if (properties.incidentCategories().contains(contact.category())) {
             incidents.addMember(CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(),
                             contact.unit()),
-                    new IncidentTracker.Member(caseId, contact.contactId(), CaseKeys.customerKey(contact.phone()),
+                    new IncidentTracker.Member(caseId, contact.contactId(), keys.customerKey(contact.phone()),
                             contact.receivedAt()));
         }
     }
@@ -297,7 +300,7 @@ public class ContactRouter {
         routingDelay.record(Duration.between(contact.receivedAt(), clock.instant()));
         meters.counter("caseflow.contacts.attached", "reason", reason.name()).increment();
         if (reason == AttachReason.REPEAT) {
-            repeats.remember(CaseKeys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
+            repeats.remember(keys.repeatKey(contact.phone(), contact.projectCode(), contact.category().name()),
                     outcome.caseId(), contact.receivedAt());
         } else {
             String group = CaseKeys.incidentGroup(contact.projectCode(), contact.category().name(), contact.unit());

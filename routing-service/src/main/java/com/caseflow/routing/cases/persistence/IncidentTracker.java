@@ -20,13 +20,14 @@ import java.util.Optional;
 @Repository
 public class IncidentTracker {
 
-    /** @param customerKey a hash of the customer's number: distinct customers are counted, not stored */
+    /** @param customerKey a keyed hash of the customer's number: distinct customers are counted, not stored */
     public record Member(String caseId, String contactId, String customerKey, Instant at) {
     }
 
+    /** @param keyScheme {@link RepeatIndex#KEYED} once its members' keys are keyed hashes; absent before */
     @Document("incidents")
     public record Group(@Id String key, String incidentId, String leadCaseId, Instant formedAt, Instant lastReportAt,
-                        List<Member> members) {
+                        List<Member> members, String keyScheme) {
 
         public List<Member> members() {
             return members == null ? List.of() : members;
@@ -54,7 +55,21 @@ public class IncidentTracker {
     @Retry(name = "mongo")
     public void addMember(String key, Member member) {
         mongo.upsert(Query.query(Criteria.where("_id").is(key)),
-                new Update().push("members").slice(-KEPT_MEMBERS).each(member), Group.class);
+                new Update().push("members").slice(-KEPT_MEMBERS).each(member)
+                        .setOnInsert("keyScheme", RepeatIndex.KEYED), Group.class);
+    }
+
+    /** Groups whose members are kept under the plain hashes of earlier versions, a batch at a time. */
+    @Retry(name = "mongo")
+    public List<Group> legacy(int limit) {
+        return mongo.find(Query.query(Criteria.where("keyScheme").exists(false)).limit(limit), Group.class);
+    }
+
+    /** Replaces a legacy group's members by the same members under keyed hashes. */
+    @Retry(name = "mongo")
+    public void rekey(String key, List<Member> members) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("keyScheme").exists(false)),
+                new Update().set("members", members).set("keyScheme", RepeatIndex.KEYED), Group.class);
     }
 
     /** Forms the incident unless another one of this group is in force; returns the group as it now stands. */

@@ -29,8 +29,9 @@ public class DepartmentTopics {
 
     @Retry(name = "kafka-admin")
     public void ensure(String departmentCode) {
-        NewTopic topic = TopicBuilder.name(Topics.departmentCases(departmentCode))
-                .partitions(partitions).replicas(replicas).build();
+        String name = Topics.departmentCases(departmentCode);
+        NewTopic topic = TopicBuilder.name(name).partitions(partitions).replicas(replicas).configs(Topics.configs(name))
+                .build();
         admin.createOrModifyTopics(topic);
     }
 }
