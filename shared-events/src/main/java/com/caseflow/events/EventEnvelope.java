@@ -1,6 +1,10 @@
 package com.caseflow.events;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -18,13 +22,13 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope<T>(
-        String eventId,
-        String type,
-        int schemaVersion,
+        @Identifier String eventId,
+        @Size(max = 128) String type,
+        @Min(1) int schemaVersion,
         Instant occurredAt,
-        String key,
-        String correlationId,
-        T data) {
+        @Identifier String key,
+        @Identifier String correlationId,
+        @Valid T data) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

@@ -2,6 +2,7 @@ package com.caseflow.evaluation.messaging;
 
 import com.caseflow.evaluation.aggregates.application.EventFolder;
 import com.caseflow.evaluation.spotchecks.application.SamplingFacts;
+import com.caseflow.evaluation.spotchecks.application.SpotChecks;
 import com.caseflow.evaluation.training.application.Trainings;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
@@ -134,14 +135,17 @@ class EvaluationFunctions {
     }
 
     /**
-     * The service's own spot-checks come back through {@code evaluations} like everything else it counts; its
-     * evaluations come back to assign the training they recommend.
+     * The service's own spot-checks come back through {@code evaluations} like everything else it counts — only those
+     * its store holds, counted as stored (anyone who can write to the topic could forge one); its evaluations come
+     * back to assign the training they recommend.
      */
     @Bean
-    Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, Trainings trainings, EnvelopeReader reader) {
+    Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, SpotChecks spotChecks, Trainings trainings,
+                                             EnvelopeReader reader) {
         return message -> {
             switch (reader.type(message)) {
-                case EventTypes.SPOT_CHECK_RECORDED -> folder.spotCheck(reader.read(message, SpotCheckRecorded.class));
+                case EventTypes.SPOT_CHECK_RECORDED ->
+                        folder.spotCheck(spotChecks.held(reader.read(message, SpotCheckRecorded.class)));
                 case EventTypes.EVALUATION_PUBLISHED ->
                         trainings.evaluated(reader.read(message, EvaluationPublished.class).data());
                 default -> {

@@ -14,9 +14,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,8 @@ class MonthlyReportBenchmark {
     AggregateStore aggregates;
     @Autowired
     Folding folding;
+    @Autowired
+    MongoTemplate mongo;
     @LocalServerPort
     int port;
 
@@ -82,6 +86,7 @@ class MonthlyReportBenchmark {
         double kafkaRate = load(MONTH, 11, THROUGH_KAFKA);
         say("loaded in %.1f s; through the broker and consumer: %,d contacts folded at %.0f/s", seconds(started),
                 THROUGH_KAFKA, kafkaRate);
+        sayAppliedLists();
 
         String month = "from=" + MONTH + "&to=" + MONTH.plusMonths(1).minusDays(1);
         JsonNode board = get("/api/v1/reports/agents?" + month).json();
@@ -126,6 +131,18 @@ class MonthlyReportBenchmark {
         }
         MonthOfContacts.add(aggregates, sums);
         return rate;
+    }
+
+    /** What the zombie fence costs in space: event ids kept on the counter documents for the retention window. */
+    private void sayAppliedLists() {
+        for (String collection : List.of("agent_days", "agent_months")) {
+            List<Document> documents = mongo.findAll(Document.class, collection);
+            int longest = documents.stream().mapToInt(d -> d.getList("applied", Object.class, List.of()).size())
+                    .max().orElse(0);
+            long largest = documents.stream().mapToLong(d -> d.toJson().length()).max().orElse(0);
+            say("%s: longest applied list %,d ids, largest document ~%,d KB as JSON", collection, longest,
+                    largest / 1024);
+        }
     }
 
     private void time(String what, String path, int runs) throws Exception {

@@ -4,22 +4,47 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Reads a record's envelope with Boot's JSON mapper, made tolerant of fields it does not know at every level (the
  * services refuse unknown fields in requests; events evolve by adding fields). A record that is not an envelope at
- * all is poison: it will never read differently, so it is refused for good.
+ * all is poison: it will never read differently, so it is refused for good. So is one whose content breaks the
+ * constraints declared on the event records in {@code shared-events} (an enumeration value this service does not
+ * know, an overlong text, a malformed id, a number out of range): the error names each field and constraint, never the
+ * value, and the record goes to the dead-letter topic.
  */
 public class EnvelopeReader {
 
     private final JsonMapper json;
+    private final Validator validator;
 
     public EnvelopeReader(JsonMapper json) {
+        this(json, englishValidator());
+    }
+
+    public EnvelopeReader(JsonMapper json, Validator validator) {
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.validator = validator;
+    }
+
+    /** Dead-letter headers are read by engineers: the constraints' messages in English, without an EL engine. */
+    private static Validator englishValidator() {
+        return Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator(Set.of(Locale.ENGLISH), Locale.ENGLISH, false))
+                .buildValidatorFactory().getValidator();
     }
 
     /**
@@ -48,10 +73,39 @@ public class EnvelopeReader {
             if (envelope == null) {
                 throw new PoisonRecordException("empty record");
             }
-            return envelope;
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            // the message names the JSON problem's kind and place, never the record's content
+            return valid(envelope, payload);
+        } catch (JacksonException e) {
+            // the message names the JSON problem's kind and place (an unknown enumeration value is one), never the
+            // record's content
+            throw new PoisonRecordException("not a readable event envelope: " + e.getClass().getSimpleName()
+                    + where(e.getPath()));
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new PoisonRecordException("not a readable event envelope: " + e.getClass().getSimpleName());
         }
+    }
+
+    private <T> EventEnvelope<T> valid(EventEnvelope<T> envelope, Class<T> payload) {
+        Set<ConstraintViolation<EventEnvelope<T>>> violations = validator.validate(envelope);
+        if (violations.isEmpty()) {
+            return envelope;
+        }
+        String fields = violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        throw new PoisonRecordException("invalid " + payload.getSimpleName() + ": " + fields);
+    }
+
+    private static String where(List<JacksonException.Reference> path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        StringBuilder at = new StringBuilder(" at ");
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                at.append(at.length() > 4 ? "." : "").append(abbreviate(reference.getPropertyName()));
+            } else if (reference.getIndex() >= 0) {
+                at.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return at.toString();
     }
 }

@@ -1,7 +1,9 @@
 package com.caseflow.events.calendar;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -30,11 +32,12 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CalendarPublished(String calendarId, long revision, long version, String name, String zone,
-                                Map<DayOfWeek, WorkingHours> weekdays, WorkingHours makeUpDayHours,
-                                boolean observesPublicHolidays, List<Integer> years, List<LocalDate> holidays,
-                                List<LocalDate> makeUpWorkingDays, String source, List<String> departments,
-                                String changedBy, Instant changedAt) {
+public record CalendarPublished(@Identifier String calendarId, long revision, long version,
+                                @Size(max = 100) String name, String zone, Map<DayOfWeek, WorkingHours> weekdays,
+                                WorkingHours makeUpDayHours, boolean observesPublicHolidays, List<Integer> years,
+                                List<LocalDate> holidays, List<LocalDate> makeUpWorkingDays, String source,
+                                @Size(max = 100) List<String> departments, @Identifier String changedBy,
+                                Instant changedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

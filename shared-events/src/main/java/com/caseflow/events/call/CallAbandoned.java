@@ -1,7 +1,9 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -15,8 +17,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallAbandoned(String callId, String hotline, String caller, Instant offeredAt, Instant abandonedAt,
-                            String lastAgentId, Instant ringStartedAt) {
+public record CallAbandoned(@Identifier String callId, @Identifier String hotline, @Size(max = 32) String caller,
+                            Instant offeredAt, Instant abandonedAt, @Identifier String lastAgentId,
+                            Instant ringStartedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

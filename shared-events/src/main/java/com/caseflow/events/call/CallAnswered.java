@@ -1,7 +1,9 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,8 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallAnswered(String callId, String hotline, String caller, String agentId, Instant offeredAt,
-                           Instant ringStartedAt, Instant answeredAt) {
+public record CallAnswered(@Identifier String callId, @Identifier String hotline, @Size(max = 32) String caller,
+                           @Identifier String agentId, Instant offeredAt, Instant ringStartedAt, Instant answeredAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,7 +1,9 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -15,8 +17,8 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallEnded(String callId, String hotline, String agentId, Instant offeredAt, Instant answeredAt,
-                        Instant endedAt, String recordingUrl) {
+public record CallEnded(@Identifier String callId, @Identifier String hotline, @Identifier String agentId,
+                        Instant offeredAt, Instant answeredAt, Instant endedAt, @Size(max = 2000) String recordingUrl) {
 
     public static final int SCHEMA_VERSION = 1;
 }

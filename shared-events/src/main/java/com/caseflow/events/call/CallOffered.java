@@ -1,7 +1,9 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -14,7 +16,8 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallOffered(String callId, String hotline, String caller, Instant offeredAt) {
+public record CallOffered(@Identifier String callId, @Identifier String hotline, @Size(max = 32) String caller,
+                          Instant offeredAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

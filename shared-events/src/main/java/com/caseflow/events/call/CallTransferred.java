@@ -1,5 +1,6 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,8 +11,8 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallTransferred(String callId, String hotline, String fromAgentId, String toAgentId,
-                              Instant transferredAt) {
+public record CallTransferred(@Identifier String callId, @Identifier String hotline, @Identifier String fromAgentId,
+                              @Identifier String toAgentId, Instant transferredAt) {
 
     public static final int SCHEMA_VERSION = 1;
 }

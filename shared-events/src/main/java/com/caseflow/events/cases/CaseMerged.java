@@ -1,6 +1,8 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.time.Instant;
 
@@ -9,8 +11,8 @@ import java.time.Instant;
  * them all. A merged case is closed; its timers stop and it gets no callback of its own.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseMerged(String caseId, long sequence, String departmentCode, String intoCaseId, String incidentId,
-                         Instant mergedAt) {
+public record CaseMerged(@Identifier String caseId, @PositiveOrZero long sequence, @Identifier String departmentCode,
+                         @Identifier String intoCaseId, @Identifier String incidentId, Instant mergedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 }

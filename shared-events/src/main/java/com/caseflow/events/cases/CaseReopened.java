@@ -1,7 +1,11 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -15,8 +19,10 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseReopened(String caseId, long sequence, String departmentCode, String reason, String requestEventId,
-                           Priority priority, Deadlines deadlines, Instant reopenedAt, String onDutyStaffId) {
+public record CaseReopened(@Identifier String caseId, @PositiveOrZero long sequence,
+                           @Identifier String departmentCode, @Size(max = 2000) String reason,
+                           @Identifier String requestEventId, Priority priority, @Valid Deadlines deadlines,
+                           Instant reopenedAt, @Identifier String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,6 +1,9 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +14,10 @@ import java.util.List;
  * @param contactIds every contact the resolution answers: the one that opened the case and all attached since
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseResolved(String caseId, long sequence, String departmentCode, String resolvedBy, String resolution,
-                           List<String> contactIds, Instant resolvedAt) {
+public record CaseResolved(@Identifier String caseId, @PositiveOrZero long sequence,
+                           @Identifier String departmentCode, @Identifier String resolvedBy,
+                           @Size(max = 2000) String resolution, @Size(max = 1000) List<String> contactIds,
+                           Instant resolvedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -2,8 +2,12 @@ package com.caseflow.events.cases;
 
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,30 +36,15 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseRouted(
-        String caseId,
-        long sequence,
-        String contactId,
-        String agentId,
-        Channel channel,
-        Instant receivedAt,
-        String projectCode,
-        String unit,
-        ContactCategory category,
-        String matter,
-        CaseCustomer customer,
-        Complexity complexity,
-        Priority priority,
-        List<String> matchedKeywords,
-        String departmentCode,
-        String ruleId,
-        long ruleVersion,
-        Deadlines deadlines,
-        String incidentId,
-        Instant routedAt,
-        String departmentHead,
-        List<String> reasons,
-        String onDutyStaffId) {
+public record CaseRouted(@Identifier String caseId, @PositiveOrZero long sequence, @Identifier String contactId,
+                         @Identifier String agentId, Channel channel, Instant receivedAt,
+                         @Identifier String projectCode, @Size(max = 64) String unit, ContactCategory category,
+                         @Size(max = 2000) String matter, @Valid CaseCustomer customer, Complexity complexity,
+                         Priority priority, @Size(max = 100) List<String> matchedKeywords,
+                         @Identifier String departmentCode, @Identifier String ruleId,
+                         @PositiveOrZero long ruleVersion, @Valid Deadlines deadlines, @Identifier String incidentId,
+                         Instant routedAt, @Identifier String departmentHead, @Size(max = 100) List<String> reasons,
+                         @Identifier String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 

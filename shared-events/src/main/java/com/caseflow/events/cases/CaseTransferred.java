@@ -1,8 +1,12 @@
 package com.caseflow.events.cases;
 
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -16,23 +20,13 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseTransferred(
-        String caseId,
-        long sequence,
-        String fromDepartment,
-        String toDepartment,
-        String reason,
-        String transferredBy,
-        String projectCode,
-        String unit,
-        ContactCategory category,
-        String matter,
-        CaseCustomer customer,
-        Priority priority,
-        Deadlines deadlines,
-        Instant transferredAt,
-        String toDepartmentHead,
-        String onDutyStaffId) {
+public record CaseTransferred(@Identifier String caseId, @PositiveOrZero long sequence,
+                              @Identifier String fromDepartment, @Identifier String toDepartment,
+                              @Size(max = 2000) String reason, @Identifier String transferredBy,
+                              @Identifier String projectCode, @Size(max = 64) String unit, ContactCategory category,
+                              @Size(max = 2000) String matter, @Valid CaseCustomer customer, Priority priority,
+                              @Valid Deadlines deadlines, Instant transferredAt, @Identifier String toDepartmentHead,
+                              @Identifier String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 

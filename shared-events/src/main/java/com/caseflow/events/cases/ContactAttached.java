@@ -1,8 +1,11 @@
 package com.caseflow.events.cases;
 
 import com.caseflow.events.contact.Channel;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.time.Instant;
 
@@ -19,21 +22,11 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContactAttached(
-        String caseId,
-        long sequence,
-        String contactId,
-        String agentId,
-        Channel channel,
-        Instant receivedAt,
-        CaseCustomer customer,
-        AttachReason reason,
-        String incidentId,
-        String departmentCode,
-        Priority priority,
-        Deadlines deadlines,
-        Instant attachedAt,
-        String onDutyStaffId) {
+public record ContactAttached(@Identifier String caseId, @PositiveOrZero long sequence, @Identifier String contactId,
+                              @Identifier String agentId, Channel channel, Instant receivedAt,
+                              @Valid CaseCustomer customer, AttachReason reason, @Identifier String incidentId,
+                              @Identifier String departmentCode, Priority priority, @Valid Deadlines deadlines,
+                              Instant attachedAt, @Identifier String onDutyStaffId) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,7 +1,9 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.time.Instant;
 
@@ -20,8 +22,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Deadlines(Instant firstResponseDue, Instant resolutionDue, int firstResponseHours, int resolutionHours,
-                        String calendarId, Integer firstResponseMinutes, Integer resolutionMinutes) {
+public record Deadlines(Instant firstResponseDue, Instant resolutionDue, @PositiveOrZero int firstResponseHours,
+                        @PositiveOrZero int resolutionHours, @Identifier String calendarId,
+                        @PositiveOrZero Integer firstResponseMinutes, @PositiveOrZero Integer resolutionMinutes) {
 
     /** Deadlines counted in whole hours on an unnamed calendar, as records from before calendars were named. */
     public Deadlines(Instant firstResponseDue, Instant resolutionDue, int firstResponseHours, int resolutionHours) {

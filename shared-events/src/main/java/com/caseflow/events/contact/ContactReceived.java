@@ -1,7 +1,11 @@
 package com.caseflow.events.contact;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -39,32 +43,16 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContactReceived(
-        String contactId,
-        Channel channel,
-        String agentId,
-        Instant receivedAt,
-        Instant ringStartedAt,
-        Instant answeredAt,
-        Integer ringCount,
-        Boolean answeredWithinThreeRings,
-        Boolean greetingGiven,
-        Instant arrivedAt,
-        Instant greetedAt,
-        String hostedBy,
-        String customerName,
-        CallerType callerType,
-        String phone,
-        String organisation,
-        String projectCode,
-        String unit,
-        String matter,
-        ContactCategory category,
-        boolean settledAtFirstContact,
-        boolean recordComplete,
-        String callId,
-        TimingSource timing,
-        String recordingUrl) {
+public record ContactReceived(@Identifier String contactId, Channel channel, @Identifier String agentId,
+                              Instant receivedAt, Instant ringStartedAt, Instant answeredAt,
+                              @Min(0) @Max(60) Integer ringCount, Boolean answeredWithinThreeRings,
+                              Boolean greetingGiven, Instant arrivedAt, Instant greetedAt,
+                              @Size(max = 64) String hostedBy, @Size(max = 100) String customerName,
+                              CallerType callerType, @Size(max = 32) String phone,
+                              @Size(max = 100) String organisation, @Identifier String projectCode,
+                              @Size(max = 64) String unit, @Size(max = 2000) String matter, ContactCategory category,
+                              boolean settledAtFirstContact, boolean recordComplete, @Identifier String callId,
+                              TimingSource timing, @Size(max = 2000) String recordingUrl) {
 
     public static final int SCHEMA_VERSION = 1;
 

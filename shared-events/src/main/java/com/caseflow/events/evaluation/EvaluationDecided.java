@@ -1,7 +1,10 @@
 package com.caseflow.events.evaluation;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +24,10 @@ import java.time.LocalDate;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationDecided(String evaluationId, int evaluationRevision, int sequence, String subjectType,
-                                String subjectId, String periodType, LocalDate from, LocalDate to,
-                                String recommendedOutcome, String decision, String outcome, String reason,
-                                String decidedBy, Instant decidedAt) {
+public record EvaluationDecided(@Identifier String evaluationId, int evaluationRevision,
+                                @PositiveOrZero int sequence, @Identifier String subjectType,
+                                @Identifier String subjectId, @Identifier String periodType, LocalDate from,
+                                LocalDate to, String recommendedOutcome, String decision, String outcome,
+                                @Size(max = 2000) String reason, @Identifier String decidedBy, Instant decidedAt) {
     public static final int SCHEMA_VERSION = 1;
 }

@@ -1,7 +1,12 @@
 package com.caseflow.events.evaluation;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +32,14 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EvaluationPublished(String evaluationId, int revision, String subjectType, String subjectId,
-                                  String periodType, LocalDate from, LocalDate to, String policyVersion, Double score,
-                                  Map<String, Double> kpiScores, Integer rank, int rankedOf, Double previousScore,
-                                  String outcome, List<String> weakKpis, List<String> reasons, boolean provisional,
-                                  String evaluatedBy, Instant evaluatedAt) {
+public record EvaluationPublished(@Identifier String evaluationId, int revision, @Identifier String subjectType,
+                                  @Identifier String subjectId, @Identifier String periodType, LocalDate from,
+                                  LocalDate to, @Identifier String policyVersion,
+                                  @DecimalMin("0") @DecimalMax("100") Double score, Map<String, Double> kpiScores,
+                                  @Min(1) Integer rank, @Min(0) int rankedOf,
+                                  @DecimalMin("0") @DecimalMax("100") Double previousScore, String outcome,
+                                  @Size(max = 100) List<String> weakKpis, @Size(max = 100) List<String> reasons,
+                                  boolean provisional, @Identifier String evaluatedBy, Instant evaluatedAt) {
     public static final int SCHEMA_VERSION = 1;
 
     public EvaluationPublished {

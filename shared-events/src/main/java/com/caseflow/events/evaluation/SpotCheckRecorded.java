@@ -1,7 +1,13 @@
 package com.caseflow.events.evaluation;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,10 +31,13 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SpotCheckRecorded(String spotCheckId, String sampleId, String stratum, String contactId,
-                                String caseId, String agentId, LocalDate contactDay, String scorecardVersion,
-                                Map<String, Integer> ratings, int maxRating, List<String> criticalFailures,
-                                double score, String comment, String reviewedBy, Instant reviewedAt) {
+public record SpotCheckRecorded(@Identifier String spotCheckId, @Identifier String sampleId,
+                                @Identifier String stratum, @Identifier String contactId, @Identifier String caseId,
+                                @Identifier String agentId, LocalDate contactDay,
+                                @Identifier String scorecardVersion, @Size(max = 100) Map<String, Integer> ratings,
+                                @Min(1) @Max(10) int maxRating, @Size(max = 100) List<String> criticalFailures,
+                                @DecimalMin("0") @DecimalMax("100") double score, @Size(max = 2000) String comment,
+                                @Identifier String reviewedBy, Instant reviewedAt) {
     public static final int SCHEMA_VERSION = 1;
 
     public SpotCheckRecorded {

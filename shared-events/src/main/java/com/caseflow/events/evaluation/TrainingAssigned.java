@@ -1,7 +1,9 @@
 package com.caseflow.events.evaluation;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +25,10 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainingAssigned(String assignmentId, String evaluationId, int evaluationRevision, String agentId,
-                               String periodType, LocalDate from, LocalDate to, List<String> weakKpis,
-                               Map<String, Double> kpiScoresBefore, String topic, String trainerId,
+public record TrainingAssigned(@Identifier String assignmentId, @Identifier String evaluationId,
+                               int evaluationRevision, @Identifier String agentId, @Identifier String periodType,
+                               LocalDate from, LocalDate to, @Size(max = 100) List<String> weakKpis,
+                               Map<String, Double> kpiScoresBefore, String topic, @Identifier String trainerId,
                                LocalDate dueDate, Instant assignedAt) {
     public static final int SCHEMA_VERSION = 1;
 

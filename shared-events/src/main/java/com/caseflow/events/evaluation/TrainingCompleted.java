@@ -1,5 +1,6 @@
 package com.caseflow.events.evaluation;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,7 +15,8 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TrainingCompleted(String assignmentId, String evaluationId, String agentId, String trainerId,
-                                String completedBy, Instant completedAt) {
+public record TrainingCompleted(@Identifier String assignmentId, @Identifier String evaluationId,
+                                @Identifier String agentId, @Identifier String trainerId,
+                                @Identifier String completedBy, Instant completedAt) {
     public static final int SCHEMA_VERSION = 1;
 }

@@ -1,6 +1,7 @@
 package com.caseflow.events.followup;
 
 import com.caseflow.events.cases.Priority;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,8 +19,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CaseEscalated(String caseId, DeadlineKind deadline, int level, String role, String departmentCode,
-                            String ownerId, String projectCode, Priority priority, Instant dueAt,
-                            long businessMinutesOverdue, Instant escalatedAt, String departmentHead) {
+public record CaseEscalated(@Identifier String caseId, DeadlineKind deadline, int level, String role,
+                            @Identifier String departmentCode, @Identifier String ownerId,
+                            @Identifier String projectCode, Priority priority, Instant dueAt,
+                            long businessMinutesOverdue, Instant escalatedAt, @Identifier String departmentHead) {
     public static final int SCHEMA_VERSION = 1;
 }

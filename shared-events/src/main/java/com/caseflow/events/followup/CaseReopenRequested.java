@@ -1,6 +1,10 @@
 package com.caseflow.events.followup;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -17,9 +21,10 @@ import java.time.Instant;
  *                         requests published before the field existed; routing then reopens a resolved case.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseReopenRequested(String caseId, String callbackId, Integer satisfaction, boolean resolvedInCustomerView,
-                                  String comment, String requestedBy, Instant requestedAt,
-                                  Long resolvedSequence) {
+public record CaseReopenRequested(@Identifier String caseId, @Identifier String callbackId,
+                                  @Min(1) @Max(5) Integer satisfaction, boolean resolvedInCustomerView,
+                                  @Size(max = 2000) String comment, @Identifier String requestedBy,
+                                  Instant requestedAt, Long resolvedSequence) {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -1,7 +1,11 @@
 package com.caseflow.events.followup;
 
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -21,11 +25,13 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CustomerFeedbackRecorded(String caseId, String callbackId, String contactId, String agentId,
-                                       String departmentCode, String projectCode, int attempt, boolean reached,
-                                       Integer satisfaction, Boolean resolvedInCustomerView, String comment,
-                                       boolean finalAttempt, String recordedBy, Instant recordedAt,
-                                       FeedbackChannel channel) {
+public record CustomerFeedbackRecorded(@Identifier String caseId, @Identifier String callbackId,
+                                       @Identifier String contactId, @Identifier String agentId,
+                                       @Identifier String departmentCode, @Identifier String projectCode,
+                                       @Min(0) @Max(100) int attempt, boolean reached,
+                                       @Min(1) @Max(5) Integer satisfaction, Boolean resolvedInCustomerView,
+                                       @Size(max = 2000) String comment, boolean finalAttempt,
+                                       @Identifier String recordedBy, Instant recordedAt, FeedbackChannel channel) {
     public static final int SCHEMA_VERSION = 1;
 
     /** Feedback from a callback (回访电话). */

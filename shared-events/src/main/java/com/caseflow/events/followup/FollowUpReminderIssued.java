@@ -1,6 +1,7 @@
 package com.caseflow.events.followup;
 
 import com.caseflow.events.cases.Priority;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -15,8 +16,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FollowUpReminderIssued(String caseId, DeadlineKind deadline, String departmentCode, String ownerId,
-                                     String projectCode, Priority priority, Instant dueAt, long businessMinutesLeft,
-                                     Instant remindedAt) {
+public record FollowUpReminderIssued(@Identifier String caseId, DeadlineKind deadline,
+                                     @Identifier String departmentCode, @Identifier String ownerId,
+                                     @Identifier String projectCode, Priority priority, Instant dueAt,
+                                     long businessMinutesLeft, Instant remindedAt) {
     public static final int SCHEMA_VERSION = 1;
 }

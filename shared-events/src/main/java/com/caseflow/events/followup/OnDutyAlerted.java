@@ -1,8 +1,10 @@
 package com.caseflow.events.followup;
 
 import com.caseflow.events.cases.Priority;
+import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -19,8 +21,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OnDutyAlerted(String caseId, String departmentCode, String staffId, boolean fromRoster, String reason,
-                            String projectCode, Priority priority, Instant firstResponseDue, Instant alertedAt) {
+public record OnDutyAlerted(@Identifier String caseId, @Identifier String departmentCode, @Identifier String staffId,
+                            boolean fromRoster, @Size(max = 2000) String reason, @Identifier String projectCode,
+                            Priority priority, Instant firstResponseDue, Instant alertedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 }

@@ -188,8 +188,8 @@ public class EventFolder {
 
     /**
      * The case's facts already moved past this event: it was counted, and only a crash after the facts were saved can
-     * have left it unmarked. Then it is marked and settled now, for the same documents (they follow from the event and
-     * the parts of the facts it does not change).
+     * have left it unmarked. Then it is marked now, for the same documents (they follow from the event and the parts
+     * of the facts it does not change), to be settled with the others once the retention window has passed.
      */
     private void completeMarking(EventEnvelope<?> envelope, Folding.Folded counted) {
         if (!aggregates.folded(envelope.eventId())) {

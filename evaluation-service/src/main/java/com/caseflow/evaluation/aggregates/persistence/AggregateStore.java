@@ -28,21 +28,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
  * The counters of agents, departments and projects per day and per month, and the events already folded in. An
- * event's counters are added document by document — read, add, write guarded by the document's version — each write
- * listing the event in the document's {@code applied}; a document that lists it already is skipped. Then the event is
- * marked folded, with the documents it touched, and only then is it taken off their lists ("settled"). So a record
- * redelivered after a crash anywhere in between is counted once in each document however long it took to come back,
- * the lists hold only events in flight, and an event known as folded is skipped whole (a replay from the earliest
- * offset) — settled first if the crash came before that. Not covered: a consumer that lost its partitions and goes on
- * processing a record the new owner processes at the same time (a "zombie" after a rebalance) can count it again in a
- * document it reaches after the new owner settled; Kafka fences its commit, not its writes here.
+ * event's counters are added document by document — read, add, write guarded by the document's version and by the
+ * event's absence from the document's {@code applied} list, the write adding it there. Then the event is marked
+ * folded, with the documents it touched. So a record redelivered after a crash anywhere in between is counted once in
+ * each document, and an event known as folded is skipped whole (a replay from the earliest offset).
+ * <p>
+ * The ids stay on the lists for a retention window (seven days by default) and only then are they taken off
+ * ("settled", by {@link #settleFoldedBefore}): a consumer that lost its partitions and goes on processing a record the
+ * new owner folded meanwhile (a "zombie" after a rebalance, or one frozen past its session) finds the id on every
+ * document it reaches and adds nothing. Kafka fences such a consumer's offset commit, not its writes here; the check
+ * is part of the same single-document update as the counters, so no transaction is needed.
  */
 @Repository
 public class AggregateStore implements InitializingBean {
@@ -73,6 +74,8 @@ public class AggregateStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        mongo.indexOps(FOLDED).createIndex(new Index().on("settled", Sort.Direction.ASC)
+                .on("foldedAt", Sort.Direction.ASC).named("settled_folded_at"));
         for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
                 ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS, HotlineHourDocument.COLLECTION,
                 HOTLINE_MONTHS)) {
@@ -154,28 +157,39 @@ public class AggregateStore implements InitializingBean {
         return List.of(new Target(days, day.toString()), new Target(months, YearMonth.from(day).toString()));
     }
 
-    /** Whether the event was folded already; settles it first if a crash came between marking and settling. */
+    /** Whether the event was folded already. */
     @Retry(name = "mongo")
     public boolean folded(String eventId) {
-        FoldedEvent folded = mongo.findById(eventId, FoldedEvent.class);
-        if (folded == null) {
-            return false;
-        }
-        if (!folded.settled() && folded.touched() != null) {
-            settle(eventId, folded.touched());
-        }
-        return true;
+        return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), FoldedEvent.class);
     }
 
-    /** Marks the event folded, then takes it off the lists of the documents it was added to. */
+    /**
+     * Marks the event folded. Its id stays on the lists of the documents it was added to until
+     * {@link #settleFoldedBefore} takes it off once the retention window has passed.
+     */
     @Retry(name = "mongo")
     public void markFolded(String eventId, Instant at, List<Touched> touched) {
         try {
             mongo.insert(new FoldedEvent(eventId, at, List.copyOf(touched), false));
         } catch (DuplicateKeyException alreadyMarked) {
-            // a redelivery that found the event not yet marked and counted nothing twice
+            // a redelivery (or a zombie) that found the event not yet marked and counted nothing twice
         }
-        settle(eventId, touched);
+    }
+
+    /**
+     * Takes events folded before {@code cutoff} off the lists of the documents they touched, at most {@code limit}
+     * of them. Idempotent: instances that sweep at the same time pull the same ids.
+     *
+     * @return how many events were settled
+     */
+    @Retry(name = "mongo")
+    public int settleFoldedBefore(Instant cutoff, int limit) {
+        Query due = Query.query(Criteria.where("settled").is(false).and("foldedAt").lt(cutoff)).limit(limit);
+        List<FoldedEvent> events = mongo.find(due, FoldedEvent.class);
+        for (FoldedEvent event : events) {
+            settle(event.id(), event.touched() == null ? List.of() : event.touched());
+        }
+        return events.size();
     }
 
     private void settle(String eventId, List<Touched> touched) {
@@ -195,7 +209,7 @@ public class AggregateStore implements InitializingBean {
             String id = AgentDayDocument.idOf(agentId, target.key());
             add(AgentDayDocument.class, target.collection(), id, eventId,
                     () -> new AgentDayDocument(id, 0, agentId, target.key(), add, List.of(eventId)),
-                    d -> d.applied().contains(eventId), AgentDayDocument::version, d -> d.counters().plus(add));
+                    AgentDayDocument::version, d -> d.counters().plus(add));
             touched.add(new Touched(target.collection(), id));
         }
         return touched;
@@ -208,8 +222,7 @@ public class AggregateStore implements InitializingBean {
             String id = DepartmentDayDocument.idOf(departmentCode, target.key());
             add(DepartmentDayDocument.class, target.collection(), id, eventId,
                     () -> new DepartmentDayDocument(id, 0, departmentCode, target.key(), add, List.of(eventId)),
-                    d -> d.applied().contains(eventId), DepartmentDayDocument::version,
-                    d -> d.counters().plus(add));
+                    DepartmentDayDocument::version, d -> d.counters().plus(add));
             touched.add(new Touched(target.collection(), id));
         }
         return touched;
@@ -220,7 +233,7 @@ public class AggregateStore implements InitializingBean {
         String id = ProjectDayDocument.idOf(projectCode, day.toString());
         add(ProjectDayDocument.class, ProjectDayDocument.COLLECTION, id, eventId,
                 () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
-                d -> d.applied().contains(eventId), ProjectDayDocument::version, d -> d.counters().plus(add));
+                ProjectDayDocument::version, d -> d.counters().plus(add));
         return List.of(new Touched(ProjectDayDocument.COLLECTION, id));
     }
 
@@ -232,7 +245,7 @@ public class AggregateStore implements InitializingBean {
             String id = HotlineHourDocument.idOf(hotline, target.key(), hour);
             add(HotlineHourDocument.class, target.collection(), id, eventId,
                     () -> new HotlineHourDocument(id, 0, hotline, target.key(), hour, add, List.of(eventId)),
-                    d -> d.applied().contains(eventId), HotlineHourDocument::version, d -> d.counters().plus(add));
+                    HotlineHourDocument::version, d -> d.counters().plus(add));
             touched.add(new Touched(target.collection(), id));
         }
         return touched;
@@ -392,11 +405,17 @@ public class AggregateStore implements InitializingBean {
         return mongo.find(query, type, collection);
     }
 
+    /**
+     * Reads the document without its {@code applied} list (a week of ids on a busy month's document) and writes the
+     * sum only while the version is the one read and the event is not on the list: a zero match is either another
+     * writer (read again) or the event counted already (done).
+     */
     private <T> void add(Class<T> type, String collection, String id, String eventId, Supplier<T> first,
-                         Predicate<T> counted, ToLongFunction<T> version,
-                         Function<T, Object> sum) {
+                         ToLongFunction<T> version, Function<T, Object> sum) {
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().exclude("applied");
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            T found = mongo.findById(id, type, collection);
+            T found = mongo.findOne(byId, type, collection);
             if (found == null) {
                 try {
                     mongo.insert(first.get(), collection);
@@ -405,14 +424,15 @@ public class AggregateStore implements InitializingBean {
                     continue;
                 }
             }
-            if (counted.test(found)) {
-                return;
-            }
             long seen = version.applyAsLong(found);
             Update update = new Update().set("counters", sum.apply(found)).inc("version", 1)
                     .push("applied", eventId);
-            Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen));
+            Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen)
+                    .and("applied").ne(eventId));
             if (mongo.updateFirst(unchanged, update, type, collection).getMatchedCount() == 1) {
+                return;
+            }
+            if (mongo.exists(Query.query(Criteria.where("_id").is(id).and("applied").is(eventId)), collection)) {
                 return;
             }
         }

@@ -12,6 +12,7 @@ import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.support.consumer.PoisonRecordException;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.evaluation.privacy.FreeText;
@@ -34,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,6 +85,47 @@ public class SpotChecks {
     }
 
     /**
+     * The check an event on {@code evaluations} announces, as this service stored it: only a check recorded here is
+     * counted. An event naming a check that is not stored, or that tells it differently (agent, day, score, sample,
+     * critical items), was not published by this service and is refused as poison — dead-lettered, counted nowhere.
+     * The check is folded under the id of the event this service published it with, so a copy counts nothing more.
+     */
+    public EventEnvelope<SpotCheckRecorded> held(EventEnvelope<SpotCheckRecorded> announced) {
+        SpotCheckRecorded event = announced.data();
+        if (event == null || event.spotCheckId() == null) {
+            throw new PoisonRecordException("SpotCheckRecorded without a spot-check id");
+        }
+        SpotCheckRecorded stored = checks.find(event.spotCheckId()).orElseThrow(() -> new PoisonRecordException(
+                "SpotCheckRecorded " + event.spotCheckId() + " is not a check stored by evaluation: not counted"));
+        List<String> differing = new ArrayList<>();
+        differ(differing, "agentId", stored.agentId(), event.agentId());
+        differ(differing, "contactDay", stored.contactDay(), event.contactDay());
+        differ(differing, "sampleId", stored.sampleId(), event.sampleId());
+        differ(differing, "score", stored.score(), event.score());
+        differ(differing, "criticalFailures", stored.criticalFailures(), event.criticalFailures());
+        if (!differing.isEmpty()) {
+            meters.counter("caseflow.evaluation.spot.checks.refused").increment();
+            throw new PoisonRecordException("SpotCheckRecorded " + event.spotCheckId()
+                    + " differs from the check stored under its id in " + String.join(", ", differing)
+                    + ": not counted");
+        }
+        return new EventEnvelope<>(eventIdOf(stored.spotCheckId()), announced.type(), announced.schemaVersion(),
+                announced.occurredAt(), announced.key(), announced.correlationId(), stored.withoutComment());
+    }
+
+    /** The id of the one event a check is published with: a copy under another id counts as the same event. */
+    private static String eventIdOf(String spotCheckId) {
+        return UUID.nameUUIDFromBytes(("evaluation/spot-check/" + spotCheckId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static void differ(List<String> differing, String field, Object stored, Object announced) {
+        if (!Objects.equals(stored, announced)) {
+            differing.add(field);
+        }
+    }
+
+    /**
      * Records a check. Refused, with nothing stored or published: bad fields (400, each named), an unknown contact
      * (404), a sample that does not hold the contact or a supervisor's check outside any sample (400 on
      * {@code sampleId}), a reviewer's own contact or one
@@ -128,8 +171,7 @@ public class SpotChecks {
                 contact.caseId() != null ? contact.caseId() : item.map(SampleItem::caseId).orElse(null),
                 contact.agentId(), contact.day(), scorecard.version(), ratings, scorecard.maxRating(),
                 scored.criticalFailures(), scored.score(), comment, reviewer.staffId(), now);
-        String eventId = UUID.nameUUIDFromBytes(("evaluation/spot-check/" + id).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String eventId = eventIdOf(id);
         EventEnvelope<SpotCheckRecorded> envelope = new EventEnvelope<>(eventId, EventTypes.SPOT_CHECK_RECORDED,
                 SpotCheckRecorded.SCHEMA_VERSION, now, contact.agentId(), contact.contactId(), check.withoutComment());
         try {

@@ -2,7 +2,11 @@ package com.caseflow.evaluation.aggregates.application;
 
 import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
+import com.caseflow.evaluation.aggregates.domain.CaseFacts;
+import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
+import com.caseflow.evaluation.aggregates.persistence.CaseFactsStore;
+import com.caseflow.evaluation.aggregates.persistence.DeadlineDecisions;
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
@@ -13,6 +17,7 @@ import com.caseflow.events.cases.Deadlines;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
+import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CaseEscalated;
 import com.caseflow.events.followup.DeadlineKind;
 import org.junit.jupiter.api.Test;
@@ -20,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +44,14 @@ class EventFolderTests {
     AggregateStore aggregates;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Folding folding;
+    @Autowired
+    CaseFactsStore facts;
+    @Autowired
+    DeadlineDecisions deadlines;
+    @Autowired
+    Clock clock;
 
     private static final Instant AT = Instant.parse("2026-09-15T02:00:00Z"); // 10:00 in Shanghai
 
@@ -89,16 +102,14 @@ class EventFolderTests {
     }
 
     @Test
-    void whenACrashCameAfterTheFactsWereSavedButBeforeTheEventWasMarkedThenTheRedeliveryMarksAndSettlesIt() {
+    void whenACrashCameAfterTheFactsWereSavedButBeforeTheEventWasMarkedThenTheRedeliveryMarksIt() {
         String caseId = UUID.randomUUID().toString();
         String agent = "F-" + caseId.substring(0, 6);
         EventEnvelope<CaseRouted> envelope = envelope(caseId, routed(caseId, agent, "ENGINEERING"));
         folder.routed(envelope);
-        // the state a crash between saving the facts and marking the event leaves behind
+        // the state a crash between saving the facts and marking the event leaves behind (the id on the documents)
         mongo.remove(Query.query(Criteria.where("_id").is(envelope.eventId())), "folded_events");
         String dayDocument = agent + "|2026-09-15";
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(dayDocument)),
-                new Update().push("applied", envelope.eventId()), "agent_days");
 
         folder.routed(envelope);
 
@@ -106,6 +117,58 @@ class EventFolderTests {
                 .casesOpened()).isEqualTo(1);
         assertThat(aggregates.folded(envelope.eventId())).isTrue();
         assertThat(mongo.findById(dayDocument, org.bson.Document.class, "agent_days").getList("applied",
-                String.class)).as("settled").isEmpty();
+                String.class)).as("once, kept for the retention window").containsExactly(envelope.eventId());
+    }
+
+    /**
+     * A zombie: an instance that read the record, then froze past its session while the partition moved. The new
+     * owner folds the record (before the fix it also took the id off the counter documents at once); then the zombie
+     * wakes up and folds the same record. Driven deterministically: the new owner runs inside the zombie's check.
+     */
+    @Test
+    void whenAConsumerThatLostItsPartitionFoldsAnEventTheNewOwnerFoldedThenItIsCountedOnce() {
+        String agent = "Z-" + UUID.randomUUID().toString().substring(0, 8);
+        EventEnvelope<ContactReceived> contact = envelope("c-" + agent, new ContactReceived("c-" + agent,
+                Channel.PHONE, agent, AT, AT.minusSeconds(20), AT.minusSeconds(10), 2, true, true, null, null, null,
+                "张三", null, "13812345678", null, "SH-LJY", null, "漏水", ContactCategory.REPAIR, false, true));
+        EventFolder zombie = zombie(() -> folder.contact(contact));
+
+        zombie.contact(contact);
+
+        LocalDate day = LocalDate.parse("2026-09-15");
+        assertThat(aggregates.agentTotal(agent, day, day).phoneCalls()).as("the agent's day").isEqualTo(1);
+        assertThat(aggregates.agentTotal(agent, day.withDayOfMonth(1), day.withDayOfMonth(30)).phoneCalls())
+                .as("the agent's month").isEqualTo(1);
+    }
+
+    @Test
+    void whenAZombieFinishesAnOldCaseEventLateThenTheCaseFactsDoNotMoveBack() {
+        String caseId = UUID.randomUUID().toString();
+        String department = "D-" + caseId.substring(0, 6);
+        EventEnvelope<CaseRouted> routed = envelope(caseId, routed(caseId, "F-Z", department));
+        EventFolder zombie = zombie(() -> {
+            folder.routed(routed);
+            folder.accepted(envelope(caseId, new CaseAccepted(caseId, 2, department, "D-1", AT.plusSeconds(600))));
+        });
+
+        zombie.routed(routed);
+
+        assertThat(facts.find(caseId)).get().extracting(CaseFacts::sequence).isEqualTo(2L);
+        assertThat(day(department).accepted()).isEqualTo(1);
+        assertThat(aggregates.departmentTotal(department, LocalDate.parse("2026-09-01"),
+                LocalDate.parse("2026-09-30")).accepted()).isEqualTo(1);
+    }
+
+    /** A second folder on the same store whose check of the event lets the new owner run before it goes on. */
+    private EventFolder zombie(Runnable newOwner) {
+        AggregateStore frozenAfterItsCheck = new AggregateStore(mongo) {
+            @Override
+            public boolean folded(String eventId) {
+                boolean folded = super.folded(eventId);
+                newOwner.run();
+                return folded;
+            }
+        };
+        return new EventFolder(folding, frozenAfterItsCheck, facts, deadlines, clock);
     }
 }

@@ -1,10 +1,12 @@
 package com.caseflow.evaluation.reports.web;
 
+import com.caseflow.evaluation.spotchecks.persistence.SpotCheckStore;
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.evaluation.SpotCheckRecorded;
+import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
@@ -48,16 +50,22 @@ class AdHocSpotCheckReportTests {
     EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
+    @Autowired
+    SpotCheckStore store;
+    @Autowired
+    Outbox outbox;
 
-    private static EventEnvelope<SpotCheckRecorded> check(String agent, String sampleId, double score,
-                                                          boolean critical) {
+    /** A check as evaluation stored it (only those count), and its event, published once more by the test. */
+    private EventEnvelope<SpotCheckRecorded> check(String agent, String sampleId, double score, boolean critical) {
         String contactId = UUID.randomUUID().toString();
         SpotCheckRecorded check = new SpotCheckRecorded("check." + contactId, sampleId,
                 sampleId == null ? null : "ORDINARY", contactId, null, agent, LocalDate.of(2024, 3, 5), "2026-1",
                 Map.of("GREETING", critical ? 0 : 4), 5, critical ? List.of("PRIVACY") : List.of(), score, null,
                 "S001", Instant.now());
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.SPOT_CHECK_RECORDED, 1, Instant.now(),
-                agent, agent, check);
+        EventEnvelope<SpotCheckRecorded> event = new EventEnvelope<>(UUID.randomUUID().toString(),
+                EventTypes.SPOT_CHECK_RECORDED, 1, Instant.now(), agent, agent, check);
+        store.insert(check, outbox.entry(Topics.EVALUATIONS, event));
+        return event;
     }
 
     @Test
