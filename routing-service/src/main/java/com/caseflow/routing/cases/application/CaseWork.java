@@ -4,6 +4,7 @@ import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
+import com.caseflow.routing.cases.domain.HistoryEntry;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
@@ -18,6 +19,8 @@ import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -58,6 +61,14 @@ public class CaseWork {
             throw forbidden();
         }
         return found;
+    }
+
+    /** One page of a case's steps, oldest first, of every step it took. */
+    public Page<HistoryEntry> history(Staff staff, String caseId, int page, int size) {
+        Case state = read(staff, caseId).state();
+        long from = (long) page * size + 1;
+        return new PageImpl<>(cases.history(state, from, from + size - 1), PageRequest.of(page, size),
+                state.historyCount());
     }
 
     public Page<Case> queue(Staff staff, CaseStore.QueueQuery query) {
@@ -116,6 +127,7 @@ public class CaseWork {
                     + ": reload it and try again");
         }
         Case subject = found.state();
+        long stored = subject.sequence();
         Instant now = clock.instant();
         Object event;
         try {
@@ -125,7 +137,7 @@ public class CaseWork {
                     e.getMessage());
         }
         try {
-            cases.update(subject, found.version(), events.entries(subject, List.of(event), now));
+            cases.update(subject, found.version(), stored, events.entries(subject, List.of(event), now));
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("the case was changed by someone else meanwhile: reload it and try again");
         }

@@ -18,9 +18,12 @@ import com.caseflow.events.contact.ContactCategory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The matter a contact raised, in exactly one department's queue at a time. Every step returns the event that
@@ -54,6 +57,11 @@ public final class Case {
     private String resolution;
     private int reopenCount;
     private final List<String> reopenRequests;
+    /**
+     * The steps kept with the case: the opening step, the latest step of each type and the newest ones. Every step
+     * ever taken is numbered 1..{@link #sequence}; those no longer kept here were handed to the history store by
+     * {@link #spillHistory} first, so the case document stays bounded however many steps it takes.
+     */
     private final List<HistoryEntry> history;
     private long sequence;
     private Instant updatedAt;
@@ -289,6 +297,32 @@ public final class Case {
         history.add(new HistoryEntry(sequence, type, at, by, department, detail));
     }
 
+    /**
+     * Takes out of the case the steps it need not keep, and returns them for the history store, oldest first. Kept:
+     * the opening step (where routing sent the case), the latest step of each type (the last note, the current
+     * resolution), the newest {@code keep}, and every step after {@code storedSequence} — a step not yet stored with
+     * the case is never handed on, so the history store only ever holds steps as the case holds them.
+     */
+    public List<HistoryEntry> spillHistory(int keep, long storedSequence) {
+        if (history.size() <= keep + 1) {
+            return List.of();
+        }
+        List<HistoryEntry> ordered = new ArrayList<>(history);
+        ordered.sort(Comparator.comparingLong(HistoryEntry::sequence));
+        Set<Long> kept = new HashSet<>();
+        kept.add(ordered.get(0).sequence());
+        Set<String> types = new HashSet<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = ordered.get(i);
+            if (types.add(entry.type()) || i >= ordered.size() - keep || entry.sequence() > storedSequence) {
+                kept.add(entry.sequence());
+            }
+        }
+        List<HistoryEntry> spilled = ordered.stream().filter(e -> !kept.contains(e.sequence())).toList();
+        history.removeIf(e -> !kept.contains(e.sequence()));
+        return spilled;
+    }
+
     public boolean isOverdue(Instant now) {
         if (!status.isOpen() || deadlines == null) {
             return false;
@@ -323,7 +357,10 @@ public final class Case {
     public String resolution() { return resolution; }
     public int reopenCount() { return reopenCount; }
     public List<String> reopenRequests() { return List.copyOf(reopenRequests); }
+    /** The steps kept with the case (see {@link #spillHistory}); the whole history is in the history store. */
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    /** How many steps the case has taken: its history, numbered 1 to this. */
+    public long historyCount() { return sequence; }
     public long sequence() { return sequence; }
     public Instant updatedAt() { return updatedAt; }
     public List<String> reasons() { return reasons; }
