@@ -43,9 +43,10 @@ public class CaseWork {
     private final OnDutyRosters onDuty;
     private final Clock clock;
     private final TransferLearning corrections;
+    private final CaseProperties properties;
 
     public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
-                    OnDutyRosters onDuty, Clock clock, TransferLearning corrections) {
+                    OnDutyRosters onDuty, Clock clock, TransferLearning corrections, CaseProperties properties) {
         this.cases = cases;
         this.events = events;
         this.departments = departments;
@@ -53,6 +54,7 @@ public class CaseWork {
         this.onDuty = onDuty;
         this.clock = clock;
         this.corrections = corrections;
+        this.properties = properties;
     }
 
     public VersionedCase read(Staff staff, String caseId) {
@@ -108,9 +110,15 @@ public class CaseWork {
         Department target = departments.find(toDepartment).filter(Department::active)
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
-        return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
-                deadlines.from(at, target, c.priority()), at)
-                .withDepartment(target.head(), onDuty.forCase(target.code(), c.priority(), at)));
+        return act(staff, caseId, ifMatch, (c, at) -> {
+            if (c.transferCount() >= properties.maxTransfersPerCase()) {
+                throw new RequestRefusedException(HttpStatus.CONFLICT, "transfer-limit", "转派次数已达上限",
+                        "toDepartment：本案件已转派 " + c.transferCount() + " 次，达到每个案件 "
+                                + properties.maxTransfersPerCase() + " 次的上限。请由主管协调，在当前部门办结。");
+            }
+            return c.transfer(target.code(), reason, staff.staffId(), deadlines.from(at, target, c.priority()), at)
+                    .withDepartment(target.head(), onDuty.forCase(target.code(), c.priority(), at));
+        });
     }
 
     private interface Step {

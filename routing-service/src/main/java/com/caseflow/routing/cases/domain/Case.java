@@ -67,6 +67,8 @@ public final class Case {
     private Instant updatedAt;
     /** Why routing sent the case where it did, at what priority: rule and words, in words (may be empty). */
     private final List<String> reasons;
+    /** How many times the case moved to another department (counted since transfers were counted). */
+    private int transferCount;
 
     public Case(String id, CaseStatus status, String departmentCode, String ownerId, Priority priority,
                 Complexity complexity, ContactCategory category, String projectCode, String unit, String matter,
@@ -74,7 +76,7 @@ public final class Case {
                 List<String> matchedKeywords, Deadlines deadlines, Instant clockStartedAt, String incidentId,
                 String mergedInto, Instant openedAt, Instant acceptedAt, Instant resolvedAt, String resolution,
                 int reopenCount, List<String> reopenRequests, List<HistoryEntry> history, long sequence,
-                Instant updatedAt, List<String> reasons) {
+                Instant updatedAt, List<String> reasons, int transferCount) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
@@ -104,6 +106,7 @@ public final class Case {
         this.sequence = sequence;
         this.updatedAt = updatedAt;
         this.reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        this.transferCount = transferCount;
     }
 
     /** What routing knows about the contact that opens a case. */
@@ -133,7 +136,7 @@ public final class Case {
                 List.of(new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
                         contact.receivedAt(), contact.customer(), null)),
                 routing.ruleId(), routing.ruleVersion(), routing.matchedKeywords(), routing.deadlines(), at,
-                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at, routing.reasons());
+                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at, routing.reasons(), 0);
         opened.record(EventTypes.CASE_ROUTED, at, "routing-service", routing.departmentCode(),
                 "rule " + routing.ruleId() + " v" + routing.ruleVersion());
         CaseRouted event = new CaseRouted(id, opened.sequence, contact.contactId(), contact.agentId(),
@@ -204,6 +207,7 @@ public final class Case {
         ownerId = null;
         deadlines = newDeadlines;
         clockStartedAt = at;
+        transferCount++;
         record(EventTypes.CASE_TRANSFERRED, at, staffId, toDepartment, from + " → " + toDepartment + ": " + reason);
         return new CaseTransferred(id, sequence, from, toDepartment, reason, staffId, projectCode, unit, category,
                 matter, customer, priority, newDeadlines, at, null);
@@ -364,6 +368,7 @@ public final class Case {
     public long sequence() { return sequence; }
     public Instant updatedAt() { return updatedAt; }
     public List<String> reasons() { return reasons; }
+    public int transferCount() { return transferCount; }
 
     @Override
     public String toString() {

@@ -182,4 +182,29 @@ class BoundedCaseTests {
         assertThat(caseOfContact.keySet()).containsExactlyInAnyOrderElementsOf(contactIds);
         assertThat(open.stream().filter(d -> d.state().incidentId() != null).count()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void whenACaseWasTransferredAsOftenAsACaseMayThenTheNextTransferIsRefusedNamingTheFieldAndNothingChanges() {
+        String id = engineeringCase();
+        Staff property = new Staff("D-PM-07", Set.of(Roles.DEPARTMENT_STAFF), "PROPERTY_MANAGEMENT");
+        for (int i = 0; i < 6; i++) {
+            boolean fromEngineering = i % 2 == 0;
+            work.transfer(fromEngineering ? ENGINEER : property, id, null,
+                    fromEngineering ? "PROPERTY_MANAGEMENT" : "ENGINEERING", "第" + (i + 1) + "次：不属本部门");
+        }
+        Api api = new Api(port, IDP.departmentToken("D-ENG-07", "ENGINEERING"));
+        JsonNode before = api.get("/api/v1/cases/" + id).json();
+
+        Api.Response refused = api.post("/api/v1/cases/" + id + "/transfer",
+                "{\"toDepartment\":\"PROPERTY_MANAGEMENT\",\"reason\":\"还是物业的\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("transfer-limit");
+        assertThat(refused.json().get("detail").asString()).startsWith("toDepartment").contains("6 次");
+        JsonNode after = api.get("/api/v1/cases/" + id).json();
+        assertThat(after.get("departmentCode").asString()).isEqualTo("ENGINEERING");
+        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(after.get("historyCount").asLong()).isEqualTo(7);
+    }
 }
