@@ -19,11 +19,13 @@ import java.util.Set;
  * @param maxTransfersPerCase how many times one case may move to another department; one more is refused (409), so
  *                            a case bounced between departments goes to a supervisor instead of growing the timelines
  *                            kept of it (follow-up keeps each transfer's reason, new deadlines and timers)
+ * @param maxPendingEventsPerCase how many of a case's events may wait in its document for the broker; while that many
+ *                                wait, staff's steps on the case are refused (503) — the case's document holds them
  */
 @ConfigurationProperties("caseflow.routing.cases")
 public record CaseProperties(Duration repeatWindow, Duration incidentWindow, int incidentThreshold,
                              Set<ContactCategory> incidentCategories, int maxContactsPerCase,
-                             int maxTransfersPerCase) {
+                             int maxTransfersPerCase, int maxPendingEventsPerCase) {
 
     public CaseProperties {
         repeatWindow = repeatWindow == null ? Duration.ofDays(7) : repeatWindow;
@@ -31,6 +33,7 @@ public record CaseProperties(Duration repeatWindow, Duration incidentWindow, int
         incidentThreshold = incidentThreshold < 2 ? 3 : incidentThreshold;
         maxContactsPerCase = maxContactsPerCase <= 0 ? 200 : maxContactsPerCase;
         maxTransfersPerCase = maxTransfersPerCase <= 0 ? 100 : maxTransfersPerCase;
+        maxPendingEventsPerCase = maxPendingEventsPerCase <= 0 ? 200 : maxPendingEventsPerCase;
         incidentCategories = incidentCategories == null || incidentCategories.isEmpty()
                 ? EnumSet.of(ContactCategory.REPAIR, ContactCategory.PROPERTY_MANAGEMENT, ContactCategory.COMPLAINT,
                         ContactCategory.HANDOVER)

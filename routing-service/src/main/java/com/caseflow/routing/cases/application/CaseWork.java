@@ -130,6 +130,12 @@ public class CaseWork {
         if (!mayAct(staff, found.state().departmentCode())) {
             throw forbidden();
         }
+        if (cases.backlogged(caseId, properties.maxPendingEventsPerCase())) {
+            // the broker is away and the case's document holds every event since: it must not grow without bound
+            throw new RequestRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "case-backlog", "请稍后再试",
+                    "本案件已有 " + properties.maxPendingEventsPerCase()
+                            + " 条处理记录等待发送（消息服务暂时不可用），暂不能保存新的操作，请稍后再试。");
+        }
         if (ifMatch != null && ifMatch != found.version()) {
             throw new ConflictException("the case is at version " + found.version() + ", not " + ifMatch
                     + ": reload it and try again");

@@ -136,6 +136,16 @@ public class CaseStore implements InitializingBean {
         return List.copyOf(steps.values());
     }
 
+    /**
+     * Whether the case holds {@code maxPending} or more events its relay has not handed to the broker yet: while the
+     * broker is away every step waits in the case's own document, so the steps staff may add then are capped.
+     */
+    @Retry(name = "mongo")
+    public boolean backlogged(String caseId, int maxPending) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(caseId)
+                .and(Outbox.ENTRIES + "." + (maxPending - 1)).exists(true)), CaseDocument.class);
+    }
+
     /** What a department's queue query asks for. */
     public record QueueQuery(String departmentCode, List<CaseStatus> statuses, Priority priority,
                              Boolean overdue, boolean urgentFirst, int page, int size) {

@@ -14,6 +14,7 @@ import com.caseflow.routing.cases.persistence.CaseHistoryStore;
 import com.caseflow.routing.support.Contacts;
 import com.caseflow.routing.support.RoutingServiceTest;
 import com.caseflow.support.outbox.Outbox;
+import com.caseflow.support.outbox.OutboxClaim;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.testing.Api;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -65,6 +67,8 @@ class BoundedCaseTests {
     CaseHistoryStore historyStore;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Outbox outbox;
 
     private static String phone() {
         return "136" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000));
@@ -206,5 +210,34 @@ class BoundedCaseTests {
         assertThat(after.get("departmentCode").asString()).isEqualTo("ENGINEERING");
         assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
         assertThat(after.get("historyCount").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void whenACaseHoldsAsManyUnsentEventsAsItMayThenStaffStepsAreRefusedUntilTheyAreSent() {
+        String id = engineeringCase();
+        storedBytes(id);
+        Instant now = Instant.now();
+        // the broker away: the events wait in the case, held by a relay instance that cannot send them
+        Object[] waiting = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> outbox.entry("cases", new EventEnvelope<>(UUID.randomUUID().toString(),
+                        "caseflow.case.note-added.v1", 1, now, id, id, Map.of("note", "待发送" + i))))
+                .toArray();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push(Outbox.ENTRIES).each(waiting)
+                .set(Outbox.CLAIM, new OutboxClaim("another-instance", now.plus(Duration.ofMinutes(10)))),
+                CaseDocument.class);
+        Api api = new Api(port, IDP.departmentToken("D-ENG-07", "ENGINEERING"));
+        long version = api.get("/api/v1/cases/" + id).json().get("version").asLong();
+
+        Api.Response refused = api.post("/api/v1/cases/" + id + "/notes", "{\"note\":\"已联系业主\"}");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("type").asString()).endsWith("case-backlog");
+        assertThat(refused.json().get("detail").asString()).contains("稍后再试");
+        assertThat(api.get("/api/v1/cases/" + id).json().get("version").asLong()).isEqualTo(version);
+
+        // sent at last (taken out here: they are not real events)
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set(Outbox.ENTRIES, List.of()).unset(Outbox.CLAIM), CaseDocument.class);
+        assertThat(api.post("/api/v1/cases/" + id + "/notes", "{\"note\":\"已联系业主\"}").status()).isEqualTo(200);
     }
 }
