@@ -10,11 +10,13 @@ public final class Resolved {
 
     public static void byOwner(CaseStore cases, String caseId, String staffId, String resolution) {
         var found = cases.find(caseId).orElseThrow();
+        long opened = found.state().sequence();
         found.state().accept(staffId, Instant.now());
-        cases.update(found.state(), found.version(), List.of());
+        cases.update(found.state(), found.version(), opened, List.of());
         var accepted = cases.find(caseId).orElseThrow();
+        long acceptedAt = accepted.state().sequence();
         accepted.state().resolve(staffId, resolution, Instant.now());
-        cases.update(accepted.state(), accepted.version(), List.of());
+        cases.update(accepted.state(), accepted.version(), acceptedAt, List.of());
     }
 
     private Resolved() {

@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.routing.demo-data=true",
         "caseflow.routing.cases.max-contacts-per-case=4",
+        "caseflow.routing.cases.max-transfers-per-case=6",
         "caseflow.outbox.sweep-interval=500ms"})
 @EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq", "calendars"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")

@@ -42,6 +42,7 @@ public class CaseSteps {
                 return false;
             }
             Case state = found.get().state();
+            long stored = state.sequence();
             Instant now = clock.instant();
             List<?> changes = step.apply(state, now);
             if (changes == null) {
@@ -51,7 +52,7 @@ public class CaseSteps {
                 return true;
             }
             try {
-                cases.update(state, found.get().version(), events.entries(state, changes, now));
+                cases.update(state, found.get().version(), stored, events.entries(state, changes, now));
                 return true;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {

@@ -4,6 +4,7 @@ import com.caseflow.events.cases.CaseTransferred;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.CaseTransitionException;
+import com.caseflow.routing.cases.domain.HistoryEntry;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
@@ -18,6 +19,8 @@ import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +43,10 @@ public class CaseWork {
     private final OnDutyRosters onDuty;
     private final Clock clock;
     private final TransferLearning corrections;
+    private final CaseProperties properties;
 
     public CaseWork(CaseStore cases, CaseEvents events, DepartmentRegistry departments, DeadlinePolicy deadlines,
-                    OnDutyRosters onDuty, Clock clock, TransferLearning corrections) {
+                    OnDutyRosters onDuty, Clock clock, TransferLearning corrections, CaseProperties properties) {
         this.cases = cases;
         this.events = events;
         this.departments = departments;
@@ -50,6 +54,7 @@ public class CaseWork {
         this.onDuty = onDuty;
         this.clock = clock;
         this.corrections = corrections;
+        this.properties = properties;
     }
 
     public VersionedCase read(Staff staff, String caseId) {
@@ -58,6 +63,14 @@ public class CaseWork {
             throw forbidden();
         }
         return found;
+    }
+
+    /** One page of a case's steps, oldest first, of every step it took. */
+    public Page<HistoryEntry> history(Staff staff, String caseId, int page, int size) {
+        Case state = read(staff, caseId).state();
+        long from = (long) page * size + 1;
+        return new PageImpl<>(cases.history(state, from, from + size - 1), PageRequest.of(page, size),
+                state.historyCount());
     }
 
     public Page<Case> queue(Staff staff, CaseStore.QueueQuery query) {
@@ -97,9 +110,15 @@ public class CaseWork {
         Department target = departments.find(toDepartment).filter(Department::active)
                 .orElseThrow(() -> new InvalidRequestException(List.of(
                         new FieldProblem("toDepartment", "must name an active department"))));
-        return act(staff, caseId, ifMatch, (c, at) -> c.transfer(target.code(), reason, staff.staffId(),
-                deadlines.from(at, target, c.priority()), at)
-                .withDepartment(target.head(), onDuty.forCase(target.code(), c.priority(), at)));
+        return act(staff, caseId, ifMatch, (c, at) -> {
+            if (c.transferCount() >= properties.maxTransfersPerCase()) {
+                throw new RequestRefusedException(HttpStatus.CONFLICT, "transfer-limit", "转派次数已达上限",
+                        "toDepartment：本案件已转派 " + c.transferCount() + " 次，达到每个案件 "
+                                + properties.maxTransfersPerCase() + " 次的上限。请由主管协调，在当前部门办结。");
+            }
+            return c.transfer(target.code(), reason, staff.staffId(), deadlines.from(at, target, c.priority()), at)
+                    .withDepartment(target.head(), onDuty.forCase(target.code(), c.priority(), at));
+        });
     }
 
     private interface Step {
@@ -111,11 +130,18 @@ public class CaseWork {
         if (!mayAct(staff, found.state().departmentCode())) {
             throw forbidden();
         }
+        if (cases.backlogged(caseId, properties.maxPendingEventsPerCase())) {
+            // the broker is away and the case's document holds every event since: it must not grow without bound
+            throw new RequestRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "case-backlog", "请稍后再试",
+                    "本案件已有 " + properties.maxPendingEventsPerCase()
+                            + " 条处理记录等待发送（消息服务暂时不可用），暂不能保存新的操作，请稍后再试。");
+        }
         if (ifMatch != null && ifMatch != found.version()) {
             throw new ConflictException("the case is at version " + found.version() + ", not " + ifMatch
                     + ": reload it and try again");
         }
         Case subject = found.state();
+        long stored = subject.sequence();
         Instant now = clock.instant();
         Object event;
         try {
@@ -125,7 +151,7 @@ public class CaseWork {
                     e.getMessage());
         }
         try {
-            cases.update(subject, found.version(), events.entries(subject, List.of(event), now));
+            cases.update(subject, found.version(), stored, events.entries(subject, List.of(event), now));
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("the case was changed by someone else meanwhile: reload it and try again");
         }

@@ -18,9 +18,12 @@ import com.caseflow.events.contact.ContactCategory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The matter a contact raised, in exactly one department's queue at a time. Every step returns the event that
@@ -54,11 +57,18 @@ public final class Case {
     private String resolution;
     private int reopenCount;
     private final List<String> reopenRequests;
+    /**
+     * The steps kept with the case: the opening step, the latest step of each type and the newest ones. Every step
+     * ever taken is numbered 1..{@link #sequence}; those no longer kept here were handed to the history store by
+     * {@link #spillHistory} first, so the case document stays bounded however many steps it takes.
+     */
     private final List<HistoryEntry> history;
     private long sequence;
     private Instant updatedAt;
     /** Why routing sent the case where it did, at what priority: rule and words, in words (may be empty). */
     private final List<String> reasons;
+    /** How many times the case moved to another department (counted since transfers were counted). */
+    private int transferCount;
 
     public Case(String id, CaseStatus status, String departmentCode, String ownerId, Priority priority,
                 Complexity complexity, ContactCategory category, String projectCode, String unit, String matter,
@@ -66,7 +76,7 @@ public final class Case {
                 List<String> matchedKeywords, Deadlines deadlines, Instant clockStartedAt, String incidentId,
                 String mergedInto, Instant openedAt, Instant acceptedAt, Instant resolvedAt, String resolution,
                 int reopenCount, List<String> reopenRequests, List<HistoryEntry> history, long sequence,
-                Instant updatedAt, List<String> reasons) {
+                Instant updatedAt, List<String> reasons, int transferCount) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
@@ -96,6 +106,7 @@ public final class Case {
         this.sequence = sequence;
         this.updatedAt = updatedAt;
         this.reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        this.transferCount = transferCount;
     }
 
     /** What routing knows about the contact that opens a case. */
@@ -125,7 +136,7 @@ public final class Case {
                 List.of(new CaseContact(contact.contactId(), contact.agentId(), contact.channel(),
                         contact.receivedAt(), contact.customer(), null)),
                 routing.ruleId(), routing.ruleVersion(), routing.matchedKeywords(), routing.deadlines(), at,
-                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at, routing.reasons());
+                routing.incidentId(), null, at, null, null, null, 0, List.of(), List.of(), 0, at, routing.reasons(), 0);
         opened.record(EventTypes.CASE_ROUTED, at, "routing-service", routing.departmentCode(),
                 "rule " + routing.ruleId() + " v" + routing.ruleVersion());
         CaseRouted event = new CaseRouted(id, opened.sequence, contact.contactId(), contact.agentId(),
@@ -196,6 +207,7 @@ public final class Case {
         ownerId = null;
         deadlines = newDeadlines;
         clockStartedAt = at;
+        transferCount++;
         record(EventTypes.CASE_TRANSFERRED, at, staffId, toDepartment, from + " → " + toDepartment + ": " + reason);
         return new CaseTransferred(id, sequence, from, toDepartment, reason, staffId, projectCode, unit, category,
                 matter, customer, priority, newDeadlines, at, null);
@@ -289,6 +301,32 @@ public final class Case {
         history.add(new HistoryEntry(sequence, type, at, by, department, detail));
     }
 
+    /**
+     * Takes out of the case the steps it need not keep, and returns them for the history store, oldest first. Kept:
+     * the opening step (where routing sent the case), the latest step of each type (the last note, the current
+     * resolution), the newest {@code keep}, and every step after {@code storedSequence} — a step not yet stored with
+     * the case is never handed on, so the history store only ever holds steps as the case holds them.
+     */
+    public List<HistoryEntry> spillHistory(int keep, long storedSequence) {
+        if (history.size() <= keep + 1) {
+            return List.of();
+        }
+        List<HistoryEntry> ordered = new ArrayList<>(history);
+        ordered.sort(Comparator.comparingLong(HistoryEntry::sequence));
+        Set<Long> kept = new HashSet<>();
+        kept.add(ordered.get(0).sequence());
+        Set<String> types = new HashSet<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            HistoryEntry entry = ordered.get(i);
+            if (types.add(entry.type()) || i >= ordered.size() - keep || entry.sequence() > storedSequence) {
+                kept.add(entry.sequence());
+            }
+        }
+        List<HistoryEntry> spilled = ordered.stream().filter(e -> !kept.contains(e.sequence())).toList();
+        history.removeIf(e -> !kept.contains(e.sequence()));
+        return spilled;
+    }
+
     public boolean isOverdue(Instant now) {
         if (!status.isOpen() || deadlines == null) {
             return false;
@@ -323,10 +361,14 @@ public final class Case {
     public String resolution() { return resolution; }
     public int reopenCount() { return reopenCount; }
     public List<String> reopenRequests() { return List.copyOf(reopenRequests); }
+    /** The steps kept with the case (see {@link #spillHistory}); the whole history is in the history store. */
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    /** How many steps the case has taken: its history, numbered 1 to this. */
+    public long historyCount() { return sequence; }
     public long sequence() { return sequence; }
     public Instant updatedAt() { return updatedAt; }
     public List<String> reasons() { return reasons; }
+    public int transferCount() { return transferCount; }
 
     @Override
     public String toString() {

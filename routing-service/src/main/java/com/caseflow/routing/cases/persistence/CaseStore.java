@@ -3,10 +3,12 @@ package com.caseflow.routing.cases.persistence;
 import com.caseflow.events.cases.Priority;
 import com.caseflow.routing.cases.domain.Case;
 import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.routing.cases.domain.HistoryEntry;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -22,10 +24,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 @Repository
 public class CaseStore implements InitializingBean {
@@ -35,10 +38,19 @@ public class CaseStore implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final CaseHistoryStore history;
+    private final int historyKept;
 
-    public CaseStore(MongoTemplate mongo, Outbox outbox) {
+    /**
+     * @param historyKept how many of its newest steps a case keeps in its own document (besides its opening step and
+     *                    the latest step of each type); older ones live in {@link CaseHistoryStore}, one per document
+     */
+    public CaseStore(MongoTemplate mongo, Outbox outbox, CaseHistoryStore history,
+                     @Value("${caseflow.routing.cases.history-kept-in-case:50}") int historyKept) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.history = history;
+        this.historyKept = Math.max(2, historyKept); // transfer learning reads the step before the latest
     }
 
     @Override
@@ -84,12 +96,17 @@ public class CaseStore implements InitializingBean {
     }
 
     /**
-     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}.
+     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}. Steps
+     * the case no longer keeps are stored in the history store first: they were stored with the case at
+     * {@code version} already, so whether this write wins or loses a race, each step is readable in one place or
+     * both, and never in a version the case did not hold.
      *
+     * @param storedSequence the case's sequence as read at {@code version}, before the step
      * @throws OptimisticLockingFailureException when somebody did
      */
     @Retry(name = "mongo")
-    public void update(Case state, long version, List<OutboxEntry> events) {
+    public void update(Case state, long version, long storedSequence, List<OutboxEntry> events) {
+        history.store(state.id(), state.spillHistory(historyKept, storedSequence));
         Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
         Update update = new Update().set("state", state).set("priorityRank", state.priority().ordinal())
                 .inc("version", 1)
@@ -99,6 +116,34 @@ public class CaseStore implements InitializingBean {
             throw new OptimisticLockingFailureException("case " + state.id() + " changed since version " + version);
         }
         outbox.stored(CaseDocument.COLLECTION, state.id());
+    }
+
+    /**
+     * Steps {@code from} to {@code to} (1-based, inclusive) of a case as read: from the case where it keeps them, else
+     * from the history store. Steps are numbered without gaps, so the range is the page.
+     */
+    public List<HistoryEntry> history(Case state, long from, long to) {
+        long last = Math.min(to, state.historyCount());
+        if (from > last) {
+            return List.of();
+        }
+        Map<Long, HistoryEntry> steps = new TreeMap<>();
+        state.history().stream().filter(e -> e.sequence() >= from && e.sequence() <= last)
+                .forEach(e -> steps.put(e.sequence(), e));
+        if (steps.size() < last - from + 1) {
+            history.between(state.id(), from, last).forEach(e -> steps.putIfAbsent(e.sequence(), e));
+        }
+        return List.copyOf(steps.values());
+    }
+
+    /**
+     * Whether the case holds {@code maxPending} or more events its relay has not handed to the broker yet: while the
+     * broker is away every step waits in the case's own document, so the steps staff may add then are capped.
+     */
+    @Retry(name = "mongo")
+    public boolean backlogged(String caseId, int maxPending) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(caseId)
+                .and(Outbox.ENTRIES + "." + (maxPending - 1)).exists(true)), CaseDocument.class);
     }
 
     /** What a department's queue query asks for. */

@@ -16,6 +16,8 @@ import com.caseflow.support.security.StaffRateLimiter;
 import com.caseflow.support.calendar.Calendars;
 import com.caseflow.support.web.IfMatch;
 import com.caseflow.support.web.PageView;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,9 +125,28 @@ class CaseController {
         return view(work.read(staff, id), staff);
     }
 
+    /**
+     * A case's steps in order, one page ({@code size} at most {@value PageView#MAX_SIZE}): the body is the steps as
+     * before, {@code X-Total-Count} says how many the case took, {@code Link} points at the next page.
+     */
     @GetMapping("/cases/{id}/history")
-    List<HistoryEntry> history(@PathVariable String id, Authentication authentication) {
-        return work.read(Staff.of(authentication), id).state().history();
+    ResponseEntity<List<HistoryEntry>> history(@PathVariable String id,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "" + PageView.MAX_SIZE) int size,
+                                               Authentication authentication) {
+        List<FieldProblem> problems = PageView.pagingProblems(page, size);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Page<HistoryEntry> steps = work.history(Staff.of(authentication), id, page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(steps.getTotalElements()));
+        if (steps.hasNext()) {
+            answer.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("page", page + 1).replaceQueryParam("size", size).toUriString()
+                    + ">; rel=\"next\"");
+        }
+        return answer.body(steps.getContent());
     }
 
     @PostMapping("/cases/{id}/accept")

@@ -21,7 +21,9 @@ import java.util.Optional;
 
 /**
  * A case as the API shows it. The department that works the case sees the customer's number to call them; reviewers
- * (supervisors, managers) see it masked. {@code history} is left out of queue listings. {@code reasons} says why
+ * (supervisors, managers) see it masked. {@code history} is left out of queue listings; in a case it holds the steps
+ * the case keeps with it (its opening step, the latest of each type, the newest ones), {@code historyCount} how many
+ * it took in all — every one of them is read from {@code /cases/{id}/history}, page by page. {@code reasons} says why
  * routing chose the department and the priority (rule and words). {@code workingMinutesLeft}: business time left
  * before the deadline that matters now, as a queue counts it down.
  */
@@ -32,7 +34,7 @@ public record CaseView(String id, long version, CaseStatus status, String status
                        String ruleId, long ruleVersion, List<String> matchedKeywords, Deadlines deadlines,
                        boolean overdue, String incidentId, String mergedInto, Instant openedAt, Instant acceptedAt,
                        Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history,
-                       List<String> reasons, Long workingMinutesLeft) {
+                       List<String> reasons, Long workingMinutesLeft, Long historyCount) {
 
     public record Customer(String name, String phone) {
     }
@@ -51,7 +53,7 @@ public record CaseView(String id, long version, CaseStatus status, String status
                 c.ruleId(), c.ruleVersion(), c.matchedKeywords(), c.deadlines(), c.isOverdue(now), c.incidentId(),
                 c.mergedInto(), c.openedAt(), c.acceptedAt(), c.resolvedAt(), c.resolution(), c.reopenCount(),
                 withHistory ? c.history() : null, c.reasons().isEmpty() ? null : c.reasons(),
-                workingMinutesLeft(c, now, calendars));
+                workingMinutesLeft(c, now, calendars), withHistory ? c.historyCount() : null);
     }
 
     /**

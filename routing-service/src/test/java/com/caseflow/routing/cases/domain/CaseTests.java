@@ -188,4 +188,26 @@ class CaseTests {
         assertThat(c.isOverdue(DEADLINES.firstResponseDue().plusSeconds(3))).isFalse();
         assertThat(c.isOverdue(DEADLINES.resolutionDue().plusSeconds(1))).isTrue();
     }
+
+    @Test
+    void whenACaseSpillsItsHistoryThenItKeepsTheOpeningTheLatestOfEachTypeAndTheNewestButNothingUnstored() {
+        Case c = inProgress();
+        for (int i = 1; i <= 20; i++) {
+            c.addNote("D-ENG-01", "备注" + i, T0.plusSeconds(100 + i));
+        }
+        c.transfer("PROPERTY", "物业负责", "D-ENG-01", DEADLINES, T0.plusSeconds(200));
+        long stored = c.sequence();
+        c.addNote("D-PM-01", "已接手", T0.plusSeconds(300));
+
+        List<HistoryEntry> spilled = c.spillHistory(3, stored);
+
+        // 1 routed, 2 accepted, 3..22 notes, 23 transferred, 24 the note not yet stored with the case
+        assertThat(c.history()).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 22L, 23L, 24L);
+        assertThat(spilled).extracting(HistoryEntry::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(3, 21).boxed().toList());
+        assertThat(c.historyCount()).isEqualTo(24);
+        assertThat(c.spillHistory(3, stored)).isEmpty();
+        assertThat(c.spillHistory(0, 23)).extracting(HistoryEntry::sequence).containsExactly(22L);
+        assertThat(c.history()).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 23L, 24L);
+    }
 }
