@@ -3,6 +3,7 @@ package com.caseflow.infra.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,7 +56,8 @@ final class LoginThrottle {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication login) {
-                String user = login.getName() == null ? "" : login.getName().strip();
+                // the user store ignores case: so does the count, or A001, a001... would each get five tries
+                String user = login.getName() == null ? "" : login.getName().strip().toLowerCase(Locale.ROOT);
                 String address = login.getDetails() instanceof WebAuthenticationDetails web
                         ? web.getRemoteAddress() : "unknown";
                 if (locked(user, address)) {

@@ -21,9 +21,9 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
@@ -77,7 +77,7 @@ final class SigningKeys implements AutoCloseable {
 
     /** Signs with the current key only: with two keys in the set, the encoder could not choose. */
     JwtEncoder encoder() {
-        return parameters -> encode(parameters);
+        return this::encode;
     }
 
     private Jwt encode(JwtEncoderParameters parameters) {

@@ -171,7 +171,8 @@ class IdentityServerTests {
                 anonymous.get(issuer + "/.well-known/openid-configuration").body());
         assertThat(discovery).containsEntry("issuer", issuer).containsEntry("jwks_uri", issuer + "/oauth2/jwks");
 
-        assertThat(anonymous.get(issuer + "/cli/callback?code=abc").body()).contains("Authorization code: abc");
+        assertThat(anonymous.get(issuer + "/cli/callback?code=abc").body()).contains("Authorization code: abc",
+                "A token lasts 15 minutes");
         HttpResponse<String> env = anonymous.get(issuer + "/actuator/env");
         assertThat(env.statusCode()).isEqualTo(302);
         assertThat(env.headers().firstValue("Location")).hasValue(issuer + "/login");
