@@ -1,5 +1,7 @@
 package com.caseflow.console;
 
+import com.caseflow.console.security.SignedInStaff;
+import com.caseflow.console.security.Staff;
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +21,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,12 +37,15 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -63,6 +76,8 @@ class ConsoleWebTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     ClientRegistrationRepository registrations;
+    @Autowired
+    OAuth2AuthorizedClientService authorizedClients;
 
     Logins logins;
 
@@ -586,6 +601,46 @@ class ConsoleWebTests {
                         .filter(tp -> tp.topic().startsWith("cases.dept.")).count() == 6;
             });
         }
+    }
+
+    /**
+     * The identity server's access tokens last 15 minutes, a sign-in 12 hours: with an access token that expired a
+     * minute ago (a 1-minute lifetime here), the next call renews it with the refresh token, unseen by the agent, and
+     * the call after that uses the renewed token without asking again.
+     */
+    @Test
+    void aSessionOutlivesItsAccessTokenWhichTheConsoleRenewsWithItsRefreshToken() throws Exception {
+        identity.answer("POST /oauth2/token", 200, """
+                {"access_token":"renewed-access","token_type":"Bearer","expires_in":900,
+                 "refresh_token":"second-refresh","scope":"openid profile"}""");
+        intake.answer("POST /api/v1/calls", 201, """
+                {"id":"K-9","settledAtFirstContact":false}""");
+        Staff staff = new Staff("A009", "坐席 A009", Set.of("AGENT"), null);
+        List<SimpleGrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_AGENT"));
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("A009").claim("name", staff.name())
+                .build();
+        OAuth2AuthenticationToken signedIn = new OAuth2AuthenticationToken(
+                new SignedInStaff(authorities, new DefaultOidcUser(authorities, idToken), staff), authorities,
+                "caseflow");
+        Instant issued = Instant.now().minus(Duration.ofMinutes(2));
+        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(registrations.findByRegistrationId("caseflow"),
+                "A009", new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired-access", issued,
+                        issued.plus(Duration.ofMinutes(1))), new OAuth2RefreshToken("first-refresh", issued)), signedIn);
+
+        for (String key : List.of("refresh-1", "refresh-2")) {
+            mvc.perform(post("/calls").with(authentication(signedIn)).with(csrf())
+                            .param("idempotencyKey", key).param("phone", "13812345678").param("callerName", "王小明")
+                            .param("projectCode", "SH-LJY").param("category", "REPAIR").param("matter", "卫生间漏水")
+                            .param("settledOnCall", "false"))
+                    .andExpect(status().isOk());
+        }
+
+        assertThat(identity.received("POST", "/oauth2/token")).singleElement().satisfies(renewal -> {
+            assertThat(renewal.body()).contains("grant_type=refresh_token", "refresh_token=first-refresh");
+            assertThat(renewal.authorization()).as("the console's client secret").startsWith("Basic ");
+        });
+        assertThat(intake.received("POST", "/api/v1/calls")).extracting(StubService.Received::authorization)
+                .containsExactly("Bearer renewed-access", "Bearer renewed-access");
     }
 
     private void publish(String topic, String key, String type, String data) throws Exception {

@@ -190,13 +190,19 @@ final class Cluster implements AutoCloseable {
         return "http://127.0.0.1:" + identityPort;
     }
 
+    /** The demo users' passwords, made by the identity server (in the store's infra process) on its start. */
+    Path demoUsers() {
+        return work.resolve("store").resolve("identity").resolve("demo-users.txt");
+    }
+
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + service(service).port();
     }
 
     private List<String> infra(String part, String... options) {
+        // the load keeps the tokens it got at the start for the whole run, longer than the 15 minutes they last
         List<String> command = new ArrayList<>(List.of(java(), marker(work), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseG1GC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+                "-XX:+UseG1GC", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-DCASEFLOW_CLI_TOKEN_TTL=24h",
                 "-jar", root.resolve("infra/target").resolve(jarName("infra", "-exec")).toString(),
                 "--data-dir=" + work.resolve(part)));
         command.addAll(List.of(options));

@@ -91,7 +91,7 @@ public final class FaultSuite {
             // Ctrl-C must not leave a broker or a service behind.
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "fault-suite-stop"));
             cluster.start();
-            Tokens signIn = new Tokens(cluster.identityUrl(), "caseflow-demo");
+            Tokens signIn = new Tokens(cluster.identityUrl(), cluster.demoUsers());
             Map<String, String> tokens = new LinkedHashMap<>();
             STAFF.forEach(staff -> tokens.put(staff, signIn.signIn(staff)));
             try (BrokerView broker = new BrokerView(cluster.kafkaBootstrap());

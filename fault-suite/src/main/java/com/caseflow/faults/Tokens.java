@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -33,11 +35,25 @@ final class Tokens {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String base;
-    private final String password;
+    private final Path demoUsers;
 
-    Tokens(String identityUrl, String password) {
+    /**
+     * @param demoUsers the identity server's {@code <data-dir>/identity/demo-users.txt}: each demo user's own
+     *                  password, generated on its first start, {@code STAFF_ID PASSWORD} a line
+     */
+    Tokens(String identityUrl, Path demoUsers) {
         this.base = identityUrl;
-        this.password = password;
+        this.demoUsers = demoUsers;
+    }
+
+    private String password(String staffId) throws IOException {
+        for (String line : Files.readAllLines(demoUsers, StandardCharsets.UTF_8)) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && parts[0].equals(staffId)) {
+                return parts[1];
+            }
+        }
+        throw new IllegalStateException("no demo user " + staffId + " in " + demoUsers);
     }
 
     String signIn(String staffId) {
@@ -81,7 +97,7 @@ final class Tokens {
                 HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(location)).timeout(TIMEOUT)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", staffId,
-                                        "password", password, "_csrf", csrf.group(1))))).build(),
+                                        "password", password(staffId), "_csrf", csrf.group(1))))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 location = login.headers().firstValue("Location").orElse("");
                 if (location.contains("/login?error") || location.isEmpty()) {

@@ -176,7 +176,9 @@ public final class LocalStack implements AutoCloseable {
                 TopicSetup.ensureTopics(settings.kafkaBootstrap());
             }
             if (settings.identityEnabled()) {
-                identity = IdentityServer.start(settings.dataDir(), settings.identityPort(), null);
+                IdentityServer.Running server = IdentityServer.start(settings.dataDir(), settings.identityPort(), null);
+                identity = server;
+                log.info("Demo users (each with a password of its own): {}", server.demoUsers());
             }
             if (settings.notificationsEnabled()) {
                 notifications = NotificationReceiver.start(settings.notificationsPort());

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -62,7 +63,7 @@ class ServiceSupportAutoConfigurationTests {
     @Test
     void whenAnIssuerIsConfiguredThenItsTokensAreDecodedAndForgedOrForeignOnesRefused() {
         service.withPropertyValues(trustingTheTestProvider())
-                .withPropertyValues("caseflow.security.audiences=" + TestIdentityProvider.AUDIENCE)
+                .withPropertyValues("spring.application.name=routing-service")
                 .run(context -> {
                     JwtDecoder decoder = context.getBean(JwtDecoder.class);
 
@@ -71,9 +72,42 @@ class ServiceSupportAutoConfigurationTests {
                     for (String token : new String[] {IDP.expiredToken("A001", Roles.AGENT),
                             IDP.tokenFromOtherIssuer("A001", Roles.AGENT), IDP.unsignedToken("A001", Roles.AGENT),
                             IDP.hmacToken("A001", Roles.AGENT), IDP.tokenSignedByAStranger("A001", Roles.AGENT),
-                            IDP.tokenWithoutStaffId(Roles.AGENT), IDP.tokenForAnotherApplication("A001", Roles.AGENT)}) {
+                            IDP.tokenWithoutStaffId(Roles.AGENT), IDP.tokenForAnotherApplication("A001", Roles.AGENT),
+                            IDP.tokenFor(List.of("intake-service"), "A001", Roles.AGENT)}) {
                         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
                     }
+                });
+    }
+
+    @Test
+    void eachServiceAcceptsOnlyTokensForItsOwnAudienceByDefaultItsApplicationName() {
+        String forIntake = IDP.tokenFor(List.of("intake-service"), "A001", Roles.AGENT);
+        service.withPropertyValues(trustingTheTestProvider())
+                .withPropertyValues("spring.application.name=intake-service")
+                .run(context -> assertThat(context.getBean(JwtDecoder.class).decode(forIntake).getAudience())
+                        .containsExactly("intake-service"));
+        service.withPropertyValues(trustingTheTestProvider())
+                .withPropertyValues("spring.application.name=intake-service", "caseflow.security.audience=api://intake")
+                .run(context -> {
+                    assertThatExceptionOfType(JwtException.class)
+                            .isThrownBy(() -> context.getBean(JwtDecoder.class).decode(forIntake));
+                    assertThat(context.getBean(JwtDecoder.class).decode(IDP.tokenFor(List.of("api://intake"), "A001",
+                            Roles.AGENT)).getSubject()).isEqualTo("A001");
+                });
+        service.withPropertyValues(trustingTheTestProvider())
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("caseflow.security.audience"));
+    }
+
+    @Test
+    void tokensOfThePreviousSigningKeyStillPublishedAreAcceptedAfterARotation() {
+        service.withPropertyValues(trustingTheTestProvider())
+                .withPropertyValues("spring.application.name=evaluation-service")
+                .run(context -> {
+                    JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                    assertThat(decoder.decode(IDP.token("M001", Roles.MANAGER)).getSubject()).isEqualTo("M001");
+                    assertThat(decoder.decode(IDP.tokenSignedByThePreviousKey("M001", Roles.MANAGER)).getSubject())
+                            .isEqualTo("M001");
                 });
     }
 

@@ -73,7 +73,7 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/");
         until(d -> !d.findElements(By.id("username")).isEmpty());
         driver.findElement(By.id("username")).sendKeys(staffId);
-        driver.findElement(By.id("password")).sendKeys("caseflow-demo");
+        driver.findElement(By.id("password")).sendKeys(DemoPasswords.of(staffId));
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         until(d -> d.getCurrentUrl().startsWith(base) && !d.findElements(By.cssSelector("header.top .who")).isEmpty());
         return this;

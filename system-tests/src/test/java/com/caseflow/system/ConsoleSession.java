@@ -26,7 +26,6 @@ import java.util.stream.Stream;
  */
 final class ConsoleSession {
 
-    static final String PASSWORD = "caseflow-demo";
     private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -53,7 +52,7 @@ final class ConsoleSession {
         }
         HttpResponse<String> signedIn = session.send(HttpRequest.newBuilder(form.uri().resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("username", staffId, "password", PASSWORD, "_csrf", csrfOf(form.body())))));
+                .POST(form(Map.of("username", staffId, "password", DemoPasswords.of(staffId), "_csrf", csrfOf(form.body())))));
         if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(base)
                 || !signedIn.body().contains("class=\"who\"")) {
             throw new IllegalStateException(staffId + " not signed in: " + signedIn.statusCode() + " at "

@@ -125,12 +125,13 @@ final class ConsoleSystem {
      * in a cookie jar of its own, the code read from the redirect (never followed) and exchanged with the verifier.
      */
     String token(String staffId) {
-        return StaffToken.of("http://127.0.0.1:" + identityPort, staffId, ConsoleSession.PASSWORD);
+        return StaffToken.of("http://127.0.0.1:" + identityPort, staffId, DemoPasswords.of(staffId));
     }
 
     private Process startInfra(List<String> options) throws IOException {
         Path jars = Path.of(System.getProperty(ServiceProcess.JARS));
         Path data = Files.createTempDirectory("caseflow-console-system");
+        DemoPasswords.readFrom(data);
         Path log = logFile("infra");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -370,6 +370,7 @@ class DashboardBenchmark {
 
         private void startInfra(List<String> options) throws IOException {
             data = Files.createTempDirectory("caseflow-dashboard-benchmark");
+            DemoPasswords.readFrom(data);
             Path log = log("infra");
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                     "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-jar",

@@ -1,5 +1,7 @@
 package com.caseflow.infra.identity;
 
+import java.time.Duration;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +16,12 @@ class CliCallbackController {
 
     static final String PATH = "/cli/callback";
 
+    private final Duration tokenLifetime;
+
+    CliCallbackController(IdentityProperties properties) {
+        this.tokenLifetime = properties.accessTokenTimeToLive();
+    }
+
     @GetMapping(path = PATH, produces = "text/plain;charset=UTF-8")
     String callback(@RequestParam(name = "code", required = false) String code,
             @RequestParam(name = "error", required = false) String error,
@@ -22,7 +30,8 @@ class CliCallbackController {
             return "Authorization code: " + code + "\n\nExchange it within 5 minutes: POST /oauth2/token with "
                     + "grant_type=authorization_code, code, redirect_uri, client_id=caseflow-cli and your "
                     + "code_verifier."
-                    + "\nOr simply run: infra/bin/token STAFF_ID\n";
+                    + "\nOr simply run: infra/bin/token STAFF_ID\nA token lasts " + tokenLifetime.toMinutes()
+                    + " minutes; this client gets no refresh token: run it again for a new one.\n";
         }
         if (error != null) {
             return "The authorization failed: " + error + (description == null ? "" : " — " + description) + "\n";

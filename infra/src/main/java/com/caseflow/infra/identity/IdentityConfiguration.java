@@ -1,33 +1,36 @@
 package com.caseflow.infra.identity;
 
-import java.time.Duration;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -50,6 +53,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @EnableConfigurationProperties(IdentityProperties.class)
 @Import(CliCallbackController.class)
 class IdentityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
 
     /** Public client of {@code infra/bin/token} and other command-line tools: authorization code with PKCE. */
     static final String CLI_CLIENT_ID = "caseflow-cli";
@@ -84,8 +89,12 @@ class IdentityConfiguration {
     /** Everything else: the login form, health for probes and the command-line callback page are open. */
     @Bean
     @Order(2)
-    SecurityFilterChain loginAndPages(HttpSecurity http) {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain loginAndPages(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        http.authenticationManager(new ProviderManager(throttle.guard(passwords)))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", CliCallbackController.PATH,
                                 "/error").permitAll()
                         .anyRequest().authenticated())
@@ -104,16 +113,25 @@ class IdentityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(IdentityProperties properties, MeterRegistry meters) {
+        return new LoginThrottle(properties.login(), Clock.systemUTC(), meters);
+    }
+
+    /** Each demo user without a password of its own in the configuration gets one, generated on first start. */
+    @Bean
     UserDetailsService users(IdentityProperties properties, PasswordEncoder encoder) {
-        // BCrypt takes a noticeable moment: hash each distinct password once, not once per user.
-        Map<String, String> hashes = new HashMap<>();
-        Function<String, String> hash = raw -> hashes.computeIfAbsent(raw, encoder::encode);
+        Map<String, String> generated = DemoUsers.loadOrCreate(properties.dataDir(), properties.users().stream()
+                .filter(user -> user.password() == null).map(IdentityProperties.User::staffId).toList());
+        // BCrypt at its default strength, one user after the other, would hold the start for a second or two
+        PasswordEncoder quick = new BCryptPasswordEncoder(8);
         List<UserDetails> users = properties.users().stream()
                 .map(user -> User.withUsername(user.staffId())
-                        .password(hash.apply(user.password() == null ? properties.demoPassword() : user.password()))
+                        .password(user.password() != null ? encoder.encode(user.password())
+                                : "{bcrypt}" + quick.encode(generated.get(user.staffId())))
                         .roles(user.roles().toArray(String[]::new))
                         .build())
                 .toList();
+        log.info("Demo users' passwords: {}", DemoUsers.file(properties.dataDir()));
         return new InMemoryUserDetailsManager(users);
     }
 
@@ -165,27 +183,37 @@ class IdentityConfiguration {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
                 // short access tokens: the console renews them on the server, the browser never holds one
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15))
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(console.accessTokenTimeToLive())
                         .refreshTokenTimeToLive(console.refreshTokenTimeToLive()).reuseRefreshTokens(false).build())
                 .build();
         return new InMemoryRegisteredClientRepository(cli, services, consoleClient);
     }
 
     @Bean
-    RSAKey signingKey(IdentityProperties properties) {
-        return SigningKeyStore.loadOrCreate(SigningKeyStore.file(properties.dataDir()));
+    SigningKeys signingKeys(IdentityProperties properties) {
+        return new SigningKeys(SigningKeyStore.file(properties.dataDir()), properties.signingKeyRotation(),
+                Clock.systemUTC());
     }
 
+    /** The JWK set endpoint publishes the current and the previous key; the user info endpoint checks with both. */
     @Bean
-    JWKSource<SecurityContext> jwkSource(RSAKey signingKey) {
-        return new ImmutableJWKSet<>(new JWKSet(signingKey));
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.jwkSource();
+    }
+
+    /** Tokens are signed with the current key: the authorization server takes this encoder over the JWK source. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return keys.encoder();
     }
 
     /**
      * Who the user is. Access tokens carry {@code staff_id}, {@code roles} (without a {@code ROLE_} prefix),
      * {@code name} and, for department staff, {@code department}; ID tokens only the {@code name}, so an ID token
      * presented to a service as if it were an access token is refused (the services require {@code staff_id}).
-     * {@code sub} is the staff id already. Service tokens (client credentials) are left as they are.
+     * {@code sub} is the staff id already. Every access token, service tokens (client credentials) too, names the
+     * services its client calls in {@code aud} ({@code caseflow.identity.audiences}); a service refuses a token
+     * without its own name there. ID tokens keep the client id as {@code aud}, as OpenID Connect requires.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> staffClaims(IdentityProperties properties) {
@@ -194,6 +222,10 @@ class IdentityConfiguration {
         return context -> {
             boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+            List<String> audiences = properties.audiences().get(context.getRegisteredClient().getClientId());
+            if (accessToken && audiences != null && !audiences.isEmpty()) {
+                context.getClaims().audience(audiences);
+            }
             if (!(accessToken || idToken)
                     || AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 return;

@@ -32,13 +32,25 @@ public class IdentityServer {
     /** The line printed when the server runs on its own and is ready. */
     public static final String READY = "CaseFlow identity server ready:";
 
+    /** With {@code --rotate-signing-key}: rotates the signing key of the data directory and exits (a running server
+     * picks the new key up within a minute). */
     public static void main(String[] args) {
+        if (List.of(args).contains(ROTATE)) {
+            Path dataDir = Path.of(List.of(args).stream().filter(arg -> arg.startsWith("--data-dir="))
+                    .map(arg -> arg.substring("--data-dir=".length())).findFirst().orElse(".local/data"));
+            List<RSAKey> keys = SigningKeyStore.rotate(SigningKeyStore.file(dataDir));
+            System.out.printf("Signing key rotated in %s: kid %s signs now, kid %s stays published%n",
+                    SigningKeyStore.file(dataDir), keys.get(0).getKeyID(), keys.get(1).getKeyID());
+            return;
+        }
         long startedAt = System.nanoTime();
         Running server = run(args, true);
-        System.out.printf("%s %s (issuer %s, signing key %s, data in %s, started in %.1f s)%n", READY,
-                server.url(), server.issuer(), server.keyId(), server.dataDir(),
-                (System.nanoTime() - startedAt) / 1e9);
+        System.out.printf("%s %s (issuer %s, signing key %s, data in %s, demo users' passwords in %s, started in "
+                + "%.1f s)%n", READY, server.url(), server.issuer(), server.keyId(), server.dataDir(),
+                server.demoUsers(), (System.nanoTime() - startedAt) / 1e9);
     }
+
+    static final String ROTATE = "--rotate-signing-key";
 
     /**
      * Starts the server in this JVM and returns when it accepts requests. It registers no shutdown hook: the caller
@@ -111,9 +123,28 @@ public class IdentityServer {
             return context.getBean(IdentityProperties.class).issuer();
         }
 
-        /** The {@code kid} of its signing key, the same across restarts on one data directory. */
+        /** The {@code kid} of its current signing key, the same across restarts on one data directory. */
         public String keyId() {
-            return context.getBean(RSAKey.class).getKeyID();
+            return context.getBean(SigningKeys.class).current().getKeyID();
+        }
+
+        /** The {@code kid}s it publishes: the current key's first, then the previous key's if there is one. */
+        public List<String> publishedKeyIds() {
+            return context.getBean(SigningKeys.class).published().stream().map(RSAKey::getKeyID).toList();
+        }
+
+        /** Makes a new signing key, which signs from now on; the current one stays published. */
+        public void rotateSigningKey() {
+            context.getBean(SigningKeys.class).rotate();
+        }
+
+        /** The file with the demo users' passwords, {@code STAFF_ID PASSWORD} a line. */
+        public Path demoUsers() {
+            return DemoUsers.file(dataDir());
+        }
+
+        ConfigurableApplicationContext context() {
+            return context;
         }
 
         public Path dataDir() {

@@ -6,13 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 
 import com.caseflow.infra.StartupException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -20,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The identity server's RSA signing key, kept in {@code <dataDir>/identity/jwk.json} so that tokens stay valid across
- * restarts. The key id is the key's RFC 7638 thumbprint: the same key always has the same {@code kid}.
+ * The identity server's RSA signing keys, kept in {@code <dataDir>/identity/jwk.json} as a JWK set so that tokens stay
+ * valid across restarts: the current key first, which signs, then the previous one, still published so that the
+ * tokens it signed stay valid after a rotation. Each key's {@code iat} says when it was made; its {@code kid} is its
+ * RFC 7638 thumbprint. A file of one key (before rotation existed) is read as the current key.
  */
 final class SigningKeyStore {
 
@@ -32,13 +40,13 @@ final class SigningKeyStore {
     private SigningKeyStore() {
     }
 
-    /** Where the key of a data directory is kept. */
+    /** Where the keys of a data directory are kept. */
     static Path file(Path dataDir) {
         return dataDir.toAbsolutePath().normalize().resolve("identity").resolve(FILE_NAME);
     }
 
-    /** Reads the key from {@code file}, or makes one and stores it there when the file does not exist yet. */
-    static RSAKey loadOrCreate(Path file) {
+    /** Reads the keys from {@code file} (current first), or makes one and stores it when the file does not exist. */
+    static List<RSAKey> loadOrCreate(Path file) {
         if (Files.exists(file)) {
             return read(file);
         }
@@ -48,7 +56,7 @@ final class SigningKeyStore {
             Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
             try {
                 restrictToOwner(temp);
-                Files.writeString(temp, key.toJSONString(), StandardCharsets.UTF_8);
+                Files.writeString(temp, new JWKSet(key).toString(false), StandardCharsets.UTF_8);
                 // No REPLACE_EXISTING: if another process stored a key meanwhile, that key wins and is used here too.
                 Files.move(temp, file);
             } finally {
@@ -60,34 +68,79 @@ final class SigningKeyStore {
             throw new UncheckedIOException("Cannot store the identity server's signing key in " + file, e);
         }
         log.info("Made a new token signing key (kid {}) and stored it in {}", key.getKeyID(), file);
-        return key;
+        return List.of(key);
     }
 
-    private static RSAKey read(Path file) {
+    /** A new current key; the current one becomes the previous, the previous one is dropped. Returns the new keys. */
+    static List<RSAKey> rotate(Path file) {
+        List<RSAKey> keys = loadOrCreate(file);
+        RSAKey next = generate();
+        List<RSAKey> rotated = List.of(next, keys.get(0));
         try {
-            JWK jwk = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (jwk instanceof RSAKey rsa && rsa.isPrivate()) {
-                return rsa;
+            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try {
+                restrictToOwner(temp);
+                Files.writeString(temp, new JWKSet(new ArrayList<>(rotated)).toString(false),
+                        StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the identity server's signing keys in " + file, e);
+        }
+        log.info("Rotated the token signing key: kid {} signs now, kid {} stays published", next.getKeyID(),
+                keys.get(0).getKeyID());
+        return rotated;
+    }
+
+    /** When the key was made; for a key of the one-key file, which has no {@code iat}, when the file was written. */
+    static Instant madeAt(RSAKey key, Path file) {
+        if (key.getIssueTime() != null) {
+            return key.getIssueTime().toInstant();
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+
+    private static List<RSAKey> read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<JWK> jwks = text.contains("\"keys\"") ? JWKSet.parse(text).getKeys() : List.of(JWK.parse(text));
+            List<RSAKey> keys = new ArrayList<>();
+            for (JWK jwk : jwks) {
+                if (!(jwk instanceof RSAKey rsa && rsa.isPrivate())) {
+                    keys.clear();
+                    break;
+                }
+                keys.add(rsa);
+            }
+            if (!keys.isEmpty()) {
+                return List.copyOf(keys);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the identity server's signing key " + file, e);
         } catch (ParseException e) {
             // reported below
         }
-        throw new StartupException(file + " is not an RSA private key in JWK form. Delete it to make a new key "
-                + "(tokens issued with the old key then stop being accepted).");
+        throw new StartupException(file + " is not a set of RSA private keys in JWK form. Delete it to make a new "
+                + "key (tokens issued with the old key then stop being accepted).");
     }
 
     private static RSAKey generate() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .issueTime(Date.from(Instant.now())).generate();
             return new RSAKey.Builder(key).keyIDFromThumbprint().build();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
         }
     }
 
-    /** The file holds a private key: readable by its owner only, where the file system knows about owners. */
+    /** The file holds private keys: readable by its owner only, where the file system knows about owners. */
     private static void restrictToOwner(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

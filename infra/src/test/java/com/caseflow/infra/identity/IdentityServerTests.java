@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityServerTests {
 
-    private static final String DEMO_PASSWORD =
-            System.getenv().getOrDefault("CASEFLOW_DEMO_PASSWORD", "caseflow-demo");
+    private static final List<String> SERVICES =
+            List.of("intake-service", "routing-service", "followup-service", "evaluation-service");
     private static final String SERVICES_SECRET =
             System.getenv().getOrDefault("CASEFLOW_SERVICES_SECRET", "caseflow-services-local");
 
@@ -80,7 +82,7 @@ class IdentityServerTests {
     @Test
     @Order(1)
     void anAgentLogsInWithPkceAndGetsAnRs256TokenWithStaffIdRolesAndName() throws Exception {
-        String token = new PkceLogin().token("A001", DEMO_PASSWORD);
+        String token = new PkceLogin().token("A001", password("A001"));
 
         Map<String, Object> header = decodePart(token, 0);
         assertThat(header).containsEntry("alg", "RS256").containsEntry("kid", server.keyId());
@@ -91,9 +93,10 @@ class IdentityServerTests {
                 .containsEntry("staff_id", "A001")
                 .containsEntry("roles", List.of("AGENT"))
                 .containsEntry("name", "张丽")
+                .containsEntry("aud", SERVICES)
                 .doesNotContainKey("department");
         assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
-                .as("a shift").isEqualTo(Duration.ofHours(8).toSeconds());
+                .isEqualTo(Duration.ofMinutes(15).toSeconds());
         assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(publishedKey()))).isTrue();
         assertThat(server.issuer()).isEqualTo(issuer);
         assertThat(server.port()).isEqualTo(port);
@@ -118,9 +121,9 @@ class IdentityServerTests {
     @Test
     @Order(3)
     void aWrongPasswordGetsNoToken() throws Exception {
-        assertThat(new PkceLogin().loginRedirect("A001", DEMO_PASSWORD + "-wrong")).endsWith("/login?error");
+        assertThat(new PkceLogin().loginRedirect("A001", password("A001") + "-wrong")).endsWith("/login?error");
 
-        ScriptRun run = tokenScript("A001", DEMO_PASSWORD + "-wrong");
+        ScriptRun run = tokenScript("A001", password("A001") + "-wrong");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).isEqualTo("token: wrong staff id or password for A001\n");
@@ -147,6 +150,7 @@ class IdentityServerTests {
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         Map<String, Object> claims = decodePart((String) JSONObjectUtils.parse(granted.body()).get("access_token"), 1);
         assertThat(claims).containsEntry("sub", "caseflow-services").containsEntry("iss", issuer)
+                .containsEntry("aud", SERVICES)
                 .doesNotContainKeys("roles", "staff_id");
 
         HttpResponse<String> refused = http.send(clientCredentials("not-the-secret"),
@@ -167,7 +171,8 @@ class IdentityServerTests {
                 anonymous.get(issuer + "/.well-known/openid-configuration").body());
         assertThat(discovery).containsEntry("issuer", issuer).containsEntry("jwks_uri", issuer + "/oauth2/jwks");
 
-        assertThat(anonymous.get(issuer + "/cli/callback?code=abc").body()).contains("Authorization code: abc");
+        assertThat(anonymous.get(issuer + "/cli/callback?code=abc").body()).contains("Authorization code: abc",
+                "A token lasts 15 minutes");
         HttpResponse<String> env = anonymous.get(issuer + "/actuator/env");
         assertThat(env.statusCode()).isEqualTo(302);
         assertThat(env.headers().firstValue("Location")).hasValue(issuer + "/login");
@@ -180,7 +185,8 @@ class IdentityServerTests {
         int otherPort = TestPorts.free();
         String containerIssuer = "http://identity:" + otherPort;
         try (IdentityServer.Running compose = IdentityServer.start(otherDataDir, otherPort, containerIssuer)) {
-            ScriptRun run = tokenScript(Map.of("CASEFLOW_IDENTITY_URL", "http://127.0.0.1:" + otherPort), "A002");
+            ScriptRun run = tokenScript(Map.of("CASEFLOW_IDENTITY_URL", "http://127.0.0.1:" + otherPort,
+                    "CASEFLOW_DATA_DIR", otherDataDir.toString()), "A002");
 
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             assertThat(decodePart(run.stdout().strip(), 1))
@@ -193,7 +199,7 @@ class IdentityServerTests {
     @Test
     @Order(8)
     void aRestartOnTheSameDataDirectoryKeepsTheSigningKeySoTokensStayValid() throws Exception {
-        String token = new PkceLogin().token("S001", DEMO_PASSWORD);
+        String token = new PkceLogin().token("S001", password("S001"));
         RSAKey before = publishedKey();
         Path keyFile = dataDir.resolve("identity").resolve("jwk.json");
         assertThat(keyFile).isRegularFile();
@@ -207,8 +213,77 @@ class IdentityServerTests {
         assertThat(after.getModulus()).isEqualTo(before.getModulus());
         assertThat(after.isPrivate()).as("only the public key is published").isFalse();
         assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(after))).isTrue();
-        assertThat(decodePart(new PkceLogin().token("M001", DEMO_PASSWORD), 1))
+        assertThat(decodePart(new PkceLogin().token("M001", password("M001")), 1))
                 .containsEntry("roles", List.of("MANAGER"));
+    }
+
+    @Test
+    @Order(9)
+    void aRotationSignsWithANewKeyAndKeepsThePreviousOnePublishedAcrossARestart() throws Exception {
+        String before = new PkceLogin().token("A001", password("A001"));
+        String oldKid = server.keyId();
+
+        server.rotateSigningKey();
+
+        String after = new PkceLogin().token("A001", password("A001"));
+        String newKid = server.keyId();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(decodePart(after, 0)).containsEntry("kid", newKid);
+        JWKSet published = publishedKeys();
+        assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(newKid, oldKid);
+        assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
+        assertThat(SignedJWT.parse(before).verify(new RSASSAVerifier(published.getKeyByKeyId(oldKid).toRSAKey())))
+                .isTrue();
+        assertThat(SignedJWT.parse(after).verify(new RSASSAVerifier(published.getKeyByKeyId(newKid).toRSAKey())))
+                .isTrue();
+
+        server.close();
+        server = IdentityServer.start(dataDir, port, issuer);
+        assertThat(server.publishedKeyIds()).containsExactly(newKid, oldKid);
+
+        // the command, with the server stopped: the key before the previous one is no longer published
+        server.close();
+        IdentityServer.main(new String[] {"--rotate-signing-key", "--data-dir=" + dataDir});
+        server = IdentityServer.start(dataDir, port, issuer);
+        assertThat(server.publishedKeyIds()).hasSize(2).doesNotContain(oldKid).element(1).isEqualTo(newKid);
+        assertThat(decodePart(new PkceLogin().token("A001", password("A001")), 0))
+                .containsEntry("kid", server.keyId());
+    }
+
+    @Test
+    @Order(10)
+    void eachDemoUserHasAPasswordOfItsOwnInAFileOnlyItsOwnerReads() throws Exception {
+        Path file = server.demoUsers();
+        assertThat(file).isEqualTo(dataDir.resolve("identity").resolve("demo-users.txt"));
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        List<String> passwords = List.of("A001", "A002", "S001", "M001", "ADMIN01").stream()
+                .map(IdentityServerTests::password).toList();
+        assertThat(passwords).doesNotHaveDuplicates().allMatch(password -> password.length() >= 12);
+
+        assertThat(new PkceLogin().loginRedirect("A001", password("A002"))).endsWith("/login?error");
+        assertThat(new PkceLogin().token("A002", password("A002"))).isNotBlank();
+    }
+
+    @Test
+    @Order(11)
+    void afterFiveFailuresAUserIsLockedOutWithTheAnswerOfAWrongPasswordAndOthersAreNot() throws Exception {
+        MeterRegistry meters = server.context().getBean(MeterRegistry.class);
+        double lockedBefore = meters.counter("caseflow.identity.login.failures", "reason", "locked").count();
+        for (int i = 0; i < 5; i++) {
+            assertThat(new PkceLogin().loginRedirect("D-PM-02", "wrong-" + i)).endsWith("/login?error");
+        }
+
+        assertThat(new PkceLogin().loginRedirect("D-PM-02", password("D-PM-02")))
+                .as("the right password during the lockout").endsWith("/login?error");
+        assertThat(new PkceLogin().loginRedirect("NOBODY", "wrong")).as("an unknown user gets the same answer")
+                .endsWith("/login?error");
+        assertThat(new PkceLogin().token("D-PM-01", password("D-PM-01"))).as("another user from the same address")
+                .isNotBlank();
+        assertThat(meters.counter("caseflow.identity.login.failures", "reason", "locked").count())
+                .isEqualTo(lockedBefore + 1);
+        assertThat(meters.counter("caseflow.identity.login.lockouts", "by", "user").count()).isEqualTo(1);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
@@ -280,7 +355,7 @@ class IdentityServerTests {
     }
 
     private static ScriptRun tokenScript(String... args) throws Exception {
-        return tokenScript(Map.of("CASEFLOW_ISSUER", issuer), args);
+        return tokenScript(Map.of("CASEFLOW_ISSUER", issuer, "CASEFLOW_DATA_DIR", dataDir.toString()), args);
     }
 
     private static ScriptRun tokenScript(Map<String, String> environment, String... args) throws Exception {
@@ -292,6 +367,7 @@ class IdentityServerTests {
         builder.command().addAll(List.of(args));
         builder.environment().remove("CASEFLOW_ISSUER");
         builder.environment().remove("CASEFLOW_IDENTITY_URL");
+        builder.environment().remove("CASEFLOW_PASSWORD");
         builder.environment().putAll(environment);
         Path stdout = Files.createTempFile(dataDir, "stdout", ".txt");
         Path stderr = Files.createTempFile(dataDir, "stderr", ".txt");
@@ -318,12 +394,20 @@ class IdentityServerTests {
                 .build();
     }
 
-    /** The signing key as the JWK set endpoint publishes it. */
+    /** The signing key as the JWK set endpoint publishes it, before any rotation. */
     private static RSAKey publishedKey() throws Exception {
-        String body = new PkceLogin().get(issuer + "/oauth2/jwks").body();
-        List<JWK> keys = JWKSet.parse(body).getKeys();
+        List<JWK> keys = publishedKeys().getKeys();
         assertThat(keys).hasSize(1);
         return keys.get(0).toRSAKey();
+    }
+
+    private static JWKSet publishedKeys() throws Exception {
+        return JWKSet.parse(new PkceLogin().get(issuer + "/oauth2/jwks").body());
+    }
+
+    /** A demo user's password, generated by the server in the data directory. */
+    private static String password(String staffId) {
+        return DemoUsers.password(dataDir, staffId);
     }
 
     /** Part 0 (header) or 1 (claims) of a JWT, base64url-decoded and parsed. */

@@ -132,10 +132,14 @@ class IntakeAccessTests {
                 "signed by another key", IDP.tokenSignedByAStranger("A001", Roles.AGENT),
                 "without staff id", IDP.tokenWithoutStaffId(Roles.AGENT),
                 "for another application", IDP.tokenForAnotherApplication("A001", Roles.AGENT),
+                "for another service", IDP.tokenFor(List.of("routing-service"), "A001", Roles.AGENT),
                 "garbage", "not.a.token");
 
-        badTokens.forEach((kind, token) -> assertThat(new Api(port, token).get("/api/v1/projects").status())
-                .as(kind).isEqualTo(401));
+        badTokens.forEach((kind, token) -> {
+            Api.Response refused = new Api(port, token).get("/api/v1/projects");
+            assertThat(refused.status()).as(kind).isEqualTo(401);
+            assertThat(refused.header("Content-Type")).as(kind).startsWith("application/problem+json");
+        });
         assertThat(as("A001", Roles.AGENT).get("/api/v1/projects").status()).isEqualTo(200);
     }
 

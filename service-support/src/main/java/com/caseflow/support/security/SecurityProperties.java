@@ -3,7 +3,6 @@ package com.caseflow.support.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * @param issuer             the identity provider tokens must come from (their {@code iss})
@@ -12,12 +11,13 @@ import java.util.List;
  * @param writesPerSecond    records one user may write per second: far above any person's pace, it caps what a
  *                           stolen token or a runaway script can write
  * @param readsPerSecond     customer lookups one user may make per second, against harvesting with a stolen token
- * @param audiences          when not empty, a token must name one of these in {@code aud}: tokens the provider
- *                           issued for other applications are refused
+ * @param audience           the name a token must carry in {@code aud} to be accepted here: a token the provider
+ *                           issued for another service or application is refused. Default: the service's
+ *                           {@code spring.application.name}
  */
 @ConfigurationProperties("caseflow.security")
 public record SecurityProperties(URI issuer, URI jwkSetUri, int writesPerSecond, int readsPerSecond,
-                                 List<String> audiences) {
+                                 String audience) {
 
     public SecurityProperties {
         if (jwkSetUri == null && issuer != null) {
@@ -25,6 +25,6 @@ public record SecurityProperties(URI issuer, URI jwkSetUri, int writesPerSecond,
         }
         writesPerSecond = writesPerSecond <= 0 ? 10 : writesPerSecond;
         readsPerSecond = readsPerSecond <= 0 ? 20 : readsPerSecond;
-        audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        audience = audience == null || audience.isBlank() ? null : audience.strip();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -37,24 +38,29 @@ import java.util.List;
 public class ServiceSecurityAutoConfiguration {
 
     /**
-     * Signature (RS256 only: {@code alg=none} and HMAC tokens are refused), expiry and issuer are checked on every
-     * request.
+     * Signature (RS256 only: {@code alg=none} and HMAC tokens are refused), expiry, issuer and audience are checked on
+     * every request. The token's {@code kid} picks the key from the provider's JWK set, which holds the current and the
+     * previous key after a rotation; a {@code kid} not seen before makes it fetch the set again.
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty("caseflow.security.issuer")
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        String audience = properties.audience() != null ? properties.audience()
+                : environment.getProperty("spring.application.name", "");
+        if (audience.isBlank()) {
+            throw new IllegalStateException("caseflow.security.audience (or spring.application.name) must be set: "
+                    + "a service accepts only tokens issued for it");
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()),
                 // every record names who made it: a token that does not say which member of staff is refused
-                new JwtClaimValidator<String>("staff_id", id -> id != null && !id.isBlank())));
-        if (!properties.audiences().isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.stream().anyMatch(properties.audiences()::contains)));
-        }
+                new JwtClaimValidator<String>("staff_id", id -> id != null && !id.isBlank()),
+                // a token the provider issued for another service or application is no good here
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }

@@ -21,7 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** A service's chain built with ServiceSecurity, and the problem documents every service answers with. */
-@SpringBootTest(classes = SampleService.class, properties = "caseflow.http.max-body-size=1KB")
+@SpringBootTest(classes = SampleService.class, properties = {"caseflow.http.max-body-size=1KB",
+        // the audience the test provider's tokens name; a real service defaults to its application name
+        "caseflow.security.audience=intake-service"})
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @AutoConfigureMockMvc
 class SampleServiceTests {

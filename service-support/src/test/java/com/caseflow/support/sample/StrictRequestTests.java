@@ -28,7 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every service reads requests the same strict way: wrong JSON types and control characters are named in a 400. */
-@SpringBootTest(classes = SampleService.class, properties = "caseflow.http.max-body-size=1KB")
+@SpringBootTest(classes = SampleService.class, properties = {"caseflow.http.max-body-size=1KB",
+        // the audience the test provider's tokens name; a real service defaults to its application name
+        "caseflow.security.audience=intake-service"})
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @AutoConfigureMockMvc
 class StrictRequestTests {

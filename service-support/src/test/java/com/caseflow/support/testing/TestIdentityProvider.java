@@ -32,19 +32,25 @@ import java.util.UUID;
 public final class TestIdentityProvider {
 
     public static final String ISSUER = "http://identity.test";
-    public static final String AUDIENCE = "caseflow-cli";
+    /** The services, by their application names: the audience of the real provider's tokens. */
+    public static final List<String> AUDIENCE =
+            List.of("intake-service", "routing-service", "followup-service", "evaluation-service");
     private static final TestIdentityProvider INSTANCE = new TestIdentityProvider();
 
     private final RSAKey key;
+    private final RSAKey previousKey;
     private final RSAKey strangerKey;
     private final HttpServer server;
 
     private TestIdentityProvider() {
         try {
             key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+            // after a rotation the real provider publishes the previous key beside the current one
+            previousKey = new RSAKeyGenerator(2048).keyID("test-key-previous").generate();
             strangerKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            byte[] jwks = new JWKSet(List.of(key.toPublicJWK(), previousKey.toPublicJWK())).toString()
+                    .getBytes(StandardCharsets.UTF_8);
             server.createContext("/oauth2/jwks", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, jwks.length);
@@ -127,8 +133,18 @@ public final class TestIdentityProvider {
 
     /** Issued by the provider to another application (another audience). */
     public String tokenForAnotherApplication(String staffId, String... roles) {
+        return tokenFor(List.of("billing-portal"), staffId, roles);
+    }
+
+    /** Issued by the provider for the given audience only, e.g. one service. */
+    public String tokenFor(List<String> audience, String staffId, String... roles) {
         return sign(key, new JWTClaimsSet.Builder(claims(staffId, null, ISSUER, Duration.ofHours(8), roles))
-                .audience("billing-portal").build());
+                .audience(audience).build());
+    }
+
+    /** Signed by the key the provider signed with before its last rotation, which it still publishes. */
+    public String tokenSignedByThePreviousKey(String staffId, String... roles) {
+        return sign(previousKey, claims(staffId, null, ISSUER, Duration.ofHours(8), roles));
     }
 
     private static JWTClaimsSet claims(String staffId, String department, String issuer, Duration validFor,
