@@ -423,7 +423,7 @@ final class ComposeLint {
     }
 
     private void configTree(String name, String imports, Map<String, String> secrets) {
-        if (!secrets.isEmpty() && !imports.contains("configtree:/run/secrets/")) {
+        if (!secrets.isEmpty() && !(imports.contains("configtree:") && imports.contains("/run/secrets/"))) {
             violations.add(name + ": its secrets are not read (spring.config.import configtree:/run/secrets/)");
         }
     }
