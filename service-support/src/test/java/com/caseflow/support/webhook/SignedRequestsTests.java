@@ -37,7 +37,8 @@ class SignedRequestsTests {
             ZoneId.of("Asia/Shanghai"));
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(EmbeddedMongo.freshDatabaseUri()),
             "signed-" + UUID.randomUUID());
-    private final SignedRequests signed = new SignedRequestsFactory(mongo, clock).create(COLLECTION, SECRET, WINDOW);
+    private final SignedRequests signed = new SignedRequestsFactory(mongo, clock, WebhookPolicy.strict())
+            .create(COLLECTION, "caseflow.test.secret", SECRET, WINDOW);
 
     private long now() {
         return clock.instant().getEpochSecond();

@@ -8,6 +8,7 @@ import com.caseflow.followup.notifications.application.NotificationProperties.Ro
 import com.caseflow.followup.notifications.application.NotificationProperties.RobotType;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.security.Staff;
+import com.caseflow.support.webhook.WebhookPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -67,7 +68,14 @@ public class NotificationChannels implements InitializingBean {
     private final NotificationProperties seed;
     private final Clock clock;
 
-    public NotificationChannels(ChannelStore store, NotificationProperties seed, Clock clock) {
+    /** @throws com.caseflow.support.webhook.WebhookPolicyViolation a configured robot's URL not https where required */
+    public NotificationChannels(ChannelStore store, NotificationProperties seed, WebhookPolicy policy, Clock clock) {
+        seed.robots().forEach((department, robots) -> {
+            for (int i = 0; i < robots.size(); i++) {
+                policy.checkTarget("caseflow.followup.notifications.robots." + department + "[" + i + "].url",
+                        robots.get(i).url());
+            }
+        });
         this.store = store;
         this.seed = seed;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package com.caseflow.followup.channels.application;
 
 import com.caseflow.followup.notifications.application.NotificationProperties.RobotType;
+import com.caseflow.support.webhook.WebhookPolicy;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -20,9 +21,16 @@ public class WebhookUrls {
     static final int MAX_LENGTH = 512;
 
     private final ChannelProperties properties;
+    private final WebhookPolicy policy;
 
-    public WebhookUrls(ChannelProperties properties) {
+    /** @throws com.caseflow.support.webhook.WebhookPolicyViolation a stand-in not on https where https is required */
+    public WebhookUrls(ChannelProperties properties, WebhookPolicy policy) {
+        for (int i = 0; i < properties.standIns().size(); i++) {
+            policy.checkTarget("caseflow.followup.channels.stand-ins[" + i + "]",
+                    properties.standIns().get(i).toString());
+        }
         this.properties = properties;
+        this.policy = policy;
     }
 
     /** Empty when the URL is acceptable; otherwise what is wrong with it, for the problem document. */
@@ -43,6 +51,10 @@ public class WebhookUrls {
         if (uri.getHost() == null || uri.getScheme() == null || uri.getRawUserInfo() != null
                 || uri.getRawFragment() != null) {
             return Optional.of("an absolute URL such as " + example);
+        }
+        Optional<String> notHttps = policy.httpsProblem(url);
+        if (notHttps.isPresent()) {
+            return Optional.of(notHttps.get() + ", e.g. " + example);
         }
         boolean vendor = "https".equals(uri.getScheme()) && host.equals(uri.getHost().toLowerCase(Locale.ROOT))
                 && (uri.getPort() == -1 || uri.getPort() == 443);

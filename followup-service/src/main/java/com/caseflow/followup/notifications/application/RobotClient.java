@@ -2,6 +2,7 @@ package com.caseflow.followup.notifications.application;
 
 import com.caseflow.followup.notifications.application.NotificationProperties.Robot;
 import com.caseflow.followup.notifications.application.NotificationProperties.RobotType;
+import com.caseflow.support.webhook.WebhookPolicy;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -41,13 +42,16 @@ public class RobotClient {
     private static final int DINGTALK_RATE_LIMITED = 130101;
 
     private final NotificationProperties properties;
+    private final WebhookPolicy policy;
     private final RateLimiterRegistry limiters;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
 
-    public RobotClient(NotificationProperties properties, RateLimiterRegistry limiters, JsonMapper json, Clock clock) {
+    public RobotClient(NotificationProperties properties, WebhookPolicy policy, RateLimiterRegistry limiters,
+                       JsonMapper json, Clock clock) {
         this.properties = properties;
+        this.policy = policy;
         this.limiters = limiters;
         this.json = json;
         this.clock = clock;
@@ -59,6 +63,10 @@ public class RobotClient {
      * @throws WebhookClient.WebhookException the robot did not accept it (the message names the kind of failure)
      */
     public void send(Robot robot, String text) {
+        // a URL stored while the policy was off (a copied database) is never sent a notification in clear
+        if (!policy.allows(robot.url())) {
+            throw new WebhookClient.WebhookException(robot.channel() + " not https");
+        }
         if (!limiter(robot).acquirePermission()) {
             throw new RobotBusyException(robot.channel() + " rate limited");
         }

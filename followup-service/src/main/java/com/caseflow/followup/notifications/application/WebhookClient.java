@@ -2,6 +2,8 @@ package com.caseflow.followup.notifications.application;
 
 import com.caseflow.followup.delivery.application.SignedJsonPoster;
 import com.caseflow.followup.notifications.domain.Notification;
+import com.caseflow.support.webhook.WebhookPolicy;
+import com.caseflow.support.webhook.WebhookPolicyViolation;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.annotation.RateLimiter;
 import io.github.resilience4j.retry.annotation.Retry;
@@ -23,7 +25,11 @@ public class WebhookClient {
     private final NotificationProperties properties;
     private final SignedJsonPoster poster;
 
-    public WebhookClient(NotificationProperties properties, JsonMapper json, Clock clock) {
+    /** @throws WebhookPolicyViolation an http gateway or no signing secret outside the local stack */
+    public WebhookClient(NotificationProperties properties, WebhookPolicy policy, JsonMapper json, Clock clock) {
+        policy.checkTarget("caseflow.followup.notifications.webhook (CASEFLOW_WEBHOOK_URL)",
+                properties.webhook().toString());
+        policy.checkSecret("caseflow.followup.notifications.secret (CASEFLOW_WEBHOOK_SECRET)", properties.secret());
         this.properties = properties;
         this.poster = new SignedJsonPoster(json, clock, properties.timeout(), WebhookException::new);
     }

@@ -16,6 +16,7 @@ class GatewaySignatureConfiguration {
 
     @Bean
     SignedRequests gatewaySignatures(SignedRequestsFactory factory, SmsProperties properties) {
-        return factory.create(COLLECTION, properties.secret(), properties.replyWindow());
+        return factory.create(COLLECTION, "caseflow.sms.secret (CASEFLOW_SMS_SECRET)", properties.secret(),
+                properties.replyWindow());
     }
 }

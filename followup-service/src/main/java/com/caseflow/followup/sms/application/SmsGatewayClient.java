@@ -2,6 +2,7 @@ package com.caseflow.followup.sms.application;
 
 import com.caseflow.followup.delivery.application.SignedJsonPoster;
 import com.caseflow.followup.sms.domain.TextMessage;
+import com.caseflow.support.webhook.WebhookPolicy;
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.annotation.RateLimiter;
 import io.github.resilience4j.retry.annotation.Retry;
@@ -24,7 +25,9 @@ public class SmsGatewayClient {
     private final SmsProperties properties;
     private final SignedJsonPoster poster;
 
-    public SmsGatewayClient(SmsProperties properties, JsonMapper json, Clock clock) {
+    /** @throws com.caseflow.support.webhook.WebhookPolicyViolation an http gateway outside the local stack */
+    public SmsGatewayClient(SmsProperties properties, WebhookPolicy policy, JsonMapper json, Clock clock) {
+        policy.checkTarget("caseflow.sms.gateway-url (CASEFLOW_SMS_GATEWAY_URL)", properties.gatewayUrl());
         this.properties = properties;
         this.poster = new SignedJsonPoster(json, clock, properties.timeout(), SmsGatewayException::new);
     }

@@ -16,6 +16,7 @@ class PhoneSignatureConfiguration {
 
     @Bean
     SignedRequests phoneSignatures(SignedRequestsFactory factory, PhoneProperties properties) {
-        return factory.create(COLLECTION, properties.secret(), properties.signatureWindow());
+        return factory.create(COLLECTION, "caseflow.phone.secret (CASEFLOW_PHONE_SECRET)", properties.secret(),
+                properties.signatureWindow());
     }
 }
