@@ -68,9 +68,9 @@ done
 
 # -- the applications' secrets ------------------------------------------------------------------------------------
 secret audit-customer-key "$(random)"
+secret customer-key-secret "$(random)"
 secret services-secret "$(random 16)"
 secret console-secret "$(random 16)"
-secret demo-password "$(random 12)"
 secret phone-secret "$(random)"
 secret sms-secret "$(random)"
 secret webhook-secret "$(random)"

@@ -17,15 +17,21 @@ ssl.truststore.location=$secrets/caseflow-ca.crt
 PROPS
 server=kafka:9092
 
+# Retention written out for every topic, as shared-events' Topics.configs says: events 14 days, dead letters 72 hours,
+# the current version of each calendar for good (compacted: a service starting empty reads every calendar).
 for t in contacts calls cases followups evaluations calendars; do
   for name in "$t" "$t.dlq"; do
     $bin/kafka-topics.sh --bootstrap-server $server --command-config "$admin" --create --if-not-exists \
       --topic "$name" --partitions 3 --replication-factor 1
+    case $name in
+      calendars) config=cleanup.policy=compact ;;
+      *.dlq) config=cleanup.policy=delete,retention.ms=259200000 ;;
+      *) config=cleanup.policy=delete,retention.ms=1209600000 ;;
+    esac
+    $bin/kafka-configs.sh --bootstrap-server $server --command-config "$admin" --alter --entity-type topics \
+      --entity-name "$name" --add-config "$config"
   done
 done
-# the current version of each calendar is kept for good: a service starting empty reads every calendar
-$bin/kafka-configs.sh --bootstrap-server $server --command-config "$admin" --alter --entity-type topics \
-  --entity-name calendars --add-config cleanup.policy=compact
 
 # one SCRAM principal per service, its password from its own secret
 for service in intake-service routing-service followup-service evaluation-service console; do

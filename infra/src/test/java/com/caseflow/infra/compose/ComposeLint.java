@@ -48,12 +48,13 @@ final class ComposeLint {
     static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
             "intake-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY",
                     "CASEFLOW_PHONE_SECRET"),
-            "routing-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY"),
+            "routing-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY",
+                    "CASEFLOW_CUSTOMER_KEY_SECRET"),
             "followup-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_WEBHOOK_SECRET",
                     "CASEFLOW_SMS_SECRET"),
             "evaluation-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD"),
             "console", Set.of(CA, "KAFKA_PASSWORD", "CASEFLOW_CONSOLE_SECRET"),
-            "identity", Set.of("CASEFLOW_DEMO_PASSWORD", "CASEFLOW_SERVICES_SECRET", "CASEFLOW_CONSOLE_SECRET"),
+            "identity", Set.of("CASEFLOW_SERVICES_SECRET", "CASEFLOW_CONSOLE_SECRET"),
             "kafka", Set.of(CA, "kafka.pem", "kafka-admin.password", "kafka-cluster-id"),
             "mongo", Set.of(CA, "mongo.pem", "mongo-keyfile", "mongo-root.password"));
 
