@@ -56,6 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String CLAIM_BY = Outbox.CLAIM + ".by";
     private static final String CLAIM_UNTIL = Outbox.CLAIM + ".until";
     private static final String PENDING = Outbox.ENTRIES + ".entryId";
+    private static final String PARKED = Outbox.ENTRIES + ".parkedAt";
 
     /** A document with pending entries; {@code entries} are known when the document was just inserted. */
     private record Pending(String collection, String documentId, List<OutboxEntry> entries) {
@@ -156,6 +157,13 @@ public class OutboxRelay implements SmartLifecycle {
                         .named("outbox_claim"));
             } catch (RuntimeException e) {
                 log.warn("Outbox claim index on {} not created: {}", collection, e.toString());
+            }
+            try {
+                // few entries are ever parked: a sparse index keeps counting them from scanning the collection
+                mongo.indexOps(collection).createIndex(new Index().on(PARKED, Sort.Direction.ASC).sparse()
+                        .named("outbox_parked"));
+            } catch (RuntimeException e) {
+                log.warn("Outbox parked index on {} not created: {}", collection, e.toString());
             }
         }
         running = true;
@@ -279,8 +287,8 @@ public class OutboxRelay implements SmartLifecycle {
             boolean more = false;
             for (String collection : properties.collections()) {
                 // documents whose entries are all parked wait for an operator: they must not fill every sweep
-                Query pending = Query.query(Criteria.where(Outbox.ENTRIES).elemMatch(Criteria.where("parkedAt")
-                        .is(null))).limit(properties.batchSize());
+                Query pending = Query.query(Criteria.where(PENDING).exists(true).and(Outbox.ENTRIES)
+                        .elemMatch(Criteria.where("parkedAt").is(null))).limit(properties.batchSize());
                 pending.fields().include("_id").include(Outbox.CLAIM);
                 List<Document> found = mongo.find(pending, Document.class, collection);
                 more |= found.size() == properties.batchSize();
@@ -625,7 +633,8 @@ public class OutboxRelay implements SmartLifecycle {
     public List<Parked> parked() {
         List<Parked> found = new ArrayList<>();
         for (String collection : properties.collections()) {
-            Query query = Query.query(Criteria.where(Outbox.ENTRIES + ".parkedAt").ne(null));
+            // exists, not $ne null: on a list, $ne null fails as soon as one entry has no parkedAt
+            Query query = Query.query(Criteria.where(PARKED).exists(true));
             query.fields().include("_id").include(Outbox.ENTRIES);
             for (Document document : mongo.find(query, Document.class, collection)) {
                 for (OutboxEntry entry : entriesOf(document)) {
