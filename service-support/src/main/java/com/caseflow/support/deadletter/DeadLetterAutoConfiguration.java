@@ -60,7 +60,7 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(Environment environment, KafkaProperties kafka, JsonMapper json, Clock clock,
+    DeadLetters deadLetterRecords(Environment environment, KafkaProperties kafka, JsonMapper json, Clock clock,
                             @Value("${spring.application.name}") String applicationName) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
