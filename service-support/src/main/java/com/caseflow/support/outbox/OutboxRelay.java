@@ -2,6 +2,10 @@ package com.caseflow.support.outbox;
 
 import com.caseflow.events.CloudEventHeaders;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +24,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String CLAIM_BY = Outbox.CLAIM + ".by";
     private static final String CLAIM_UNTIL = Outbox.CLAIM + ".until";
     private static final String PENDING = Outbox.ENTRIES + ".entryId";
+    private static final String PARKED = Outbox.ENTRIES + ".parkedAt";
 
     /** A document with pending entries; {@code entries} are known when the document was just inserted. */
     private record Pending(String collection, String documentId, List<OutboxEntry> entries) {
@@ -64,7 +71,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final CircuitBreaker breaker;
+    private final CircuitBreakerRegistry breakers;
+    private final CircuitBreakerConfig breakerConfig;
+    private final Map<String, CircuitBreaker> topicBreakers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final OutboxTopics topics;
     private final OutboxProperties properties;
     private final Outbox outbox;
     private final Clock clock;
@@ -72,20 +82,33 @@ public class OutboxRelay implements SmartLifecycle {
     private final BlockingQueue<Pending> handedOver = new LinkedBlockingQueue<>(10_000);
     /** Set when entries may be pending in the store: at start (a crash), after a failed send, on a full queue. */
     private volatile boolean sweepNeeded = true;
+    /**
+     * Documents this instance claimed whose entries its hand-off did not settle (a failed send, a full queue): the
+     * sweep takes only these of its own claims; any other was just written and is on its way through the hand-off —
+     * taking it too would publish it twice.
+     */
+    private final java.util.Set<String> owed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong leftInStore = new AtomicLong();
     /** When another instance's claim on entries seen by the last sweep runs out: they may need taking over then. */
     private volatile Instant sweepAfterClaim;
     private final Timer delay;
     private final Counter published;
+    private final Counter parkedTotal;
+    private final AtomicLong parkedCount = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CircuitBreaker breaker,
-                       OutboxProperties properties, Outbox outbox, Clock clock, MeterRegistry meters,
-                       String applicationName) {
+    /**
+     * @param breakerConfig the settings of each topic's circuit breaker (those of the service's {@code kafka} one)
+     */
+    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CircuitBreakerRegistry breakers,
+                CircuitBreakerConfig breakerConfig, OutboxTopics topics, OutboxProperties properties, Outbox outbox,
+                Clock clock, MeterRegistry meters, String applicationName) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.breaker = breaker;
+        this.breakers = breakers;
+        this.breakerConfig = breakerConfig;
+        this.topics = topics;
         this.properties = properties;
         this.outbox = outbox;
         this.clock = clock;
@@ -95,6 +118,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram()
                 .register(meters);
         this.published = meters.counter("caseflow.outbox.published");
+        this.parkedTotal = Counter.builder("caseflow.outbox.parked.total")
+                .description("entries the relay stopped trying, waiting for an operator's retry").register(meters);
+        Gauge.builder("caseflow.outbox.parked", parkedCount, AtomicLong::get)
+                .description("entries parked now: a topic kept failing; see GET /api/v1/admin/outbox/parked")
+                .register(meters);
         Gauge.builder("caseflow.outbox.backlog", this, OutboxRelay::backlog)
                 .description("documents with events stored but not yet acknowledged by Kafka")
                 .strongReference(true)
@@ -104,8 +132,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     void handOver(String collection, String documentId, List<OutboxEntry> entries) {
         if (!handedOver.offer(new Pending(collection, documentId, entries))) {
+            owed.add(collection + "/" + documentId);
             sweepNeeded = true;
         }
+    }
+
+    /** Entries parked as of the last sweep or change. */
+    public long parkedCount() {
+        return parkedCount.get();
     }
 
     /** Documents known to await publication: handed over and not yet sent, or found pending by the last sweep. */
@@ -123,6 +157,13 @@ public class OutboxRelay implements SmartLifecycle {
                         .named("outbox_claim"));
             } catch (RuntimeException e) {
                 log.warn("Outbox claim index on {} not created: {}", collection, e.toString());
+            }
+            try {
+                // few entries are ever parked: a sparse index keeps counting them from scanning the collection
+                mongo.indexOps(collection).createIndex(new Index().on(PARKED, Sort.Direction.ASC).sparse()
+                        .named("outbox_parked"));
+            } catch (RuntimeException e) {
+                log.warn("Outbox parked index on {} not created: {}", collection, e.toString());
             }
         }
         running = true;
@@ -146,6 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         kafka.getProducerFactory().closeThreadBoundProducer();
         kafka.getProducerFactory().reset();
+        topics.close();
     }
 
     @Override
@@ -173,8 +215,13 @@ public class OutboxRelay implements SmartLifecycle {
                     batch.add(first);
                     handedOver.drainTo(batch, properties.batchSize() - 1);
                     batch.remove(STOP);
-                    if (!publishHandedOver(batch)) {
-                        sweepNeeded = true;
+                    try {
+                        if (!publishHandedOver(batch)) {
+                            sweepNeeded = true;
+                        }
+                    } catch (RuntimeException e) {
+                        batch.forEach(p -> owed.add(p.collection() + "/" + p.documentId()));
+                        throw e;
                     }
                 }
                 long now = System.nanoTime();
@@ -224,7 +271,7 @@ public class OutboxRelay implements SmartLifecycle {
                 loaded.add(new Loaded(pending, entries));
             }
         }
-        return loaded.isEmpty() || publishGuarded(loaded);
+        return loaded.isEmpty() || publish(loaded);
     }
 
     /**
@@ -239,7 +286,9 @@ public class OutboxRelay implements SmartLifecycle {
             List<Loaded> batch = new ArrayList<>();
             boolean more = false;
             for (String collection : properties.collections()) {
-                Query pending = Query.query(Criteria.where(PENDING).exists(true)).limit(properties.batchSize());
+                // documents whose entries are all parked wait for an operator: they must not fill every sweep
+                Query pending = Query.query(Criteria.where(PENDING).exists(true).and(Outbox.ENTRIES)
+                        .elemMatch(Criteria.where("parkedAt").is(null))).limit(properties.batchSize());
                 pending.fields().include("_id").include(Outbox.CLAIM);
                 List<Document> found = mongo.find(pending, Document.class, collection);
                 more |= found.size() == properties.batchSize();
@@ -248,7 +297,8 @@ public class OutboxRelay implements SmartLifecycle {
                     if (queued.stream().anyMatch(candidate::sameDocument)) {
                         continue;
                     }
-                    if (foreignClaimUntil(document, now) != null) {
+                    if (foreignClaimUntil(document, now) != null
+                            || (ownLiveClaim(document, now) && !owed.contains(collection + "/" + candidate.documentId()))) {
                         continue;
                     }
                     List<OutboxEntry> entries = claim(candidate, now);
@@ -257,13 +307,20 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
             }
-            boolean allPublished = batch.isEmpty() || publishGuarded(batch);
+            boolean allPublished = batch.isEmpty() || publish(batch);
             leftInStore.set(allPublished ? 0 : batch.size());
+            parkedCount.set(parked().size());
             return !allPublished || more;
         } catch (RuntimeException e) {
             log.warn("Outbox sweep failed, retrying: {}", e.toString());
             return true;
         }
+    }
+
+    private boolean ownLiveClaim(Document document, Instant now) {
+        Document claim = document.get(Outbox.CLAIM, Document.class);
+        return claim != null && outbox.owner().equals(claim.getString("by")) && claim.getDate("until") != null
+                && claim.getDate("until").toInstant().isAfter(now);
     }
 
     /**
@@ -324,82 +381,306 @@ public class OutboxRelay implements SmartLifecycle {
         return Query.query(Criteria.where("_id").is(id));
     }
 
-    /**
-     * Publishes a batch; returns whether all of it was acknowledged. The circuit breaker judges Kafka only: while it
-     * is open, entries wait in the store; the store's own failures do not open it.
-     */
-    private boolean publishGuarded(List<Loaded> batch) throws InterruptedException {
-        if (!breaker.tryAcquirePermission()) {
-            return false;
+    /** One copy of an entry for one topic, and what became of it in this round. */
+    private static final class Send {
+        final OutboxEntry entry;
+        final String topic;
+        final long started = System.nanoTime();
+        CompletableFuture<SendResult<String, byte[]>> future;
+        /** The failure, when there was one; null with no future means the topic was not tried this round. */
+        Throwable failure;
+        /** Whether the failure says something about this topic rather than about a broker that did not answer. */
+        boolean topicFailure;
+        /** The parked entry of the same document this copy waits behind, on the same topic. */
+        String behind;
+        boolean acknowledged;
+
+        Send(OutboxEntry entry, String topic) {
+            this.entry = entry;
+            this.topic = topic;
         }
-        long started = System.nanoTime();
-        Exception failure = publish(batch);
-        if (failure == null) {
-            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            return true;
-        }
-        breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-        log.warn("Outbox relay could not publish all of {} document(s), the rest stay pending: {}", batch.size(),
-                failure.toString());
-        return false;
     }
 
-    /** Sends, waits for the acknowledgements and removes each document's acknowledged prefix of entries. */
-    private Exception publish(List<Loaded> batch) throws InterruptedException {
-        Map<Loaded, List<CompletableFuture<Void>>> sends = new java.util.LinkedHashMap<>();
-        Exception failure = null;
-        sending:
+    /**
+     * Publishes a batch; returns whether nothing in it is left to retry (each entry either acknowledged on all its
+     * topics or parked). Acknowledgements are kept per entry and topic, and each topic has a circuit breaker of its
+     * own: a department topic that fails neither re-sends the copy already on {@code cases} nor holds back the
+     * entries of other topics. Within a document, a topic gets an entry only after every earlier entry of that
+     * document reached it, so each topic sees a document's events in order.
+     */
+    private boolean publish(List<Loaded> batch) throws InterruptedException {
+        Map<Loaded, List<Send>> sends = new java.util.LinkedHashMap<>();
         for (Loaded document : batch) {
-            List<CompletableFuture<Void>> futures = new ArrayList<>();
-            sends.put(document, futures);
+            List<Send> copies = new ArrayList<>();
+            sends.put(document, copies);
+            Map<String, String> parkedBefore = new java.util.HashMap<>();
+            java.util.Set<String> heldBefore = new java.util.HashSet<>();
             for (OutboxEntry entry : document.entries()) {
-                try {
-                    List<CompletableFuture<SendResult<String, byte[]>>> perTopic = new ArrayList<>();
-                    for (String topic : entry.topics()) {
-                        perTopic.add(kafka.send(record(entry, topic)));
+                if (entry.parked()) {
+                    entry.unacknowledged().forEach(topic -> parkedBefore.putIfAbsent(topic, entry.entryId()));
+                    continue;
+                }
+                for (String topic : entry.unacknowledged()) {
+                    Send send = new Send(entry, topic);
+                    copies.add(send);
+                    if (parkedBefore.containsKey(topic)) {
+                        send.behind = parkedBefore.get(topic);
+                    } else if (!heldBefore.contains(topic)) {
+                        start(send);
                     }
-                    futures.add(CompletableFuture.allOf(perTopic.toArray(CompletableFuture[]::new)));
-                } catch (RuntimeException e) {
-                    // no metadata within max.block.ms: the broker is unreachable, the rest would wait just as long
-                    failure = e;
-                    recordFailedAttempt(document.pending(), entry, e);
-                    break sending;
+                    if (send.future == null) {
+                        heldBefore.add(topic);
+                    }
                 }
             }
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        Map<String, BulkOperations> removals = new java.util.HashMap<>();
-        int removed = 0;
-        for (Map.Entry<Loaded, List<CompletableFuture<Void>>> send : sends.entrySet()) {
-            Loaded document = send.getKey();
-            List<String> acknowledged = new ArrayList<>();
-            for (int i = 0; i < send.getValue().size(); i++) {
-                OutboxEntry entry = document.entries().get(i);
+        boolean brokerAnswered = false;
+        for (List<Send> copies : sends.values()) {
+            for (Send send : copies) {
+                if (send.future == null) {
+                    continue;
+                }
                 try {
-                    send.getValue().get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (acknowledged.size() == i) {
-                        acknowledged.add(entry.entryId());
-                        delay.record(Duration.between(entry.occurredAt(), clock.instant()));
-                    }
+                    send.future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    send.acknowledged = true;
+                    brokerAnswered = true;
+                    breaker(send.topic).onSuccess(System.nanoTime() - send.started, TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
-                    failure = failure == null ? e : failure;
-                    recordFailedAttempt(document.pending(), entry, e);
+                    failed(send, e);
                 }
             }
-            if (acknowledged.isEmpty()) {
+        }
+        return settle(sends, brokerAnswered);
+    }
+
+    /** Sends one copy unless its topic's breaker is open or the topic is missing. */
+    private void start(Send send) {
+        CircuitBreaker topicBreaker = breaker(send.topic);
+        if (!topicBreaker.tryAcquirePermission()) {
+            return;
+        }
+        if (topics.ensure(send.topic) == OutboxTopics.State.MISSING) {
+            send.failure = new UnknownTopicOrPartitionException("topic " + send.topic + " does not exist");
+            send.topicFailure = true;
+            topicBreaker.onError(0, TimeUnit.NANOSECONDS, send.failure);
+            return;
+        }
+        try {
+            send.future = kafka.send(record(send.entry, send.topic));
+        } catch (RuntimeException e) {
+            failed(send, e);
+        }
+    }
+
+    private void failed(Send send, Throwable thrown) {
+        Throwable failure = thrown;
+        // the template's future wraps the producer's exception, whose kind tells a topic's fault from the broker's
+        while ((failure instanceof ExecutionException || failure instanceof KafkaException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        send.failure = failure;
+        // no answer in time says nothing about the topic: the broker may be away
+        send.topicFailure |= !(failure instanceof RetriableException
+                || failure instanceof java.util.concurrent.TimeoutException);
+        breaker(send.topic).onError(System.nanoTime() - send.started, TimeUnit.NANOSECONDS, failure);
+        if (failure instanceof org.apache.kafka.common.errors.TimeoutException
+                || failure instanceof java.util.concurrent.TimeoutException
+                || failure instanceof UnknownTopicOrPartitionException) {
+            // the topic may have been deleted: its existence is asked again (and the topic re-created) next round
+            topics.forget(send.topic);
+        }
+    }
+
+    /**
+     * Records what each entry's copies achieved: acknowledged topics, a failed attempt (counted only when the failure
+     * concerns the topic, or the broker acknowledged something else meanwhile — a broker outage parks nothing), a
+     * parking after too many attempts or behind a parked entry; entries acknowledged everywhere are removed.
+     */
+    private boolean settle(Map<Loaded, List<Send>> sends, boolean brokerAnswered) {
+        Map<String, BulkOperations> updates = new java.util.HashMap<>();
+        Instant now = clock.instant();
+        boolean settled = true;
+        int removed = 0;
+        int failedDocuments = 0;
+        Throwable example = null;
+        for (Map.Entry<Loaded, List<Send>> document : sends.entrySet()) {
+            Pending pending = document.getKey().pending();
+            BulkOperations bulk = updates.computeIfAbsent(pending.collection(),
+                    c -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c));
+            java.util.Set<String> brokenTopics = new java.util.HashSet<>();
+            boolean documentSettled = true;
+            List<String> done = new ArrayList<>();
+            Throwable documentFailure = null;
+            for (OutboxEntry entry : document.getKey().entries()) {
+                if (entry.parked()) {
+                    continue;
+                }
+                List<String> acknowledged = new ArrayList<>();
+                Send failure = null;
+                Send behind = null;
+                for (Send send : document.getValue()) {
+                    if (send.entry != entry) {
+                        continue;
+                    }
+                    if (send.acknowledged && !brokenTopics.contains(send.topic)) {
+                        acknowledged.add(send.topic);
+                        continue;
+                    }
+                    brokenTopics.add(send.topic);
+                    if (send.failure != null && (failure == null || send.topicFailure)) {
+                        failure = send;
+                    }
+                    if (send.behind != null && behind == null) {
+                        behind = send;
+                    }
+                }
+                if (entry.acknowledged().size() + acknowledged.size() == entry.topics().size()) {
+                    done.add(entry.entryId());
+                    delay.record(Duration.between(entry.occurredAt(), clock.instant()));
+                    continue;
+                }
+                Update update = new Update();
+                if (!acknowledged.isEmpty()) {
+                    update.addToSet(Outbox.ENTRIES + ".$.acknowledged").each(acknowledged.toArray());
+                }
+                boolean counted = failure != null && (failure.topicFailure || brokerAnswered);
+                if (counted) {
+                    update.inc(Outbox.ENTRIES + ".$.attempts", 1)
+                            .set(Outbox.ENTRIES + ".$.lastError", error(failure));
+                }
+                if (counted && entry.attempts() + 1 >= properties.maxAttempts()) {
+                    update.set(Outbox.ENTRIES + ".$.parkedAt", now);
+                    parkedNow(entry, failure.topic, error(failure));
+                } else if (behind != null && failure == null) {
+                    update.set(Outbox.ENTRIES + ".$.parkedAt", now).set(Outbox.ENTRIES + ".$.lastError",
+                            "waits behind parked entry " + behind.behind + " on " + behind.topic);
+                    parkedNow(entry, behind.topic, "behind " + behind.behind);
+                } else {
+                    documentSettled = false;
+                }
+                if (failure != null) {
+                    documentFailure = failure.failure;
+                }
+                if (!update.getUpdateObject().isEmpty()) {
+                    bulk.updateOne(Query.query(Criteria.where("_id").is(pending.documentId())
+                            .and(Outbox.ENTRIES + ".entryId").is(entry.entryId())), update);
+                }
+            }
+            settled &= documentSettled;
+            if (documentSettled) {
+                owed.remove(pending.collection() + "/" + pending.documentId());
+            } else {
+                owed.add(pending.collection() + "/" + pending.documentId());
+            }
+            if (!done.isEmpty()) {
+                bulk.updateOne(byId(pending.documentId()), new Update().pull(Outbox.ENTRIES,
+                        new Document("entryId", new Document("$in", done))));
+                removed += done.size();
+            }
+            if (documentFailure != null) {
+                Throwable cause = documentFailure;
+                bulk.updateOne(byId(pending.documentId()), new Update().inc(Outbox.ATTEMPTS, 1)
+                        .set(Outbox.LAST_ERROR, cause.getClass().getSimpleName()));
+                failedDocuments++;
+                example = cause;
+            }
+        }
+        for (BulkOperations bulk : updates.values()) {
+            try {
+                bulk.execute();
+            } catch (RuntimeException e) {
+                // what was acknowledged but not recorded is sent again: consumers ignore a repeated event id
+                log.warn("Outbox relay could not record a round's outcome: {}", e.toString());
+                settled = false;
+                sends.keySet().forEach(d -> owed.add(d.pending().collection() + "/" + d.pending().documentId()));
+            }
+        }
+        published.increment(removed);
+        if (failedDocuments > 0) {
+            log.warn("Outbox relay could not publish all entries of {} document(s), they stay pending: {}",
+                    failedDocuments, example.toString());
+        }
+        return settled;
+    }
+
+    /** The entry's type, the topic and the kind of failure — never its message, which may quote the payload. */
+    private static String error(Send failed) {
+        return failed.entry.type() + " on " + failed.topic + ": " + failed.failure.getClass().getSimpleName();
+    }
+
+    private void parkedNow(OutboxEntry entry, String topic, String why) {
+        parkedTotal.increment();
+        parkedCount.incrementAndGet();
+        log.error("Outbox entry {} ({}) parked on topic {}: {}; retry it with POST "
+                + "/api/v1/admin/outbox/parked/{}/retry", entry.entryId(), entry.type(), topic, why, entry.entryId());
+    }
+
+    private CircuitBreaker breaker(String topic) {
+        return topicBreakers.computeIfAbsent(topic, t -> breakers.circuitBreaker("outbox-" + t, breakerConfig));
+    }
+
+    /** A parked entry as operators see it: no payload, which holds customers' names and numbers. */
+    public record Parked(String entryId, String collection, String documentId, String eventId, String type,
+                         String key, Instant occurredAt, List<String> topics, List<String> acknowledged,
+                         int attempts, String lastError, Instant parkedAt) {
+    }
+
+    /** Every parked entry of the service, oldest first. */
+    public List<Parked> parked() {
+        List<Parked> found = new ArrayList<>();
+        for (String collection : properties.collections()) {
+            // exists, not $ne null: on a list, $ne null fails as soon as one entry has no parkedAt
+            Query query = Query.query(Criteria.where(PARKED).exists(true));
+            query.fields().include("_id").include(Outbox.ENTRIES);
+            for (Document document : mongo.find(query, Document.class, collection)) {
+                for (OutboxEntry entry : entriesOf(document)) {
+                    if (entry.parked()) {
+                        found.add(new Parked(entry.entryId(), collection, String.valueOf(document.get("_id")),
+                                entry.eventId(), entry.type(), entry.key(), entry.occurredAt(), entry.topics(),
+                                entry.acknowledged(), entry.attempts(), entry.lastError(), entry.parkedAt()));
+                    }
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(Parked::parkedAt).thenComparing(Parked::occurredAt));
+        return found;
+    }
+
+    /**
+     * Makes a parked entry pending again with a fresh count of attempts, and with it the document's other parked
+     * entries: later ones only waited behind it, and go out after it, in order. Returns the entries retried; empty
+     * when no parked entry has that id.
+     */
+    public List<String> retry(String entryId) {
+        for (String collection : properties.collections()) {
+            Query query = Query.query(Criteria.where(Outbox.ENTRIES).elemMatch(Criteria.where("entryId").is(entryId)
+                    .and("parkedAt").ne(null)));
+            query.fields().include("_id").include(Outbox.ENTRIES);
+            Document document = mongo.findOne(query, Document.class, collection);
+            if (document == null) {
                 continue;
             }
-            Pending pending = document.pending();
-            removals.computeIfAbsent(pending.collection(), c -> mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, c))
-                    .updateOne(byId(pending.documentId()), new Update().pull(Outbox.ENTRIES,
-                            new Document("entryId", new Document("$in", acknowledged))));
-            removed += acknowledged.size();
+            String documentId = String.valueOf(document.get("_id"));
+            List<String> retried = new ArrayList<>();
+            for (OutboxEntry entry : entriesOf(document)) {
+                if (!entry.parked()) {
+                    continue;
+                }
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)
+                                .and(Outbox.ENTRIES + ".entryId").is(entry.entryId())),
+                        new Update().unset(Outbox.ENTRIES + ".$.parkedAt").set(Outbox.ENTRIES + ".$.attempts", 0),
+                        collection);
+                retried.add(entry.entryId());
+            }
+            parkedCount.set(parked().size());
+            handOver(collection, documentId, null);
+            return retried;
         }
-        removals.values().forEach(BulkOperations::execute);
-        published.increment(removed);
-        return failure;
+        return List.of();
     }
 
     private ProducerRecord<String, byte[]> record(OutboxEntry entry, String topic) {
@@ -418,16 +699,5 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Counted on the document, by id alone: the entry's kind of failure, without its message. */
-    private void recordFailedAttempt(Pending pending, OutboxEntry entry, Exception error) {
-        Throwable cause = error.getCause() == null ? error : error.getCause();
-        try {
-            mongo.updateFirst(byId(pending.documentId()), new Update().inc(Outbox.ATTEMPTS, 1)
-                    .set(Outbox.LAST_ERROR, entry.type() + ": " + cause.getClass().getSimpleName()),
-                    pending.collection());
-        } catch (RuntimeException e) {
-            log.debug("Could not record a failed attempt: {}", e.toString());
-        }
-    }
 
 }
