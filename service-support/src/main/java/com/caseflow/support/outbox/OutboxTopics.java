@@ -1,5 +1,6 @@
 package com.caseflow.support.outbox;
 
+import com.caseflow.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,8 +87,8 @@ class OutboxTopics implements AutoCloseable {
             replicas = (short) sibling.get().partitions().get(0).replicas().size();
         }
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicas))).all()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicas).configs(Topics.configs(topic))))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             recreated.increment();
             log.warn("Outbox topic {} was missing and is created again ({} partitions, {} replicas)", topic,
                     partitions, replicas);
