@@ -229,6 +229,25 @@ class ConsoleWebTests {
     }
 
     @Test
+    void aLongCaseShowsItsLatestStepsFromTheHistoryRoutingKeepsApart() throws Exception {
+        routing.answer("GET /api/v1/cases/C-41", 200, """
+                {"id":"C-41","version":160,"status":"OPEN","departmentCode":"ENGINEERING","priority":"NORMAL",
+                 "category":"REPAIR","projectCode":"SH-LJY","matter":"地下车库渗水","contacts":[],"historyCount":150,
+                 "history":[{"sequence":0,"type":"caseflow.case.routed.v1","at":"2026-11-02T01:00:00Z","by":"routing-service"}]}""");
+        routing.answer("GET /api/v1/cases/C-41/history", 200, """
+                [{"sequence":149,"type":"caseflow.case.note-added.v1","at":"2026-12-04T02:00:00Z","by":"D-ENG-01",
+                  "departmentCode":"ENGINEERING","detail":"第一百五十次跟进：已更换止水带"}]""");
+        routing.answer("GET /api/v1/departments", 200, "[{\"code\":\"ENGINEERING\"}]");
+
+        String page = mvc.perform(get("/cases/C-41").with(logins.engineer()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(routing.received("GET", "/api/v1/cases/C-41/history")).singleElement()
+                .satisfies(r -> assertThat(r.path()).contains("page=1", "size=100"));
+        assertThat(page).contains("第一百五十次跟进：已更换止水带", "还有更早的 100 步未列出");
+    }
+
+    @Test
     void aScreenOfAnotherRoleIsAForbiddenPageAndAsksNoService() throws Exception {
         // the browser test shows the page itself; MockMvc stops at the forward
         mvc.perform(get("/callbacks").with(logins.agent()))

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,7 @@ import java.util.Set;
 class CaseController {
 
     private static final Set<String> ACTIONS = Set.of("accept", "notes", "transfer", "resolve");
+    private static final int HISTORY_PAGE = 100;
 
     private final Services services;
     private final FieldMessages fieldMessages;
@@ -89,8 +91,21 @@ class CaseController {
     }
 
     private void load(String id, Model model) {
-        model.addAttribute("case", services.routing().call(client -> client.get().uri("/api/v1/cases/{id}", id)
-                .retrieve().body(RoutingViews.Case.class)));
+        RoutingViews.Case shown = services.routing().call(client -> client.get().uri("/api/v1/cases/{id}", id)
+                .retrieve().body(RoutingViews.Case.class));
+        model.addAttribute("case", shown);
+        List<RoutingViews.HistoryEntry> history = shown.history();
+        if (!shown.holdsWholeHistory()) {
+            // the newest page of the steps routing keeps apart: what happened last matters most on this page
+            int last = (shown.historyCount() - 1) / HISTORY_PAGE;
+            history = List.of(services.routing().call(client -> client.get()
+                    .uri("/api/v1/cases/{id}/history?page={page}&size={size}", id, last, HISTORY_PAGE)
+                    .retrieve().body(RoutingViews.HistoryEntry[].class)));
+            if (last > 0) {
+                model.addAttribute("earlierSteps", (long) last * HISTORY_PAGE);
+            }
+        }
+        model.addAttribute("history", history);
         model.addAttribute("departments", services.routing().call(client -> client.get()
                 .uri("/api/v1/departments").retrieve().body(RoutingViews.Department[].class)));
     }

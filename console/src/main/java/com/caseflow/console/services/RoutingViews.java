@@ -14,11 +14,16 @@ public final class RoutingViews {
                        Customer customer, List<Contact> contacts, Deadlines deadlines, boolean overdue,
                        String incidentId, String mergedInto, Instant openedAt, Instant acceptedAt,
                        Instant resolvedAt, String resolution, int reopenCount, List<HistoryEntry> history,
-                       Long workingMinutesLeft) {
+                       Long workingMinutesLeft, Integer historyCount) {
 
         public Case {
             contacts = contacts == null ? List.of() : contacts;
             history = history == null ? List.of() : history;
+        }
+
+        /** Whether the case's own record holds every step; a long case keeps its older steps apart. */
+        public boolean holdsWholeHistory() {
+            return historyCount == null || historyCount <= history.size();
         }
 
         /** The deadline that matters now: the first response until accepted, then the resolution. */
