@@ -3,7 +3,7 @@
 # private CA, the Kafka broker's and MongoDB's TLS keys and certificates, the MongoDB replica-set key file, one Kafka
 # SCRAM password and one MongoDB password per service, and the application secrets. An existing file is kept, so the
 # script can run again after a new service or secret was added; delete a file (and see "Rotation" in
-# docs/drafts/production-lockdown.md) to renew it. Needs openssl; keytool (any JDK) only checks the CA certificate.
+# docs/operations.md) to renew it. Needs openssl; keytool (any JDK) only checks the CA certificate.
 #
 #   deploy/make-secrets.sh            # into deploy/secrets
 #   deploy/make-secrets.sh DIR        # elsewhere (then point CASEFLOW_SECRETS_DIR at it for compose)
