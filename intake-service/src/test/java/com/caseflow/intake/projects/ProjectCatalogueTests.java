@@ -127,7 +127,7 @@ class ProjectCatalogueTests {
                 ? fast.post("/api/v1/projects", invalid)
                 : fast.put("/api/v1/projects/CD-FST", invalid), Duration.ofSeconds(90));
 
-        assertThat(answers).extracting(Api.Response::status).containsOnly(400, 404, 429);
+        assertThat(answers).extracting(Api.Response::status).isSubsetOf(400, 429);
         Api.Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

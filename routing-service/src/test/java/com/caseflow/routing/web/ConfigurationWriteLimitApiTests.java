@@ -50,7 +50,7 @@ class ConfigurationWriteLimitApiTests {
     }
 
     private static void refusedAsTooMany(List<Api.Response> answers) {
-        assertThat(answers).extracting(Api.Response::status).containsOnly(400, 429);
+        assertThat(answers).extracting(Api.Response::status).isSubsetOf(400, 429);
         Api.Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
