@@ -51,7 +51,7 @@ final class ComposeLint {
             "routing-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY",
                     "CASEFLOW_CUSTOMER_KEY_SECRET"),
             "followup-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_WEBHOOK_SECRET",
-                    "CASEFLOW_SMS_SECRET"),
+                    "CASEFLOW_SMS_SECRET", "CASEFLOW_AUDIT_CUSTOMER_KEY"),
             "evaluation-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD"),
             "console", Set.of(CA, "KAFKA_PASSWORD", "CASEFLOW_CONSOLE_SECRET"),
             "identity", Set.of("CASEFLOW_SERVICES_SECRET", "CASEFLOW_CONSOLE_SECRET"),

@@ -1,6 +1,7 @@
 package com.caseflow.intake.projects;
 
 import com.caseflow.support.testing.Api;
+import com.caseflow.support.testing.Bursts;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,5 +115,23 @@ class ProjectCatalogueTests {
                 .filter(p -> p.get("code").asString().equals("CD-WHO")).findFirst().orElseThrow()
                 .get("updatedBy").asString()).isEqualTo("ADMIN02");
         assertThat(api.get("/api/v1/projects/CD-WHO").json().get("updatedAt").asString()).isNotBlank();
+    }
+
+    /** Intake allows 50 writes a second (agents record contacts at speed): a burst of 80 goes past it. */
+    @Test
+    void whenOneAdministratorWritesProjectsFasterThanTheLimitThen429WithRetryAfterAndNothingIsSaved() {
+        Api fast = new Api(port, TestIdentityProvider.get().token("ADMIN-FAST", "ADMIN"));
+        String invalid = NEW_PROJECT.replace("CD-TFY", "CD-FST").replace("ON_SALE", "热销");
+
+        List<Api.Response> answers = Bursts.untilRefused(80, i -> i % 2 == 0
+                ? fast.post("/api/v1/projects", invalid)
+                : fast.put("/api/v1/projects/CD-FST", invalid), Duration.ofSeconds(90));
+
+        assertThat(answers).extracting(Api.Response::status).isSubsetOf(400, 429);
+        Api.Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:caseflow:problem:rate-limited");
+        assertThat(api.get("/api/v1/projects/CD-FST").status()).isEqualTo(404);
     }
 }

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,11 +31,25 @@ public class AccessAudit {
     public static final String COLLECTION = "audit";
 
     /**
-     * @param subjectId the record read, when one was ({@code contactId} for intake's single reads)
+     * @param contactId intake's contact read, when one was
+     * @param recordId  another service's record that showed the customer: a case, a callback, a missed-call task
+     *                  (the action says which kind)
      * @param results   how many records a lookup returned; absent for the read of one record
+     * @param unmasked  whether the reader was shown the whole number; absent in entries written before 2026-12
      */
     public record Entry(String id, Instant at, String staffId, List<String> roles, String action,
-                        String customerRef, String customerMasked, String contactId, Integer results) {
+                        String customerRef, String customerMasked, String contactId, Integer results,
+                        String recordId, Boolean unmasked) {
+    }
+
+    /**
+     * A customer a read put before a reader.
+     *
+     * @param recordId the record that showed them (a case id, a callback id…)
+     * @param phone    their number as stored; read in its normal form ({@link Phones#normalised}) so that the same
+     *                 customer gets the same reference in every service
+     */
+    public record Shown(String recordId, String phone) {
     }
 
     private final MongoTemplate mongo;
@@ -56,10 +74,32 @@ public class AccessAudit {
         insert(staff, action, normalisedPhone, null, (int) Math.min(results, Integer.MAX_VALUE));
     }
 
+    /**
+     * The customers one read showed, one entry per customer and record, written in one batch before the read is
+     * answered; nothing when it showed nobody.
+     *
+     * @param unmasked whether the reader saw whole numbers rather than masked ones
+     */
+    @Retry(name = "mongo")
+    public void customersShown(Staff staff, String action, boolean unmasked, Collection<Shown> shown) {
+        Instant at = clock.instant();
+        List<String> roles = staff.roles().stream().sorted().toList();
+        Map<List<String>, Entry> entries = new LinkedHashMap<>();
+        for (Shown one : shown) {
+            String number = one.phone() == null ? null : Phones.normalised(one.phone()).orElse(one.phone());
+            entries.computeIfAbsent(Arrays.asList(one.recordId(), number), k -> new Entry(UUID.randomUUID().toString(),
+                    at, staff.staffId(), roles, action, number == null ? null : customerRef(number),
+                    Phones.masked(number), null, null, one.recordId(), unmasked));
+        }
+        if (!entries.isEmpty()) {
+            mongo.insert(entries.values(), COLLECTION);
+        }
+    }
+
     private void insert(Staff staff, String action, String normalisedPhone, String contactId, Integer results) {
         mongo.insert(new Entry(UUID.randomUUID().toString(), clock.instant(), staff.staffId(),
                 staff.roles().stream().sorted().toList(), action, customerRef(normalisedPhone),
-                Phones.masked(normalisedPhone), contactId, results), COLLECTION);
+                Phones.masked(normalisedPhone), contactId, results, null, null), COLLECTION);
     }
 
     /** The value stored for a customer, so an auditor can find every read of one number. */

@@ -7,6 +7,7 @@ import com.caseflow.followup.callbacks.domain.CallbackAttempt;
 import com.caseflow.followup.callbacks.domain.CallbackOutcome;
 import com.caseflow.followup.callbacks.domain.CallbackStatus;
 import com.caseflow.followup.callbacks.persistence.VersionedCallback;
+import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Customer service's callback queue (回访). Recording an attempt may carry {@code If-Match: "<version>"} (the
@@ -42,13 +44,19 @@ class CallbackController {
 
     private final Callbacks callbacks;
     private final StaffRateLimiter rateLimit;
+    private final CustomerReads reads;
     private final Clock clock;
 
-    CallbackController(Callbacks callbacks, StaffRateLimiter rateLimit, Clock clock) {
+    CallbackController(Callbacks callbacks, StaffRateLimiter rateLimit, CustomerReads reads, Clock clock) {
         this.callbacks = callbacks;
         this.rateLimit = rateLimit;
+        this.reads = reads;
         this.clock = clock;
     }
+
+    /** The access audit's names of the reads of this controller. */
+    static final String QUEUE_READ = "callback-queue";
+    static final String CALLBACK_READ = "callback-read";
 
     /**
      * One call: {@code reached} false, or true with {@code satisfaction} 1–5 and {@code resolved} (does the customer
@@ -71,22 +79,26 @@ class CallbackController {
                                  @RequestParam(defaultValue = "false") boolean due,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        Staff staff = Staff.of(authentication);
-        rateLimit.acquireRead(staff);
+        CustomerReads.checkPaging(page, size);
+        Staff staff = reads.reader(authentication);
         Instant now = clock.instant();
         boolean fullNumbers = callbacks.works(staff);
-        return PageView.of(callbacks.queue(staff, status, due, page, size), c -> view(c, fullNumbers, now));
+        var found = callbacks.queue(staff, status, due, page, size);
+        reads.shown(staff, QUEUE_READ, fullNumbers, found.getContent(), Callback::id, CallbackController::phones);
+        return PageView.of(found, c -> view(c, fullNumbers, now));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CallbackView> read(@PathVariable String id, Authentication authentication) {
-        Staff staff = Staff.of(authentication);
-        rateLimit.acquireRead(staff);
-        return view(callbacks.read(staff, id), staff);
+        Staff staff = reads.reader(authentication);
+        VersionedCallback found = callbacks.read(staff, id);
+        reads.shown(staff, CALLBACK_READ, callbacks.works(staff), found.state(), Callback::id,
+                CallbackController::phones);
+        return view(found, staff);
+    }
+
+    private static Stream<String> phones(Callback c) {
+        return c.customer() == null ? Stream.empty() : Stream.ofNullable(c.customer().phone());
     }
 
     @PostMapping("/{id}/attempts")

@@ -10,6 +10,7 @@ import com.caseflow.followup.missedcalls.domain.TaskClosedException;
 import com.caseflow.followup.missedcalls.domain.TaskNotFoundException;
 import com.caseflow.followup.missedcalls.domain.TaskStatus;
 import com.caseflow.followup.missedcalls.persistence.MissedCallStore.VersionedTask;
+import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.problem.ConflictException;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -36,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Customer service's call-back queue of missed calls (未接来电回拨). Agents and customer service staff call back and
@@ -51,15 +53,21 @@ class MissedCallController {
     private final MissedCalls missedCalls;
     private final MissedCallProperties properties;
     private final StaffRateLimiter rateLimit;
+    private final CustomerReads reads;
     private final Clock clock;
 
     MissedCallController(MissedCalls missedCalls, MissedCallProperties properties, StaffRateLimiter rateLimit,
-                         Clock clock) {
+                         CustomerReads reads, Clock clock) {
         this.missedCalls = missedCalls;
         this.properties = properties;
         this.rateLimit = rateLimit;
+        this.reads = reads;
         this.clock = clock;
     }
+
+    /** The access audit's names of the reads of this controller. */
+    static final String LIST_READ = "missed-call-list";
+    static final String TASK_READ = "missed-call-read";
 
     /** One call back: {@code outcome} REACHED, NO_ANSWER or WRONG_NUMBER; a note; the contact recorded, if any. */
     record AttemptRequest(String outcome, String note, String contactId) {
@@ -74,22 +82,25 @@ class MissedCallController {
     PageView<TaskView> list(@RequestParam(defaultValue = "OPEN") TaskStatus status,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        CustomerReads.checkPaging(page, size);
         Staff staff = allowed(authentication);
         rateLimit.acquireRead(staff);
         Instant now = clock.instant();
         boolean fullNumbers = callsBack(staff);
-        return PageView.of(missedCalls.list(status, page, size), t -> view(t, fullNumbers, now));
+        var found = missedCalls.list(status, page, size);
+        reads.shown(staff, LIST_READ, fullNumbers, found.getContent(), MissedCallTask::id,
+                t -> Stream.ofNullable(t.caller()));
+        return PageView.of(found, t -> view(t, fullNumbers, now));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<TaskView> read(@PathVariable String id, Authentication authentication) {
         Staff staff = allowed(authentication);
         rateLimit.acquireRead(staff);
-        return view(refused(() -> missedCalls.read(id)), staff);
+        VersionedTask found = refused(() -> missedCalls.read(id));
+        reads.shown(staff, TASK_READ, callsBack(staff), found.state(), MissedCallTask::id,
+                t -> Stream.ofNullable(t.caller()));
+        return view(found, staff);
     }
 
     @PostMapping("/{id}/attempts")

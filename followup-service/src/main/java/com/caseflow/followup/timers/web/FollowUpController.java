@@ -11,8 +11,7 @@ import com.caseflow.followup.timers.domain.TimelineEntry;
 import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.domain.WorkingTime;
 import com.caseflow.support.calendar.UnknownCalendarException;
-import com.caseflow.support.problem.FieldProblem;
-import com.caseflow.support.problem.InvalidRequestException;
+import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
 import com.caseflow.support.web.PageView;
@@ -76,10 +75,7 @@ class FollowUpController {
     PageView<DueCaseView> department(@PathVariable String code, @RequestParam(required = false) Boolean overdue,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        CustomerReads.checkPaging(page, size);
         Staff staff = reader(authentication);
         Instant now = clock.instant();
         return PageView.of(queries.department(staff, code, overdue, page, size), c -> due(c, now));

@@ -4,8 +4,8 @@ import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.intake.projects.application.ProjectRequest;
 import com.caseflow.intake.projects.domain.Project;
 import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
-import com.caseflow.support.security.Staff;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,9 +30,11 @@ import java.util.List;
 class ProjectController {
 
     private final ProjectCatalogue catalogue;
+    private final StaffRateLimiter rateLimit;
 
-    ProjectController(ProjectCatalogue catalogue) {
+    ProjectController(ProjectCatalogue catalogue, StaffRateLimiter rateLimit) {
         this.catalogue = catalogue;
+        this.rateLimit = rateLimit;
     }
 
     @Operation(summary = "All projects, optionally in one city")
@@ -51,7 +53,7 @@ class ProjectController {
     @Operation(summary = "Add a project to the catalogue")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Project> create(@RequestBody ProjectRequest request, Authentication login) {
-        Project project = catalogue.create(request, Staff.of(login).staffId());
+        Project project = catalogue.create(request, writer(login));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{code}")
                 .buildAndExpand(project.code()).toUri()).body(project);
     }
@@ -60,7 +62,14 @@ class ProjectController {
             + "else's newer change is refused with 409.")
     @PutMapping(path = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Project update(@PathVariable String code, @RequestBody ProjectRequest request, Authentication login) {
-        return catalogue.update(code, request, Staff.of(login).staffId()).orElseThrow(ProjectController::notFound);
+        return catalogue.update(code, request, writer(login)).orElseThrow(ProjectController::notFound);
+    }
+
+    /** The editor, within their write limit; every attempt counts, refused ones too. */
+    private String writer(Authentication login) {
+        Staff staff = Staff.of(login);
+        rateLimit.acquireWrite(staff);
+        return staff.staffId();
     }
 
     private static ResponseStatusException notFound() {

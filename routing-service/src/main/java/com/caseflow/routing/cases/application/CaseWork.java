@@ -66,8 +66,8 @@ public class CaseWork {
     }
 
     /** One page of a case's steps, oldest first, of every step it took. */
-    public Page<HistoryEntry> history(Staff staff, String caseId, int page, int size) {
-        Case state = read(staff, caseId).state();
+    /** One page of the steps of a case the reader was allowed to {@link #read}. */
+    public Page<HistoryEntry> history(Case state, int page, int size) {
         long from = (long) page * size + 1;
         return new PageImpl<>(cases.history(state, from, from + size - 1), PageRequest.of(page, size),
                 state.historyCount());

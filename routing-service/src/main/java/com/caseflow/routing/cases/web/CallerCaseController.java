@@ -2,6 +2,7 @@ package com.caseflow.routing.cases.web;
 
 import com.caseflow.routing.cases.application.CallerCases;
 import com.caseflow.routing.cases.domain.CaseStatus;
+import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Staff;
@@ -49,7 +50,7 @@ class CallerCaseController {
                                       @RequestParam(required = false) List<String> status,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size, Authentication login) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
+        List<FieldProblem> problems = CustomerReads.pagingProblems(page, size);
         if (phone == null || phone.isBlank()) {
             problems.add(new FieldProblem("phone", "is required: the customer's number"));
         }

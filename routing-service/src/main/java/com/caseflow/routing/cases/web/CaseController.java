@@ -1,11 +1,15 @@
 package com.caseflow.routing.cases.web;
 
 import com.caseflow.events.cases.Priority;
+import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.routing.cases.application.CaseWork;
+import com.caseflow.routing.cases.domain.Case;
+import com.caseflow.routing.cases.domain.CaseContact;
 import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.domain.HistoryEntry;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.cases.persistence.VersionedCase;
+import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.export.ExportFormat;
 import com.caseflow.support.export.TableExport;
 import com.caseflow.support.problem.FieldProblem;
@@ -33,6 +37,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Department work on cases. Every write may carry {@code If-Match: "<version>"} (the {@code ETag} of the last read):
@@ -46,15 +52,24 @@ class CaseController {
 
     private final CaseWork work;
     private final StaffRateLimiter rateLimit;
+    private final CustomerReads reads;
     private final Clock clock;
     private final Calendars calendars;
 
-    CaseController(CaseWork work, StaffRateLimiter rateLimit, Clock clock, Calendars calendars) {
+    CaseController(CaseWork work, StaffRateLimiter rateLimit, CustomerReads reads, Clock clock,
+                   Calendars calendars) {
         this.work = work;
         this.rateLimit = rateLimit;
+        this.reads = reads;
         this.clock = clock;
         this.calendars = calendars;
     }
+
+    /** The access audit's names of the reads of this controller. */
+    static final String QUEUE_READ = "department-queue";
+    static final String DOWNLOAD = "case-download";
+    static final String CASE_READ = "case-read";
+    static final String HISTORY_READ = "case-history";
 
     record NoteRequest(String note) {
     }
@@ -79,7 +94,7 @@ class CaseController {
                             @RequestParam(defaultValue = "20") int size,
                             @RequestParam(required = false) String format,
                             Authentication authentication) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
+        List<FieldProblem> problems = CustomerReads.pagingProblems(page, size);
         if (!sort.equals("newest") && !sort.equals("urgent")) {
             problems.add(new FieldProblem("sort", "newest or urgent"));
         }
@@ -92,25 +107,30 @@ class CaseController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        Staff staff = Staff.of(authentication);
+        Staff staff = reads.reader(authentication);
         List<CaseStatus> statuses = status == null || status.isEmpty()
                 ? List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS) : status;
         boolean full = fullNumbers(staff);
         if (exportFormat == ExportFormat.JSON) {
             var cases = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
                     sort.equals("urgent"), page, size));
+            reads.shown(staff, QUEUE_READ, full, cases.getContent(), Case::id, CaseController::phones);
             return ResponseEntity.ok(PageView.of(cases,
                     c -> CaseView.of(c, 0, full, false, clock.instant(), calendars)));
         }
         List<CaseView> all = new ArrayList<>();
+        List<Case> exported = new ArrayList<>();
         for (int p = 0; all.size() < MAX_EXPORT; p++) {
             var found = work.queue(staff, new CaseStore.QueueQuery(code, statuses, priority, overdue,
                     sort.equals("urgent"), p, PageView.MAX_SIZE));
             found.getContent().forEach(c -> all.add(CaseView.of(c, 0, full, false, clock.instant(), calendars)));
+            exported.addAll(found.getContent());
             if (!found.hasNext()) {
                 break;
             }
         }
+        reads.shown(staff, DOWNLOAD, full, exported.subList(0, Math.min(exported.size(), MAX_EXPORT)), Case::id,
+                CaseController::phones);
         boolean onlyOverdue = Boolean.TRUE.equals(overdue);
         return TableExport.download(CaseSheet.of(code, onlyOverdue, all.subList(0, Math.min(all.size(), MAX_EXPORT))),
                 exportFormat, code + (onlyOverdue ? "-超时案件-" : "-案件-")
@@ -121,8 +141,10 @@ class CaseController {
 
     @GetMapping("/cases/{id}")
     ResponseEntity<CaseView> read(@PathVariable String id, Authentication authentication) {
-        Staff staff = Staff.of(authentication);
-        return view(work.read(staff, id), staff);
+        Staff staff = reads.reader(authentication);
+        VersionedCase found = work.read(staff, id);
+        reads.shown(staff, CASE_READ, fullNumbers(staff), found.state(), Case::id, CaseController::phones);
+        return view(found, staff);
     }
 
     /**
@@ -134,11 +156,11 @@ class CaseController {
                                                @RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "" + PageView.MAX_SIZE) int size,
                                                Authentication authentication) {
-        List<FieldProblem> problems = PageView.pagingProblems(page, size);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        Page<HistoryEntry> steps = work.history(Staff.of(authentication), id, page, size);
+        CustomerReads.checkPaging(page, size);
+        Staff staff = reads.reader(authentication);
+        Case found = work.read(staff, id).state();
+        reads.shown(staff, HISTORY_READ, false, found, Case::id, CaseController::phones);
+        Page<HistoryEntry> steps = work.history(found, page, size);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(steps.getTotalElements()));
         if (steps.hasNext()) {
@@ -147,6 +169,12 @@ class CaseController {
                     + ">; rel=\"next\"");
         }
         return answer.body(steps.getContent());
+    }
+
+    /** The customers a case shows: its own and every caller attached to it. */
+    static Stream<String> phones(Case c) {
+        return Stream.concat(Stream.of(c.customer()), c.contacts().stream().map(CaseContact::customer))
+                .filter(Objects::nonNull).map(CaseCustomer::phone).filter(Objects::nonNull);
     }
 
     @PostMapping("/cases/{id}/accept")

@@ -18,6 +18,7 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +46,12 @@ class LexiconController {
 
     private final LexiconBook lexicon;
     private final RuleBook rules;
+    private final StaffRateLimiter rateLimit;
 
-    LexiconController(LexiconBook lexicon, RuleBook rules) {
+    LexiconController(LexiconBook lexicon, RuleBook rules, StaffRateLimiter rateLimit) {
         this.lexicon = lexicon;
         this.rules = rules;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -105,6 +108,8 @@ class LexiconController {
 
     @PutMapping
     LexiconView publish(@RequestBody LexiconRequest body, Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        rateLimit.acquireWrite(staff);
         List<FieldProblem> problems = new ArrayList<>();
         if (body.basedOnVersion() == null || body.basedOnVersion() < 0) {
             problems.add(new FieldProblem("basedOnVersion", "the version you edited, from GET /api/v1/routing-lexicon"));
@@ -118,7 +123,7 @@ class LexiconController {
         LexiconVersion base = lexicon.currentVersion();
         KeywordLists lists = new KeywordLists(body.terms(), orElse(body.negators(), base.lists().negators()),
                 orElse(body.hedges(), base.lists().hedges()), orElse(body.benign(), base.lists().benign()));
-        return view(lexicon.publish(lists, body.basedOnVersion(), Staff.of(authentication).staffId()));
+        return view(lexicon.publish(lists, body.basedOnVersion(), staff.staffId()));
     }
 
     @PostMapping("/dry-run")

@@ -10,6 +10,7 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +33,12 @@ class DepartmentController {
 
     private final DepartmentRegistry registry;
     private final CalendarBook calendars;
+    private final StaffRateLimiter rateLimit;
 
-    DepartmentController(DepartmentRegistry registry, CalendarBook calendars) {
+    DepartmentController(DepartmentRegistry registry, CalendarBook calendars, StaffRateLimiter rateLimit) {
         this.registry = registry;
         this.calendars = calendars;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -78,6 +81,9 @@ class DepartmentController {
     @PutMapping("/{code}")
     DepartmentView save(@PathVariable String code, @RequestBody DepartmentRequest body,
                         Authentication authentication) {
+        // every attempt counts, refused ones too: probing a configuration is as limited as changing it
+        Staff staff = Staff.of(authentication);
+        rateLimit.acquireWrite(staff);
         List<FieldProblem> problems = new ArrayList<>();
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             problems.add(new FieldProblem("code", "2–40 capital letters, digits or '_', e.g. ENGINEERING"));
@@ -103,8 +109,7 @@ class DepartmentController {
         Department department = new Department(code, body.nameZh().strip(), body.nameEn().strip(),
                 body.head().strip(), sla, body.active() == null || body.active(), calendarId,
                 Boolean.TRUE.equals(body.onDutyRoster()));
-        return DepartmentView.of(registry.save(department, body.expectedVersion(),
-                Staff.of(authentication).staffId()));
+        return DepartmentView.of(registry.save(department, body.expectedVersion(), staff.staffId()));
     }
 
     private SlaTarget sla(List<FieldProblem> problems, String field, SlaRequest target) {

@@ -16,6 +16,7 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Staff;
+import com.caseflow.support.security.StaffRateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +43,13 @@ class RuleController {
     private final RuleBook rules;
     private final ContactRouter router;
     private final TransferLearning corrections;
+    private final StaffRateLimiter rateLimit;
 
-    RuleController(RuleBook rules, ContactRouter router, TransferLearning corrections) {
+    RuleController(RuleBook rules, ContactRouter router, TransferLearning corrections, StaffRateLimiter rateLimit) {
         this.rules = rules;
         this.router = router;
         this.corrections = corrections;
+        this.rateLimit = rateLimit;
     }
 
     /** @param basedOnVersion the version the manager edited; publishing fails with 409 if it is no longer current */
@@ -113,6 +116,8 @@ class RuleController {
 
     @PutMapping
     RuleSet publish(@RequestBody RuleSetRequest body, Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        rateLimit.acquireWrite(staff);
         List<FieldProblem> problems = new ArrayList<>();
         if (body.basedOnVersion() == null || body.basedOnVersion() < 0) {
             problems.add(new FieldProblem("basedOnVersion", "the version you edited, from GET /api/v1/routing-rules"));
@@ -129,8 +134,7 @@ class RuleController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return rules.publish(body.rules(), body.defaultDepartment(), body.basedOnVersion(),
-                Staff.of(authentication).staffId());
+        return rules.publish(body.rules(), body.defaultDepartment(), body.basedOnVersion(), staff.staffId());
     }
 
     /**
