@@ -1,6 +1,7 @@
 package com.caseflow.support.config;
 
 import com.mongodb.MongoClientSettings;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,14 +9,31 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
 
 import java.util.concurrent.TimeUnit;
 
-/** Every service's MongoDB client gets the short timeouts of {@link MongoTimeouts}. */
+/**
+ * Every service's MongoDB client gets the short timeouts of {@link MongoTimeouts}, and every timeout they end in is
+ * translated to a {@code DataAccessResourceFailureException} ({@link StoreExceptionTranslator}).
+ */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @ConditionalOnClass({MongoClientSettings.class, MongoClientSettingsBuilderCustomizer.class})
 @EnableConfigurationProperties(MongoTimeouts.class)
 public class MongoTimeoutsAutoConfiguration {
+
+    @Bean
+    static BeanPostProcessor caseflowStoreExceptionTranslation() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof MongoDatabaseFactorySupport<?> factory) {
+                    factory.setExceptionTranslator(new StoreExceptionTranslator());
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     MongoClientSettingsBuilderCustomizer caseflowMongoTimeouts(MongoTimeouts timeouts) {
@@ -33,7 +51,9 @@ public class MongoTimeoutsAutoConfiguration {
                             .connectTimeout((int) timeouts.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout((int) timeouts.socketTimeout().toMillis(), TimeUnit.MILLISECONDS))
                     .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(timeouts.poolMaxWait().toMillis(),
-                            TimeUnit.MILLISECONDS));
+                            TimeUnit.MILLISECONDS))
+                    // an alpha API of driver 5 (client-side operation timeout), the only bound on the whole operation
+                    .timeout(timeouts.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.caseflow.support.consumer;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoNodeIsRecoveringException;
@@ -26,6 +27,7 @@ public final class TransientFailures {
             TransientDataAccessException.class,
             // the driver's own, where they reach us untranslated
             MongoTimeoutException.class,
+            MongoConnectionPoolClearedException.class,
             MongoSocketException.class,
             MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class,

@@ -5,6 +5,7 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -114,6 +115,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class,
             MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
