@@ -26,7 +26,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -63,7 +65,8 @@ class StoreOutageTests {
     MongoTemplate mongo;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build();
-    private final String token = TestIdentityProvider.get().token("A001", "AGENT");
+    /** One agent per call: the calls come from a whole shift, not from one agent over the rate limit. */
+    private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
 
     @AfterAll
     static void closeProxy() throws IOException {
@@ -133,7 +136,9 @@ class StoreOutageTests {
         String phone = "136" + String.format("%08d", 30_000_000 + n);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/calls"))
                 .timeout(ANSWER_WITHIN)
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(n % 100,
+                        agent -> TestIdentityProvider.get().token("A" + (100 + agent), "AGENT")))
                 .POST(HttpRequest.BodyPublishers.ofString(Fixtures.call("周杰", phone, "燃气表漏气"),
                         StandardCharsets.UTF_8))
                 .build();
