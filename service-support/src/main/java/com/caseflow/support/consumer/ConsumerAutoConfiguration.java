@@ -5,20 +5,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every consuming service reads records with, and where its dead letters go: {@code <topic>.dlq}, counted by
- * topic in {@code caseflow.dead.letters}, with the binder's {@code x-exception-*} headers naming the error.
+ * topic in {@code caseflow.dead.letters}, with the binder's {@code x-exception-*} headers naming the error. Only
+ * poison and other failures that will not pass by themselves go there: a record that failed because the store is away
+ * is kept and retried until the store is back ({@link StoreOutageRetry}).
  */
 @AutoConfiguration
 @ConditionalOnClass(DlqDestinationResolver.class)
 // Only with consumers declared: Spring Cloud Stream would otherwise take the resolver, a BiFunction, for the one
 // function to bind.
 @ConditionalOnProperty("spring.cloud.function.definition")
+@EnableConfigurationProperties(ConsumerRetryProperties.class)
 public class ConsumerAutoConfiguration {
+
+    @Bean
+    StoreOutageRetry storeOutageRetry(ConsumerRetryProperties retry, ApplicationContext context, MeterRegistry meters,
+                                      ObjectProvider<ListenerContainerRegistry> registry) {
+        return new StoreOutageRetry(retry, context, meters, registry.getIfAvailable());
+    }
 
     @Bean
     EnvelopeReader envelopeReader(JsonMapper json) {

@@ -5,10 +5,18 @@ import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +54,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE = "urn:caseflow:problem:";
+    /** The circuit breaker that services put in front of their store. */
+    public static final String STORE_BREAKER = "mongo";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     static ProblemDetail tooLarge(long limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
@@ -97,16 +108,43 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e, Locale locale) {
+    /**
+     * The store is unreachable or frozen: whatever form that takes once the driver's short timeouts run out
+     * (Spring's translations, the driver's own exceptions where they escape untranslated, the open circuit breaker
+     * in front of the store). Answered at once with 503 and when to try again, never as a 500.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
+            MongoConnectionPoolClearedException.class,
+            MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
+        return storeUnavailable(locale);
+    }
+
+    /** An open circuit breaker: the store's (intake's "mongo") or another dependency's. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> breakerOpen(CallNotPermittedException e, Locale locale) {
+        log.warn("Answered 503, circuit breaker open: {}", e.getCausingCircuitBreakerName());
+        if (STORE_BREAKER.equals(e.getCausingCircuitBreakerName())) {
+            return storeUnavailable(locale);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "A service this request needs is unavailable; nothing was done. Retry shortly.");
+        problem.setType(URI.create(TYPE + "dependency-unavailable"));
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> storeUnavailable(Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 detail(DataAccessResourceFailureException.class, locale,
                         "The data store is unavailable; the request may not have been carried out. Retry shortly."));
         problem.setType(URI.create(TYPE + "store-unavailable"));
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
     }
 
     /** A calendar this service has not received from routing yet: moments after a first start, or routing is away. */
