@@ -118,7 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram()
                 .register(meters);
         this.published = meters.counter("caseflow.outbox.published");
-        this.parkedTotal = Counter.builder("caseflow.outbox.parked.total")
+        this.parkedTotal = Counter.builder("caseflow.outbox.parkings")
                 .description("entries the relay stopped trying, waiting for an operator's retry").register(meters);
         Gauge.builder("caseflow.outbox.parked", parkedCount, AtomicLong::get)
                 .description("entries parked now: a topic kept failing; see GET /api/v1/admin/outbox/parked")

@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Dead letters listed with their errors and without their personal data, replayed once by an administrator. */
 @SpringBootTest(classes = RelayTestService.class, properties = {
         "spring.application.name=dead-letter-test",
+        "caseflow.security.audience=intake-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseflow.outbox.collections=" + RelayTestService.COLLECTION,
         "caseflow.dead-letters.topics=cases"})

@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = RelayTestService.class, properties = {
         "spring.application.name=relay-test",
+        "caseflow.security.audience=intake-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseflow.outbox.collections=" + RelayTestService.COLLECTION,
         "caseflow.outbox.sweep-interval=300ms",
