@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -12,6 +13,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +71,26 @@ class ContainerProfileTests {
 
         assertThat(environment.getProperty("caseflow.webhooks.require-https")).isEqualTo("true");
         assertThat(environment.getProperty("caseflow.webhooks.require-signature")).isEqualTo("true");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"intake-service", "routing-service", "followup-service", "evaluation-service"})
+    void whenAServiceIsDownThenItsHealthAnswersAsBootMapsIt(String module) throws IOException {
+        Files.writeString(secrets.resolve("KAFKA_PASSWORD"), "k");
+        Files.writeString(secrets.resolve("MONGODB_PASSWORD"), "m");
+
+        StandardEnvironment environment = containerProfile(module);
+
+        // a mapping of our own replaces Boot's whole table: DOWN would answer 200 and no probe would see it
+        String prefix = "management.endpoint.health.status.http-mapping.";
+        List<String> mapped = environment.getPropertySources().stream()
+                .filter(EnumerablePropertySource.class::isInstance)
+                .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                .filter(name -> name.startsWith(prefix)).toList();
+        if (!mapped.isEmpty()) {
+            assertThat(environment.getProperty(prefix + "down")).isEqualTo("503");
+            assertThat(environment.getProperty(prefix + "out-of-service")).isEqualTo("503");
+        }
     }
 
     private StandardEnvironment containerProfile(String module) {
