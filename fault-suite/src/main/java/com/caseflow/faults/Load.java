@@ -47,6 +47,8 @@ final class Load implements AutoCloseable {
             "业主说：'; DROP TABLE contacts; -- 请尽快处理", "投诉 <script>alert(1)</script> 页面", "{\"$gt\": \"\"} 物业费"};
     /** Complaints and safety matters are never settled on the spot: intake refuses to record them so. */
     private static final Set<String> NEVER_SETTLED = Set.of("COMPLAINT", "外墙瓷砖脱落");
+    /** The agents who record the load's calls and visits. */
+    static final List<String> AGENTS = List.of("A001", "A002", "R002");
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -348,7 +348,7 @@ final class Reconciliation {
         events(run.broker(), FOLLOWUPS, "type").values().forEach(followUpEvents::addAll);
         Map<String, Long> expected = EvaluationCounters.expected(List.copyOf(accepted.values()), caseEvents,
                 followUpEvents);
-        Set<String> agents = new TreeSet<>(FaultSuite.STAFF);
+        Set<String> agents = new TreeSet<>(Load.AGENTS);
         Set<String> departments = new TreeSet<>();
         expected.keySet().forEach(key -> {
             String[] parts = key.split(" ");
