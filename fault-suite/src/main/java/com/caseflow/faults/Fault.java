@@ -79,14 +79,28 @@ enum Fault {
         @Override
         void inject(FaultSuite.Run run) throws Exception {
             Cluster cluster = run.cluster();
-            cluster.addInstances(SERVICES);
+            try {
+                zombie(run, cluster);
+            } finally {
+                // also when an instance did not start in time: none may be left behind for the next faults
+                SERVICES.forEach(cluster::removeExtraInstances);
+            }
+        }
+
+        private void zombie(FaultSuite.Run run, Cluster cluster) throws Exception {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     cluster.kafkaBootstrap()))) {
-                // both instances own partitions (and hold polled records) before the first is frozen
+                // an instance has one member per binding: the group is twice as large with the second instance
                 Map<String, Integer> together = new java.util.HashMap<>();
+                SERVICES.forEach(group -> together.put(group, 2 * members(admin, group)));
+                cluster.addInstances(SERVICES);
+                // both instances own partitions (and hold polled records) before the first is frozen
                 for (String group : SERVICES) {
-                    Node.await(Duration.ofSeconds(60), () -> members(admin, group) >= 2);
-                    together.put(group, members(admin, group));
+                    if (!Node.await(Duration.ofSeconds(120), () -> stable(admin, group)
+                            && members(admin, group) >= together.get(group))) {
+                        run.violations().add(this + ": the second instance of " + group + " did not join its group "
+                                + "within 120 s");
+                    }
                 }
                 List<Node> first = SERVICES.stream().map(cluster::service).toList();
                 first.forEach(Node::freeze);
@@ -110,7 +124,6 @@ enum Fault {
                             && members(admin, group) >= together.get(group));
                 }
             }
-            SERVICES.forEach(cluster::removeExtraInstances);
         }
     },
     STORE_STOPPED("the store (MongoDB) frozen under load, then thawed") {

@@ -119,9 +119,14 @@ public final class FaultSuite {
                 if (!settled(run, stores, Duration.ofMinutes(3))) {
                     violations.add("the pipeline did not settle within 3 min after the last fault");
                 }
+                // Timers keep firing while the suite counts (reminders come due for hours): the count judges the
+                // state at this moment. Barriers: every event stored by then is published (a timer's event is
+                // stored with it), the suite's own view has read the topics to their end offsets after that, and the
+                // gateway has had the time to receive the notification of every timer record on followups.
                 Instant end = Instant.now();
-                // barriers: the suite's own view has read every topic to the end offsets of now, and the gateway has
-                // had the time to receive the notifications of every timer record on followups
+                if (!Node.await(Duration.ofSeconds(60), () -> stores.unpublished() == 0)) {
+                    violations.add("events stored before the count were not published within 60 s");
+                }
                 if (!broker.caughtUp(Duration.ofSeconds(60))) {
                     violations.add("the suite's view of the topics did not catch up with the broker within 60 s");
                 }

@@ -229,7 +229,8 @@ final class Reconciliation {
                 planned.add(new Timers.Planned(c.getKey(), stage.getString("_id") != null ? stage.getString("_id")
                         : stage.getString("id"), stage.getString("deadline"), millis(stage.get("deadlineDueAt")),
                         stage.getInteger("level", 0), stage.getString("state"), Instant.ofEpochMilli(
-                        millis(stage.get("dueAt")))));
+                        millis(stage.get("dueAt"))), stage.get("settledAt") == null ? null : Instant.ofEpochMilli(
+                        millis(stage.get("settledAt")))));
             }
         }
         figures.put("cases whose deadlines are wrong at follow-up", wrongDeadlines);

@@ -118,14 +118,25 @@ class ReconciliationRulesTests {
                 .singleElement().asString().contains("planned no such timer");
     }
 
+    @Test
+    void aTimerThatFiredAfterTheCountBeganIsLeftOutWithItsRecord() {
+        Timers.Planned late = new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0,
+                "FIRED", END.plusSeconds(5), END.plusSeconds(6));
+
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)), List.of(late),
+                Map.of(), END, Duration.ofSeconds(30)).violations()).isEmpty();
+        assertThat(Timers.check(List.of(), List.of(late), Map.of(), END, Duration.ofSeconds(30)).violations())
+                .isEmpty();
+    }
+
     private static Timers.Planned stage(String state) {
         return new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0, state,
-                END.minusSeconds(600));
+                END.minusSeconds(600), state.equals("PENDING") ? null : END.minusSeconds(590));
     }
 
     private static Timers.Planned pendingLater() {
         return new Timers.Planned("K1", "g1-first_response-escalation-1", "FIRST_RESPONSE", DUE, 1, "PENDING",
-                Instant.ofEpochMilli(DUE));
+                Instant.ofEpochMilli(DUE), null);
     }
 
     // --- department topics ---
