@@ -317,8 +317,7 @@ final class Reconciliation {
         boolean running = false;
         for (JsonNode event : events) {
             JsonNode deadlines = event.path("data").path("deadlines");
-            String due = deadlines.path("firstResponseDue").asString() + "|" + deadlines.path("resolutionDue")
-                    .asString();
+            String due = toMillis(deadlines.path("firstResponseDue")) + "|" + toMillis(deadlines.path("resolutionDue"));
             switch (type(event)) {
                 case EventTypes.CASE_ROUTED, EventTypes.CASE_TRANSFERRED, EventTypes.CASE_REOPENED -> {
                     sets++;
@@ -336,6 +335,18 @@ final class Reconciliation {
             }
         }
         return sets;
+    }
+
+    /**
+     * A deadline to the millisecond: routing writes a deadline it just worked out to the nanosecond and one it read back
+     * from its store to the millisecond, and the two are the same deadline.
+     */
+    private static String toMillis(JsonNode due) {
+        try {
+            return Long.toString(Instant.parse(due.asString()).toEpochMilli());
+        } catch (RuntimeException e) {
+            return due.asString();
+        }
     }
 
     /**

@@ -63,6 +63,23 @@ class ReconciliationRulesTests {
         assertThat(Reconciliation.deadlineSets(events)).isEqualTo(3);
     }
 
+    @Test
+    void aDeadlineWrittenToTheNanosecondAndReadBackToTheMillisecondIsTheSameSet() {
+        var reopened = event(EventTypes.CASE_REOPENED, 1, null, null);
+        ((ObjectNode) reopened.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:33:51.920123456Z")
+                .put("resolutionDue", "2026-12-05T11:18:51.920123456Z");
+        var attached = event(EventTypes.CONTACT_ATTACHED, 2, "c2", null);
+        ((ObjectNode) attached.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:33:51.920Z").put("resolutionDue", "2026-12-05T11:18:51.920Z");
+        var shortened = event(EventTypes.CONTACT_ATTACHED, 3, "c3", null);
+        ((ObjectNode) shortened.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:30:00Z").put("resolutionDue", "2026-12-05T11:18:51.920Z");
+
+        assertThat(Reconciliation.deadlineSets(List.of(reopened, attached))).isEqualTo(1);
+        assertThat(Reconciliation.deadlineSets(List.of(reopened, attached, shortened))).isEqualTo(2);
+    }
+
     // --- reminders and escalations, counted raw ---
 
     private static final Instant END = Instant.parse("2026-12-05T08:00:00Z");
