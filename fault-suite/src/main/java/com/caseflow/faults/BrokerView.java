@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.caseflow.events.Topics.ALL;
+import static com.caseflow.events.Topics.CASES;
 import static com.caseflow.events.Topics.CONTACTS;
+import static com.caseflow.events.Topics.FOLLOWUPS;
 import static com.caseflow.events.Topics.deadLetter;
 
 /**
@@ -45,7 +47,12 @@ final class BrokerView implements AutoCloseable {
     private static final List<String> WATCHED = ALL.stream()
             .flatMap(topic -> Stream.of(topic, deadLetter(topic))).toList();
 
+    /** The departments' own copies of case events ({@code cases.dept.*}), created as departments appear. */
+    static final String DEPARTMENT_TOPICS = CASES + ".dept.";
+    private static final Duration NEW_TOPICS_EVERY = Duration.ofSeconds(2);
+
     private final Map<String, Queue<Seen>> seen = new ConcurrentHashMap<>();
+    private final List<TopicPartition> assigned = new ArrayList<>();
     private final Set<String> contactKeys = ConcurrentHashMap.newKeySet();
     private final KafkaConsumer<String, String> consumer;
     private final Admin admin;
@@ -66,16 +73,43 @@ final class BrokerView implements AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         WATCHED.forEach(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30))
                 .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
-        consumer.assign(partitions);
+        assigned.addAll(partitions);
+        consumer.assign(assigned);
         consumer.seekToBeginning(partitions);
+        watchDepartmentTopics();
         reader = new Thread(this::read, "fault-suite-topics");
         reader.setDaemon(true);
         reader.start();
     }
 
+    /** Adds the department topics that exist now and are not read yet, from their beginning (reader thread only). */
+    private void watchDepartmentTopics() {
+        List<TopicPartition> added = new ArrayList<>();
+        consumer.listTopics(Duration.ofSeconds(10)).forEach((topic, partitions) -> {
+            if (topic.startsWith(DEPARTMENT_TOPICS) && !topic.endsWith(".dlq") && !seen.containsKey(topic)) {
+                seen.put(topic, new ConcurrentLinkedQueue<>());
+                partitions.forEach(p -> added.add(new TopicPartition(topic, p.partition())));
+            }
+        });
+        if (!added.isEmpty()) {
+            assigned.addAll(added);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(added);
+        }
+    }
+
     private void read() {
+        long lookedForTopics = System.nanoTime();
         try {
             while (!closed) {
+                if (System.nanoTime() - lookedForTopics > NEW_TOPICS_EVERY.toNanos()) {
+                    lookedForTopics = System.nanoTime();
+                    try {
+                        watchDepartmentTopics();
+                    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                        // the broker is away (a fault): the next round looks again
+                    }
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, String> headers = new LinkedHashMap<>();
                     for (Header header : record.headers()) {
@@ -98,7 +132,51 @@ final class BrokerView implements AutoCloseable {
 
     /** The records of one topic so far, each partition's in their order. */
     List<Seen> of(String topic) {
-        return List.copyOf(seen.get(topic));
+        Queue<Seen> records = seen.get(topic);
+        return records == null ? List.of() : List.copyOf(records);
+    }
+
+    /** The department topics seen so far, with their records. */
+    Map<String, List<Seen>> departmentTopics() {
+        Map<String, List<Seen>> topics = new java.util.TreeMap<>();
+        seen.forEach((topic, records) -> {
+            if (topic.startsWith(DEPARTMENT_TOPICS)) {
+                topics.put(topic, List.copyOf(records));
+            }
+        });
+        return topics;
+    }
+
+    /**
+     * Waits until this view has read every partition it reads up to the broker's end offsets of now: what it holds
+     * afterwards is everything written before the call (the barrier for absences).
+     */
+    boolean caughtUp(Duration wait) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : admin.listTopics().names().get()) {
+                if (seen.containsKey(topic) && (topic.startsWith(CASES) || topic.startsWith(FOLLOWUPS))) {
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                            .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                }
+            }
+            Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            return Node.await(wait, () -> ends.entrySet().stream().allMatch(e -> readUpTo(e.getKey()) >= e.getValue()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private long readUpTo(TopicPartition partition) {
+        Queue<Seen> records = seen.get(partition.topic());
+        long next = 0;
+        for (Seen record : records) {
+            if (record.partition() == partition.partition()) {
+                next = Math.max(next, record.offset() + 1);
+            }
+        }
+        return next;
     }
 
     boolean published(String contactId) {

@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The system under test on this machine, each part a process of its own: the Kafka broker alone (so that it can be
- * killed and frozen alone), MongoDB with the identity server and the notification receiver, and every service — on
- * free ports and in a fresh directory, so that it runs beside {@code ./run} and starts from nothing.
+ * The system under test on this machine, each part a process of its own: the Kafka broker alone and MongoDB alone (so
+ * that each can be killed or frozen alone: a frozen store must not freeze the identity server or the notification
+ * receiver with it), the identity server with the notification receiver, and every service — on free ports and in a
+ * fresh directory, so that it runs beside {@code ./run} and starts from nothing.
  */
 final class Cluster implements AutoCloseable {
 
@@ -30,7 +31,8 @@ final class Cluster implements AutoCloseable {
     static final List<String> SERVICES = List.of("intake-service", "routing-service", "followup-service",
             "evaluation-service");
     static final String READY = "CaseFlow local stack ready:";
-    private static final Duration START_WAIT = Duration.ofSeconds(240);
+    /** A service started in 260–280 s while the machine ran at a load of 50 on 2 cores (other builds): CI is like that. */
+    private static final Duration START_WAIT = Duration.ofSeconds(480);
     /** The services' producer delivery timeout (also their default): the broker is frozen for longer than this. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -43,6 +45,7 @@ final class Cluster implements AutoCloseable {
     private final int notificationsPort = freePort();
     private final Node kafka;
     private final Node store;
+    private final Node identity;
     private final Map<String, List<Node>> services = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -64,8 +67,10 @@ final class Cluster implements AutoCloseable {
                 "--controller-port=" + controllerPort, "--mongo-port=0", "--identity-port=0",
                 "--notifications-port=0"), this.work.resolve("logs/kafka.log"), READY);
         store = Node.infrastructure("store", infra("store", "--kafka-port=0", "--mongo-port=" + mongoPort,
+                "--identity-port=0", "--notifications-port=0"), this.work.resolve("logs/store.log"), READY);
+        identity = Node.infrastructure("identity", infra("identity", "--kafka-port=0", "--mongo-port=0",
                 "--identity-port=" + identityPort, "--notifications-port=" + notificationsPort),
-                this.work.resolve("logs/store.log"), READY);
+                this.work.resolve("logs/identity.log"), READY);
         SERVICES.forEach(name -> services.put(name, new ArrayList<>()));
     }
 
@@ -87,15 +92,29 @@ final class Cluster implements AutoCloseable {
         return "-Dfault-suite.stack=" + work;
     }
 
-    /** Starts the broker and the store, then one instance of every service, all at once where they can be. */
+    /** Starts the broker, the store and the identity server, then one instance of every service, all at once. */
     void start() {
         kafka.start();
         store.start();
+        identity.start();
         kafka.awaitReady(START_WAIT);
         store.awaitReady(START_WAIT);
+        identity.awaitReady(START_WAIT);
         List<Node> first = SERVICES.stream().map(this::newInstance).toList();
         first.forEach(Node::start);
         first.forEach(node -> node.awaitReady(START_WAIT));
+    }
+
+    /**
+     * The services' consumer session timeout ({@code session.timeout.ms} in their application.yml): a consumer frozen
+     * longer than this is removed from its group.
+     */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    /** One more instance of each of the services, started at once. */
+    void addInstances(List<String> services) {
+        services.stream().map(s -> CompletableFuture.runAsync(() -> addInstance(s))).toList()
+                .forEach(CompletableFuture::join);
     }
 
     /** Starts one more instance of a service (same consumer group, same database) and waits until it is ready. */
@@ -138,8 +157,7 @@ final class Cluster implements AutoCloseable {
         if (service.equals("followup-service")) {
             settings.addAll(List.of("--caseflow.followup.timers.reminder-share=0.005",
                     "--caseflow.followup.timers.poll-interval=5s",
-                    "--caseflow.followup.notifications.webhook=http://127.0.0.1:" + notificationsPort
-                            + "/notifications",
+                    "--caseflow.followup.notifications.webhook=" + notificationsUrl(),
                     // texts to customers wait as PENDING: the suite accounts for contacts and cases, not texts, and
                     // must not send to the SMS stand-in of a ./run beside it
                     "--caseflow.sms.gateway-url="));
@@ -153,6 +171,16 @@ final class Cluster implements AutoCloseable {
 
     Node kafka() {
         return kafka;
+    }
+
+    /** The MongoDB-wire server every service stores in, a process of its own. */
+    Node store() {
+        return store;
+    }
+
+    /** Where follow-up delivers its reminders and escalations (infra's notification receiver). */
+    String notificationsUrl() {
+        return "http://127.0.0.1:" + notificationsPort + "/notifications";
     }
 
     /** The first instance of a service, the one that runs throughout. */
@@ -251,15 +279,16 @@ final class Cluster implements AutoCloseable {
         }
         kafka.retire();
         store.retire();
+        identity.retire();
         services.values().forEach(instances -> instances.forEach(Node::retire));
-        if (kafka.alive()) {
-            kafka.thaw();  // services leaving their groups would wait on a frozen broker
-        }
+        // services leaving their groups or flushing their outboxes would wait on a frozen broker or store
+        List.of(kafka, store).stream().filter(Node::alive).forEach(Node::thaw);
+        services.values().forEach(instances -> instances.stream().filter(Node::alive).forEach(Node::thaw));
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         services.values().forEach(instances -> instances.forEach(node ->
                 stopping.add(CompletableFuture.runAsync(node::stop))));
         stopping.forEach(CompletableFuture::join);
-        CompletableFuture.allOf(CompletableFuture.runAsync(kafka::stop), CompletableFuture.runAsync(store::stop))
-                .join();
+        CompletableFuture.allOf(CompletableFuture.runAsync(kafka::stop), CompletableFuture.runAsync(store::stop),
+                CompletableFuture.runAsync(identity::stop)).join();
     }
 }

@@ -74,6 +74,76 @@ enum Fault {
             services.forEach(run.cluster()::removeExtraInstances);
         }
     },
+    ZOMBIE("a second instance of routing, follow-up and evaluation; the first frozen past its session timeout while "
+            + "the second takes over, then thawed") {
+        @Override
+        void inject(FaultSuite.Run run) throws Exception {
+            Cluster cluster = run.cluster();
+            try {
+                zombie(run, cluster);
+            } finally {
+                // also when an instance did not start in time: none may be left behind for the next faults
+                SERVICES.forEach(cluster::removeExtraInstances);
+            }
+        }
+
+        private void zombie(FaultSuite.Run run, Cluster cluster) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    cluster.kafkaBootstrap()))) {
+                // an instance has one member per binding: the group is twice as large with the second instance
+                Map<String, Integer> together = new java.util.HashMap<>();
+                SERVICES.forEach(group -> together.put(group, 2 * members(admin, group)));
+                cluster.addInstances(SERVICES);
+                // both instances own partitions (and hold polled records) before the first is frozen
+                for (String group : SERVICES) {
+                    if (!Node.await(Duration.ofSeconds(120), () -> stable(admin, group)
+                            && members(admin, group) >= together.get(group))) {
+                        run.violations().add(this + ": the second instance of " + group + " did not join its group "
+                                + "within 120 s");
+                    }
+                }
+                List<Node> first = SERVICES.stream().map(cluster::service).toList();
+                first.forEach(Node::freeze);
+                try {
+                    // its session expires: the group rebalances without it and the second instance settles its records
+                    for (String group : SERVICES) {
+                        if (!Node.await(Cluster.SESSION_TIMEOUT.multipliedBy(6), () -> stable(admin, group)
+                                && members(admin, group) <= together.get(group) / 2)) {
+                            run.violations().add(this + ": the frozen instance of " + group + " was not removed from "
+                                    + "its group within " + Cluster.SESSION_TIMEOUT.multipliedBy(6).toSeconds() + " s");
+                        }
+                    }
+                    Node.await(Duration.ofSeconds(60), () -> SERVICES.stream().allMatch(group ->
+                            run.broker().lag().getOrDefault(group, 0L) == 0));
+                } finally {
+                    first.forEach(Node::thaw);
+                }
+                // the zombie finishes the records it polled before the freeze, then rejoins; both run side by side
+                for (String group : SERVICES) {
+                    Node.await(Duration.ofSeconds(90), () -> stable(admin, group)
+                            && members(admin, group) >= together.get(group));
+                }
+            }
+        }
+    },
+    STORE_STOPPED("the store (MongoDB) frozen under load, then thawed") {
+        @Override
+        void inject(FaultSuite.Run run) {
+            Node store = run.cluster().store();
+            store.freeze();
+            try {
+                Node.sleep(run.plan().storeOutage());
+            } finally {
+                store.thaw();
+            }
+        }
+
+        @Override
+        String description(Plan plan) {
+            return "SIGSTOP of the store (MongoDB) for " + minutesOrSeconds(plan.storeOutage())
+                    + " under load, then SIGCONT";
+        }
+    },
     POISON("bad JSON, an unknown type and a newer schema version on every topic the services read") {
         @Override
         void inject(FaultSuite.Run run) throws Exception {
@@ -106,6 +176,9 @@ enum Fault {
         }
     };
 
+    private static final List<String> SERVICES = List.of("routing-service", "followup-service",
+            "evaluation-service");
+
     /** Contacts intake answered 201 while it could not publish them, then died: only its outbox knew them. */
     static final String STRANDED = "accepted while the broker was frozen, then intake killed";
 
@@ -117,6 +190,32 @@ enum Fault {
 
     String description() {
         return description;
+    }
+
+    /** The description with the plan's figures in it, for the report. */
+    String description(Plan plan) {
+        return description;
+    }
+
+    private static String minutesOrSeconds(Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
+    private static int members(Admin admin, String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static boolean stable(Admin admin, String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).groupState()
+                    == GroupState.STABLE;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     abstract void inject(FaultSuite.Run run) throws Exception;

@@ -1,20 +1,25 @@
 package com.caseflow.faults;
 
+import com.caseflow.events.EventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.caseflow.events.Topics.ALL;
+import static com.caseflow.events.Topics.FOLLOWUPS;
 import static com.caseflow.events.Topics.deadLetter;
 
 /**
@@ -39,8 +45,8 @@ public final class FaultSuite {
 
     /** Everything a fault can reach while it is injected, and what it found. */
     record Run(Plan plan, Cluster cluster, Ledger ledger, Map<String, String> tokens, BrokerView broker,
-               List<Poison.Sent> poison, List<Hostile.Result> hostile, Map<String, Long> figures,
-               List<String> violations) {
+               NotificationWatch notifications, List<Poison.Sent> poison, List<Hostile.Result> hostile,
+               Map<String, Long> figures, List<String> violations) {
     }
 
     /** What one fault did to the pipeline while it lasted. */
@@ -95,9 +101,10 @@ public final class FaultSuite {
             Map<String, String> tokens = new LinkedHashMap<>();
             STAFF.forEach(staff -> tokens.put(staff, signIn.signIn(staff)));
             try (BrokerView broker = new BrokerView(cluster.kafkaBootstrap());
+                 NotificationWatch notifications = new NotificationWatch(cluster.notificationsUrl());
                  Stores stores = new Stores(cluster.mongoUri());
                  Load load = new Load(cluster, tokens, ledger, plan.perSecond())) {
-                Run run = new Run(plan, cluster, ledger, tokens, broker, Collections.synchronizedList(
+                Run run = new Run(plan, cluster, ledger, tokens, broker, notifications, Collections.synchronizedList(
                         new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()), new ConcurrentHashMap<>(),
                         violations);
                 log.info("Stack ready in {} s; load of {} contacts/s", (System.nanoTime() - started) / 1_000_000_000,
@@ -112,7 +119,21 @@ public final class FaultSuite {
                 if (!settled(run, stores, Duration.ofMinutes(3))) {
                     violations.add("the pipeline did not settle within 3 min after the last fault");
                 }
-                Reconciliation.Findings findings = new Reconciliation().reconcile(run, stores, firstDay);
+                // Timers keep firing while the suite counts (reminders come due for hours): the count judges the
+                // state at this moment. Barriers: every event stored by then is published (a timer's event is
+                // stored with it), the suite's own view has read the topics to their end offsets after that, and the
+                // gateway has had the time to receive the notification of every timer record on followups.
+                Instant end = Instant.now();
+                if (!Node.await(Duration.ofSeconds(60), () -> stores.unpublished() == 0)) {
+                    violations.add("events stored before the count were not published within 60 s");
+                }
+                if (!broker.caughtUp(Duration.ofSeconds(60))) {
+                    violations.add("the suite's view of the topics did not catch up with the broker within 60 s");
+                }
+                awaitNotifications(broker, notifications);
+                run.figures().put("callback attempts recorded by the load", load.callbackAttempts());
+                run.figures().put("of them dissatisfied (case reopened)", load.dissatisfied());
+                Reconciliation.Findings findings = new Reconciliation().reconcile(run, stores, firstDay, end);
                 violations.addAll(findings.violations());
                 return new Outcome(plan, phases, findings, List.copyOf(violations),
                         Duration.ofNanos(System.nanoTime() - started));
@@ -126,7 +147,7 @@ public final class FaultSuite {
      * the topic and no service has an event waiting in its outbox.
      */
     private static Phase phase(Run run, Fault fault, Load load, Stores stores) throws InterruptedException {
-        log.info("--- {}: {}", fault, fault.description());
+        log.info("--- {}: {}", fault, fault.description(run.plan()));
         Ledger ledger = run.ledger();
         long deadLettersBefore = deadLetters(run.broker());
         load.phase(fault.name());
@@ -192,6 +213,23 @@ public final class FaultSuite {
                 lastBehind.entrySet().stream().map(e -> e.getKey() + " +" + Math.max(0,
                         (e.getValue() - healedAt.get()) / 1_000_000_000) + " s").toList());
         return phase;
+    }
+
+    /** Until every reminder and escalation on followups has reached the gateway, at most 90 s (retries pause). */
+    private static void awaitNotifications(BrokerView broker, NotificationWatch notifications) {
+        Set<String> fired = new HashSet<>();
+        for (BrokerView.Seen record : broker.of(FOLLOWUPS)) {
+            if (record.key() == null || record.key().startsWith(Poison.PREFIX)) {
+                continue;
+            }
+            JsonNode event = Reconciliation.JSON.readTree(record.value());
+            String type = event.path("type").asString();
+            if (type.equals(EventTypes.FOLLOW_UP_REMINDER_ISSUED)
+                    || type.equals(EventTypes.CASE_ESCALATED)) {
+                fired.add(event.path("eventId").asString());
+            }
+        }
+        Node.await(Duration.ofSeconds(90), () -> notifications.delivered().keySet().containsAll(fired));
     }
 
     private static long deadLetters(BrokerView broker) {

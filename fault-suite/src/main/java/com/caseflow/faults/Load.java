@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A steady stream of calls and visits through intake's API, as the agents record them: each with its own
  * Idempotency-Key, retried with that key when intake does not answer or answers 5xx/429 — as the agents' desk client
  * does — and written in the {@link Ledger} with what intake finally said. Meanwhile a member of customer service works
- * the department's queue (accepts and resolves), so that cases are resolved and callbacks follow.
+ * the department's queue (accepts and resolves), so that cases are resolved and callbacks follow, and calls the
+ * customers back: some are not reached (a later attempt follows), some are satisfied, and some are not — which reopens
+ * the case — so that feedback and reopening run under the faults too.
  */
 final class Load implements AutoCloseable {
 
@@ -45,6 +47,8 @@ final class Load implements AutoCloseable {
             "业主说：'; DROP TABLE contacts; -- 请尽快处理", "投诉 <script>alert(1)</script> 页面", "{\"$gt\": \"\"} 物业费"};
     /** Complaints and safety matters are never settled on the spot: intake refuses to record them so. */
     private static final Set<String> NEVER_SETTLED = Set.of("COMPLAINT", "外墙瓷砖脱落");
+    /** The agents who record the load's calls and visits. */
+    static final List<String> AGENTS = List.of("A001", "A002", "R002");
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,6 +62,8 @@ final class Load implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(24);
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong callbackAttempts = new AtomicLong();
+    private final AtomicLong dissatisfied = new AtomicLong();
     private volatile boolean running;
     private volatile String phase = "start";
 
@@ -71,6 +77,7 @@ final class Load implements AutoCloseable {
     void start() {
         clock.scheduleAtFixedRate(this::next, 0, Math.round(1_000_000 / perSecond), TimeUnit.MICROSECONDS);
         clock.scheduleWithFixedDelay(this::workQueue, 3, 3, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(this::callBack, 4, 3, TimeUnit.SECONDS);
         running = true;
     }
 
@@ -230,6 +237,61 @@ final class Load implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Customer service works its callback queue: one callback in three is not reached at its first attempt; a reached
+     * customer is satisfied (4–5) or not (1–2: the matter is not resolved in their view, and routing reopens the case),
+     * by the callback's id, so that a retried attempt (same Idempotency-Key) says the same.
+     */
+    private void callBack() {
+        if (!running) {
+            return;
+        }
+        String token = tokens.get("D-CS-01");
+        String followup = cluster.serviceUrl("followup-service");
+        try {
+            JsonNode page = JSON.readTree(get(followup + "/api/v1/callbacks?status=QUEUED&size=5", token));
+            for (JsonNode callback : page.path("content")) {
+                String id = callback.path("id").asString();
+                int attempt = callback.path("attempts").size() + 1;
+                int draw = Math.floorMod((id + attempt).hashCode(), 6);
+                String body;
+                if (attempt == 1 && draw < 2) {
+                    body = "{\"reached\":false,\"comment\":\"无人接听\"}";
+                } else if (draw == 2) {
+                    body = "{\"reached\":true,\"satisfaction\":2,\"resolved\":false,\"comment\":\"问题仍未解决\"}";
+                } else {
+                    body = "{\"reached\":true,\"satisfaction\":" + (4 + draw % 2)
+                            + ",\"resolved\":true,\"comment\":\"满意\"}";
+                }
+                int status = http.send(HttpRequest.newBuilder(URI.create(followup + "/api/v1/callbacks/" + id
+                                + "/attempts")).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "fault-suite-callback-" + id + "-" + attempt)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || status == 201) {
+                    callbackAttempts.incrementAndGet();
+                    if (body.contains("\"satisfaction\":2")) {
+                        dissatisfied.incrementAndGet();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("customer service could not call back just now: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Callback attempts customer service recorded (answered 2xx), and of them those with a dissatisfied customer. */
+    long callbackAttempts() {
+        return callbackAttempts.get();
+    }
+
+    long dissatisfied() {
+        return dissatisfied.get();
     }
 
     private String get(String url, String token) throws IOException, InterruptedException {

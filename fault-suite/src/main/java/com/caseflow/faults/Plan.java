@@ -13,11 +13,12 @@ import java.util.List;
  * @param replayRate     for a replay, which re-reads all history, the stated pace instead: records per second over
  *                       all groups (the limit is the larger of the two)
  * @param hostile        hostile requests in the hostile-input phase
+ * @param storeOutage    how long the store stays frozen in the store fault
  * @param limitsBinding  whether recovering later than the limit is a violation; when not, the run only requires that
  *                       lag gets back to 0, within a bound of several times the limit, and reports how long it took
  */
 record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, Duration afterHeal,
-            Duration recoveryLimit, int replayRate, int hostile, boolean limitsBinding) {
+            Duration recoveryLimit, int replayRate, int hostile, Duration storeOutage, boolean limitsBinding) {
 
     /** Past the limit, how long a run whose limits are not binding still waits for lag 0. */
     private static final int NON_BINDING_WAIT = 4;
@@ -25,7 +26,7 @@ record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, 
     /** Everything the issue lists, at a rate a 2-core machine holds with every service running. */
     static Plan full() {
         return new Plan("full", List.of(Fault.values()), 10, Duration.ofSeconds(15), Duration.ofSeconds(15),
-                Duration.ofSeconds(120), 100, 240, true);
+                Duration.ofSeconds(120), 100, 240, Duration.ofMinutes(15), true);
     }
 
     /** The time within which lag must be back to 0 after a fault that left this much lag. */
@@ -47,7 +48,7 @@ record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, 
      */
     static Plan quick() {
         return new Plan("quick", List.of(Fault.BROKER_KILLED, Fault.ROUTING_KILLED, Fault.INTAKE_KILLED,
-                Fault.POISON, Fault.REPLAY, Fault.HOSTILE_INPUT), 6, Duration.ofSeconds(6), Duration.ofSeconds(6),
-                Duration.ofSeconds(120), 100, 48, false);
+                Fault.ZOMBIE, Fault.POISON, Fault.REPLAY, Fault.HOSTILE_INPUT), 6, Duration.ofSeconds(6),
+                Duration.ofSeconds(6), Duration.ofSeconds(120), 100, 48, Duration.ofSeconds(90), false);
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static com.caseflow.events.Topics.CASES;
 import static com.caseflow.events.Topics.CONTACTS;
@@ -42,13 +44,17 @@ final class Reconciliation {
     record Findings(Map<String, Long> figures, Map<String, PhaseFindings> phases, List<String> violations) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MERGED = "merged";
 
     private final Map<String, Long> figures = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
 
-    Findings reconcile(FaultSuite.Run run, Stores stores, LocalDate firstDay) throws Exception {
+    /** A timer due before the count must have fired this long after it: follow-up's sweep runs every 5 s here. */
+    static final Duration TIMER_GRACE = Duration.ofSeconds(30);
+
+    /** @param end the moment the pipeline had settled: what the deadlines call for is judged at it */
+    Findings reconcile(FaultSuite.Run run, Stores stores, LocalDate firstDay, Instant end) throws Exception {
         Ledger ledger = run.ledger();
         BrokerView broker = run.broker();
         Map<String, Ledger.Request> accepted = accepted(ledger);
@@ -111,7 +117,8 @@ final class Reconciliation {
         figures.put("cases", (long) caseEvents.size());
 
         checkOrder(caseEvents);
-        checkFollowUps(broker, stores, caseEvents);
+        checkDepartmentTopics(broker, caseEvents);
+        checkFollowUps(run, stores, accepted, caseEvents, end);
         checkEvaluation(run, firstDay, accepted, caseEvents);
         checkIntakeStore(stores, accepted.keySet());
         checkNothingValidDeadLettered(broker);
@@ -192,30 +199,26 @@ final class Reconciliation {
 
     /**
      * One set of deadlines per case and clock — follow-up has seen every event of the case, and started one set per
-     * routing, transfer and reopening — no reminder or escalation twice, one callback per customer of a resolution.
+     * routing, transfer and reopening — every reminder and escalation record counted raw against the timers follow-up
+     * planned and against the notifications delivered ({@link Timers}), one callback per customer of each resolution
+     * ({@link CallbackCount}).
      */
-    private void checkFollowUps(BrokerView broker, Stores stores, Map<String, List<JsonNode>> caseEvents) {
-        long duplicates = 0;
-        Map<String, List<JsonNode>> byType = events(broker, FOLLOWUPS, "type");
-        for (String type : List.of(EventTypes.FOLLOW_UP_REMINDER_ISSUED, EventTypes.CASE_ESCALATED)) {
-            Set<String> timers = new HashSet<>();
-            List<JsonNode> fired = byType.getOrDefault(type, List.of());
-            for (JsonNode event : fired) {
-                JsonNode data = event.path("data");
-                String timer = String.join("|", data.path("caseId").asString(), data.path("deadline").asString(),
-                        data.path("dueAt").asString(), data.path("level").asString());
-                if (!timers.add(timer)) {
-                    duplicates++;
-                    report("duplicate " + type + " for " + timer);
-                }
-            }
-            figures.put(type.equals(EventTypes.CASE_ESCALATED) ? "escalations" : "reminders", (long) fired.size());
-        }
-
+    private void checkFollowUps(FaultSuite.Run run, Stores stores, Map<String, Ledger.Request> accepted,
+                                Map<String, List<JsonNode>> caseEvents, Instant end) {
         MongoDatabase followup = stores.client().getDatabase(Cluster.database("followup-service"));
         Map<String, Document> followed = new HashMap<>();
         followup.getCollection("follow_ups").find().forEach(d -> followed.put(d.getString("_id"), d));
+        // A timer may be planned already due (a repeat contact's shorter deadline counts from its receipt): every
+        // timer due before the end gets the grace after the end to fire, then the cases still owing one are read again.
+        Node.await(TIMER_GRACE, () -> {
+            List<String> owing = followed.values().stream().filter(d -> owesTimer(d, end)).map(d -> d.getString("_id"))
+                    .toList();
+            owing.forEach(id -> followed.put(id, followup.getCollection("follow_ups").find(new Document("_id", id))
+                    .first()));
+            return followed.values().stream().noneMatch(d -> owesTimer(d, end));
+        });
         long wrongDeadlines = 0;
+        List<Timers.Planned> planned = new ArrayList<>();
         for (Map.Entry<String, List<JsonNode>> c : caseEvents.entrySet()) {
             Document doc = followed.get(c.getKey());
             Document state = doc == null ? null : doc.get("state", Document.class);
@@ -224,43 +227,100 @@ final class Reconciliation {
             if (state == null) {
                 wrongDeadlines++;
                 report("case " + c.getKey() + " has no deadlines at follow-up");
+                continue;
             } else if (state.getInteger("generation", 0) != clocks || state.get("sequence", Number.class)
                     .longValue() != last || state.getList("deadlines", Document.class, List.of()).isEmpty()) {
                 wrongDeadlines++;
                 report("case " + c.getKey() + " at follow-up: deadline set " + state.get("generation") + " of "
                         + clocks + ", event " + state.get("sequence") + " of " + last);
             }
+            for (Document stage : state.getList("stages", Document.class, List.of())) {
+                planned.add(new Timers.Planned(c.getKey(), stage.getString("_id") != null ? stage.getString("_id")
+                        : stage.getString("id"), stage.getString("deadline"), millis(stage.get("deadlineDueAt")),
+                        stage.getInteger("level", 0), stage.getString("state"), Instant.ofEpochMilli(
+                        millis(stage.get("dueAt"))), stage.get("settledAt") == null ? null : Instant.ofEpochMilli(
+                        millis(stage.get("settledAt")))));
+            }
         }
         figures.put("cases whose deadlines are wrong at follow-up", wrongDeadlines);
 
-        Map<String, Integer> callbacks = new HashMap<>();
+        List<Timers.Fired> fired = new ArrayList<>();
+        for (BrokerView.Seen record : run.broker().of(FOLLOWUPS)) {
+            JsonNode event = event(record);
+            if (event == null) {
+                continue;
+            }
+            JsonNode data = event.path("data");
+            if (type(event).equals(EventTypes.FOLLOW_UP_REMINDER_ISSUED) || type(event).equals(
+                    EventTypes.CASE_ESCALATED)) {
+                fired.add(new Timers.Fired(event.path("eventId").asString(), data.path("caseId").asString(),
+                        data.path("deadline").asString(), Instant.parse(data.path("dueAt").asString()).toEpochMilli(),
+                        type(event).equals(EventTypes.CASE_ESCALATED) ? data.path("level").asInt() : 0));
+            }
+        }
+        Map<String, Integer> delivered = run.notifications().delivered();
+        if (run.notifications().gap()) {
+            report("notifications may have scrolled out of the receiver's list unseen: the webhook count is not "
+                    + "complete");
+        }
+        Timers.Findings timers = Timers.check(fired, planned, delivered, end, Duration.ZERO);
+        violations.addAll(timers.violations());
+        figures.put("reminders", timers.reminders());
+        figures.put("escalations", timers.escalations());
+        figures.put("timers planned at follow-up", (long) planned.size());
+        figures.put("timers fired at follow-up", planned.stream().filter(p -> "FIRED".equals(p.state())).count());
+        figures.put("reminder and escalation notifications delivered", (long) delivered.size());
+        figures.put("notifications delivered again (same key)", delivered.values().stream()
+                .mapToLong(n -> Math.max(0, n - 1)).sum());
+        figures.put("duplicate reminders or escalations", timers.duplicates());
+
+        Map<String, String> phones = new HashMap<>();
+        accepted.forEach((contact, request) -> phones.put(contact, phone(JSON.readTree(request.body).path("phone")
+                .asString())));
+        List<CallbackCount.Queued> queued = new ArrayList<>();
         for (Document doc : followup.getCollection("callbacks").find()) {
             Document state = doc.get("state", Document.class);
             Document customer = state.get("customer", Document.class);
-            String callback = state.getString("caseId") + "|" + state.get("resolvedSequence") + "|"
-                    + (customer == null ? "" : customer.getString("phone"));
-            if (callbacks.merge(callback, 1, Integer::sum) == 2) {
-                duplicates++;
-                report("two callbacks for one customer of one resolution: " + callback.replaceAll("\\|[^|]*$", ""));
-            }
+            queued.add(new CallbackCount.Queued(state.getString("caseId"), state.get("resolvedSequence", Number.class)
+                    .longValue(), state.getString("contactId"), customer == null ? "" : phone(customer.getString(
+                    "phone"))));
         }
-        Set<String> calledBack = new HashSet<>();
-        callbacks.keySet().forEach(k -> calledBack.add(k.substring(0, k.lastIndexOf('|'))));
-        long resolutions = 0;
-        for (List<JsonNode> events : caseEvents.values()) {
-            for (JsonNode event : events) {
-                if (type(event).equals(EventTypes.CASE_RESOLVED)) {
-                    resolutions++;
-                    String resolution = event.path("data").path("caseId").asString() + "|" + sequence(event);
-                    if (!calledBack.contains(resolution)) {
-                        report("resolution " + resolution + " got no callback");
-                    }
-                }
-            }
+        CallbackCount.Findings callbacks = CallbackCount.check(caseEvents, phones, queued);
+        violations.addAll(callbacks.violations());
+        figures.put("cases resolved", callbacks.resolutions());
+        figures.put("customers to call back", callbacks.expected());
+        figures.put("callbacks", callbacks.callbacks());
+        figures.put("duplicate callbacks", callbacks.duplicates());
+    }
+
+    /** Whether a followed case has a timer still pending that was due before the end. */
+    private static boolean owesTimer(Document doc, Instant end) {
+        Document state = doc == null ? null : doc.get("state", Document.class);
+        return state != null && state.getList("stages", Document.class, List.of()).stream().anyMatch(stage ->
+                "PENDING".equals(stage.getString("state")) && millis(stage.get("dueAt")) < end.toEpochMilli());
+    }
+
+    /** Each department's topic: its cases' events, each once, in order ({@link DepartmentCopies}). */
+    private void checkDepartmentTopics(BrokerView broker, Map<String, List<JsonNode>> caseEvents) {
+        Map<String, List<BrokerView.Seen>> topics = broker.departmentTopics();
+        DepartmentCopies.Findings found = DepartmentCopies.check(caseEvents, topics);
+        violations.addAll(found.violations());
+        figures.put("department topics", (long) topics.size());
+        figures.put("records on department topics", found.records());
+        figures.put("cases wrong on a department topic", found.casesWrong());
+    }
+
+    /** A customer's number as its last 11 digits, however it is written ({@code +86 139…}, {@code 139…}). */
+    private static String phone(String number) {
+        String digits = number == null ? "" : number.replaceAll("\\D", "");
+        return digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
+    }
+
+    private static long millis(Object value) {
+        if (value instanceof java.util.Date date) {
+            return date.getTime();
         }
-        figures.put("cases resolved", resolutions);
-        figures.put("callbacks", (long) callbacks.values().stream().mapToInt(Integer::intValue).sum());
-        figures.put("duplicate reminders, escalations or callbacks", duplicates);
+        return value == null ? 0 : Instant.parse(value.toString()).toEpochMilli();
     }
 
     /**
@@ -273,8 +333,7 @@ final class Reconciliation {
         boolean running = false;
         for (JsonNode event : events) {
             JsonNode deadlines = event.path("data").path("deadlines");
-            String due = deadlines.path("firstResponseDue").asString() + "|" + deadlines.path("resolutionDue")
-                    .asString();
+            String due = toMillis(deadlines.path("firstResponseDue")) + "|" + toMillis(deadlines.path("resolutionDue"));
             switch (type(event)) {
                 case EventTypes.CASE_ROUTED, EventTypes.CASE_TRANSFERRED, EventTypes.CASE_REOPENED -> {
                     sets++;
@@ -295,45 +354,54 @@ final class Reconciliation {
     }
 
     /**
-     * Evaluation counted each contact once for its agent — calls and visits apart — and each case once for its
-     * department, as routed and as resolved.
+     * A deadline to the millisecond: routing writes a deadline it just worked out to the nanosecond and one it read back
+     * from its store to the millisecond, and the two are the same deadline.
+     */
+    private static String toMillis(JsonNode due) {
+        try {
+            return Long.toString(Instant.parse(due.asString()).toEpochMilli());
+        } catch (RuntimeException e) {
+            return due.asString();
+        }
+    }
+
+    /**
+     * Evaluation's counters, each on its own ({@link EvaluationCounters}): every agent's and every department's, as
+     * their reports give them for the run's days.
      */
     private void checkEvaluation(FaultSuite.Run run, LocalDate firstDay, Map<String, Ledger.Request> accepted,
                                  Map<String, List<JsonNode>> caseEvents) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Map<String, Long> expected = new TreeMap<>();
-        accepted.values().forEach(r -> expected.merge(r.agent + (r.visit ? " visits" : " phoneCalls"), 1L, Long::sum));
-        caseEvents.values().forEach(events -> events.forEach(e -> {
-            if (type(e).equals(EventTypes.CASE_ROUTED)) {
-                expected.merge(e.path("data").path("departmentCode").asString() + " casesRouted", 1L, Long::sum);
-            } else if (type(e).equals(EventTypes.CASE_RESOLVED)) {
-                expected.merge(e.path("data").path("departmentCode").asString() + " resolved", 1L, Long::sum);
-            }
-        }));
-        Map<String, Long> counted = new TreeMap<>();
+        List<JsonNode> followUpEvents = new ArrayList<>();
+        events(run.broker(), FOLLOWUPS, "type").values().forEach(followUpEvents::addAll);
+        Map<String, Long> expected = EvaluationCounters.expected(List.copyOf(accepted.values()), caseEvents,
+                followUpEvents);
+        Set<String> agents = new TreeSet<>(Load.AGENTS);
+        Set<String> departments = new TreeSet<>();
+        expected.keySet().forEach(key -> {
+            String[] parts = key.split(" ");
+            (parts[0].equals("agent") ? agents : departments).add(parts[1]);
+        });
         String period = "?from=" + firstDay + "&to=" + today;
-        for (JsonNode row : report(run, "/api/v1/reports/agents" + period).path("rows")) {
-            for (String kpi : List.of("phoneCalls", "visits")) {
-                counted.put(row.path("agentId").asString() + " " + kpi, row.path("kpis").path(kpi).asLong());
-            }
-        }
         for (JsonNode row : report(run, "/api/v1/reports/departments" + period).path("rows")) {
-            for (String kpi : List.of("casesRouted", "resolved")) {
-                counted.put(row.path("departmentCode").asString() + " " + kpi, row.path("kpis").path(kpi).asLong());
-            }
+            departments.add(row.path("departmentCode").asString());
         }
-        long off = 0;
-        for (Map.Entry<String, Long> figure : expected.entrySet()) {
-            long got = counted.getOrDefault(figure.getKey(), 0L);
-            if (got != figure.getValue()) {
-                off += Math.abs(got - figure.getValue());
-                report("evaluation counted " + got + " for " + figure.getKey() + ", expected " + figure.getValue());
-            }
+        Map<String, Long> counted = new TreeMap<>();
+        for (String agent : agents) {
+            EvaluationCounters.read("agent " + agent, report(run, "/api/v1/reports/agents/" + agent + period)
+                    .path("counters"), EvaluationCounters.AGENT, counted);
         }
+        for (String department : departments) {
+            EvaluationCounters.read("department " + department, report(run, "/api/v1/reports/departments/"
+                    + department + period).path("counters"), EvaluationCounters.DEPARTMENT, counted);
+        }
+        List<String> off = EvaluationCounters.compare(expected, counted);
+        violations.addAll(off);
         figures.put("contacts counted in evaluation", counted.entrySet().stream()
                 .filter(e -> e.getKey().endsWith(" phoneCalls") || e.getKey().endsWith(" visits"))
                 .mapToLong(Map.Entry::getValue).sum());
-        figures.put("evaluation miscounted", off);
+        figures.put("evaluation counters compared", (long) counted.size());
+        figures.put("evaluation counters wrong", (long) off.size());
     }
 
     private JsonNode report(FaultSuite.Run run, String path) throws Exception {

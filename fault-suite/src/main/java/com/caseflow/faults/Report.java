@@ -28,7 +28,7 @@ final class Report {
         for (FaultSuite.Phase phase : outcome.phases()) {
             Reconciliation.PhaseFindings found = outcome.findings().phases().getOrDefault(phase.fault().name(),
                     new Reconciliation.PhaseFindings(0, 0, 0));
-            out.append("| ").append(phase.fault().description()).append(" | ").append(phase.sent()).append(" | ")
+            out.append("| ").append(phase.fault().description(outcome.plan())).append(" | ").append(phase.sent()).append(" | ")
                     .append(phase.accepted()).append(" | ").append(found.cases()).append(" | ")
                     .append(found.lost()).append(" | ").append(found.duplicated()).append(" | ")
                     .append(phase.deadLettered()).append(" | ").append(phase.worstLag()).append(" | ")

@@ -19,7 +19,8 @@ final class Stores implements AutoCloseable {
     private final MongoClient mongo;
 
     Stores(String uri) {
-        mongo = MongoClients.create(uri);
+        // bounded, so that a frozen store makes the suite's own reads fail rather than hang
+        mongo = MongoClients.create(uri + "/?connectTimeoutMS=5000&socketTimeoutMS=20000&serverSelectionTimeoutMS=10000");
     }
 
     MongoClient client() {

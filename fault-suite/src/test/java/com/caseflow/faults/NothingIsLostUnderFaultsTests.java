@@ -10,13 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The short run of the fault suite (the full one: {@code ./run --fault-suite}): every service a process of its own on a
- * real broker, load through intake, and the broker killed, routing killed, intake killed right after accepting, poison
- * on every topic, every group replayed, hostile input — then every accepted contact reconciled.
+ * real broker, load through intake and callbacks, and the broker killed, routing killed, intake killed right after
+ * accepting, a zombie (a second instance of routing, follow-up and evaluation; the first frozen past its session
+ * timeout, then thawed), poison on every topic, every group replayed, hostile input — then every accepted contact
+ * reconciled, every timer counted raw, every department topic read, evaluation counter by counter.
  */
 class NothingIsLostUnderFaultsTests {
 
     @Test
-    void everyAcceptedContactIsAccountedForExactlyOnceThroughCrashesPoisonReplayAndHostileInput() throws Exception {
+    void everyAcceptedContactIsAccountedForExactlyOnceThroughCrashesZombiesPoisonReplayAndHostileInput() throws Exception {
         FaultSuite.Outcome outcome = FaultSuite.run(Plan.quick(), Path.of(".."),
                 Path.of("target/fault-suite/stack").toAbsolutePath());
         String report = Report.markdown(outcome);
@@ -33,6 +35,10 @@ class NothingIsLostUnderFaultsTests {
                     assertThat(figures.get("cases merged into an incident")).isPositive();
                     assertThat(figures.get("cases resolved")).isPositive();
                     assertThat(figures.get("callbacks")).isPositive();
+                    assertThat(figures.get("callback attempts recorded by the load")).isPositive();
+                    assertThat(figures.get("records on department topics")).isPositive();
+                    assertThat(figures.get("reminder and escalation notifications delivered")).isPositive();
+                    assertThat(figures.get("evaluation counters compared")).isPositive();
                     assertThat(figures.get("reminders")).isPositive();
                     assertThat(figures.get(Fault.STRANDED)).isPositive();
                     assertThat(figures.get("poison records injected")).isEqualTo(12);

@@ -4,13 +4,19 @@ import com.caseflow.events.EventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules the reconciliation applies to a case's events, on events written by hand. */
+/**
+ * The rules the reconciliation applies, on events and records written by hand: each check is fed what it must find (a
+ * duplicate, a missing record) and seen to find it.
+ */
 class ReconciliationRulesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +61,221 @@ class ReconciliationRulesTests {
                 event(EventTypes.CASE_REOPENED, 6, null, "T20"));
 
         assertThat(Reconciliation.deadlineSets(events)).isEqualTo(3);
+    }
+
+    @Test
+    void aDeadlineWrittenToTheNanosecondAndReadBackToTheMillisecondIsTheSameSet() {
+        var reopened = event(EventTypes.CASE_REOPENED, 1, null, null);
+        ((ObjectNode) reopened.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:33:51.920123456Z")
+                .put("resolutionDue", "2026-12-05T11:18:51.920123456Z");
+        var attached = event(EventTypes.CONTACT_ATTACHED, 2, "c2", null);
+        ((ObjectNode) attached.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:33:51.920Z").put("resolutionDue", "2026-12-05T11:18:51.920Z");
+        var shortened = event(EventTypes.CONTACT_ATTACHED, 3, "c3", null);
+        ((ObjectNode) shortened.path("data")).putObject("deadlines")
+                .put("firstResponseDue", "2026-12-05T07:30:00Z").put("resolutionDue", "2026-12-05T11:18:51.920Z");
+
+        assertThat(Reconciliation.deadlineSets(List.of(reopened, attached))).isEqualTo(1);
+        assertThat(Reconciliation.deadlineSets(List.of(reopened, attached, shortened))).isEqualTo(2);
+    }
+
+    // --- reminders and escalations, counted raw ---
+
+    private static final Instant END = Instant.parse("2026-12-05T08:00:00Z");
+    private static final long DUE = Instant.parse("2026-12-05T09:00:00Z").toEpochMilli();
+
+    @Test
+    void aTimerFiredOnceAndNotifiedOnceIsFine() {
+        Timers.Findings found = Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)),
+                List.of(stage("FIRED"), pendingLater()), Map.of("e1", 1), END, Duration.ofSeconds(30));
+
+        assertThat(found.violations()).isEmpty();
+        assertThat(found.reminders()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimerFiredTwiceIsFoundEvenWithOneEventId() {
+        Timers.Findings found = Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0),
+                        new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)),
+                List.of(stage("FIRED")), Map.of("e1", 1), END, Duration.ofSeconds(30));
+
+        assertThat(found.violations()).singleElement().asString().contains("fired 2 times");
+        assertThat(found.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimerFiredTwiceWithTwoEventIdsIsTwoNotifications() {
+        Timers.Findings found = Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0),
+                        new Timers.Fired("e2", "K1", "FIRST_RESPONSE", DUE, 0)),
+                List.of(stage("FIRED")), Map.of("e1", 1, "e2", 1), END, Duration.ofSeconds(30));
+
+        assertThat(found.violations()).anySatisfy(v -> assertThat(v).contains("fired 2 times"))
+                .anySatisfy(v -> assertThat(v).contains("notified 2 times"));
+    }
+
+    @Test
+    void aTimerThatFiredWithoutARecordOrANotificationOrNotAtAllIsFound() {
+        assertThat(Timers.check(List.of(), List.of(stage("FIRED")), Map.of(), END, Duration.ofSeconds(30))
+                .violations()).singleElement().asString().contains("not on followups");
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)),
+                List.of(stage("FIRED")), Map.of(), END, Duration.ofSeconds(30)).violations())
+                .singleElement().asString().contains("no notification");
+        assertThat(Timers.check(List.of(), List.of(stage("PENDING")), Map.of(), END, Duration.ofSeconds(30))
+                .violations()).singleElement().asString().contains("had not fired");
+    }
+
+    @Test
+    void aRecordForACancelledOrUnplannedTimerIsFound() {
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)),
+                List.of(stage("CANCELLED")), Map.of("e1", 1), END, Duration.ofSeconds(30)).violations())
+                .singleElement().asString().contains("CANCELLED at follow-up");
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "RESOLUTION", DUE, 1)),
+                List.of(), Map.of("e1", 1), END, Duration.ofSeconds(30)).violations())
+                .singleElement().asString().contains("planned no such timer");
+    }
+
+    @Test
+    void aTimerThatFiredAfterTheCountBeganIsLeftOutWithItsRecord() {
+        Timers.Planned late = new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0,
+                "FIRED", END.plusSeconds(5), END.plusSeconds(6));
+
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)), List.of(late),
+                Map.of(), END, Duration.ofSeconds(30)).violations()).isEmpty();
+        assertThat(Timers.check(List.of(), List.of(late), Map.of(), END, Duration.ofSeconds(30)).violations())
+                .isEmpty();
+    }
+
+    private static Timers.Planned stage(String state) {
+        return new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0, state,
+                END.minusSeconds(600), state.equals("PENDING") ? null : END.minusSeconds(590));
+    }
+
+    private static Timers.Planned pendingLater() {
+        return new Timers.Planned("K1", "g1-first_response-escalation-1", "FIRST_RESPONSE", DUE, 1, "PENDING",
+                Instant.ofEpochMilli(DUE), null);
+    }
+
+    // --- department topics ---
+
+    @Test
+    void eachEventIsOnItsDepartmentsTopicOnceAndATransferOnBoth() {
+        Map<String, List<JsonNode>> cases = Map.of("K1", transferredCase());
+        Map<String, List<BrokerView.Seen>> topics = Map.of(
+                "cases.dept.customer-service", records("cases.dept.customer-service", "K1", "e1", "e2"),
+                "cases.dept.engineering", records("cases.dept.engineering", "K1", "e2", "e3"));
+
+        assertThat(DepartmentCopies.check(cases, topics).violations()).isEmpty();
+    }
+
+    @Test
+    void anEventMissingDoubledOrOutOfOrderOnADepartmentTopicIsFound() {
+        Map<String, List<JsonNode>> cases = Map.of("K1", transferredCase());
+
+        assertThat(DepartmentCopies.check(cases, Map.of(
+                "cases.dept.customer-service", records("cases.dept.customer-service", "K1", "e1", "e2"),
+                "cases.dept.engineering", records("cases.dept.engineering", "K1", "e3"))).violations())
+                .singleElement().asString().contains("cases.dept.engineering").contains("missing");
+        assertThat(DepartmentCopies.check(cases, Map.of(
+                "cases.dept.customer-service", records("cases.dept.customer-service", "K1", "e1", "e1", "e2"),
+                "cases.dept.engineering", records("cases.dept.engineering", "K1", "e2", "e3"))).violations())
+                .singleElement().asString().contains("more than once");
+        assertThat(DepartmentCopies.check(cases, Map.of(
+                "cases.dept.customer-service", records("cases.dept.customer-service", "K1", "e1", "e2"),
+                "cases.dept.engineering", records("cases.dept.engineering", "K1", "e3", "e2"))).violations())
+                .singleElement().asString().contains("out of order");
+        assertThat(DepartmentCopies.check(cases, Map.of(
+                "cases.dept.customer-service", records("cases.dept.customer-service", "K1", "e1", "e2", "e3"),
+                "cases.dept.engineering", records("cases.dept.engineering", "K1", "e2", "e3"))).violations())
+                .singleElement().asString().contains("do not belong there");
+    }
+
+    private static List<JsonNode> transferredCase() {
+        var routed = event(EventTypes.CASE_ROUTED, 1, "c1", null);
+        ((ObjectNode) routed).put("eventId", "e1");
+        ((ObjectNode) routed.path("data")).put("departmentCode", "CUSTOMER_SERVICE");
+        var transferred = event(EventTypes.CASE_TRANSFERRED, 2, null, null);
+        ((ObjectNode) transferred).put("eventId", "e2");
+        ((ObjectNode) transferred.path("data")).put("fromDepartment", "CUSTOMER_SERVICE")
+                .put("toDepartment", "ENGINEERING");
+        var accepted = event(EventTypes.CASE_ACCEPTED, 3, null, null);
+        ((ObjectNode) accepted).put("eventId", "e3");
+        return List.of(routed, transferred, accepted);
+    }
+
+    private static List<BrokerView.Seen> records(String topic, String key, String... eventIds) {
+        List<BrokerView.Seen> records = new java.util.ArrayList<>();
+        for (String id : eventIds) {
+            records.add(new BrokerView.Seen(topic, 0, records.size(), key, "{\"eventId\":\"" + id + "\"}", Map.of()));
+        }
+        return records;
+    }
+
+    // --- callbacks ---
+
+    @Test
+    void eachCustomerOfAResolutionHasExactlyOneCallback() {
+        Map<String, List<JsonNode>> cases = Map.of("K1", List.of(event(EventTypes.CASE_ROUTED, 1, "c1", null),
+                event(EventTypes.CONTACT_ATTACHED, 2, "c2", null), event(EventTypes.CONTACT_ATTACHED, 3, "c3", null),
+                event(EventTypes.CASE_RESOLVED, 4, null, null)));
+        // c1 and c3 are the same customer
+        Map<String, String> phones = Map.of("c1", "13900000001", "c2", "13900000002", "c3", "13900000001");
+        var first = new CallbackCount.Queued("K1", 4, "c1", "13900000001");
+        var second = new CallbackCount.Queued("K1", 4, "c2", "13900000002");
+
+        assertThat(CallbackCount.check(cases, phones, List.of(first, second)).violations()).isEmpty();
+        assertThat(CallbackCount.check(cases, phones, List.of(first)).violations())
+                .singleElement().asString().contains("no callback for the customer of contact c2")
+                .doesNotContain("13900000002");
+        CallbackCount.Findings doubled = CallbackCount.check(cases, phones, List.of(first, second,
+                new CallbackCount.Queued("K1", 4, "c3", "13900000001")));
+        assertThat(doubled.violations()).singleElement().asString().contains("2 callbacks");
+        assertThat(doubled.duplicates()).isEqualTo(1);
+        assertThat(CallbackCount.check(cases, phones, List.of(first, second,
+                new CallbackCount.Queued("K1", 2, "c1", "13900000001"))).violations())
+                .singleElement().asString().contains("is not on cases");
+    }
+
+    // --- evaluation, counter by counter ---
+
+    @Test
+    void evaluationCountersThatCancelOutInATotalAreEachFound() {
+        Ledger.Request call = new Ledger.Request(1, "p", "A001", "k1", false, false, "{}");
+        Ledger.Request visit = new Ledger.Request(2, "p", "R002", "k2", true, true, "{}");
+        var routed = event(EventTypes.CASE_ROUTED, 1, "c1", null);
+        ((ObjectNode) routed.path("data")).put("departmentCode", "CUSTOMER_SERVICE").put("agentId", "A001")
+                .putObject("deadlines").put("firstResponseDue", "2026-12-05T10:00:00Z")
+                .put("resolutionDue", "2026-12-05T10:30:00Z");
+        var acceptedLate = event(EventTypes.CASE_ACCEPTED, 2, null, null);
+        ((ObjectNode) acceptedLate.path("data")).put("acceptedAt", "2026-12-05T10:05:00Z");
+        var resolved = event(EventTypes.CASE_RESOLVED, 3, null, null);
+        ((ObjectNode) resolved.path("data")).put("resolvedAt", "2026-12-05T10:10:00Z");
+        var feedback = JSON.createObjectNode().put("type", EventTypes.CUSTOMER_FEEDBACK_RECORDED);
+        feedback.putObject("data").put("reached", true).put("satisfaction", 2).put("agentId", "A001")
+                .put("departmentCode", "CUSTOMER_SERVICE");
+
+        Map<String, Long> expected = EvaluationCounters.expected(List.of(call, visit),
+                Map.of("K1", List.of(routed, acceptedLate, resolved)), List.of(feedback));
+
+        assertThat(expected).containsEntry("agent A001 phoneCalls", 1L).containsEntry("agent R002 visits", 1L)
+                .containsEntry("agent R002 settledAtFirstContact", 1L)
+                .containsEntry("department CUSTOMER_SERVICE accepted", 1L)
+                .containsEntry("department CUSTOMER_SERVICE firstResponseMissed", 1L)
+                .containsEntry("department CUSTOMER_SERVICE resolvedOnTime", 1L)
+                .containsEntry("department CUSTOMER_SERVICE satisfactionSum", 2L)
+                .containsEntry("agent A001 satisfied", 0L);
+        assertThat(EvaluationCounters.compare(expected, expected)).isEmpty();
+
+        Map<String, Long> counted = new java.util.TreeMap<>(expected);
+        counted.merge("department CUSTOMER_SERVICE resolved", 1L, Long::sum);
+        counted.merge("department CUSTOMER_SERVICE accepted", -1L, Long::sum);
+        assertThat(EvaluationCounters.compare(expected, counted)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).contains("resolved").contains("counted 2"))
+                .anySatisfy(v -> assertThat(v).contains("accepted").contains("counted 0"));
+        Map<String, Long> counted2 = new java.util.TreeMap<>(expected);
+        counted2.put("department CUSTOMER_SERVICE escalations.1", 1L);
+        assertThat(EvaluationCounters.compare(expected, counted2)).singleElement().asString()
+                .contains("escalations.1");
     }
 
     private static JsonNode event(String type, long sequence, String contactId, String due) {
