@@ -218,9 +218,9 @@ final class Cluster implements AutoCloseable {
         return "http://127.0.0.1:" + identityPort;
     }
 
-    /** The demo users' passwords, made by the identity server (in the store's infra process) on its start. */
+    /** The demo users' passwords, made by the identity server (in the identity's infra process) on its start. */
     Path demoUsers() {
-        return work.resolve("store").resolve("identity").resolve("demo-users.txt");
+        return work.resolve("identity").resolve("identity").resolve("demo-users.txt");
     }
 
     String serviceUrl(String service) {
