@@ -63,7 +63,9 @@ final class Timers {
         long duplicates = 0;
         long notDelivered = 0;
         for (Planned timer : planned) {
-            if (timer.settledAt() != null && timer.settledAt().isAfter(end)) {
+            if (timer.settledAt() != null && timer.settledAt().isAfter(end)
+                    || "PENDING".equals(timer.state()) && timer.dueAt().isAfter(end)) {
+                // settled after the count began, or due only then: any record of it is newer than the stores' view
                 continue;
             }
             List<Fired> on = records.getOrDefault(timer.key(), List.of());

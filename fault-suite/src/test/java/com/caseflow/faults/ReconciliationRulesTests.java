@@ -146,6 +146,19 @@ class ReconciliationRulesTests {
                 .isEmpty();
     }
 
+    @Test
+    void aTimerStillPendingInTheStoresButDueAfterTheCountBeganMayAlreadyBeOnTheTopic() {
+        Timers.Planned dueLater = new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0,
+                "PENDING", END.plusSeconds(3), null);
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)), List.of(dueLater),
+                Map.of("e1", 1), END, Duration.ofSeconds(30)).violations()).isEmpty();
+        Timers.Planned dueBefore = new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0,
+                "PENDING", END.minusSeconds(3), null);
+        assertThat(Timers.check(List.of(new Timers.Fired("e1", "K1", "FIRST_RESPONSE", DUE, 0)), List.of(dueBefore),
+                Map.of("e1", 1), END, Duration.ofSeconds(30)).violations()).singleElement().asString()
+                .contains("is PENDING at follow-up but on followups 1 time(s)");
+    }
+
     private static Timers.Planned stage(String state) {
         return new Timers.Planned("K1", "g1-first_response-reminder", "FIRST_RESPONSE", DUE, 0, state,
                 END.minusSeconds(600), state.equals("PENDING") ? null : END.minusSeconds(590));
