@@ -1,7 +1,7 @@
 package com.caseflow.support.deadletter;
 
 import com.caseflow.support.audit.AdminActionAudit;
-import com.caseflow.support.security.Roles;
+import com.caseflow.support.audit.AdminActionAuditConfiguration;
 import com.caseflow.support.security.ServiceSecurity;
 import com.caseflow.support.security.ServiceSecurityAutoConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,12 +15,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -47,6 +47,7 @@ import java.util.Map;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(ServiceSecurity.class)
 @ConditionalOnExpression("'${spring.cloud.function.definition:}' != '' or '${caseflow.dead-letters.topics:}' != ''")
+@Import(AdminActionAuditConfiguration.class)
 public class DeadLetterAutoConfiguration {
 
     /** An input binding's destination(s), comma-separated. */
@@ -102,12 +103,6 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    AdminActionAudit adminActionAudit(MongoTemplate mongo, Clock clock) {
-        return new AdminActionAudit(mongo, clock);
-    }
-
-    @Bean
     DeadLetterController deadLetterController(DeadLetters deadLetters, AdminActionAudit audit) {
         return new DeadLetterController(deadLetters, audit);
     }
@@ -116,8 +111,6 @@ public class DeadLetterAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 21)
     SecurityFilterChain deadLetterAdminApi(HttpSecurity http, ServiceSecurity service) throws Exception {
-        return service.apply(http.securityMatcher("/api/v1/admin/dead-letters/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
-                .build();
+        return service.adminApi(http, "/api/v1/admin/dead-letters/**");
     }
 }

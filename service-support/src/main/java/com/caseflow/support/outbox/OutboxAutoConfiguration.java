@@ -1,7 +1,7 @@
 package com.caseflow.support.outbox;
 
 import com.caseflow.support.audit.AdminActionAudit;
-import com.caseflow.support.security.Roles;
+import com.caseflow.support.audit.AdminActionAuditConfiguration;
 import com.caseflow.support.security.ServiceSecurity;
 import com.caseflow.support.security.ServiceSecurityAutoConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -82,13 +82,8 @@ public class OutboxAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass(HttpSecurity.class)
     @ConditionalOnBean(ServiceSecurity.class)
+    @Import(AdminActionAuditConfiguration.class)
     static class AdminApi {
-
-        @Bean
-        @ConditionalOnMissingBean
-        AdminActionAudit adminActionAudit(MongoTemplate mongo, Clock clock) {
-            return new AdminActionAudit(mongo, clock);
-        }
 
         @Bean
         OutboxAdminController outboxAdminController(OutboxRelay relay, AdminActionAudit audit) {
@@ -99,9 +94,7 @@ public class OutboxAutoConfiguration {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE + 20)
         SecurityFilterChain outboxAdminApi(HttpSecurity http, ServiceSecurity service) throws Exception {
-            return service.apply(http.securityMatcher("/api/v1/admin/outbox/**"))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
-                    .build();
+            return service.adminApi(http, "/api/v1/admin/outbox/**");
         }
     }
 }

@@ -3,6 +3,7 @@ package com.caseflow.support.security;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * What every service's filter chain has in common; a service adds only its own role matrix:
@@ -41,5 +42,16 @@ public class ServiceSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a stateless API authenticated by bearer tokens: no cookies, so no cross-site request to forge
                 .csrf(csrf -> csrf.disable());
+    }
+
+    /**
+     * The chain of an ADMIN-only API that service-support adds to every service ({@code paths} such as
+     * {@code /api/v1/admin/outbox/**}): what {@link #apply} sets, and the ADMIN role for every request under the
+     * paths. Its bean is ordered before the service's own chain, which denies whatever its matrix does not name.
+     */
+    public SecurityFilterChain adminApi(HttpSecurity http, String paths) throws Exception {
+        return apply(http.securityMatcher(paths))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
+                .build();
     }
 }
