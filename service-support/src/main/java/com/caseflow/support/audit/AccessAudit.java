@@ -1,19 +1,15 @@
 package com.caseflow.support.audit;
 
 import com.caseflow.events.contact.Phones;
+import com.caseflow.support.crypto.KeyedHash;
 import com.caseflow.support.security.Staff;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +50,12 @@ public class AccessAudit {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final KeyedHash customers;
 
     public AccessAudit(MongoTemplate mongo, Clock clock, String key) {
         this.mongo = mongo;
         this.clock = clock;
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.customers = new KeyedHash(key);
     }
 
     /** One customer's record read, or their records listed without a count. */
@@ -104,12 +100,6 @@ public class AccessAudit {
 
     /** The value stored for a customer, so an auditor can find every read of one number. */
     public String customerRef(String normalisedPhone) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalisedPhone.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return customers.of(normalisedPhone);
     }
 }
