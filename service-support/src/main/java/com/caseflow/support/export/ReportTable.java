@@ -3,10 +3,12 @@ package com.caseflow.support.export;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A report laid out as a table, ready to export. Cells are positional (one per column) and may be null,
@@ -45,6 +47,12 @@ public record ReportTable(String title, List<Column> columns, List<List<Object>>
             copies.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         rows = Collections.unmodifiableList(copies);
+    }
+
+    /** A row per item, in the items' order, laid out by {@code row} (one cell per column). */
+    public static <T> ReportTable of(String title, List<Column> columns, Collection<? extends T> items,
+                                     Function<? super T, List<Object>> row) {
+        return new ReportTable(title, columns, items.stream().<List<Object>>map(row).toList());
     }
 
     /** One row whose cells may be null, which {@code List.of} does not allow. */

@@ -5,17 +5,13 @@ import com.caseflow.support.export.Column;
 import com.caseflow.support.export.Column.Kind;
 import com.caseflow.support.export.ReportTable;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
+
+import static com.caseflow.support.export.Cells.time;
+import static com.caseflow.support.export.Cells.yesNo;
 
 /** Recurring issues and proposals as the tables managers download, headed in Chinese. */
 final class IssueTables {
-
-    private static final DateTimeFormatter SHANGHAI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private static final List<Column> ISSUES = List.of(
             new Column("projectCode", "项目", Kind.TEXT),
@@ -47,31 +43,17 @@ final class IssueTables {
 
     /** The period's top project × category issues (the dashboard's heat map) against the period before. */
     static ReportTable recurring(RecurringIssues.Report report) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (RecurringIssues.Issue i : report.topIssues()) {
-            rows.add(ReportTable.row(i.projectCode(), i.categoryLabel(), i.contacts(), i.previousContacts(),
-                    i.change(), i.changeRate(), i.repeatContacts(), i.repeatShare(), i.incidentContacts()));
-        }
-        return new ReportTable("重复问题 " + report.from() + " 至 " + report.to(), ISSUES, rows);
+        return ReportTable.of("重复问题 " + report.from() + " 至 " + report.to(), ISSUES, report.topIssues(),
+                i -> ReportTable.row(i.projectCode(), i.categoryLabel(), i.contacts(), i.previousContacts(),
+                        i.change(), i.changeRate(), i.repeatContacts(), i.repeatShare(), i.incidentContacts()));
     }
 
     static ReportTable proposals(String statusLabel, List<ProposalController.ProposalView> proposals) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ProposalController.ProposalView p : proposals) {
-            rows.add(ReportTable.row(p.projectCode(), p.categoryLabel(), p.title(), p.description(), p.owner(),
-                    p.dueDate(), p.overdue() ? "是" : "否", p.statusLabel(), p.volume().beforeAverage(),
-                    p.volume().afterAverage(), yesNo(p.volume().fell()), p.recordedBy(), time(p.recordedAt()),
-                    p.updatedBy(), time(p.updatedAt())));
-        }
-        return new ReportTable("改进建议" + (statusLabel == null ? "" : " " + statusLabel), PROPOSALS, rows);
-    }
-
-    private static String yesNo(Boolean value) {
-        return value == null ? null : value ? "是" : "否";
-    }
-
-    private static String time(Instant at) {
-        return at == null ? null : SHANGHAI.format(at);
+        return ReportTable.of("改进建议" + (statusLabel == null ? "" : " " + statusLabel), PROPOSALS, proposals,
+                p -> ReportTable.row(p.projectCode(), p.categoryLabel(), p.title(), p.description(), p.owner(),
+                        p.dueDate(), yesNo(p.overdue()), p.statusLabel(), p.volume().beforeAverage(),
+                        p.volume().afterAverage(), yesNo(p.volume().fell()), p.recordedBy(), time(p.recordedAt()),
+                        p.updatedBy(), time(p.updatedAt())));
     }
 
     private IssueTables() {

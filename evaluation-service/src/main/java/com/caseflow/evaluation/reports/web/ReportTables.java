@@ -85,35 +85,29 @@ final class ReportTables {
             new Column("csat", "满意率(4-5分)", Kind.PERCENT));
 
     static ReportTable agents(Scoreboard.Board<Scoreboard.AgentRow> board, EvaluationPolicy policy) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Scoreboard.AgentRow r : board.rows()) {
+        return ReportTable.of("坐席考核 " + span(board.period()), columns("坐席工号", AGENT), board.rows(), r -> {
             Kpis.AgentKpis k = r.kpis();
-            List<Object> row = standing(r.agentId(), r.standing(), policy.agentKpis());
             Kpis.CallMeasures calls = k.calls();
-            row.addAll(ReportTable.row(k.phoneCalls(), k.visits(), k.answerWithinThreeRingsRate(),
-                    source(k.threeRingsSource()), k.averageGreetSeconds(), k.completeRecordRate(),
-                    k.firstContactResolutionRate(), k.averageSatisfaction(), k.csat(), k.reopenRate(), k.spotChecks(),
-                    k.regularSpotChecks(), k.spotCheckAverage(), k.adHocSpotChecks(), k.adHocSpotCheckAverage(),
-                    k.criticalFailures(), k.adHocCriticalFailures(), k.measuredTimingShare(),
-                    k.selfReportedTimingShare(), calls.offered(), calls.answered(), calls.abandoned(),
-                    calls.serviceLevel(), calls.averageSpeedOfAnswerSeconds(), calls.abandonmentRate()));
-            rows.add(row);
-        }
-        return new ReportTable("坐席考核 " + span(board.period()), columns("坐席工号", AGENT), rows);
+            return standing(r.agentId(), r.standing(), policy.agentKpis(), ReportTable.row(k.phoneCalls(),
+                    k.visits(), k.answerWithinThreeRingsRate(), source(k.threeRingsSource()), k.averageGreetSeconds(),
+                    k.completeRecordRate(), k.firstContactResolutionRate(), k.averageSatisfaction(), k.csat(),
+                    k.reopenRate(), k.spotChecks(), k.regularSpotChecks(), k.spotCheckAverage(), k.adHocSpotChecks(),
+                    k.adHocSpotCheckAverage(), k.criticalFailures(), k.adHocCriticalFailures(),
+                    k.measuredTimingShare(), k.selfReportedTimingShare(), calls.offered(), calls.answered(),
+                    calls.abandoned(), calls.serviceLevel(), calls.averageSpeedOfAnswerSeconds(),
+                    calls.abandonmentRate()));
+        });
     }
 
     static ReportTable departments(Scoreboard.Board<Scoreboard.DepartmentRow> board, EvaluationPolicy policy) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Scoreboard.DepartmentRow r : board.rows()) {
+        return ReportTable.of("部门考核 " + span(board.period()), columns("部门", DEPARTMENT), board.rows(), r -> {
             Kpis.DepartmentKpis k = r.kpis();
-            List<Object> row = standing(r.departmentCode(), r.standing(), policy.departmentKpis());
-            row.addAll(ReportTable.row(k.casesRouted(), k.resolved(), k.firstResponseCompliance(),
-                    k.resolutionCompliance(), k.averageResolutionHours(), k.p90ResolutionHours(),
+            return standing(r.departmentCode(), r.standing(), policy.departmentKpis(), ReportTable.row(
+                    k.casesRouted(), k.resolved(), k.firstResponseCompliance(), k.resolutionCompliance(),
+                    k.averageResolutionHours(), k.p90ResolutionHours(),
                     k.escalationsByLevel().values().stream().mapToLong(Long::longValue).sum(), k.transfersIn(),
                     k.transfersOut(), k.reopenRate(), k.averageSatisfaction(), k.csat()));
-            rows.add(row);
-        }
-        return new ReportTable("部门考核 " + span(board.period()), columns("部门", DEPARTMENT), rows);
+        });
     }
 
     /** Each hotline's hours with calls, then its whole period ("合计"). */
@@ -226,10 +220,14 @@ final class ReportTables {
         return columns;
     }
 
-    private static List<Object> standing(String subject, Scoreboard.Standing s, Map<String, EvaluationPolicy.Rule> rules) {
+    /** The standing columns of a subject, then its KPI cells. */
+    private static List<Object> standing(String subject, Scoreboard.Standing s,
+                                         Map<String, EvaluationPolicy.Rule> rules, List<Object> kpis) {
         Scored scored = s.scored();
-        return new ArrayList<>(ReportTable.row(s.rank(), subject, scored.score(), s.previousScore(), s.change(),
-                s.previousRank(), scored.outcome().labelZh(), labels(scored.weakKpis(), rules)));
+        List<Object> row = new ArrayList<>(ReportTable.row(s.rank(), subject, scored.score(), s.previousScore(),
+                s.change(), s.previousRank(), scored.outcome().labelZh(), labels(scored.weakKpis(), rules)));
+        row.addAll(kpis);
+        return row;
     }
 
     static String labels(List<String> kpis, Map<String, EvaluationPolicy.Rule> rules) {

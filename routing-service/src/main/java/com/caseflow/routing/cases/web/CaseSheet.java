@@ -4,20 +4,16 @@ import com.caseflow.support.export.Column;
 import com.caseflow.support.export.Column.Kind;
 import com.caseflow.support.export.ReportTable;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
+
+import static com.caseflow.support.export.Cells.time;
+import static com.caseflow.support.export.Cells.yesNo;
 
 /**
  * A department's cases as the table managers download, headed in Chinese. Built from the views the reader gets as
  * JSON, so a caller's number is masked in the file exactly as on the screen; customers' names are left out.
  */
 final class CaseSheet {
-
-    private static final DateTimeFormatter SHANGHAI = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private static final List<Column> COLUMNS = List.of(
             new Column("id", "案件编号", Kind.TEXT),
@@ -35,19 +31,12 @@ final class CaseSheet {
             new Column("phone", "来电号码", Kind.TEXT));
 
     static ReportTable of(String departmentCode, boolean overdue, List<CaseView> cases) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (CaseView c : cases) {
-            rows.add(ReportTable.row(c.id(), c.priority() == null ? null : c.priority().labelZh(), c.projectCode(),
-                    c.unit(), c.category() == null ? null : c.category().labelZh(), c.statusLabel(), c.ownerId(),
-                    time(c.openedAt()), c.deadlines() == null ? null : time(c.deadlines().firstResponseDue()),
-                    c.deadlines() == null ? null : time(c.deadlines().resolutionDue()), c.overdue() ? "是" : "否",
-                    c.workingMinutesLeft(), c.customer() == null ? null : c.customer().phone()));
-        }
-        return new ReportTable(departmentCode + (overdue ? " 超时案件" : " 案件"), COLUMNS, rows);
-    }
-
-    private static String time(Instant at) {
-        return at == null ? null : SHANGHAI.format(at);
+        return ReportTable.of(departmentCode + (overdue ? " 超时案件" : " 案件"), COLUMNS, cases, c -> ReportTable.row(
+                c.id(), c.priority() == null ? null : c.priority().labelZh(), c.projectCode(), c.unit(),
+                c.category() == null ? null : c.category().labelZh(), c.statusLabel(), c.ownerId(), time(c.openedAt()),
+                c.deadlines() == null ? null : time(c.deadlines().firstResponseDue()),
+                c.deadlines() == null ? null : time(c.deadlines().resolutionDue()), yesNo(c.overdue()),
+                c.workingMinutesLeft(), c.customer() == null ? null : c.customer().phone()));
     }
 
     private CaseSheet() {

@@ -78,6 +78,9 @@ class CaseDownloadTests {
             assertThat(row.getCell(headers.indexOf("类别")).getStringCellValue()).isEqualTo("报修");
             assertThat(row.getCell(headers.indexOf("来电号码")).getStringCellValue()).contains("****")
                     .doesNotContain(phone);
+            assertThat(row.getCell(headers.indexOf("受理时间")).getStringCellValue())
+                    .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+            assertThat(row.getCell(headers.indexOf("是否超时")).getStringCellValue()).isIn("是", "否");
         }
 
         HttpResponse<byte[]> csv = download("/api/v1/departments/ENGINEERING/cases?format=csv",
