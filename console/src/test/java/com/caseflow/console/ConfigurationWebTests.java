@@ -1,14 +1,14 @@
 package com.caseflow.console;
 
 import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +30,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * token, what it shows of the answer, each refused field explained in Chinese beside it, and who may not open it.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
 class ConfigurationWebTests {
 
-    private static final StubService identity = new StubService();
-    private static final StubService intake = new StubService();
-    private static final StubService routing = new StubService();
-    private static final StubService others = new StubService();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
+    private static final StubService intake = services.intake;
+    private static final StubService routing = services.routing;
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final String RULES_V1 = """
@@ -72,54 +72,20 @@ class ConfigurationWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ClientRegistrationRepository registrations;
-
     Logins logins;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String issuer = identity.url();
-        identity.answer("GET /.well-known/openid-configuration", 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
-                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
-                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
-                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
-                """.formatted(issuer));
-        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
-        registry.add("caseflow.console.services.intake", intake::url);
-        registry.add("caseflow.console.services.routing", routing::url);
-        registry.add("caseflow.console.services.followup", others::url);
-        registry.add("caseflow.console.services.evaluation", others::url);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stop() {
-        List.of(identity, intake, routing, others).forEach(StubService::close);
+        services.register(registry);
     }
 
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        intake.reset();
-        routing.reset();
         routing.answer("GET /api/v1/departments", 200, DEPARTMENTS);
-    }
-
-    private RequestPostProcessor manager() {
-        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
-    }
-
-    private RequestPostProcessor admin() {
-        return logins.as(new Staff("ADM-01", "系统管理员", Set.of("ADMIN"), null));
     }
 
     private RequestPostProcessor headOfPropertyManagement() {
         return logins.as(new Staff("D-PM-01", "物业主管", Set.of("DEPARTMENT_STAFF"), "PROPERTY_MANAGEMENT"));
-    }
-
-    private RequestPostProcessor headOfEngineering() {
-        return logins.as(new Staff("D-ENG-01", "王建国", Set.of("DEPARTMENT_STAFF"), "ENGINEERING"));
     }
 
     @Test
@@ -131,11 +97,11 @@ class ConfigurationWebTests {
                         {"departmentCode":"ENGINEERING","ruleId":"repairs","ruleVersion":2,"complexity":"GENERAL",
                          "priority":"HIGH","matchedKeywords":["漏水"],"topics":["flooding"],"findings":[],
                          "reasons":["ENGINEERING by rule repairs v2 (报修): keyword 漏水","HIGH 漏水 [leak]: 漏水"]}""");
-        String form = mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(manager()))
+        String form = mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("name=\"basedOnVersion\" value=\"1\"", "value=\"repairs\"", "工程维修部");
 
-        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+        String page = mvc.perform(post("/admin/rules/edit").with(logins.manager()).with(csrf())
                         .param("editing", "repairs").param("basedOnVersion", "1").param("position", "1")
                         .param("id", "repairs").param("description", "报修")
                         .param("categories", "REPAIR").param("keywords", "漏水，渗水")
@@ -169,7 +135,7 @@ class ConfigurationWebTests {
             throws Exception {
         routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
                 .answer("PUT /api/v1/routing-rules", 200, RULES_V2.replace("\"version\":2", "\"version\":2"));
-        mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+        mvc.perform(post("/admin/rules/edit").with(logins.manager()).with(csrf())
                         .param("basedOnVersion", "1").param("position", "2")
                         .param("id", "legal-threat").param("description", "法律")
                         .param("topics", "legal").param("departmentCode", "LEGAL")
@@ -198,7 +164,7 @@ class ConfigurationWebTests {
                         {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                          "errors":[{"field":"rules[1].topics","message":"not topics of the lexicon: elevator"},
                                    {"field":"rules[1].keywords[0]","message":"1–40 characters, not blank"}]}""");
-        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+        String page = mvc.perform(post("/admin/rules/edit").with(logins.manager()).with(csrf())
                         .param("editing", "repairs").param("basedOnVersion", "1").param("position", "2")
                         .param("id", "repairs").param("topics", "elevator").param("keywords", "漏水")
                         .param("departmentCode", "ENGINEERING").param("tryCategory", "REPAIR")
@@ -215,7 +181,7 @@ class ConfigurationWebTests {
                 .answer("PUT /api/v1/routing-rules", 409, """
                         {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
                          "detail":"the rules are at version 2, not 1"}""");
-        String page = mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+        String page = mvc.perform(post("/admin/rules/edit").with(logins.manager()).with(csrf())
                         .param("editing", "repairs").param("basedOnVersion", "1").param("id", "repairs")
                         .param("keywords", "渗水").param("departmentCode", "ENGINEERING").param("action", "publish"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
@@ -231,7 +197,7 @@ class ConfigurationWebTests {
                                       "defaultDepartment":"CUSTOMER_SERVICE"}],"page":0,"size":30,"total":2}""")
                 .answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
                 .answer("GET /api/v1/routing-rules/versions/2", 200, RULES_V2);
-        String page = mvc.perform(get("/admin/rules/versions").param("from", "1").param("to", "2").with(manager()))
+        String page = mvc.perform(get("/admin/rules/versions").param("from", "1").param("to", "2").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"version-2\"", "M002", "id=\"version-1\"", "M001", "第 1 版 → 第 2 版的变化");
         String table = page.substring(page.indexOf("class=\"compact versions\""));
@@ -287,7 +253,7 @@ class ConfigurationWebTests {
         routing.answer("GET /api/v1/departments/ENGINEERING", 200, ENGINEERING)
                 .answer("GET /api/v1/departments/ENGINEERING/on-duty", 200, ROSTER);
         String page = mvc.perform(get("/admin/departments/ENGINEERING/on-duty").param("from", "2026-12-05")
-                        .with(headOfEngineering()))
+                        .with(logins.engineer()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("工程维修部 值班表", "D-ENG-01 于 2025-12-04 10:00 修改", "id=\"roster-gaps\"",
                 "value=\"2026-12-05T20:00\"", "name=\"expectedVersion\" value=\"4\"", "id=\"roster-save\"");
@@ -304,7 +270,7 @@ class ConfigurationWebTests {
                          "errors":[{"field":"shifts[1].end","message":"a shift lasts at most 24 hours"},
                                    {"field":"shifts[2]","message":"overlaps shifts[0]: one person on duty at a time"},
                                    {"field":"to","message":"at most 93 days after from"}]}""");
-        String page = mvc.perform(post("/admin/departments/ENGINEERING/on-duty").with(headOfEngineering()).with(csrf())
+        String page = mvc.perform(post("/admin/departments/ENGINEERING/on-duty").with(logins.engineer()).with(csrf())
                         .param("from", "2026-12-05T00:00").param("to", "2027-06-05T00:00").param("expectedVersion", "4")
                         .param("staffId", "D-ENG-01", "", "D-ENG-02", "D-ENG-03")
                         .param("start", "2026-12-05T08:00", "", "2026-12-05T20:00", "2026-12-05T10:00")
@@ -366,7 +332,7 @@ class ConfigurationWebTests {
     @Test
     void anAdministratorSeesEachCalendarsYearsAndHowFarAheadItIsKnown() throws Exception {
         routing.answer("GET /api/v1/calendars", 200, "[" + CN_OFFICE + "]");
-        String page = mvc.perform(get("/admin/calendars").with(admin()))
+        String page = mvc.perform(get("/admin/calendars").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"calendar-CN-OFFICE\"", "2026-12-31（还有 27 天）", "请录入下一年的安排",
                 "工程维修部", "ADM-01 于 2025-11-05 10:00 修改");
@@ -383,7 +349,7 @@ class ConfigurationWebTests {
                         {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                          "errors":[{"field":"holidays[1]","message":"lies in a year not listed in years"},
                                    {"field":"makeUpWorkingDays[0]","message":"falls on a working weekday; a make-up working day (调休上班) is a weekend day worked"}]}""");
-        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/years").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/years").with(logins.admin()).with(csrf())
                         .param("year", "2027").param("holidays", "2027-01-01\n2028-02-06")
                         .param("makeUpWorkingDays", "2027-01-05").param("source", "国务院办公厅通知")
                         .param("expectedVersion", "3"))
@@ -399,7 +365,7 @@ class ConfigurationWebTests {
 
     @Test
     void aManagerMayNotOpenTheCalendarsAndRoutingIsNotAsked() throws Exception {
-        mvc.perform(get("/admin/calendars").with(manager())).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/calendars").with(logins.manager())).andExpect(status().isForbidden());
         assertThat(routing.received("GET", "/api/v1/calendars")).isEmpty();
     }
 
@@ -410,7 +376,7 @@ class ConfigurationWebTests {
                         {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                          "errors":[{"field":"sla.HIGH","message":"5 minutes to 2400 hours of working time, resolution not before first response"},
                                    {"field":"head","message":"required"}]}""");
-        String page = mvc.perform(post("/admin/departments/ENGINEERING").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/departments/ENGINEERING").with(logins.admin()).with(csrf())
                         .param("nameZh", "工程维修部").param("nameEn", "Engineering").param("head", "")
                         .param("calendarId", "CN-OFFICE").param("onDutyRoster", "true").param("active", "true")
                         .param("URGENT.first", "15").param("URGENT.resolution", "240").param("URGENT.calendar", "24X7")
@@ -432,7 +398,7 @@ class ConfigurationWebTests {
     @Test
     void theDepartmentsAreListedWithHeadCalendarAndSlaPerPriority() throws Exception {
         routing.answer("GET /api/v1/departments", 200, "[" + ENGINEERING + "]");
-        String page = mvc.perform(get("/admin/departments").with(admin()))
+        String page = mvc.perform(get("/admin/departments").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"department-ENGINEERING\"", "D-ENG-01", "15 分钟 / 240 分钟", "24X7",
                 "/admin/departments/ENGINEERING/on-duty", "ADM-01 于 2025-12-04 10:00 修改");
@@ -453,7 +419,7 @@ class ConfigurationWebTests {
                 .answer("PUT /api/v1/projects/SH-LJY", 400, """
                         {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                          "errors":[{"field":"faqs[1].answer","message":"must not be blank"}]}""");
-        String page = mvc.perform(post("/admin/projects/SH-LJY").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/projects/SH-LJY").with(logins.admin()).with(csrf())
                         .param("name", "陆家嘴滨江苑").param("city", "上海").param("district", "浦东新区")
                         .param("address", "滨江大道1888号").param("salesStatus", "SOLD_OUT")
                         .param("serviceHotline", "400-820-8820")
@@ -476,12 +442,12 @@ class ConfigurationWebTests {
     @Test
     void theProjectsAreListedForAnAdministratorOnly() throws Exception {
         intake.answer("GET /api/v1/projects", 200, "[" + PROJECT + "]");
-        String page = mvc.perform(get("/admin/projects").with(admin()))
+        String page = mvc.perform(get("/admin/projects").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"project-SH-LJY\"", "在售", "1 个户型，1 个问题", "2025-12-04 10:00",
                 "<th scope=\"col\">修改人</th>", "<td class=\"changed-by\">ADM-07</td>");
         mvc.perform(get("/admin/projects").with(logins.agent())).andExpect(status().isForbidden());
-        String menu = mvc.perform(get("/admin").with(admin()))
+        String menu = mvc.perform(get("/admin").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // routing takes rules and keyword lists from administrators (issue 17)
         assertThat(menu).contains("id=\"admin-projects\"", "id=\"admin-calendars\"", "id=\"admin-departments\"",
@@ -492,7 +458,7 @@ class ConfigurationWebTests {
     void whenAManagerRemovesARuleThenRoutingGetsTheEditedVersionWithoutIt() throws Exception {
         routing.answer("GET /api/v1/routing-rules/versions/1", 200, RULES_V1)
                 .answer("PUT /api/v1/routing-rules", 200, RULES_V2);
-        mvc.perform(post("/admin/rules/edit").with(manager()).with(csrf())
+        mvc.perform(post("/admin/rules/edit").with(logins.manager()).with(csrf())
                         .param("editing", "safety-property").param("basedOnVersion", "1").param("id", "safety-property")
                         .param("departmentCode", "PROPERTY_MANAGEMENT").param("action", "remove"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/rules"));
@@ -511,19 +477,19 @@ class ConfigurationWebTests {
                 .answer("GET /api/v1/calendars/CN-OFFICE/versions", 200, """
                         [{"version":3,"changedBy":"ADM-01","changedAt":"2025-11-05T02:00:00Z","source":"通知"}]""");
         intake.answer("GET /api/v1/projects/SH-LJY", 200, PROJECT);
-        String newRule = mvc.perform(get("/admin/rules/edit").param("lang", "en").with(manager()))
+        String newRule = mvc.perform(get("/admin/rules/edit").param("lang", "en").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(newRule).contains("New rule", "name=\"position\" type=\"number\" min=\"1\" value=\"3\"",
                 "Dry run", "Engineering").doesNotContain("id=\"rule-remove\"");
-        String department = mvc.perform(get("/admin/departments/ENGINEERING").with(admin()))
+        String department = mvc.perform(get("/admin/departments/ENGINEERING").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(department).contains("value=\"工程维修部\"", "name=\"URGENT.first\"", "value=\"15\"",
                 "name=\"expectedVersion\" value=\"3\"", "id=\"department-changed\"", "ADM-01 于 2025-12-04 10:00 修改");
-        String calendar = mvc.perform(get("/admin/calendars/CN-OFFICE").with(admin()))
+        String calendar = mvc.perform(get("/admin/calendars/CN-OFFICE").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(calendar).contains("09:00–18:00", "午休 12:00–13:00", "id=\"year-2026\"", "2026-01-01、2026-10-01",
                 "name=\"year\" inputmode=\"numeric\" maxlength=\"4\" value=\"2027\"", "ADM-01 于 2025-11-05 10:00 修改");
-        String project = mvc.perform(get("/admin/projects/SH-LJY").with(admin()))
+        String project = mvc.perform(get("/admin/projects/SH-LJY").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(project).contains("value=\"陆家嘴滨江苑\"", "预计2027年6月30日前交付。", "A户型",
                 "第 2 版，修改时间 2025-12-04 10:00，修改人 ADM-07");
@@ -537,7 +503,7 @@ class ConfigurationWebTests {
                 .answer("PUT /api/v1/calendars/CN-OFFICE", 400, """
                         {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                          "errors":[{"field":"weekdays.MONDAY.breakStarts","message":"the break lies inside the working hours and ends after it starts"}]}""");
-        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/hours").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/calendars/CN-OFFICE/hours").with(logins.admin()).with(csrf())
                         .param("MONDAY.opens", "09:00").param("MONDAY.closes", "18:00")
                         .param("MONDAY.breakStarts", "19:00").param("MONDAY.breakEnds", "20:00")
                         .param("FRIDAY.opens", "09:00").param("FRIDAY.closes", "17:00")
@@ -580,9 +546,9 @@ class ConfigurationWebTests {
         lexiconV3();
         routing.answer("GET /api/v1/routing-lexicon/versions/1", 200, LEXICON_V3.replace("\"version\":3", "\"version\":1")
                 .replace("\"律师\",\"起诉\"", "\"律师\""));
-        String page = mvc.perform(get("/admin/keywords").with(admin()))
+        String page = mvc.perform(get("/admin/keywords").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String draft = mvc.perform(get("/admin/keywords").param("from", "1").with(admin()))
+        String draft = mvc.perform(get("/admin/keywords").param("from", "1").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("当前为第 3 版，ADM-01 于 2025-12-03 10:00 发布。", "<label for=\"term1\">法律</label>",
@@ -591,7 +557,7 @@ class ConfigurationWebTests {
                         "id=\"keywords-version-1\"", "词库文件（初始）", "/admin/keywords?from=1")
                 .doesNotContain("readonly");
         assertThat(draft).contains("以下为第 1 版的词", "name=\"basedOnVersion\" value=\"3\"", ">律师</textarea>");
-        assertThat(mvc.perform(get("/admin").with(admin())).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/admin").with(logins.admin())).andReturn().getResponse().getContentAsString())
                 .contains("id=\"admin-keywords\"", "id=\"admin-rules\"");
     }
 
@@ -602,7 +568,7 @@ class ConfigurationWebTests {
                 {"version":2,"changedBy":"M001","changedAt":"2025-12-02T02:00:00Z",
                  "terms":{"电梯":["电梯","轿厢"],"法律":["律师","打官司"]},"negators":["没","没有"],"hedges":[],
                  "benign":[{"phrases":["燃气费"],"why":"缴费、账单、卡和广告"}]}""");
-        String page = mvc.perform(get("/admin/keywords").param("older", "3").param("newer", "2").with(manager()))
+        String page = mvc.perform(get("/admin/keywords").param("older", "3").param("newer", "2").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         String changes = page.substring(page.indexOf("id=\"keywords-changes\""), page.indexOf("class=\"compact versions\""));
@@ -618,7 +584,7 @@ class ConfigurationWebTests {
                 {"lexiconVersion":4,"departmentCode":"LEGAL","ruleId":"legal","ruleVersion":2,"complexity":"COMPLEX",
                  "priority":"URGENT","matchedKeywords":["律所"],"topics":["legal"],"findings":[],
                  "reasons":["LEGAL by rule legal v2","URGENT 律师、起诉、仲裁 [legal-action]: 律所"]}""");
-        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/keywords").with(logins.admin()).with(csrf())
                         .param("basedOnVersion", "3").param("term0", "电梯\r\n轿厢").param("term1", "律师\r\n\r\n起诉\r\n 律所 \r\n")
                         .param("negators", "没\n没有").param("hedges", "万一").param("benign0", "燃气费\n电梯卡")
                         .param("tryCategory", "COMPLAINT").param("tryCallerType", "OWNER")
@@ -643,7 +609,7 @@ class ConfigurationWebTests {
     void whenAManagerPublishesListsThenRoutingGetsThemBasedOnTheVersionOpenedAndThePageSaysSo() throws Exception {
         lexiconV3();
         routing.answer("PUT /api/v1/routing-lexicon", 200, LEXICON_V3.replace("\"version\":3", "\"version\":4"));
-        mvc.perform(post("/admin/keywords").with(manager()).with(csrf())
+        mvc.perform(post("/admin/keywords").with(logins.manager()).with(csrf())
                         .param("basedOnVersion", "3").param("term0", "电梯\n轿厢\n升降梯").param("term1", "律师\n起诉")
                         .param("negators", "没\n没有").param("hedges", "万一\n要是").param("benign0", "")
                         .param("action", "publish"))
@@ -668,7 +634,7 @@ class ConfigurationWebTests {
                            {"field":"negators[1]","message":"at most 30 characters"},
                            {"field":"terms.电梯","message":"needs at least one word"}]}""");
         String longWord = "没".repeat(31);
-        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/keywords").with(logins.admin()).with(csrf())
                         .param("basedOnVersion", "3").param("term0", "").param("term1", "律师\n\n起诉\n律师")
                         .param("negators", "没\n" + longWord).param("hedges", "万一").param("benign0", "燃气费")
                         .param("action", "publish"))
@@ -686,7 +652,7 @@ class ConfigurationWebTests {
         routing.answer("PUT /api/v1/routing-lexicon", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
                  "detail":"the keyword lists are at version 4, not 3"}""");
-        String page = mvc.perform(post("/admin/keywords").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/keywords").with(logins.admin()).with(csrf())
                         .param("basedOnVersion", "3").param("term0", "电梯").param("term1", "律师\n律所")
                         .param("negators", "没").param("hedges", "万一").param("benign0", "燃气费")
                         .param("action", "publish"))
@@ -712,9 +678,9 @@ class ConfigurationWebTests {
     @Test
     void anAdministratorReadsAndEditsTheRoutingRules() throws Exception {
         routing.answer("GET /api/v1/routing-rules", 200, RULES_V2);
-        String page = mvc.perform(get("/admin/rules").with(admin()))
+        String page = mvc.perform(get("/admin/rules").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("/admin/rules/edit?id=repairs", "id=\"rule-keywords\"");
-        mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(admin())).andExpect(status().isOk());
+        mvc.perform(get("/admin/rules/edit").param("id", "repairs").with(logins.admin())).andExpect(status().isOk());
     }
 }

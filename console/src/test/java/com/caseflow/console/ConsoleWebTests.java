@@ -13,12 +13,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -61,14 +62,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code system-tests}' ConsoleInBrowserEndToEndTests.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"cases.dept.engineering", "cases.dept.customer-service", "calls"})
 class ConsoleWebTests {
 
-    private static final StubService identity = new StubService();
-    private static final StubService intake = new StubService();
-    private static final StubService routing = new StubService();
-    private static final StubService followup = new StubService();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
+    private static final StubService identity = services.identity;
+    private static final StubService intake = services.intake;
+    private static final StubService routing = services.routing;
+    private static final StubService followup = services.followup;
 
     @Autowired
     MockMvc mvc;
@@ -78,37 +82,16 @@ class ConsoleWebTests {
     ClientRegistrationRepository registrations;
     @Autowired
     OAuth2AuthorizedClientService authorizedClients;
-
+    @Autowired
     Logins logins;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String issuer = identity.url();
-        identity.answer("GET /.well-known/openid-configuration", 200, """
-                {"issuer":"%1$s","authorization_endpoint":"%1$s/oauth2/authorize","token_endpoint":"%1$s/oauth2/token",
-                 "jwks_uri":"%1$s/oauth2/jwks","userinfo_endpoint":"%1$s/userinfo",
-                 "end_session_endpoint":"%1$s/connect/logout","subject_types_supported":["public"],
-                 "response_types_supported":["code"],"id_token_signing_alg_values_supported":["RS256"]}
-                """.formatted(issuer));
-        registry.add("spring.security.oauth2.client.provider.caseflow.issuer-uri", () -> issuer);
-        registry.add("caseflow.console.services.intake", intake::url);
-        registry.add("caseflow.console.services.routing", routing::url);
-        registry.add("caseflow.console.services.followup", followup::url);
-        registry.add("caseflow.console.services.evaluation", followup::url);
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stop() {
-        List.of(identity, intake, routing, followup).forEach(StubService::close);
+        services.register(registry);
     }
 
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        intake.reset();
-        routing.reset();
-        followup.reset();
         intake.answer("GET /api/v1/projects", 200, """
                 [{"code":"SH-LJY","name":"陆家嘴壹号","city":"上海","unitTypes":[],"faqs":[]}]""");
     }

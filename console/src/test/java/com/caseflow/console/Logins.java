@@ -4,6 +4,7 @@ import com.caseflow.console.security.SignedInStaff;
 import com.caseflow.console.security.Staff;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -13,8 +14,17 @@ import java.util.Set;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 
-/** Members of staff signed in through the console's login, with an access token for the services. */
-record Logins(ClientRegistration registration) {
+/**
+ * Members of staff signed in through the console's login, with an access token for the services. A test class
+ * imports it ({@code @Import(Logins.class)}) and has it injected.
+ */
+final class Logins {
+
+    private final ClientRegistration registration;
+
+    Logins(ClientRegistrationRepository registrations) {
+        this.registration = registrations.findByRegistrationId("caseflow");
+    }
 
     RequestPostProcessor agent() {
         return as(new Staff("A001", "张丽", Set.of("AGENT"), null));
@@ -26,6 +36,14 @@ record Logins(ClientRegistration registration) {
 
     RequestPostProcessor supervisor() {
         return as(new Staff("S001", "陈主管", Set.of("SUPERVISOR"), null));
+    }
+
+    RequestPostProcessor manager() {
+        return as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
+    }
+
+    RequestPostProcessor admin() {
+        return as(new Staff("ADM-01", "系统管理员", Set.of("ADMIN"), null));
     }
 
     RequestPostProcessor engineer() {

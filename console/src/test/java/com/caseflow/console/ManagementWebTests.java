@@ -1,14 +1,13 @@
 package com.caseflow.console;
 
-import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,13 +37,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * who may not look is refused.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
 class ManagementWebTests {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static final StandInServices services = new StandInServices();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
     private static final StubService intake = services.intake;
     private static final StubService routing = services.routing;
     private static final StubService followup = services.followup;
@@ -54,8 +54,6 @@ class ManagementWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ClientRegistrationRepository registrations;
-
     Logins logins;
 
     @DynamicPropertySource
@@ -63,19 +61,9 @@ class ManagementWebTests {
         services.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
         services.reset();
-    }
-
-    private RequestPostProcessor manager() {
-        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
     }
 
     private void reports() {
@@ -124,7 +112,7 @@ class ManagementWebTests {
     @Test
     void aManagerSeesEachChartWithItsTableFromWhatTheServicesReport() throws Exception {
         reports();
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-30"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"chart-channels\"", "id=\"chart-service-level\"", "id=\"chart-sla\"",
@@ -150,7 +138,7 @@ class ManagementWebTests {
 
     @Test
     void aPeriodEndingBeforeItStartsIsExplainedBesideTheDateAndAsksNoService() throws Exception {
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-30")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-30")
                         .param("to", "2026-11-01"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"to-error\"", "结束日期不能早于开始日期", "aria-describedby=\"to-error\"");
@@ -161,7 +149,7 @@ class ManagementWebTests {
     @Test
     void theDrillDownLinksCarryTheirFiltersToTheListBehindTheChart() throws Exception {
         reports();
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-30").param("project", "SH-LJY"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("href=\"/dashboard/cases?department=ENGINEERING&amp;overdue=true\"",
@@ -179,7 +167,7 @@ class ManagementWebTests {
 
         routing.reset();
         reports();
-        String list = mvc.perform(get("/dashboard/cases").with(manager()).param("department", "ENGINEERING")
+        String list = mvc.perform(get("/dashboard/cases").with(logins.manager()).param("department", "ENGINEERING")
                         .param("overdue", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("C-9", "超时案件")
@@ -193,7 +181,7 @@ class ManagementWebTests {
     void eachViewDownloadsAsTheServicesExcelSheet() throws Exception {
         String workbook = "PK\u0003\u0004 sheet bytes";
         evaluation.answer("GET /api/v1/reports/departments", 200, XLSX, workbook);
-        MvcResult result = mvc.perform(get("/dashboard/export/departments").with(manager())
+        MvcResult result = mvc.perform(get("/dashboard/export/departments").with(logins.manager())
                         .param("from", "2026-11-01").param("to", "2026-11-30"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", XLSX))
@@ -211,10 +199,10 @@ class ManagementWebTests {
         evaluation.answer("GET /api/v1/issues/recurring", 200, XLSX, workbook)
                 .answer("GET /api/v1/issues/proposals", 200, XLSX, workbook);
 
-        MvcResult recurring = mvc.perform(get("/dashboard/export/recurring").with(manager())
+        MvcResult recurring = mvc.perform(get("/dashboard/export/recurring").with(logins.manager())
                         .param("from", "2026-11-01").param("to", "2026-11-30"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
-        MvcResult proposals = mvc.perform(get("/dashboard/export/proposals").with(manager())
+        MvcResult proposals = mvc.perform(get("/dashboard/export/proposals").with(logins.manager())
                         .param("status", "DONE"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
 
@@ -233,14 +221,14 @@ class ManagementWebTests {
         String workbook = "PK\u0003\u0004 cases";
         routing.answer("GET /api/v1/departments/ENGINEERING/cases", 200, XLSX, workbook);
 
-        MvcResult result = mvc.perform(get("/dashboard/export/cases").with(manager())
+        MvcResult result = mvc.perform(get("/dashboard/export/cases").with(logins.manager())
                         .param("department", "ENGINEERING").param("overdue", "true"))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX)).andReturn();
 
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(workbook);
         assertThat(routing.received("GET", "/api/v1/departments/ENGINEERING/cases").get(0).path())
                 .contains("format=xlsx", "overdue=true").doesNotContain("page=");
-        mvc.perform(get("/dashboard/export/cases").with(manager()).param("department", "not a code"))
+        mvc.perform(get("/dashboard/export/cases").with(logins.manager()).param("department", "not a code"))
                 .andExpect(status().isBadRequest());
     }
 
@@ -291,7 +279,7 @@ class ManagementWebTests {
         reports();
         evaluation.answer("GET /api/v1/reports/daily", 200, daily("SH-LJY", false));
 
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-02").param("project", "SH-LJY"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -327,7 +315,7 @@ class ManagementWebTests {
         evaluation.answer("GET /api/v1/reports/daily", 503, """
                 {"type":"about:blank","title":"Service Unavailable","status":503}""");
 
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-30"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -358,7 +346,7 @@ class ManagementWebTests {
         String workbook = "PK\u0003\u0004 daily sheet";
         evaluation.answer("GET /api/v1/reports/daily", 200, XLSX, workbook);
 
-        MvcResult result = mvc.perform(get("/dashboard/export/daily").with(manager())
+        MvcResult result = mvc.perform(get("/dashboard/export/daily").with(logins.manager())
                         .param("from", "2026-11-01").param("to", "2026-11-30").param("project", "SH-LJY"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", XLSX))
@@ -401,7 +389,7 @@ class ManagementWebTests {
         reports();
         evaluation.answer("GET /api/v1/reports/daily", 200, daily("SH-LJY", false));
 
-        String page = mvc.perform(get("/dashboard").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-02").param("project", "SH-LJY"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -451,7 +439,7 @@ class ManagementWebTests {
     void theContactsBehindAFigureAreAskedOfIntakeWithTheUsersTokenAndFiltersAndListedMasked() throws Exception {
         intake.answer("GET /api/v1/contacts/behind-figure", 200, FIGURE_CONTACTS);
 
-        String page = mvc.perform(get("/dashboard/contacts").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/dashboard/contacts").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-02").param("project", "SH-LJY").param("category", "REPAIR")
                         .param("channel", "PHONE"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -483,7 +471,7 @@ class ManagementWebTests {
 
     @Test
     void aBadPeriodOfTheContactsIsExplainedBesideTheDateAndIntakeIsNotAsked() throws Exception {
-        String page = mvc.perform(get("/dashboard/contacts").with(manager()).param("from", "2026-11-30")
+        String page = mvc.perform(get("/dashboard/contacts").with(logins.manager()).param("from", "2026-11-30")
                         .param("to", "2026-11-01"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
@@ -507,7 +495,7 @@ class ManagementWebTests {
                    "periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","score":61.1,"rank":2,"rankedOf":2,
                    "previousScore":70.0,"outcome":"TRAINING","weakKpis":["answerWithinThreeRings"],
                    "reasons":["综合得分 61.1 低于 70.0"],"provisional":false}]}""");
-        String page = mvc.perform(get("/evaluations").with(manager()).param("from", "2026-11-01")
+        String page = mvc.perform(get("/evaluations").with(logins.manager()).param("from", "2026-11-01")
                         .param("to", "2026-11-30").param("periodType", "MONTH").param("start", "2026-11-01"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"agent-A001\"", "61.1", "-8.9", "+12", "培训", "表彰奖励", "三声内接听率",
@@ -522,7 +510,7 @@ class ManagementWebTests {
         evaluation.answer("POST /api/v1/evaluations", 200, """
                 {"periodType":"MONTH","from":"2026-11-01","to":"2026-11-30","policyVersion":"2026-12",
                  "published":5,"unchanged":1,"outcomes":{"TRAINING":2}}""");
-        mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+        mvc.perform(post("/evaluations/run").with(logins.manager()).with(csrf()).param("periodType", "MONTH")
                         .param("start", "2026-11-01"))
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/evaluations?")))
@@ -540,7 +528,7 @@ class ManagementWebTests {
         evaluation.answer("POST /api/v1/evaluations", 400, """
                 {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                  "errors":[{"field":"start","message":"a month starts on the 1st"}]}""");
-        String page = mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "MONTH")
+        String page = mvc.perform(post("/evaluations/run").with(logins.manager()).with(csrf()).param("periodType", "MONTH")
                         .param("start", "2026-11-03"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"start-error\"", "月考核为每月 1 日", "value=\"2026-11-03\"")
@@ -550,7 +538,7 @@ class ManagementWebTests {
     @Test
     void theOutcomesDownloadAsEvaluationsExcelSheet() throws Exception {
         evaluation.answer("GET /api/v1/evaluations", 200, XLSX, "PK\u0003\u0004 outcomes");
-        mvc.perform(get("/evaluations/export").with(manager()).param("periodType", "WEEK")
+        mvc.perform(get("/evaluations/export").with(logins.manager()).param("periodType", "WEEK")
                         .param("start", "2026-11-23"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", XLSX));
@@ -571,7 +559,7 @@ class ManagementWebTests {
     @Test
     void aManagerSeesTheProposalsWithTheirVolumeAndTheFormFilledFromTheHeatMap() throws Exception {
         proposals();
-        String page = mvc.perform(get("/proposals").with(manager()).param("projectCode", "SH-LJY")
+        String page = mvc.perform(get("/proposals").with(logins.manager()).param("projectCode", "SH-LJY")
                         .param("category", "REPAIR"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("更换 3 号楼水泵", "进行中", "周均 5.5 → 2.0", "（已下降）", "2026-W44",
@@ -585,7 +573,7 @@ class ManagementWebTests {
         proposals();
         evaluation.answer("POST /api/v1/issues/proposals", 201, """
                 {"id":"P-2","projectCode":"SH-LJY","category":"REPAIR","title":"加装排水","status":"PROPOSED","version":0}""");
-        mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+        mvc.perform(post("/proposals").with(logins.manager()).with(csrf()).param("projectCode", "SH-LJY")
                         .param("category", "REPAIR").param("title", "加装排水").param("owner", "D-ENG-01")
                         .param("dueDate", "2026-12-20"))
                 .andExpect(status().isFound()).andExpect(flash().attribute("recorded", "P-2"));
@@ -595,7 +583,7 @@ class ManagementWebTests {
 
         evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 200, """
                 {"id":"P-1","status":"DONE","version":4}""");
-        mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+        mvc.perform(post("/proposals/P-1").with(logins.manager()).with(csrf()).param("status", "DONE")
                         .param("owner", "D-ENG-02").param("dueDate", "2026-12-31").param("version", "3"))
                 .andExpect(status().isFound()).andExpect(flash().attribute("changed", "P-1"));
         StubService.Received change = evaluation.received("PATCH", "/api/v1/issues/proposals/P-1").get(0);
@@ -609,7 +597,7 @@ class ManagementWebTests {
         evaluation.answer("POST /api/v1/issues/proposals", 400, """
                 {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                  "errors":[{"field":"owner","message":"required"},{"field":"dueDate","message":"not in the past"}]}""");
-        String page = mvc.perform(post("/proposals").with(manager()).with(csrf()).param("projectCode", "SH-LJY")
+        String page = mvc.perform(post("/proposals").with(logins.manager()).with(csrf()).param("projectCode", "SH-LJY")
                         .param("category", "REPAIR").param("title", "加装排水").param("dueDate", "2020-01-01"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"owner-error\"", "请填写负责人的员工编号", "id=\"dueDate-error\"",
@@ -623,7 +611,7 @@ class ManagementWebTests {
         proposals();
         evaluation.answer("PATCH /api/v1/issues/proposals/P-1", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409}""");
-        String page = mvc.perform(post("/proposals/P-1").with(manager()).with(csrf()).param("status", "DONE")
+        String page = mvc.perform(post("/proposals/P-1").with(logins.manager()).with(csrf()).param("status", "DONE")
                         .param("version", "2"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("该建议已被他人修改", "更换 3 号楼水泵");

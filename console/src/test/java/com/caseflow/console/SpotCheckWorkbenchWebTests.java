@@ -1,25 +1,22 @@
 package com.caseflow.console;
 
-import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,11 +33,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * evaluation expects it with the user's token, evaluation's refusals beside the fields in Chinese, and who may see it.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"calls"})
 class SpotCheckWorkbenchWebTests {
 
-    private static final StandInServices services = new StandInServices();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
     private static final StubService intake = services.intake;
     private static final StubService routing = services.routing;
     private static final StubService followup = services.followup;
@@ -51,8 +50,6 @@ class SpotCheckWorkbenchWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ClientRegistrationRepository registrations;
-
     Logins logins;
 
     @DynamicPropertySource
@@ -60,15 +57,8 @@ class SpotCheckWorkbenchWebTests {
         services.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        services.reset();
         evaluation.answer("GET /api/v1/spot-checks/scorecard", 200, """
                 {"version":"2026-1","maxRating":5,"items":[
                   {"code":"GREETING","label":"问候与礼貌","weight":1.0,"critical":false},
@@ -95,10 +85,6 @@ class SpotCheckWorkbenchWebTests {
 
     private void sampleIsThere() {
         evaluation.answer("GET /api/v1/spot-checks/samples/" + SAMPLE, 200, regularSample(null));
-    }
-
-    private RequestPostProcessor manager() {
-        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
     }
 
     @Test
@@ -356,15 +342,15 @@ class SpotCheckWorkbenchWebTests {
         sampleIsThere();
         intake.answer("GET /api/v1/contacts/K-1", 200, "{\"id\":\"K-1\",\"channel\":\"PHONE\"}");
         routing.answer("GET /api/v1/cases/C-9", 200, "{\"id\":\"C-9\",\"version\":1,\"status\":\"OPEN\"}");
-        String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-1").with(manager()))
+        String page = mvc.perform(get("/spot-checks/" + SAMPLE + "/K-1").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("经理可查看抽查样本和评分").doesNotContain("id=\"scorecard\"");
-        mvc.perform(post("/spot-checks/" + SAMPLE + "/K-1").with(manager()).with(csrf())
+        mvc.perform(post("/spot-checks/" + SAMPLE + "/K-1").with(logins.manager()).with(csrf())
                         .param("rating.GREETING", "5"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/spot-checks/ad-hoc").with(manager()).with(csrf()).param("from", "2026-11-23"))
+        mvc.perform(post("/spot-checks/ad-hoc").with(logins.manager()).with(csrf()).param("from", "2026-11-23"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/team").with(manager())).andExpect(status().isForbidden());
+        mvc.perform(get("/team").with(logins.manager())).andExpect(status().isForbidden());
         assertThat(evaluation.received("POST", "/")).isEmpty();
     }
 

@@ -1,14 +1,27 @@
 package com.caseflow.console;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.List;
 
 /**
  * A stand-in for each service a console test talks to, and for the identity server's discovery document — the console
- * under test pointed at them.
+ * under test pointed at them. Registered as an extension on a static field, it forgets the services' answers before
+ * each test (the test's own {@code @BeforeEach} then sets what it needs) and stops them after the class:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final StandInServices services = new StandInServices();
+ *
+ * @DynamicPropertySource
+ * static void services(DynamicPropertyRegistry registry) {
+ *     services.register(registry);
+ * }
+ * }</pre>
  */
-final class StandInServices implements AutoCloseable {
+final class StandInServices implements BeforeEachCallback, AfterAllCallback {
 
     final StubService identity = new StubService();
     final StubService intake = new StubService();
@@ -38,7 +51,12 @@ final class StandInServices implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         List.of(identity, intake, routing, followup, evaluation).forEach(StubService::close);
     }
 }

@@ -1,22 +1,19 @@
 package com.caseflow.console;
 
-import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,11 +28,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * robot URLs, a secret only as "已设置"), each refused field explained in Chinese beside it, and who may not open them.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
 class TeamsAndChannelsWebTests {
 
-    private static final StandInServices services = new StandInServices();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
     private static final StubService intake = services.intake;
     private static final StubService routing = services.routing;
     private static final StubService followup = services.followup;
@@ -60,8 +59,6 @@ class TeamsAndChannelsWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ClientRegistrationRepository registrations;
-
     Logins logins;
 
     @DynamicPropertySource
@@ -69,37 +66,22 @@ class TeamsAndChannelsWebTests {
         services.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
-        services.reset();
         routing.answer("GET /api/v1/departments", 200, DEPARTMENTS);
         evaluation.answer("GET /api/v1/teams", 200, TEAMS);
-    }
-
-    private RequestPostProcessor admin() {
-        return logins.as(new Staff("ADM-01", "系统管理员", Set.of("ADMIN"), null));
-    }
-
-    private RequestPostProcessor manager() {
-        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
     }
 
     @Test
     void theTeamsAreListedWithTheirMembersAndWhoChangedThemWhenAndTheMenuOffersThemToAnAdministrator()
             throws Exception {
-        String page = mvc.perform(get("/admin/teams").with(admin()))
+        String page = mvc.perform(get("/admin/teams").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"team-S001\"", "A001、A002、R002", "初始配置", "id=\"team-S002\"", "ADM-07",
                 "2025-12-03 10:30", "href=\"/admin/teams/S002\"");
         assertThat(evaluation.received("GET", "/api/v1/teams").get(0).authorization()).startsWith("Bearer ");
-        String menu = mvc.perform(get("/admin").with(admin()))
+        String menu = mvc.perform(get("/admin").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(menu).contains("id=\"admin-teams\"", "id=\"admin-channels\"", "id=\"admin-projects\"");
     }
@@ -111,7 +93,7 @@ class TeamsAndChannelsWebTests {
                  "errors":[{"field":"members[1]","message":"A001 is in the team of S001 already: take them out of it first (an agent is in one team at most)"},
                            {"field":"members[2]","message":"a staff id: letters, digits, '.', '_' or '-', at most 64, e.g. A001"}]}""");
 
-        String page = mvc.perform(post("/admin/teams/S002").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/teams/S002").with(logins.admin()).with(csrf())
                         .param("member", "A003", "", "A001", "bad id", "").param("expectedVersion", "3"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
@@ -133,7 +115,7 @@ class TeamsAndChannelsWebTests {
                 {"supervisorId":"S002","members":["A003","A004"],"version":4,"changedBy":"ADM-01",
                  "changedAt":"2026-12-05T02:00:00Z"}""");
 
-        mvc.perform(post("/admin/teams/S002").with(admin()).with(csrf())
+        mvc.perform(post("/admin/teams/S002").with(logins.admin()).with(csrf())
                         .param("member", "A003", " A004 ", "", "").param("expectedVersion", "3"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/teams"));
 
@@ -143,28 +125,28 @@ class TeamsAndChannelsWebTests {
 
     @Test
     void aSupervisorWithoutATeamOpensAnEmptyFormAtVersionZeroAndAConflictIsSaid() throws Exception {
-        String form = mvc.perform(get("/admin/teams/S009").with(admin()))
+        String form = mvc.perform(get("/admin/teams/S009").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("该主管尚无班组", "name=\"expectedVersion\" value=\"0\"", "id=\"member-2\"");
 
         evaluation.answer("GET /api/v1/teams/S002", 200, """
                 {"supervisorId":"S002","members":["A003"],"version":3,"changedBy":"ADM-07",
                  "changedAt":"2025-12-03T02:30:00Z"}""");
-        String filled = mvc.perform(get("/admin/teams/S002").with(admin()))
+        String filled = mvc.perform(get("/admin/teams/S002").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(filled).contains("value=\"A003\"", "name=\"expectedVersion\" value=\"3\"", "ADM-07 于 2025-12-03 10:30 修改");
 
         evaluation.answer("PUT /api/v1/teams/S002", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,
                  "detail":"the team of S002 is at version 4, not 3: read it again"}""");
-        String conflict = mvc.perform(post("/admin/teams/S002").with(admin()).with(csrf())
+        String conflict = mvc.perform(post("/admin/teams/S002").with(logins.admin()).with(csrf())
                         .param("member", "A003", "A005").param("expectedVersion", "3"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(conflict).contains("id=\"team-conflict\"", "value=\"A005\"");
 
-        mvc.perform(get("/admin/teams/open").param("supervisor", "not valid").with(admin()))
+        mvc.perform(get("/admin/teams/open").param("supervisor", "not valid").with(logins.admin()))
                 .andExpect(status().isUnprocessableContent());
-        mvc.perform(get("/admin/teams/open").param("supervisor", "S010").with(admin()))
+        mvc.perform(get("/admin/teams/open").param("supervisor", "S010").with(logins.admin()))
                 .andExpect(redirectedUrl("/admin/teams/S010"));
     }
 
@@ -172,7 +154,7 @@ class TeamsAndChannelsWebTests {
     void theChannelsAreListedPerDepartmentWithMaskedUrlsTheSecretOnlyAsSetAndWhoChangedThem() throws Exception {
         followup.answer("GET /api/v1/notification-channels", 200, "{\"channels\":[" + ENGINEERING_CHANNELS + "]}");
 
-        String page = mvc.perform(get("/admin/channels").with(admin()))
+        String page = mvc.perform(get("/admin/channels").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"channels-ENGINEERING\"", "key=****9f3a", "access_token=****77c1", "已设置",
@@ -188,7 +170,7 @@ class TeamsAndChannelsWebTests {
                          "errors":[{"field":"wecom.webhookUrl","message":"must be https on qyapi.weixin.qq.com, e.g. https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"},
                                    {"field":"dingtalk.secret","message":"the robot's signing secret (加签) as DingTalk shows it"}]}""");
 
-        String page = mvc.perform(post("/admin/channels/ENGINEERING").with(admin()).with(csrf())
+        String page = mvc.perform(post("/admin/channels/ENGINEERING").with(logins.admin()).with(csrf())
                         .param("wecomOn", "true").param("wecomUrl", "http://example.com/hook?key=abc")
                         .param("dingtalkOn", "true").param("dingtalkUrl", "").param("dingtalkSecret", "SEC-bad secret")
                         .param("expectedVersion", "4"))
@@ -210,12 +192,12 @@ class TeamsAndChannelsWebTests {
             throws Exception {
         followup.answer("GET /api/v1/notification-channels/ENGINEERING", 200, ENGINEERING_CHANNELS)
                 .answer("PUT /api/v1/notification-channels/ENGINEERING", 200, ENGINEERING_CHANNELS);
-        String form = mvc.perform(get("/admin/channels/ENGINEERING").with(admin()))
+        String form = mvc.perform(get("/admin/channels/ENGINEERING").with(logins.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("name=\"wecomOn\" value=\"true\" checked", "key=****9f3a", "已设置",
                 "type=\"password\"", "ADM-07 于 2025-12-03 10:30 修改", "name=\"expectedVersion\" value=\"4\"");
 
-        mvc.perform(post("/admin/channels/ENGINEERING").with(admin()).with(csrf())
+        mvc.perform(post("/admin/channels/ENGINEERING").with(logins.admin()).with(csrf())
                         .param("dingtalkOn", "true").param("dingtalkUrl", " ").param("dingtalkSecret", SECRET)
                         .param("expectedVersion", "4"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/channels"));
@@ -229,14 +211,14 @@ class TeamsAndChannelsWebTests {
 
     @Test
     void aManagerAndAnAgentMayOpenNeitherPageAndNoServiceIsAsked() throws Exception {
-        mvc.perform(get("/admin/teams").with(manager())).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/channels/ENGINEERING").with(manager())).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/teams").with(logins.manager())).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/channels/ENGINEERING").with(logins.manager())).andExpect(status().isForbidden());
         mvc.perform(post("/admin/teams/S002").with(logins.agent()).with(csrf()).param("member", "A001"))
                 .andExpect(status().isForbidden());
         assertThat(evaluation.received("GET", "/api/v1/teams")).isEmpty();
         assertThat(evaluation.received("PUT", "/api/v1/teams")).isEmpty();
         assertThat(followup.received("GET", "/api/v1/notification-channels")).isEmpty();
-        String menu = mvc.perform(get("/admin").with(manager()))
+        String menu = mvc.perform(get("/admin").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(menu).doesNotContain("id=\"admin-teams\"", "id=\"admin-channels\"");
     }

@@ -1,14 +1,14 @@
 package com.caseflow.console;
 
 import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a banner.
  */
 @SpringBootTest
+@Import(Logins.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"cases.dept.engineering", "calls"})
 class TrainingWebTests {
@@ -39,7 +40,8 @@ class TrainingWebTests {
     private static final String ASSIGNMENT_ID = "TRAINING.AGENT.A002.WEEK.2026-11-23";
     private static final String ASSIGNMENT_PATH = "/api/v1/training/assignments/" + ASSIGNMENT_ID;
 
-    private static final StandInServices services = new StandInServices();
+    @RegisterExtension
+    static final StandInServices services = new StandInServices();
     private static final StubService intake = services.intake;
     private static final StubService routing = services.routing;
     private static final StubService followup = services.followup;
@@ -48,8 +50,6 @@ class TrainingWebTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ClientRegistrationRepository registrations;
-
     Logins logins;
 
     @DynamicPropertySource
@@ -57,19 +57,9 @@ class TrainingWebTests {
         services.register(registry);
     }
 
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
     @BeforeEach
     void setUp() {
-        logins = new Logins(registrations.findByRegistrationId("caseflow"));
         services.reset();
-    }
-
-    private RequestPostProcessor manager() {
-        return logins.as(new Staff("M001", "周经理", Set.of("MANAGER"), null));
     }
 
     private static String assignment(String status) {
@@ -122,7 +112,7 @@ class TrainingWebTests {
         evaluation.answer("GET /api/v1/training/assignments", 400, """
                 {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                  "errors":[{"field":"agentId","message":"a staff id: letters, digits, '.', '_' or '-', at most 64"}]}""");
-        String list = mvc.perform(get("/training").with(manager()).param("agentId", "A 002"))
+        String list = mvc.perform(get("/training").with(logins.manager()).param("agentId", "A 002"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("id=\"agentId-error\"", "请填写有效的坐席编号", "aria-describedby=\"agentId-error\"")
                 .doesNotContain("letters, digits");
@@ -146,7 +136,7 @@ class TrainingWebTests {
         assertThat(sent.authorization()).startsWith("Bearer ");
 
         // without a note: an empty object, as evaluation documents it
-        mvc.perform(post("/training/" + ASSIGNMENT_ID + "/completion").with(manager()).with(csrf())
+        mvc.perform(post("/training/" + ASSIGNMENT_ID + "/completion").with(logins.manager()).with(csrf())
                         .param("note", " "))
                 .andExpect(status().isFound());
         assertThat(evaluation.received("POST", ASSIGNMENT_PATH + "/completion").get(1).body()).isEqualTo("{}");
@@ -180,7 +170,7 @@ class TrainingWebTests {
         evaluation.answer("GET " + ASSIGNMENT_PATH, 200, assignment("COMPLETED"));
         evaluation.answer("POST " + ASSIGNMENT_PATH + "/completion", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409}""");
-        String page = mvc.perform(post("/training/" + ASSIGNMENT_ID + "/completion").with(manager()).with(csrf()))
+        String page = mvc.perform(post("/training/" + ASSIGNMENT_ID + "/completion").with(logins.manager()).with(csrf()))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("class=\"banner error\" role=\"alert\"", "该培训已由他人登记完成", "已完成接听演练");
     }
@@ -220,10 +210,10 @@ class TrainingWebTests {
     void theTrainingPagesSpeakEnglishOnRequest() throws Exception {
         evaluation.answer("GET /api/v1/training/assignments", 200, page(assignment("ASSIGNED")));
         evaluation.answer("GET " + ASSIGNMENT_PATH, 200, assignment("ASSIGNED"));
-        assertThat(mvc.perform(get("/training").param("lang", "en").with(manager())).andExpect(status().isOk())
+        assertThat(mvc.perform(get("/training").param("lang", "en").with(logins.manager())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString())
                 .contains("Training", "To be trained", "Overdue", "evaluation 2026-11-23 to 2026-11-29");
-        assertThat(mvc.perform(get("/training/" + ASSIGNMENT_ID).param("lang", "en").with(manager()))
+        assertThat(mvc.perform(get("/training/" + ASSIGNMENT_ID).param("lang", "en").with(logins.manager()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("Training: A002", "Record the training as completed", "Weak KPIs (scores before training)");
     }
@@ -263,7 +253,7 @@ class TrainingWebTests {
     @Test
     void aManagerSeesRecommendedAndDecidedOutcomesTheFollowUpAndTheLinkToTheTraining() throws Exception {
         evaluationsPage();
-        String page = mvc.perform(get("/evaluations").with(manager()).param("periodType", "WEEK")
+        String page = mvc.perform(get("/evaluations").with(logins.manager()).param("periodType", "WEEK")
                         .param("start", "2026-11-23"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page)
@@ -286,13 +276,13 @@ class TrainingWebTests {
         evaluation.answer("POST /api/v1/evaluations", 200, """
                 {"periodType":"WEEK","from":"2026-11-23","to":"2026-11-29","policyVersion":"2026-12",
                  "published":3,"unchanged":0,"outcomes":{"TRAINING":1,"COMMENDATION":1,"WARNING":1}}""");
-        mvc.perform(post("/evaluations/run").with(manager()).with(csrf()).param("periodType", "WEEK")
+        mvc.perform(post("/evaluations/run").with(logins.manager()).with(csrf()).param("periodType", "WEEK")
                         .param("start", "2026-11-23"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/evaluations?periodType=WEEK&start=2026-11-23&from=2026-11-23&to=2026-11-29"));
         evaluationsPage();
         mvc.perform(get("/evaluations?periodType=WEEK&start=2026-11-23&from=2026-11-23&to=2026-11-29")
-                .with(manager())).andExpect(status().isOk());
+                .with(logins.manager())).andExpect(status().isOk());
     }
 
     @Test
@@ -300,7 +290,7 @@ class TrainingWebTests {
         evaluationsPage();
         String id = "AGENT.A001.WEEK.2026-11-23";
         evaluation.answer("POST /api/v1/evaluations/" + id + "/decision", 200, "{}");
-        mvc.perform(post("/evaluations/" + id + "/decision").with(manager()).with(csrf())
+        mvc.perform(post("/evaluations/" + id + "/decision").with(logins.manager()).with(csrf())
                         .param("decision", "CONFIRMED").param("outcome", "WARNING").param("reason", " ")
                         .param("periodType", "WEEK").param("start", "2026-11-23"))
                 .andExpect(status().isFound())
@@ -310,7 +300,7 @@ class TrainingWebTests {
         assertThat(confirmed.body()).as("a confirmation carries no other outcome").isEqualTo("{\"decision\":\"CONFIRMED\"}");
         assertThat(confirmed.authorization()).startsWith("Bearer ");
 
-        mvc.perform(post("/evaluations/" + id + "/decision").with(manager()).with(csrf())
+        mvc.perform(post("/evaluations/" + id + "/decision").with(logins.manager()).with(csrf())
                         .param("decision", "OVERRIDDEN").param("outcome", "NONE").param("reason", " 表扬来自亲属 ")
                         .param("periodType", "WEEK").param("start", "2026-11-23"))
                 .andExpect(status().isFound());
@@ -326,7 +316,7 @@ class TrainingWebTests {
                 {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                  "errors":[{"field":"outcome","message":"required when overriding"},
                            {"field":"reason","message":"required when overriding"}]}""");
-        String page = mvc.perform(post("/evaluations/" + id + "/decision").with(manager()).with(csrf())
+        String page = mvc.perform(post("/evaluations/" + id + "/decision").with(logins.manager()).with(csrf())
                         .param("decision", "OVERRIDDEN").param("outcome", "").param("reason", "")
                         .param("periodType", "WEEK").param("start", "2026-11-23"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
@@ -344,7 +334,7 @@ class TrainingWebTests {
         evaluation.answer("POST /api/v1/evaluations/" + id + "/decision", 400, """
                 {"type":"urn:caseflow:problem:invalid-request","title":"Invalid request","status":400,
                  "errors":[{"field":"decision","message":"required: CONFIRMED or OVERRIDDEN"}]}""");
-        assertThat(mvc.perform(post("/evaluations/" + id + "/decision").with(manager()).with(csrf())
+        assertThat(mvc.perform(post("/evaluations/" + id + "/decision").with(logins.manager()).with(csrf())
                         .param("periodType", "WEEK").param("start", "2026-11-23"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
                 .contains("id=\"decision-decision-error\"", "请选择确认或改判。");
@@ -357,7 +347,7 @@ class TrainingWebTests {
         String id = "AGENT.R002.WEEK.2026-11-23";
         evaluation.answer("POST /api/v1/evaluations/" + id + "/decision", 409, """
                 {"type":"urn:caseflow:problem:conflict","title":"Conflict","status":409,"detail":"decided already"}""");
-        String page = mvc.perform(post("/evaluations/" + id + "/decision").with(manager()).with(csrf())
+        String page = mvc.perform(post("/evaluations/" + id + "/decision").with(logins.manager()).with(csrf())
                         .param("decision", "CONFIRMED").param("periodType", "WEEK").param("start", "2026-11-23"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"decision-banner\"", "对 " + id + " 的决定未记录",
