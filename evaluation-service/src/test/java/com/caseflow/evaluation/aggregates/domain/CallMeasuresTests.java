@@ -13,21 +13,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
+import static com.caseflow.evaluation.support.TestEvents.SHANGHAI;
+import static com.caseflow.evaluation.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The call centre's measures from call facts, folded without a store, against figures worked out by hand. */
 class CallMeasuresTests {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final Folding folding = new Folding(SHANGHAI, (calendar, from, to) -> Duration.between(from, to));
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
 
     @Test
     void whenAnHourOfCallsIsFoldedThenServiceLevelSpeedOfAnswerAndAbandonmentAreExact() {

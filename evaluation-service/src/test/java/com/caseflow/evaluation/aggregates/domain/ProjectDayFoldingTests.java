@@ -18,22 +18,17 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import static com.caseflow.evaluation.support.TestEvents.SHANGHAI;
+import static com.caseflow.evaluation.support.TestEvents.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What contacts and case events add to the projects' day counters, worked out by hand. */
 class ProjectDayFoldingTests {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private final Folding folding = new Folding(SHANGHAI, (calendar, from, to) -> Duration.between(from, to));
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
 
     private static ContactReceived contact(String id, String project, ContactCategory category, Instant at) {
         return new ContactReceived(id, Channel.PHONE, "A001", at, null, null, 1, true, true, null, null, null, "王小明",

@@ -2,14 +2,8 @@ package com.caseflow.evaluation.evaluations.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.CloudEventHeaders;
-import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
-import com.caseflow.events.contact.CallerType;
-import com.caseflow.events.contact.Channel;
-import com.caseflow.events.contact.ContactCategory;
-import com.caseflow.events.contact.ContactReceived;
-import com.caseflow.events.followup.CustomerFeedbackRecorded;
 import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.Barriers;
@@ -26,12 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.call;
+import static com.caseflow.evaluation.support.TestEvents.feedback;
+import static com.caseflow.evaluation.support.TestEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class EvaluationRunTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,26 +48,6 @@ class EvaluationRunTests {
     OutboxProperties outbox;
     @LocalServerPort
     int port;
-
-    private static ContactReceived call(String agent, String day, boolean withinThreeRings, boolean complete) {
-        String id = UUID.randomUUID().toString();
-        Instant at = LocalDateTime.parse(day + "T10:00").atZone(SHANGHAI).toInstant();
-        return new ContactReceived(id, Channel.PHONE, agent, at, null, null, withinThreeRings ? 2 : 5,
-                withinThreeRings, true, null, null, null, "王小明", CallerType.OWNER, "13812345678", null, "SH-LJY",
-                null, "咨询交房时间", ContactCategory.INQUIRY, true, complete);
-    }
-
-    private static CustomerFeedbackRecorded feedback(String agent, String day, int satisfaction) {
-        String caseId = UUID.randomUUID().toString();
-        Instant at = LocalDateTime.parse(day + "T15:00").atZone(SHANGHAI).toInstant();
-        return new CustomerFeedbackRecorded(caseId, caseId + ".1.1", UUID.randomUUID().toString(), agent, "CS",
-                "SH-LJY", 1, true, satisfaction, satisfaction > 2, null, true, "D-CS-01", at);
-    }
-
-    private static void publish(EventLog log, String topic, String key, Object event) {
-        log.publish(topic, new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1,
-                Instant.now(), key, key, event));
-    }
 
     @Test
     void whenAMonthIsEvaluatedThenEachAgentIsScoredRankedAndPublishedOnceAndOnlyChangesAreRepublished() {

@@ -2,7 +2,6 @@ package com.caseflow.evaluation.recurring.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.contact.CallerType;
 import com.caseflow.events.contact.Channel;
@@ -27,11 +26,12 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.SHANGHAI;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +40,6 @@ import static org.awaitility.Awaitility.await;
 class ProposalApiTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String PROPOSALS = "/api/v1/issues/proposals";
     private static final String TITLE = "电梯频繁故障：更换5栋电梯控制板";
     private static final String DESCRIPTION = "业主多次反映5栋电梯停运，物业与维保单位每周联合巡检。";
@@ -81,11 +80,6 @@ class ProposalApiTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
     }
 
     private static EventEnvelope<ContactReceived> contact(String project, ContactCategory category, LocalDate day) {

@@ -2,7 +2,6 @@ package com.caseflow.evaluation.recurring.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.cases.AttachReason;
 import com.caseflow.events.cases.CaseRouted;
@@ -25,14 +24,14 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.at;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +43,6 @@ import static org.awaitility.Awaitility.await;
 class RecurringIssueReportTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** The week reported, and the week before it. */
     private static final String REPORT = "/api/v1/issues/recurring?from=2025-03-10&to=2025-03-16&limit=50";
@@ -53,15 +51,6 @@ class RecurringIssueReportTests {
     EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
-    }
 
     private static ContactReceived contact(String id, String project, ContactCategory category, Instant at) {
         return new ContactReceived(id, Channel.PHONE, "A001", at, null, null, 1, true, true, null, null, null, "业主",

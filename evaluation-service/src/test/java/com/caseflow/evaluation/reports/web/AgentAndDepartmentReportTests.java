@@ -2,7 +2,6 @@ package com.caseflow.evaluation.reports.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.cases.CaseAccepted;
 import com.caseflow.events.cases.CaseResolved;
@@ -28,12 +27,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.at;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,22 +41,12 @@ import static org.awaitility.Awaitility.await;
 class AgentAndDepartmentReportTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Autowired
     EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
-    }
 
     @Test
     void whenAnAgentsCallsCaseAndCallbackArriveTwiceThenTheirReportsCountEachOnce() {

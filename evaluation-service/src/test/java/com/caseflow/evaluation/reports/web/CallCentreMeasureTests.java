@@ -2,7 +2,6 @@ package com.caseflow.evaluation.reports.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.call.CallAbandoned;
 import com.caseflow.events.call.CallAnswered;
@@ -28,12 +27,13 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.at;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
+import static com.caseflow.evaluation.support.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +47,6 @@ import static org.awaitility.Awaitility.await;
 class CallCentreMeasureTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     /** Offered to answered, seconds, of the 14 answered calls: 8 of them (≤ 15 s) within the service level. */
@@ -60,22 +59,9 @@ class CallCentreMeasureTests {
     @LocalServerPort
     int port;
 
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
-    }
-
     /** The same fact under a new event id, as a publisher that retried would send it. */
     private static <T> EventEnvelope<T> republished(EventEnvelope<T> e) {
         return envelope(e.key(), e.data());
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static ContactReceived phoneContact(String contactId, String agent, Instant at, String callId,

@@ -2,7 +2,6 @@ package com.caseflow.evaluation.reports.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.call.CallAbandoned;
 import com.caseflow.events.call.CallAnswered;
@@ -36,14 +35,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.caseflow.evaluation.support.TestEvents.at;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +56,6 @@ import static org.awaitility.Awaitility.await;
 class DailySeriesReportTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String PERIOD = "from=2024-02-28&to=2024-03-01";
     private static final String DAILY = "/api/v1/reports/daily?" + PERIOD;
@@ -68,15 +66,6 @@ class DailySeriesReportTests {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
-    }
 
     private static EventEnvelope<ContactReceived> contact(String agent, Channel channel, Instant at, String project,
                                                           ContactCategory category, Boolean withinThreeRings,

@@ -2,7 +2,6 @@ package com.caseflow.evaluation.spotchecks.web;
 
 import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
 import com.caseflow.events.call.CallEnded;
 import com.caseflow.events.contact.CallerType;
@@ -23,11 +22,12 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.caseflow.evaluation.support.TestEvents.SHANGHAI;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
+import static com.caseflow.evaluation.support.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,22 +39,12 @@ import static org.awaitility.Awaitility.await;
 class SettledAndRecordedSampleTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Autowired
     EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
-    }
 
     private static EventEnvelope<ContactReceived> contact(String id, String agent, Channel channel, boolean settled,
                                                           String callId, String recordingUrl) {

@@ -39,14 +39,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static com.caseflow.evaluation.support.TestEvents.at;
+import static com.caseflow.evaluation.support.TestEvents.envelope;
+import static com.caseflow.evaluation.support.TestEvents.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,6 @@ import static org.awaitility.Awaitility.await;
 class SpotCheckTests {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ALL_FOUR = """
@@ -79,19 +79,6 @@ class SpotCheckTests {
 
     private Api manager() {
         return new Api(port, IDP.token("M001", "MANAGER"));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static <T> EventEnvelope<T> envelope(String key, T event) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, Instant.now(), key, key,
-                event);
     }
 
     private static EventEnvelope<ContactReceived> contact(String contactId, String agentId, Instant at,
