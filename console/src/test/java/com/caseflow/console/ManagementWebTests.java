@@ -1,6 +1,5 @@
 package com.caseflow.console;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,11 +58,6 @@ class ManagementWebTests {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         services.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        services.reset();
     }
 
     private void reports() {

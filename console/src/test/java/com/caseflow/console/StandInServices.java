@@ -46,13 +46,9 @@ final class StandInServices implements BeforeEachCallback, AfterAllCallback {
     }
 
     /** Forgets what the services were told to answer and what they were asked; the identity server keeps its own. */
-    void reset() {
-        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
-    }
-
     @Override
     public void beforeEach(ExtensionContext context) {
-        reset();
+        List.of(intake, routing, followup, evaluation).forEach(StubService::reset);
     }
 
     @Override

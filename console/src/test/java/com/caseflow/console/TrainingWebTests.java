@@ -1,7 +1,6 @@
 package com.caseflow.console;
 
 import com.caseflow.console.security.Staff;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +54,6 @@ class TrainingWebTests {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         services.register(registry);
-    }
-
-    @BeforeEach
-    void setUp() {
-        services.reset();
     }
 
     private static String assignment(String status) {
