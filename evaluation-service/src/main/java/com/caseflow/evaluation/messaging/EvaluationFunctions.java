@@ -1,6 +1,7 @@
 package com.caseflow.evaluation.messaging;
 
 import com.caseflow.evaluation.aggregates.application.EventFolder;
+import com.caseflow.evaluation.aggregates.domain.SourcePosition;
 import com.caseflow.evaluation.spotchecks.application.SamplingFacts;
 import com.caseflow.evaluation.spotchecks.application.SpotChecks;
 import com.caseflow.evaluation.training.application.Trainings;
@@ -27,7 +28,9 @@ import com.caseflow.support.consumer.EnvelopeReader;
 import com.caseflow.support.consumer.PoisonRecordException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 
 import java.util.function.Consumer;
 
@@ -44,12 +47,13 @@ class EvaluationFunctions {
     @Bean
     Consumer<Message<byte[]>> foldContact(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
+            SourcePosition at = positionOf(message);
             String type = reader.type(message);
             if (!EventTypes.CONTACT_RECEIVED.equals(type)) {
                 throw new PoisonRecordException("not a contact: type " + type);
             }
             EventEnvelope<ContactReceived> contact = reader.read(message, ContactReceived.class);
-            folder.contact(contact);
+            folder.contact(contact, at);
             sampling.contact(contact);
         };
     }
@@ -57,31 +61,32 @@ class EvaluationFunctions {
     @Bean
     Consumer<Message<byte[]>> foldCase(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
+            SourcePosition at = positionOf(message);
             switch (reader.type(message)) {
                 case EventTypes.CASE_ROUTED -> {
                     EventEnvelope<CaseRouted> routed = reader.read(message, CaseRouted.class);
-                    folder.routed(routed);
+                    folder.routed(routed, at);
                     sampling.routed(routed);
                 }
                 case EventTypes.CONTACT_ATTACHED -> {
                     EventEnvelope<ContactAttached> attached = reader.read(message, ContactAttached.class);
-                    folder.attached(attached);
+                    folder.attached(attached, at);
                     sampling.attached(attached);
                 }
-                case EventTypes.CASE_ACCEPTED -> folder.accepted(reader.read(message, CaseAccepted.class));
+                case EventTypes.CASE_ACCEPTED -> folder.accepted(reader.read(message, CaseAccepted.class), at);
                 case EventTypes.CASE_TRANSFERRED -> {
                     EventEnvelope<CaseTransferred> transferred = reader.read(message, CaseTransferred.class);
-                    folder.transferred(transferred);
+                    folder.transferred(transferred, at);
                     sampling.transferred(transferred);
                 }
                 case EventTypes.CASE_RESOLVED -> {
                     EventEnvelope<CaseResolved> resolved = reader.read(message, CaseResolved.class);
-                    folder.resolved(resolved);
+                    folder.resolved(resolved, at);
                     sampling.resolved(resolved);
                 }
                 case EventTypes.CASE_REOPENED -> {
                     EventEnvelope<CaseReopened> reopened = reader.read(message, CaseReopened.class);
-                    folder.reopened(reopened);
+                    folder.reopened(reopened, at);
                     sampling.reopened(reopened);
                 }
                 case EventTypes.CASE_MERGED -> sampling.merged(reader.read(message, CaseMerged.class));
@@ -95,16 +100,17 @@ class EvaluationFunctions {
     @Bean
     Consumer<Message<byte[]>> foldFollowUp(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
+            SourcePosition at = positionOf(message);
             switch (reader.type(message)) {
                 case EventTypes.CASE_ESCALATED -> {
                     EventEnvelope<CaseEscalated> escalated = reader.read(message, CaseEscalated.class);
-                    folder.escalated(escalated);
+                    folder.escalated(escalated, at);
                     sampling.escalated(escalated);
                 }
                 case EventTypes.CUSTOMER_FEEDBACK_RECORDED -> {
                     EventEnvelope<CustomerFeedbackRecorded> feedback =
                             reader.read(message, CustomerFeedbackRecorded.class);
-                    folder.feedback(feedback);
+                    folder.feedback(feedback, at);
                     sampling.feedback(feedback);
                 }
                 default -> {
@@ -121,11 +127,12 @@ class EvaluationFunctions {
     @Bean
     Consumer<Message<byte[]>> foldCall(EventFolder folder, SamplingFacts sampling, EnvelopeReader reader) {
         return message -> {
+            SourcePosition at = positionOf(message);
             switch (reader.type(message)) {
-                case EventTypes.CALL_OFFERED -> folder.offered(reader.read(message, CallOffered.class));
-                case EventTypes.CALL_RINGING -> folder.ringing(reader.read(message, CallRinging.class));
-                case EventTypes.CALL_ANSWERED -> folder.answered(reader.read(message, CallAnswered.class));
-                case EventTypes.CALL_ABANDONED -> folder.abandoned(reader.read(message, CallAbandoned.class));
+                case EventTypes.CALL_OFFERED -> folder.offered(reader.read(message, CallOffered.class), at);
+                case EventTypes.CALL_RINGING -> folder.ringing(reader.read(message, CallRinging.class), at);
+                case EventTypes.CALL_ANSWERED -> folder.answered(reader.read(message, CallAnswered.class), at);
+                case EventTypes.CALL_ABANDONED -> folder.abandoned(reader.read(message, CallAbandoned.class), at);
                 case EventTypes.CALL_ENDED -> sampling.callEnded(reader.read(message, CallEnded.class));
                 default -> {
                     // transfers, and types newer than this service
@@ -143,9 +150,10 @@ class EvaluationFunctions {
     Consumer<Message<byte[]>> foldEvaluation(EventFolder folder, SpotChecks spotChecks, Trainings trainings,
                                              EnvelopeReader reader) {
         return message -> {
+            SourcePosition at = positionOf(message);
             switch (reader.type(message)) {
                 case EventTypes.SPOT_CHECK_RECORDED ->
-                        folder.spotCheck(spotChecks.held(reader.read(message, SpotCheckRecorded.class)));
+                        folder.spotCheck(spotChecks.held(reader.read(message, SpotCheckRecorded.class)), at);
                 case EventTypes.EVALUATION_PUBLISHED ->
                         trainings.evaluated(reader.read(message, EvaluationPublished.class).data());
                 default -> {
@@ -153,5 +161,17 @@ class EvaluationFunctions {
                 }
             }
         };
+    }
+
+    /** The record's place in its partition, which the counter documents are guarded by. */
+    private static SourcePosition positionOf(Message<?> message) {
+        MessageHeaders headers = message.getHeaders();
+        String topic = headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+        Integer partition = headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+        Long offset = headers.get(KafkaHeaders.OFFSET, Long.class);
+        if (topic == null || partition == null || offset == null) {
+            throw new IllegalStateException("a record without its topic, partition or offset");
+        }
+        return SourcePosition.of(topic, partition, offset);
     }
 }

@@ -5,6 +5,7 @@ import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.domain.HotlineHour;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
+import com.caseflow.evaluation.aggregates.domain.SourcePosition;
 import com.caseflow.evaluation.aggregates.persistence.AgentDayDocument;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.evaluation.aggregates.persistence.DepartmentDayDocument;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -144,21 +146,21 @@ public final class MonthOfContacts {
         List<AgentDayDocument> agentDays = new ArrayList<>();
         sums.agents.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            agentDays.add(new AgentDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+            agentDays.add(new AgentDayDocument(key, 0, parts[0], parts[1], sum, Map.of()));
             String month = month(parts[1]);
             agentMonths.merge(parts[0] + "|" + month, new AgentDayDocument(parts[0] + "|" + month, 0, parts[0], month,
-                    sum, List.of()), (a, b) -> new AgentDayDocument(a.id(), 0, a.agentId(), month,
-                    a.counters().plus(b.counters()), List.of()));
+                    sum, Map.of()), (a, b) -> new AgentDayDocument(a.id(), 0, a.agentId(), month,
+                    a.counters().plus(b.counters()), Map.of()));
         });
         Map<String, DepartmentDayDocument> departmentMonths = new HashMap<>();
         List<DepartmentDayDocument> departmentDays = new ArrayList<>();
         sums.departments.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            departmentDays.add(new DepartmentDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+            departmentDays.add(new DepartmentDayDocument(key, 0, parts[0], parts[1], sum, Map.of()));
             String month = month(parts[1]);
             departmentMonths.merge(parts[0] + "|" + month, new DepartmentDayDocument(parts[0] + "|" + month, 0,
-                    parts[0], month, sum, List.of()), (a, b) -> new DepartmentDayDocument(a.id(), 0,
-                    a.departmentCode(), month, a.counters().plus(b.counters()), List.of()));
+                    parts[0], month, sum, Map.of()), (a, b) -> new DepartmentDayDocument(a.id(), 0,
+                    a.departmentCode(), month, a.counters().plus(b.counters()), Map.of()));
         });
         Map<String, HotlineHourDocument> hotlineMonths = new HashMap<>();
         List<HotlineHourDocument> hotlineHours = new ArrayList<>();
@@ -167,17 +169,17 @@ public final class MonthOfContacts {
             int hour = Integer.parseInt(parts[2]);
             String hh = "%02d".formatted(hour);
             hotlineHours.add(new HotlineHourDocument(parts[0] + "|" + parts[1] + "|" + hh, 0, parts[0], parts[1],
-                    hour, sum, List.of()));
+                    hour, sum, Map.of()));
             String month = month(parts[1]);
             String id = parts[0] + "|" + month + "|" + hh;
-            hotlineMonths.merge(id, new HotlineHourDocument(id, 0, parts[0], month, hour, sum, List.of()),
+            hotlineMonths.merge(id, new HotlineHourDocument(id, 0, parts[0], month, hour, sum, Map.of()),
                     (a, b) -> new HotlineHourDocument(id, 0, a.hotline(), month, hour,
-                            a.counters().plus(b.counters()), List.of()));
+                            a.counters().plus(b.counters()), Map.of()));
         });
         List<ProjectDayDocument> projectDays = new ArrayList<>();
         sums.projects.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            projectDays.add(new ProjectDayDocument(key, 0, parts[0], parts[1], sum, List.of()));
+            projectDays.add(new ProjectDayDocument(key, 0, parts[0], parts[1], sum, Map.of()));
         });
         insert(mongo, agentDays, AgentDayDocument.COLLECTION);
         insert(mongo, agentMonths.values(), "agent_months");
@@ -201,10 +203,12 @@ public final class MonthOfContacts {
 
     /** Adds counters summed elsewhere (the agents' of {@link #draw}), marked folded as the consumer marks them. */
     public static void add(AggregateStore aggregates, Sums sums) {
+        AtomicLong offsets = new AtomicLong();
         sums.agents.forEach((key, sum) -> {
             String[] parts = key.split("\\|");
-            aggregates.markFolded("bench-" + key, Instant.now(),
-                    aggregates.addAgent(parts[0], LocalDate.parse(parts[1]), "bench-" + key, sum));
+            aggregates.addAgent(parts[0], LocalDate.parse(parts[1]),
+                    SourcePosition.of("bench", 0, offsets.incrementAndGet()), sum);
+            aggregates.markFolded("bench-" + key, Instant.now());
         });
     }
 

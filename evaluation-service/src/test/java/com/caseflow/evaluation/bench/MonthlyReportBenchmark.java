@@ -86,7 +86,7 @@ class MonthlyReportBenchmark {
         double kafkaRate = load(MONTH, 11, THROUGH_KAFKA);
         say("loaded in %.1f s; through the broker and consumer: %,d contacts folded at %.0f/s", seconds(started),
                 THROUGH_KAFKA, kafkaRate);
-        sayAppliedLists();
+        sayDocumentSizes();
 
         String month = "from=" + MONTH + "&to=" + MONTH.plusMonths(1).minusDays(1);
         JsonNode board = get("/api/v1/reports/agents?" + month).json();
@@ -133,15 +133,13 @@ class MonthlyReportBenchmark {
         return rate;
     }
 
-    /** What the zombie fence costs in space: event ids kept on the counter documents for the retention window. */
-    private void sayAppliedLists() {
+    /** What the zombie fence costs in space: one record position per partition on each counter document. */
+    private void sayDocumentSizes() {
         for (String collection : List.of("agent_days", "agent_months")) {
             List<Document> documents = mongo.findAll(Document.class, collection);
-            int longest = documents.stream().mapToInt(d -> d.getList("applied", Object.class, List.of()).size())
-                    .max().orElse(0);
+            int most = documents.stream().mapToInt(d -> d.get("marks", new Document()).size()).max().orElse(0);
             long largest = documents.stream().mapToLong(d -> d.toJson().length()).max().orElse(0);
-            say("%s: longest applied list %,d ids, largest document ~%,d KB as JSON", collection, longest,
-                    largest / 1024);
+            say("%s: at most %d partition positions, largest document %,d bytes as JSON", collection, most, largest);
         }
     }
 

@@ -4,12 +4,15 @@ import com.caseflow.evaluation.aggregates.domain.AgentDay;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.List;
+import java.util.Map;
 
-/** One agent's counters for one business day; {@code applied} holds the ids of the last events counted in. */
+/**
+ * One agent's counters for one business day; {@code marks} holds, per topic partition, the position of the last
+ * record counted in.
+ */
 @Document(AgentDayDocument.COLLECTION)
 public record AgentDayDocument(@Id String id, long version, String agentId, String day, AgentDay counters,
-                               List<String> applied) {
+                               Map<String, Long> marks) {
 
     public static final String COLLECTION = "agent_days";
 

@@ -5,6 +5,7 @@ import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Folding;
 import com.caseflow.evaluation.aggregates.domain.HotlineHour;
 import com.caseflow.evaluation.aggregates.domain.ProjectDay;
+import com.caseflow.evaluation.aggregates.domain.SourcePosition;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,15 +36,18 @@ import java.util.stream.Collectors;
 /**
  * The counters of agents, departments and projects per day and per month, and the events already folded in. An
  * event's counters are added document by document — read, add, write guarded by the document's version and by the
- * event's absence from the document's {@code applied} list, the write adding it there. Then the event is marked
- * folded, with the documents it touched. So a record redelivered after a crash anywhere in between is counted once in
- * each document, and an event known as folded is skipped whole (a replay from the earliest offset).
+ * position of the event's record ({@link SourcePosition}): each document keeps, per topic partition, the highest
+ * position added to it, and the write raises it. Then the event is marked folded. So a record redelivered after a
+ * crash anywhere in between is counted once in each document, and an event known as folded is skipped whole (a
+ * replay from the earliest offset, or the same call fact under another event id).
  * <p>
- * The ids stay on the lists for a retention window (seven days by default) and only then are they taken off
- * ("settled", by {@link #settleFoldedBefore}): a consumer that lost its partitions and goes on processing a record the
- * new owner folded meanwhile (a "zombie" after a rebalance, or one frozen past its session) finds the id on every
- * document it reaches and adds nothing. Kafka fences such a consumer's offset commit, not its writes here; the check
- * is part of the same single-document update as the counters, so no transaction is needed.
+ * A consumer that lost its partitions and goes on folding a record it had polled (a "zombie" after a rebalance, or
+ * one frozen past its session) works the partition in order from where it started, as the new owner does from the
+ * last committed offset: whatever the zombie folds late is at or below the position the documents hold and adds
+ * nothing. Kafka fences such a consumer's offset commit, not its writes here; the check is part of the same
+ * single-document update as the counters, so no transaction is needed, and a document holds one number per
+ * partition however many events it counted (a list of event ids grew with every event and slowed every write).
+ * A topic deleted and made again starts its offsets at 0: its positions must then be taken off the documents.
  */
 @Repository
 public class AggregateStore implements InitializingBean {
@@ -56,14 +60,13 @@ public class AggregateStore implements InitializingBean {
     static final String HOTLINE_MONTHS = "hotline_months";
     static final String MIGRATIONS = "migrations";
     static final String MONTHS_FILLED = "month-counters-from-days";
+    /** Per topic partition, the highest position added to a counter document. */
+    static final String MARKS = "marks";
+    /** The event ids documents kept before positions; taken off at a document's next write. */
+    private static final String LEGACY_APPLIED = "applied";
 
-    /** A counter document an event was added to. */
-    public record Touched(String collection, String id) {
-    }
-
-    /** @param settled whether the event was taken off the lists of the documents it touched */
     @Document(FOLDED)
-    record FoldedEvent(@Id String id, Instant foldedAt, List<Touched> touched, boolean settled) {
+    record FoldedEvent(@Id String id, Instant foldedAt) {
     }
 
     private final MongoTemplate mongo;
@@ -74,8 +77,6 @@ public class AggregateStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps(FOLDED).createIndex(new Index().on("settled", Sort.Direction.ASC)
-                .on("foldedAt", Sort.Direction.ASC).named("settled_folded_at"));
         for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
                 ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS, HotlineHourDocument.COLLECTION,
                 HOTLINE_MONTHS)) {
@@ -98,22 +99,22 @@ public class AggregateStore implements InitializingBean {
             return;
         }
         Query days = new Query();
-        days.fields().exclude("applied");
+        days.fields().exclude(MARKS).exclude(LEGACY_APPLIED);
         Map<String, AgentDayDocument> agentMonths = new HashMap<>();
         for (AgentDayDocument d : mongo.find(days, AgentDayDocument.class)) {
             String month = YearMonth.from(LocalDate.parse(d.day())).toString();
             String id = AgentDayDocument.idOf(d.agentId(), month);
-            agentMonths.merge(id, new AgentDayDocument(id, 0, d.agentId(), month, d.counters(), List.of()),
+            agentMonths.merge(id, new AgentDayDocument(id, 0, d.agentId(), month, d.counters(), Map.of()),
                     (a, b) -> new AgentDayDocument(id, 0, a.agentId(), month, a.counters().plus(b.counters()),
-                            List.of()));
+                            Map.of()));
         }
         Map<String, DepartmentDayDocument> departmentMonths = new HashMap<>();
         for (DepartmentDayDocument d : mongo.find(days, DepartmentDayDocument.class)) {
             String month = YearMonth.from(LocalDate.parse(d.day())).toString();
             String id = DepartmentDayDocument.idOf(d.departmentCode(), month);
             departmentMonths.merge(id, new DepartmentDayDocument(id, 0, d.departmentCode(), month, d.counters(),
-                    List.of()), (a, b) -> new DepartmentDayDocument(id, 0, a.departmentCode(), month,
-                    a.counters().plus(b.counters()), List.of()));
+                    Map.of()), (a, b) -> new DepartmentDayDocument(id, 0, a.departmentCode(), month,
+                    a.counters().plus(b.counters()), Map.of()));
         }
         agentMonths.values().forEach(m -> insertIfAbsent(m, AGENT_MONTHS));
         departmentMonths.values().forEach(m -> insertIfAbsent(m, DEPARTMENT_MONTHS));
@@ -132,22 +133,6 @@ public class AggregateStore implements InitializingBean {
         }
     }
 
-    /** The counter documents an event's deltas go to. */
-    public List<Touched> documentsOf(Folding.Folded folded) {
-        List<Touched> documents = new ArrayList<>();
-        folded.agents().forEach(d -> dayAndMonth(AgentDayDocument.COLLECTION, AGENT_MONTHS, d.day()).forEach(
-                t -> documents.add(new Touched(t.collection(), AgentDayDocument.idOf(d.agentId(), t.key())))));
-        folded.departments().forEach(d -> dayAndMonth(DepartmentDayDocument.COLLECTION, DEPARTMENT_MONTHS, d.day())
-                .forEach(t -> documents.add(new Touched(t.collection(),
-                        DepartmentDayDocument.idOf(d.departmentCode(), t.key())))));
-        folded.projects().forEach(d -> documents.add(new Touched(ProjectDayDocument.COLLECTION,
-                ProjectDayDocument.idOf(d.projectCode(), d.day().toString()))));
-        folded.hotlines().forEach(d -> dayAndMonth(HotlineHourDocument.COLLECTION, HOTLINE_MONTHS, d.day())
-                .forEach(t -> documents.add(new Touched(t.collection(),
-                        HotlineHourDocument.idOf(d.hotline(), t.key(), d.hour())))));
-        return documents;
-    }
-
     /** A counter document's collection and its day (or month) key. */
     private record Target(String collection, String key) {
     }
@@ -163,92 +148,58 @@ public class AggregateStore implements InitializingBean {
         return mongo.exists(Query.query(Criteria.where("_id").is(eventId)), FoldedEvent.class);
     }
 
-    /**
-     * Marks the event folded. Its id stays on the lists of the documents it was added to until
-     * {@link #settleFoldedBefore} takes it off once the retention window has passed.
-     */
+    /** Marks the event folded: a replay, or the same call fact under another event id, skips it whole. */
     @Retry(name = "mongo")
-    public void markFolded(String eventId, Instant at, List<Touched> touched) {
+    public void markFolded(String eventId, Instant at) {
         try {
-            mongo.insert(new FoldedEvent(eventId, at, List.copyOf(touched), false));
+            mongo.insert(new FoldedEvent(eventId, at));
         } catch (DuplicateKeyException alreadyMarked) {
             // a redelivery (or a zombie) that found the event not yet marked and counted nothing twice
         }
     }
 
-    /**
-     * Takes events folded before {@code cutoff} off the lists of the documents they touched, at most {@code limit}
-     * of them. Idempotent: instances that sweep at the same time pull the same ids.
-     *
-     * @return how many events were settled
-     */
-    @Retry(name = "mongo")
-    public int settleFoldedBefore(Instant cutoff, int limit) {
-        Query due = Query.query(Criteria.where("settled").is(false).and("foldedAt").lt(cutoff)).limit(limit);
-        List<FoldedEvent> events = mongo.find(due, FoldedEvent.class);
-        for (FoldedEvent event : events) {
-            settle(event.id(), event.touched() == null ? List.of() : event.touched());
-        }
-        return events.size();
-    }
-
-    private void settle(String eventId, List<Touched> touched) {
-        for (Touched document : touched) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.id())),
-                    new Update().pull("applied", eventId), document.collection());
-        }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId)), new Update().set("settled", true),
-                FoldedEvent.class);
-    }
-
     /** Adds to the agent's day and to its month: a monthly report reads one document per agent, not thirty. */
     @Retry(name = "mongo")
-    public List<Touched> addAgent(String agentId, LocalDate day, String eventId, AgentDay add) {
-        List<Touched> touched = new ArrayList<>();
+    public void addAgent(String agentId, LocalDate day, SourcePosition at, AgentDay add) {
         for (Target target : dayAndMonth(AgentDayDocument.COLLECTION, AGENT_MONTHS, day)) {
             String id = AgentDayDocument.idOf(agentId, target.key());
-            add(AgentDayDocument.class, target.collection(), id, eventId,
-                    () -> new AgentDayDocument(id, 0, agentId, target.key(), add, List.of(eventId)),
+            add(AgentDayDocument.class, target.collection(), id, at,
+                    () -> new AgentDayDocument(id, 0, agentId, target.key(), add, marks(at)),
                     AgentDayDocument::version, d -> d.counters().plus(add));
-            touched.add(new Touched(target.collection(), id));
         }
-        return touched;
     }
 
     @Retry(name = "mongo")
-    public List<Touched> addDepartment(String departmentCode, LocalDate day, String eventId, DepartmentDay add) {
-        List<Touched> touched = new ArrayList<>();
+    public void addDepartment(String departmentCode, LocalDate day, SourcePosition at, DepartmentDay add) {
         for (Target target : dayAndMonth(DepartmentDayDocument.COLLECTION, DEPARTMENT_MONTHS, day)) {
             String id = DepartmentDayDocument.idOf(departmentCode, target.key());
-            add(DepartmentDayDocument.class, target.collection(), id, eventId,
-                    () -> new DepartmentDayDocument(id, 0, departmentCode, target.key(), add, List.of(eventId)),
+            add(DepartmentDayDocument.class, target.collection(), id, at,
+                    () -> new DepartmentDayDocument(id, 0, departmentCode, target.key(), add, marks(at)),
                     DepartmentDayDocument::version, d -> d.counters().plus(add));
-            touched.add(new Touched(target.collection(), id));
         }
-        return touched;
     }
 
     @Retry(name = "mongo")
-    public List<Touched> addProject(String projectCode, LocalDate day, String eventId, ProjectDay add) {
+    public void addProject(String projectCode, LocalDate day, SourcePosition at, ProjectDay add) {
         String id = ProjectDayDocument.idOf(projectCode, day.toString());
-        add(ProjectDayDocument.class, ProjectDayDocument.COLLECTION, id, eventId,
-                () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, List.of(eventId)),
+        add(ProjectDayDocument.class, ProjectDayDocument.COLLECTION, id, at,
+                () -> new ProjectDayDocument(id, 0, projectCode, day.toString(), add, marks(at)),
                 ProjectDayDocument::version, d -> d.counters().plus(add));
-        return List.of(new Touched(ProjectDayDocument.COLLECTION, id));
     }
 
     /** Adds to the hotline's hour of that day and to the same hour of its month. */
     @Retry(name = "mongo")
-    public List<Touched> addHotline(String hotline, LocalDate day, int hour, String eventId, HotlineHour add) {
-        List<Touched> touched = new ArrayList<>();
+    public void addHotline(String hotline, LocalDate day, int hour, SourcePosition at, HotlineHour add) {
         for (Target target : dayAndMonth(HotlineHourDocument.COLLECTION, HOTLINE_MONTHS, day)) {
             String id = HotlineHourDocument.idOf(hotline, target.key(), hour);
-            add(HotlineHourDocument.class, target.collection(), id, eventId,
-                    () -> new HotlineHourDocument(id, 0, hotline, target.key(), hour, add, List.of(eventId)),
+            add(HotlineHourDocument.class, target.collection(), id, at,
+                    () -> new HotlineHourDocument(id, 0, hotline, target.key(), hour, add, marks(at)),
                     HotlineHourDocument::version, d -> d.counters().plus(add));
-            touched.add(new Touched(target.collection(), id));
         }
-        return touched;
+    }
+
+    private static Map<String, Long> marks(SourcePosition at) {
+        return Map.of(at.key(), at.value());
     }
 
     /**
@@ -377,13 +328,13 @@ public class AggregateStore implements InitializingBean {
         Criteria criteria = span.wholeMonth() ? Criteria.where("day").is(span.keys().get(0))
                 : Criteria.where("day").gte(span.keys().get(0)).lte(span.keys().get(span.keys().size() - 1));
         Query query = Query.query(criteria);
-        query.fields().exclude("applied");
+        query.fields().exclude(MARKS).exclude(LEGACY_APPLIED);
         return mongo.find(query, type, collection);
     }
 
     private <T> List<T> inPeriod(Class<T> type, LocalDate from, LocalDate to) {
         Query query = Query.query(Criteria.where("day").gte(from.toString()).lte(to.toString()));
-        query.fields().exclude("applied");
+        query.fields().exclude(MARKS).exclude(LEGACY_APPLIED);
         return mongo.find(query, type);
     }
 
@@ -401,19 +352,20 @@ public class AggregateStore implements InitializingBean {
 
     private <T> List<T> byIds(Class<T> type, String collection, Collection<String> ids) {
         Query query = Query.query(Criteria.where("_id").in(ids));
-        query.fields().exclude("applied");
+        query.fields().exclude(MARKS).exclude(LEGACY_APPLIED);
         return mongo.find(query, type, collection);
     }
 
     /**
-     * Reads the document without its {@code applied} list (a week of ids on a busy month's document) and writes the
-     * sum only while the version is the one read and the event is not on the list: a zero match is either another
-     * writer (read again) or the event counted already (done).
+     * Reads the document without its positions and writes the sum only while the version is the one read and the
+     * record's position is above the one the document holds for its partition: a zero match is either another writer
+     * (read again) or the record counted already (done).
      */
-    private <T> void add(Class<T> type, String collection, String id, String eventId, Supplier<T> first,
+    private <T> void add(Class<T> type, String collection, String id, SourcePosition at, Supplier<T> first,
                          ToLongFunction<T> version, Function<T, Object> sum) {
         Query byId = Query.query(Criteria.where("_id").is(id));
-        byId.fields().exclude("applied");
+        byId.fields().exclude(MARKS).exclude(LEGACY_APPLIED);
+        String mark = MARKS + "." + at.key();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             T found = mongo.findOne(byId, type, collection);
             if (found == null) {
@@ -426,13 +378,13 @@ public class AggregateStore implements InitializingBean {
             }
             long seen = version.applyAsLong(found);
             Update update = new Update().set("counters", sum.apply(found)).inc("version", 1)
-                    .push("applied", eventId);
+                    .set(mark, at.value()).unset(LEGACY_APPLIED);
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(seen)
-                    .and("applied").ne(eventId));
+                    .orOperator(Criteria.where(mark).exists(false), Criteria.where(mark).lt(at.value())));
             if (mongo.updateFirst(unchanged, update, type, collection).getMatchedCount() == 1) {
                 return;
             }
-            if (mongo.exists(Query.query(Criteria.where("_id").is(id).and("applied").is(eventId)), collection)) {
+            if (mongo.exists(Query.query(Criteria.where("_id").is(id).and(mark).gte(at.value())), collection)) {
                 return;
             }
         }

@@ -4,6 +4,7 @@ import com.caseflow.evaluation.aggregates.domain.DepartmentDay;
 import com.caseflow.evaluation.aggregates.domain.Kpis;
 import com.caseflow.evaluation.aggregates.domain.CaseFacts;
 import com.caseflow.evaluation.aggregates.domain.Folding;
+import com.caseflow.evaluation.aggregates.domain.SourcePosition;
 import com.caseflow.evaluation.aggregates.persistence.AggregateStore;
 import com.caseflow.evaluation.aggregates.persistence.CaseFactsStore;
 import com.caseflow.evaluation.aggregates.persistence.DeadlineDecisions;
@@ -30,7 +31,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +58,13 @@ class EventFolderTests {
 
     private static final Instant AT = Instant.parse("2026-09-15T02:00:00Z"); // 10:00 in Shanghai
 
+    /** Positions of a partition of the tests' own, one record after the other. */
+    private static final AtomicLong OFFSETS = new AtomicLong();
+
+    private static SourcePosition next() {
+        return SourcePosition.of("tests", 0, OFFSETS.incrementAndGet());
+    }
+
     private static <T> EventEnvelope<T> envelope(String key, T event) {
         return new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1, AT, key, key, event);
     }
@@ -78,20 +88,21 @@ class EventFolderTests {
     void whenAnEscalationAndALateAcceptanceBothTellOfOneMissedDeadlineThenItIsMissedOnce() {
         String department = "D-" + UUID.randomUUID().toString().substring(0, 6);
         String missed = UUID.randomUUID().toString();
-        folder.routed(envelope(missed, routed(missed, "F-A", department)));
+        folder.routed(envelope(missed, routed(missed, "F-A", department)), next());
         folder.escalated(envelope(missed, escalated(missed, department, DeadlineKind.FIRST_RESPONSE,
-                AT.plusSeconds(3600))));
+                AT.plusSeconds(3600))), next());
         // a repeat caller raised the priority: follow-up re-timed the deadline and escalated again
         folder.escalated(envelope(missed, escalated(missed, department, DeadlineKind.FIRST_RESPONSE,
-                AT.plusSeconds(1800))));
-        folder.accepted(envelope(missed, new CaseAccepted(missed, 2, department, "D-1", AT.plusSeconds(7200))));
+                AT.plusSeconds(1800))), next());
+        folder.accepted(envelope(missed, new CaseAccepted(missed, 2, department, "D-1", AT.plusSeconds(7200))),
+                next());
 
         String met = UUID.randomUUID().toString();
-        folder.routed(envelope(met, routed(met, "F-B", department)));
-        folder.accepted(envelope(met, new CaseAccepted(met, 2, department, "D-1", AT.plusSeconds(600))));
+        folder.routed(envelope(met, routed(met, "F-B", department)), next());
+        folder.accepted(envelope(met, new CaseAccepted(met, 2, department, "D-1", AT.plusSeconds(600))), next());
         // follow-up lagged behind the acceptance and escalated a deadline that was met
         folder.escalated(envelope(met, escalated(met, department, DeadlineKind.FIRST_RESPONSE,
-                AT.plusSeconds(3600))));
+                AT.plusSeconds(3600))), next());
 
         DepartmentDay counted = day(department);
         assertThat(counted.firstResponseMissed()).isEqualTo(1);
@@ -106,24 +117,26 @@ class EventFolderTests {
         String caseId = UUID.randomUUID().toString();
         String agent = "F-" + caseId.substring(0, 6);
         EventEnvelope<CaseRouted> envelope = envelope(caseId, routed(caseId, agent, "ENGINEERING"));
-        folder.routed(envelope);
-        // the state a crash between saving the facts and marking the event leaves behind (the id on the documents)
+        SourcePosition at = next();
+        folder.routed(envelope, at);
+        // the state a crash between saving the facts and marking the event leaves behind (its position counted)
         mongo.remove(Query.query(Criteria.where("_id").is(envelope.eventId())), "folded_events");
         String dayDocument = agent + "|2026-09-15";
 
-        folder.routed(envelope);
+        folder.routed(envelope, at);
 
         assertThat(aggregates.agentTotal(agent, LocalDate.parse("2026-09-15"), LocalDate.parse("2026-09-15"))
                 .casesOpened()).isEqualTo(1);
         assertThat(aggregates.folded(envelope.eventId())).isTrue();
-        assertThat(mongo.findById(dayDocument, org.bson.Document.class, "agent_days").getList("applied",
-                String.class)).as("once, kept for the retention window").containsExactly(envelope.eventId());
+        assertThat(mongo.findById(dayDocument, org.bson.Document.class, "agent_days").get("marks",
+                org.bson.Document.class)).as("one position per partition").containsExactly(
+                Map.entry(at.key(), at.value()));
     }
 
     /**
      * A zombie: an instance that read the record, then froze past its session while the partition moved. The new
-     * owner folds the record (before the fix it also took the id off the counter documents at once); then the zombie
-     * wakes up and folds the same record. Driven deterministically: the new owner runs inside the zombie's check.
+     * owner folds the record; then the zombie wakes up and folds the same record, at the same position. Driven
+     * deterministically: the new owner runs inside the zombie's check.
      */
     @Test
     void whenAConsumerThatLostItsPartitionFoldsAnEventTheNewOwnerFoldedThenItIsCountedOnce() {
@@ -131,9 +144,10 @@ class EventFolderTests {
         EventEnvelope<ContactReceived> contact = envelope("c-" + agent, new ContactReceived("c-" + agent,
                 Channel.PHONE, agent, AT, AT.minusSeconds(20), AT.minusSeconds(10), 2, true, true, null, null, null,
                 "张三", null, "13812345678", null, "SH-LJY", null, "漏水", ContactCategory.REPAIR, false, true));
-        EventFolder zombie = zombie(() -> folder.contact(contact));
+        SourcePosition at = next();
+        EventFolder zombie = zombie(() -> folder.contact(contact, at));
 
-        zombie.contact(contact);
+        zombie.contact(contact, at);
 
         LocalDate day = LocalDate.parse("2026-09-15");
         assertThat(aggregates.agentTotal(agent, day, day).phoneCalls()).as("the agent's day").isEqualTo(1);
@@ -146,12 +160,14 @@ class EventFolderTests {
         String caseId = UUID.randomUUID().toString();
         String department = "D-" + caseId.substring(0, 6);
         EventEnvelope<CaseRouted> routed = envelope(caseId, routed(caseId, "F-Z", department));
+        SourcePosition at = next();
         EventFolder zombie = zombie(() -> {
-            folder.routed(routed);
-            folder.accepted(envelope(caseId, new CaseAccepted(caseId, 2, department, "D-1", AT.plusSeconds(600))));
+            folder.routed(routed, at);
+            folder.accepted(envelope(caseId, new CaseAccepted(caseId, 2, department, "D-1", AT.plusSeconds(600))),
+                    next());
         });
 
-        zombie.routed(routed);
+        zombie.routed(routed, at);
 
         assertThat(facts.find(caseId)).get().extracting(CaseFacts::sequence).isEqualTo(2L);
         assertThat(day(department).accepted()).isEqualTo(1);
