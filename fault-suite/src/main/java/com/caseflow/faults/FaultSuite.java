@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,7 @@ import static com.caseflow.events.Topics.deadLetter;
  * intake as authenticated agents, injects each fault of the plan while the load runs, and reconciles every accepted
  * contact at the end. Prints the table, writes it to a file, and exits 1 on any violation.
  *
- * <pre>./run --fault-suite [--quick] [--report=FILE]</pre>
+ * <pre>./run --fault-suite [--quick] [--faults=STORE_STOPPED,ZOMBIE] [--report=FILE]</pre>
  */
 public final class FaultSuite {
 
@@ -65,15 +67,27 @@ public final class FaultSuite {
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.full();
         Path report = Path.of(".local/fault-suite/report.md");
+        List<Fault> only = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 plan = Plan.quick();
+            } else if (arg.startsWith("--faults=")) {
+                try {
+                    only = Arrays.stream(arg.substring("--faults=".length()).split(","))
+                            .map(f -> Fault.valueOf(f.trim().toUpperCase(Locale.ROOT))).toList();
+                } catch (IllegalArgumentException unknown) {
+                    System.err.println("Faults are " + Arrays.toString(Fault.values()));
+                    System.exit(2);
+                }
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(arg.substring("--report=".length()));
             } else {
-                System.err.println("Usage: ./run --fault-suite [--quick] [--report=FILE]");
+                System.err.println("Usage: ./run --fault-suite [--quick] [--faults=F1,F2] [--report=FILE]");
                 System.exit(2);
             }
+        }
+        if (only != null) {
+            plan = plan.only(only);
         }
         Outcome outcome = run(plan, Path.of("."), Path.of(".local/fault-suite/stack"));
         String table = Report.markdown(outcome);

@@ -10,8 +10,8 @@ import java.util.List;
  * @param warmUp         load before each fault is injected
  * @param afterHeal      load after each fault is healed, before the load pauses for the phase's settling
  * @param recoveryLimit  the stated time within which lag must be back to 0 after each fault
- * @param replayRate     for a replay, which re-reads all history, the stated pace instead: records per second over
- *                       all groups (the limit is the larger of the two)
+ * @param replayRate     for a replay, which re-reads all history, and for the backlog a store outage leaves, the
+ *                       stated pace instead: records per second over all groups (the limit is the larger of the two)
  * @param hostile        hostile requests in the hostile-input phase
  * @param storeOutage    how long the store stays frozen in the store fault
  * @param limitsBinding  whether recovering later than the limit is a violation; when not, the run only requires that
@@ -29,10 +29,21 @@ record Plan(String name, List<Fault> faults, double perSecond, Duration warmUp, 
                 Duration.ofSeconds(120), 100, 240, Duration.ofMinutes(15), true);
     }
 
-    /** The time within which lag must be back to 0 after a fault that left this much lag. */
+    /**
+     * The time within which lag must be back to 0 after a fault that left this much lag. A replay re-reads all
+     * history, and a store outage leaves all the contacts the agents could not record while it lasted to be recorded
+     * at once: for those the limit is the backlog at the stated pace, when that is longer.
+     */
     Duration limit(Fault fault, long worstLag) {
-        Duration replay = Duration.ofSeconds(worstLag / replayRate);
-        return fault == Fault.REPLAY && replay.compareTo(recoveryLimit) > 0 ? replay : recoveryLimit;
+        Duration backlog = Duration.ofSeconds(worstLag / replayRate);
+        return (fault == Fault.REPLAY || fault == Fault.STORE_STOPPED) && backlog.compareTo(recoveryLimit) > 0
+                ? backlog : recoveryLimit;
+    }
+
+    /** The same run with only these faults, in this order (to look into one fault without the others). */
+    Plan only(List<Fault> chosen) {
+        return new Plan(name + " " + chosen, List.copyOf(chosen), perSecond, warmUp, afterHeal, recoveryLimit,
+                replayRate, hostile, storeOutage, limitsBinding);
     }
 
     /** How long to wait for lag 0 after a fault before calling it not recovered. */
