@@ -31,10 +31,6 @@ public class Outbox {
     private final Clock clock;
     private volatile OutboxRelay relay;
 
-    public Outbox(JsonMapper json, OutboxProperties properties, Clock clock) {
-        this(json, Keyring.none(), properties, clock);
-    }
-
     /**
      * Events are written with Boot's mapper and the {@link SealedFields} sealed under the keyring: the payload in the
      * store and on the topics never holds them in the clear.

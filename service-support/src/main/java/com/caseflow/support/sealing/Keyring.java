@@ -47,19 +47,22 @@ public final class Keyring {
     }
 
     /**
-     * Keys by id, each the base64 of 32 random bytes; {@code current} (may be null for a service that only reads)
+     * Keys by id, each the base64 of 32 random bytes (a blank one is left out); {@code current} (may be null for a service that only reads)
      * names the one new values are sealed with. Refuses, naming the key id but never the key, a malformed key or id
      * and a current id without a key.
      */
     public static Keyring of(Map<String, String> base64Keys, String current) {
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         base64Keys.forEach((id, encoded) -> {
+            if (encoded == null || encoded.isBlank()) {
+                return; // a profile that must not hold a key blanks it
+            }
             if (!KEY_ID.matcher(id).matches()) {
                 throw new IllegalArgumentException("sealing key id '" + id + "' must be 1-32 letters, digits, - or _");
             }
             byte[] key;
             try {
-                key = Base64.getDecoder().decode(encoded == null ? "" : encoded.strip());
+                key = Base64.getDecoder().decode(encoded.strip());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("sealing key " + id + " is not base64");
             }
