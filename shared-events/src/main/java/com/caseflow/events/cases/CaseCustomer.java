@@ -2,6 +2,7 @@ package com.caseflow.events.cases;
 
 import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
  * number, from the contact's {@code customerToken}) lets consumers without the key tell customers apart; null in
  * records written before tokens.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseCustomer(@Sealed @Size(max = 100) String name, @Sealed @Size(max = 32) String phone,
                            @Identifier String token) {
 
