@@ -2,6 +2,8 @@ package com.caseflow.support.consumer;
 
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
+import com.caseflow.support.sealing.Keyring;
+import com.caseflow.support.sealing.SealedFields;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import jakarta.validation.ConstraintViolation;
@@ -13,8 +15,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
-import com.caseflow.support.sealing.Keyring;
-import com.caseflow.support.sealing.SealedFields;
 
 import java.util.List;
 import java.util.Locale;

@@ -6,10 +6,11 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,7 +136,7 @@ public final class Keyring {
             throw new Unopenable(field + ": sealed value too short");
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(both, NONCE_BYTES), field);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(both, NONCE_BYTES), field);
             byte[] plain = cipher.doFinal(both, NONCE_BYTES, both.length - NONCE_BYTES);
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -6,6 +6,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.Version;
 import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DatabindContext;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -47,7 +48,7 @@ public final class SealedFields extends SimpleModule {
         });
     }
 
-    private static Keyring keyring(tools.jackson.databind.DatabindContext context) {
+    private static Keyring keyring(DatabindContext context) {
         return context.getAttribute(Keyring.ATTRIBUTE) instanceof Keyring keyring ? keyring : null;
     }
 
