@@ -69,6 +69,11 @@ done
 # -- the applications' secrets ------------------------------------------------------------------------------------
 secret audit-customer-key "$(random)"
 secret customer-key-secret "$(random)"
+# the sealing key of customers' fields on the topics (AES-256: 32 random bytes, base64) and the id that seals with it;
+# rotate by adding events-sealing-key-k2 (see docs pii-on-kafka), never by overwriting k1
+secret events-sealing-current "k1"
+secret events-sealing-key-k1 "$(openssl rand -base64 32 | tr -d '\n')"
+secret customer-token-secret "$(random)"
 secret services-secret "$(random 16)"
 secret console-secret "$(random 16)"
 secret phone-secret "$(random)"

@@ -274,18 +274,23 @@ final class Reconciliation {
                 .mapToLong(n -> Math.max(0, n - 1)).sum());
         figures.put("duplicate reminders or escalations", timers.duplicates());
 
-        Map<String, String> phones = new HashMap<>();
-        accepted.forEach((contact, request) -> phones.put(contact, phone(JSON.readTree(request.body).path("phone")
-                .asString())));
+        // customers by the token the case events carry (the suite holds no key to their sealed names and numbers)
+        Map<String, String> tokens = new HashMap<>();
+        caseEvents.values().forEach(events -> events.stream()
+                .filter(e -> type(e).equals(EventTypes.CASE_ROUTED) || type(e).equals(EventTypes.CONTACT_ATTACHED))
+                .map(e -> e.path("data"))
+                .filter(data -> accepted.containsKey(data.path("contactId").asString()))
+                .forEach(data -> tokens.put(data.path("contactId").asString(),
+                        data.path("customer").path("token").asString(""))));
         List<CallbackCount.Queued> queued = new ArrayList<>();
         for (Document doc : followup.getCollection("callbacks").find()) {
             Document state = doc.get("state", Document.class);
             Document customer = state.get("customer", Document.class);
+            String token = customer == null ? null : customer.getString("token");
             queued.add(new CallbackCount.Queued(state.getString("caseId"), state.get("resolvedSequence", Number.class)
-                    .longValue(), state.getString("contactId"), customer == null ? "" : phone(customer.getString(
-                    "phone"))));
+                    .longValue(), state.getString("contactId"), token == null ? "" : token));
         }
-        CallbackCount.Findings callbacks = CallbackCount.check(caseEvents, phones, queued);
+        CallbackCount.Findings callbacks = CallbackCount.check(caseEvents, tokens, queued);
         violations.addAll(callbacks.violations());
         figures.put("cases resolved", callbacks.resolutions());
         figures.put("customers to call back", callbacks.expected());
@@ -308,12 +313,6 @@ final class Reconciliation {
         figures.put("department topics", (long) topics.size());
         figures.put("records on department topics", found.records());
         figures.put("cases wrong on a department topic", found.casesWrong());
-    }
-
-    /** A customer's number as its last 11 digits, however it is written ({@code +86 139…}, {@code 139…}). */
-    private static String phone(String number) {
-        String digits = number == null ? "" : number.replaceAll("\\D", "");
-        return digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
     }
 
     private static long millis(Object value) {

@@ -232,20 +232,20 @@ class ReconciliationRulesTests {
                 event(EventTypes.CONTACT_ATTACHED, 2, "c2", null), event(EventTypes.CONTACT_ATTACHED, 3, "c3", null),
                 event(EventTypes.CASE_RESOLVED, 4, null, null)));
         // c1 and c3 are the same customer
-        Map<String, String> phones = Map.of("c1", "13900000001", "c2", "13900000002", "c3", "13900000001");
-        var first = new CallbackCount.Queued("K1", 4, "c1", "13900000001");
-        var second = new CallbackCount.Queued("K1", 4, "c2", "13900000002");
+        Map<String, String> tokens = Map.of("c1", "ct1-aaa", "c2", "ct1-bbb", "c3", "ct1-aaa");
+        var first = new CallbackCount.Queued("K1", 4, "c1", "ct1-aaa");
+        var second = new CallbackCount.Queued("K1", 4, "c2", "ct1-bbb");
 
-        assertThat(CallbackCount.check(cases, phones, List.of(first, second)).violations()).isEmpty();
-        assertThat(CallbackCount.check(cases, phones, List.of(first)).violations())
+        assertThat(CallbackCount.check(cases, tokens, List.of(first, second)).violations()).isEmpty();
+        assertThat(CallbackCount.check(cases, tokens, List.of(first)).violations())
                 .singleElement().asString().contains("no callback for the customer of contact c2")
-                .doesNotContain("13900000002");
-        CallbackCount.Findings doubled = CallbackCount.check(cases, phones, List.of(first, second,
-                new CallbackCount.Queued("K1", 4, "c3", "13900000001")));
+                .doesNotContain("ct1-bbb");
+        CallbackCount.Findings doubled = CallbackCount.check(cases, tokens, List.of(first, second,
+                new CallbackCount.Queued("K1", 4, "c3", "ct1-aaa")));
         assertThat(doubled.violations()).singleElement().asString().contains("2 callbacks");
         assertThat(doubled.duplicates()).isEqualTo(1);
-        assertThat(CallbackCount.check(cases, phones, List.of(first, second,
-                new CallbackCount.Queued("K1", 2, "c1", "13900000001"))).violations())
+        assertThat(CallbackCount.check(cases, tokens, List.of(first, second,
+                new CallbackCount.Queued("K1", 2, "c1", "ct1-aaa"))).violations())
                 .singleElement().asString().contains("is not on cases");
     }
 

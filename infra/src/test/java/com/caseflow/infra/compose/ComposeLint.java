@@ -44,14 +44,22 @@ final class ComposeLint {
     static final String MONGO_USERS = "deploy/mongo/init-users.js";
     static final String CA = "caseflow-ca.crt";
 
+    /** The key that seals customers' fields on the topics, a config-tree file named for its key id. */
+    static final String SEALING_KEYS = "caseflow.events.sealing.keys.";
+    static final String SEALING_KEY = SEALING_KEYS + "k1";
+    /** Who may open customers' names and numbers on the topics: evaluation, for one, needs none. */
+    static final Set<String> SEALING_KEY_HOLDERS = Set.of("intake-service", "routing-service", "followup-service");
+
     /** What each service cannot start without, as compose secrets (their targets, i.e. file names in /run/secrets). */
     static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
             "intake-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY",
-                    "CASEFLOW_PHONE_SECRET"),
+                    "CASEFLOW_PHONE_SECRET", "CASEFLOW_EVENTS_SEALING_CURRENT", SEALING_KEY,
+                    "CASEFLOW_CUSTOMER_TOKEN_SECRET"),
             "routing-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_AUDIT_CUSTOMER_KEY",
-                    "CASEFLOW_CUSTOMER_KEY_SECRET"),
+                    "CASEFLOW_CUSTOMER_KEY_SECRET", "CASEFLOW_EVENTS_SEALING_CURRENT", SEALING_KEY),
             "followup-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD", "CASEFLOW_WEBHOOK_SECRET",
-                    "CASEFLOW_SMS_SECRET", "CASEFLOW_AUDIT_CUSTOMER_KEY"),
+                    "CASEFLOW_SMS_SECRET", "CASEFLOW_AUDIT_CUSTOMER_KEY", "CASEFLOW_EVENTS_SEALING_CURRENT",
+                    SEALING_KEY),
             "evaluation-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD"),
             "console", Set.of(CA, "KAFKA_PASSWORD", "CASEFLOW_CONSOLE_SECRET"),
             "identity", Set.of("CASEFLOW_SERVICES_SECRET", "CASEFLOW_CONSOLE_SECRET"),
@@ -162,6 +170,11 @@ final class ComposeLint {
                 if (!secrets.containsKey(required)) {
                     violations.add(name + ": lacks the secret " + required);
                 }
+            }
+            if (!SEALING_KEY_HOLDERS.contains(name)) {
+                secrets.keySet().stream().filter(target -> target.startsWith(SEALING_KEYS))
+                        .forEach(target -> violations.add(name + ": holds " + target
+                                + ": only intake, routing and follow-up may open customers' sealed fields"));
             }
             Object published = service.get("ports");
             String module = module(service);

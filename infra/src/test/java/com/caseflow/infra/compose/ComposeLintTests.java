@@ -78,6 +78,18 @@ class ComposeLintTests {
     }
 
     @Test
+    void whenEvaluationIsGivenTheSealingKeyThenItIsCaught() {
+        assertThat(violations(COMPOSE, "      - source: mongo-evaluation-password\n        target: MONGODB_PASSWORD\n",
+                "      - source: mongo-evaluation-password\n        target: MONGODB_PASSWORD\n"
+                        + "      - source: events-sealing-key-k1\n        target: caseflow.events.sealing.keys.k1\n"))
+                .contains("evaluation-service: holds caseflow.events.sealing.keys.k1: only intake, routing and "
+                        + "follow-up may open customers' sealed fields");
+        assertThat(violations(COMPOSE, "      - source: events-sealing-key-k1\n        target: "
+                + "caseflow.events.sealing.keys.k1\n      # the customer token", "      # the customer token"))
+                .contains("intake-service: lacks the secret caseflow.events.sealing.keys.k1");
+    }
+
+    @Test
     void whenTwoServicesShareACredentialThenItIsCaught() {
         assertThat(violations(COMPOSE, "      - source: kafka-routing-password\n        target: KAFKA_PASSWORD\n",
                 "      - source: kafka-intake-password\n        target: KAFKA_PASSWORD\n"))

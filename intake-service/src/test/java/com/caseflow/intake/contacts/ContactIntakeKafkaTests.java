@@ -3,7 +3,9 @@ package com.caseflow.intake.contacts;
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
+import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.intake.contacts.persistence.ContactDocument;
+import com.caseflow.support.consumer.EnvelopeReader;
 import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.intake.support.Fixtures;
@@ -11,6 +13,7 @@ import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
+import com.caseflow.support.testing.TestKeys;
 import com.caseflow.support.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +25,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,12 +101,18 @@ class ContactIntakeKafkaTests {
         assertThat(data.get("ringCount").asInt()).isEqualTo(2);
         assertThat(data.get("answeredWithinThreeRings").asBoolean()).isTrue();
         assertThat(data.get("greetingGiven").asBoolean()).isTrue();
-        assertThat(data.get("customerName").asString()).isEqualTo("王小明");
         assertThat(data.get("callerType").asString()).isEqualTo("OWNER");
-        assertThat(data.get("phone").asString()).isEqualTo("13812345678");
         assertThat(data.get("projectCode").asString()).isEqualTo("SH-LJY");
-        assertThat(data.get("unit").asString()).isEqualTo("3栋2单元1201");
-        assertThat(data.get("matter").asString()).isEqualTo("卫生间天花板漏水");
+        // the customer travels sealed, with a token that tells them apart without the number
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("王小明", "13812345678", "3栋2单元1201", "卫生间天花板漏水");
+        assertThat(data.get("customerToken").asString())
+                .isEqualTo(TestKeys.customerTokens().of("138 1234 5678").orElseThrow());
+        ContactReceived opened = opened(record);
+        assertThat(opened.customerName()).isEqualTo("王小明");
+        assertThat(opened.phone()).isEqualTo("13812345678");
+        assertThat(opened.unit()).isEqualTo("3栋2单元1201");
+        assertThat(opened.matter()).isEqualTo("卫生间天花板漏水");
         assertThat(data.get("category").asString()).isEqualTo("REPAIR");
         assertThat(data.get("settledAtFirstContact").asBoolean()).isFalse();
         assertThat(data.get("recordComplete").asBoolean()).isTrue();
@@ -115,18 +126,28 @@ class ContactIntakeKafkaTests {
 
         assertThat(response.status()).isEqualTo(201);
         String id = response.json().get("id").asString();
-        JsonNode data = JSON.readTree(topic.withKey(id, Duration.ofSeconds(90)).get(0).value()).get("data");
+        ConsumerRecord<String, byte[]> record = topic.withKey(id, Duration.ofSeconds(90)).get(0);
+        JsonNode data = JSON.readTree(record.value()).get("data");
         assertThat(data.get("channel").asString()).isEqualTo("VISIT");
         assertThat(data.get("agentId").asString()).isEqualTo("R002");
         assertThat(data.get("arrivedAt").asString()).isEqualTo(Fixtures.utc("10:30:00"));
         assertThat(data.get("greetedAt").asString()).isEqualTo(Fixtures.utc("10:30:20"));
         assertThat(data.get("hostedBy").asString()).isEqualTo("交付部 陈经理");
-        assertThat(data.get("customerName").asString()).isEqualTo("李娜");
-        assertThat(data.get("organisation").asString()).isEqualTo("业主委员会");
-        assertThat(data.get("phone").asString()).isEqualTo("021-58881234");
-        assertThat(data.get("matter").asString()).isEqualTo("咨询交房时间");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("李娜", "业主委员会", "58881234", "咨询交房时间");
+        ContactReceived opened = opened(record);
+        assertThat(opened.customerName()).isEqualTo("李娜");
+        assertThat(opened.organisation()).isEqualTo("业主委员会");
+        assertThat(opened.phone()).isEqualTo("021-58881234");
+        assertThat(opened.matter()).isEqualTo("咨询交房时间");
         assertThat(data.get("category").asString()).isEqualTo("HANDOVER");
         assertThat(data.has("ringCount")).isFalse();
+    }
+
+    /** The event as routing reads it, with the sealing key. */
+    private static ContactReceived opened(ConsumerRecord<String, byte[]> record) {
+        return new EnvelopeReader(JSON, TestKeys.keyring()).read(MessageBuilder.withPayload(record.value()).build(),
+                ContactReceived.class).data();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
+import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.events.followup.CaseReopenRequested;
@@ -11,6 +12,7 @@ import com.caseflow.routing.cases.domain.CaseStatus;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.cases.persistence.CaseStore;
 import com.caseflow.routing.support.Contacts;
+import com.caseflow.support.consumer.EnvelopeReader;
 import com.caseflow.support.outbox.OutboxProperties;
 import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.EventLog;
@@ -27,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +57,8 @@ class ContactRoutingKafkaTests {
     MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EnvelopeReader reader;
     @Autowired
     OutboxProperties outbox;
 
@@ -114,7 +119,12 @@ class ContactRoutingKafkaTests {
             assertThat(data.get("priority").asString()).isEqualTo("URGENT");
             assertThat(data.get("ruleId").asString()).isEqualTo("safety-engineering");
             assertThat(data.get("reasons").get(0).asString()).startsWith("ENGINEERING by rule safety-engineering");
-            assertThat(data.get("matter").asString()).isEqualTo("卫生间天花板漏水");
+            // the customer's words and number travel sealed; the services holding the key read them
+            assertThat(routed.toString()).doesNotContain("卫生间天花板漏水", "3栋2单元1201", leak.data().phone());
+            CaseRouted opened = reader.read(MessageBuilder.withPayload(JSON.writeValueAsBytes(routed)).build(),
+                    CaseRouted.class).data();
+            assertThat(opened.matter()).isEqualTo("卫生间天花板漏水");
+            assertThat(opened.customer().phone()).isEqualTo(leak.data().phone());
             assertThat(data.get("deadlines").get("firstResponseHours").asInt()).isEqualTo(1);
 
             ConsumerRecord<String, byte[]> copy = engineering.withKey(stored.id(), WAIT).get(0);

@@ -2,12 +2,14 @@ package com.caseflow.routing.web;
 
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.Topics;
+import com.caseflow.events.cases.CaseNoteAdded;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.routing.cases.application.ContactRouter;
 import com.caseflow.routing.cases.persistence.CaseDocument;
 import com.caseflow.routing.support.Contacts;
 import com.caseflow.routing.support.RoutingServiceTest;
+import com.caseflow.support.consumer.EnvelopeReader;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxRelay;
 import com.caseflow.support.testing.Api;
@@ -23,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,6 +92,8 @@ class HostileInputTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EnvelopeReader reader;
     @Autowired
     ContactRouter router;
     @Autowired
@@ -173,11 +178,13 @@ class HostileInputTests {
             assertThat(topic.readToEnd(Duration.ofSeconds(60))).filteredOn(r -> id.equals(r.key()))
                     .hasSize((int) caseEvents + 1);
 
-            // markup is text: kept in the history and published as it was typed
+            // markup is text: kept in the history and published as it was typed (sealed on the topic, opened by the
+            // services holding the key)
             Api.Response history = engineer.get(cases + "/history");
             assertThat(history.json().get(history.json().size() - 1).get("detail").asString()).isEqualTo(note);
-            assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8))
-                    .contains("<b>王</b><script>alert(1)</script> 已约定 & \\\"周六\\\"");
+            assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("<script>", "周六");
+            assertThat(reader.read(MessageBuilder.withPayload(events.get(0).value()).build(), CaseNoteAdded.class)
+                    .data().note()).isEqualTo(note);
         }
     }
 

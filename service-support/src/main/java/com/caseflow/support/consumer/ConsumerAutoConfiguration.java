@@ -1,6 +1,8 @@
 package com.caseflow.support.consumer;
 
 import com.caseflow.events.Topics;
+import com.caseflow.support.sealing.EventSealingAutoConfiguration;
+import com.caseflow.support.sealing.Keyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * poison and other failures that will not pass by themselves go there: a record that failed because the store is away
  * is kept and retried until the store is back ({@link StoreOutageRetry}).
  */
-@AutoConfiguration
+@AutoConfiguration(after = EventSealingAutoConfiguration.class)
 @ConditionalOnClass(DlqDestinationResolver.class)
 // Only with consumers declared: Spring Cloud Stream would otherwise take the resolver, a BiFunction, for the one
 // function to bind.
@@ -34,8 +36,8 @@ public class ConsumerAutoConfiguration {
     }
 
     @Bean
-    EnvelopeReader envelopeReader(JsonMapper json) {
-        return new EnvelopeReader(json);
+    EnvelopeReader envelopeReader(JsonMapper json, Keyring keyring) {
+        return new EnvelopeReader(json, keyring);
     }
 
     @Bean

@@ -2,6 +2,8 @@ package com.caseflow.support.consumer;
 
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
+import com.caseflow.support.sealing.Keyring;
+import com.caseflow.support.sealing.SealedFields;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import jakarta.validation.ConstraintViolation;
@@ -11,6 +13,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -24,19 +27,33 @@ import java.util.stream.Collectors;
  * all is poison: it will never read differently, so it is refused for good. So is one whose content breaks the
  * constraints declared on the event records in {@code shared-events} (an enumeration value this service does not
  * know, an overlong text, a malformed id, a number out of range): the error names each field and constraint, never the
- * value, and the record goes to the dead-letter topic.
+ * value, and the record goes to the dead-letter topic. Sealed fields ({@link com.caseflow.events.Sealed}) are opened
+ * with the service's keyring; without any key they read as null; one that does not open in a service holding keys
+ * (altered, moved from another field, sealed under a key it does not hold) makes the record poison, naming the field.
  */
 public class EnvelopeReader {
 
     private final JsonMapper json;
+    private final ObjectReader reader;
     private final Validator validator;
 
+    /** A reader without keys: sealed fields read as null. */
     public EnvelopeReader(JsonMapper json) {
-        this(json, englishValidator());
+        this(json, Keyring.none());
+    }
+
+    public EnvelopeReader(JsonMapper json, Keyring keyring) {
+        this(json, keyring, englishValidator());
     }
 
     public EnvelopeReader(JsonMapper json, Validator validator) {
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this(json, Keyring.none(), validator);
+    }
+
+    public EnvelopeReader(JsonMapper json, Keyring keyring, Validator validator) {
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SealedFields()).build();
+        this.reader = this.json.reader().withAttribute(Keyring.ATTRIBUTE, keyring);
         this.validator = validator;
     }
 
@@ -69,11 +86,14 @@ public class EnvelopeReader {
     public <T> EventEnvelope<T> read(Message<byte[]> message, Class<T> payload) {
         JavaType type = json.getTypeFactory().constructParametricType(EventEnvelope.class, payload);
         try {
-            EventEnvelope<T> envelope = json.readValue(message.getPayload(), type);
+            EventEnvelope<T> envelope = reader.forType(type).readValue(message.getPayload());
             if (envelope == null) {
                 throw new PoisonRecordException("empty record");
             }
             return valid(envelope, payload);
+        } catch (SealedFields.SealedValueRefused e) {
+            throw new PoisonRecordException("sealed field does not open" + where(e.getPath())
+                    + " (altered, moved from another field, or sealed under a key this service does not hold)");
         } catch (JacksonException e) {
             // the message names the JSON problem's kind and place (an unknown enumeration value is one), never the
             // record's content

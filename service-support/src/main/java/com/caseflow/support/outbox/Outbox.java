@@ -1,6 +1,9 @@
 package com.caseflow.support.outbox;
 
 import com.caseflow.events.EventEnvelope;
+import com.caseflow.support.sealing.Keyring;
+import com.caseflow.support.sealing.SealedFields;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -23,13 +26,18 @@ public class Outbox {
     public static final String LAST_ERROR = "outboxLastError";
 
     private final String owner = UUID.randomUUID().toString();
-    private final JsonMapper json;
+    private final ObjectWriter json;
     private final OutboxProperties properties;
     private final Clock clock;
     private volatile OutboxRelay relay;
 
-    public Outbox(JsonMapper json, OutboxProperties properties, Clock clock) {
-        this.json = json;
+    /**
+     * Events are written with Boot's mapper and the {@link SealedFields} sealed under the keyring: the payload in the
+     * store and on the topics never holds them in the clear.
+     */
+    public Outbox(JsonMapper json, Keyring keyring, OutboxProperties properties, Clock clock) {
+        this.json = json.rebuild().addModule(new SealedFields()).build().writer()
+                .withAttribute(Keyring.ATTRIBUTE, keyring);
         this.properties = properties;
         this.clock = clock;
     }

@@ -2,6 +2,8 @@ package com.caseflow.support.outbox;
 
 import com.caseflow.support.audit.AdminActionAudit;
 import com.caseflow.support.audit.AdminActionAuditConfiguration;
+import com.caseflow.support.sealing.EventSealingAutoConfiguration;
+import com.caseflow.support.sealing.Keyring;
 import com.caseflow.support.security.ServiceSecurity;
 import com.caseflow.support.security.ServiceSecurityAutoConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -41,15 +43,15 @@ import java.util.Map;
  * Parked entries show in the health ({@code outbox}), in {@code caseflow.outbox.parked} and in the ADMIN API
  * {@code /api/v1/admin/outbox/parked}.
  */
-@AutoConfiguration(after = ServiceSecurityAutoConfiguration.class)
+@AutoConfiguration(after = {ServiceSecurityAutoConfiguration.class, EventSealingAutoConfiguration.class})
 @ConditionalOnClass({MongoTemplate.class, KafkaTemplate.class})
 @ConditionalOnProperty(prefix = "caseflow.outbox", name = "collections")
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JsonMapper json, OutboxProperties properties, Clock clock) {
-        return new Outbox(json, properties, clock);
+    Outbox outbox(JsonMapper json, Keyring keyring, OutboxProperties properties, Clock clock) {
+        return new Outbox(json, keyring, properties, clock);
     }
 
     @Bean

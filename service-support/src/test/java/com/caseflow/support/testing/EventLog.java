@@ -2,6 +2,8 @@ package com.caseflow.support.testing;
 
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventEnvelope;
+import com.caseflow.support.sealing.Keyring;
+import com.caseflow.support.sealing.SealedFields;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 public final class EventLog implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper SEALING = JsonMapper.builder().addModule(new SealedFields()).build();
 
     private final KafkaProducer<String, byte[]> producer;
 
@@ -30,6 +33,12 @@ public final class EventLog implements AutoCloseable {
 
     public void publish(String topic, EventEnvelope<?> envelope) {
         send(topic, envelope.key(), JSON.writeValueAsBytes(envelope), envelope.eventId(), envelope.type());
+    }
+
+    /** As intake, routing and follow-up write it: the customer's fields sealed under {@code keyring}. */
+    public void publishSealed(String topic, EventEnvelope<?> envelope, Keyring keyring) {
+        send(topic, envelope.key(), SEALING.writer().withAttribute(Keyring.ATTRIBUTE, keyring)
+                .writeValueAsBytes(envelope), envelope.eventId(), envelope.type());
     }
 
     public void send(String topic, String key, byte[] value, String eventId, String type) {

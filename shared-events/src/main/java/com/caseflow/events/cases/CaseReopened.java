@@ -1,5 +1,6 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,7 +21,7 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseReopened(@Identifier String caseId, @PositiveOrZero long sequence,
-                           @Identifier String departmentCode, @Size(max = 2000) String reason,
+                           @Identifier String departmentCode, @Sealed @Size(max = 2000) String reason,
                            @Identifier String requestEventId, Priority priority, @Valid Deadlines deadlines,
                            Instant reopenedAt, @Identifier String onDutyStaffId) {
 

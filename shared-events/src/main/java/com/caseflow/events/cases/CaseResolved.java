@@ -1,5 +1,6 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -16,7 +17,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseResolved(@Identifier String caseId, @PositiveOrZero long sequence,
                            @Identifier String departmentCode, @Identifier String resolvedBy,
-                           @Size(max = 2000) String resolution, @Size(max = 1000) List<String> contactIds,
+                           @Sealed @Size(max = 2000) String resolution, @Size(max = 1000) List<String> contactIds,
                            Instant resolvedAt) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -1,5 +1,6 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.contact.Channel;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.validation.Identifier;
@@ -38,8 +39,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseRouted(@Identifier String caseId, @PositiveOrZero long sequence, @Identifier String contactId,
                          @Identifier String agentId, Channel channel, Instant receivedAt,
-                         @Identifier String projectCode, @Size(max = 64) String unit, ContactCategory category,
-                         @Size(max = 2000) String matter, @Valid CaseCustomer customer, Complexity complexity,
+                         @Identifier String projectCode, @Sealed @Size(max = 64) String unit, ContactCategory category,
+                         @Sealed @Size(max = 2000) String matter, @Valid CaseCustomer customer, Complexity complexity,
                          Priority priority, @Size(max = 100) List<String> matchedKeywords,
                          @Identifier String departmentCode, @Identifier String ruleId,
                          @PositiveOrZero long ruleVersion, @Valid Deadlines deadlines, @Identifier String incidentId,

@@ -1,5 +1,6 @@
 package com.caseflow.events.cases;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.contact.ContactCategory;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -22,9 +23,9 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseTransferred(@Identifier String caseId, @PositiveOrZero long sequence,
                               @Identifier String fromDepartment, @Identifier String toDepartment,
-                              @Size(max = 2000) String reason, @Identifier String transferredBy,
-                              @Identifier String projectCode, @Size(max = 64) String unit, ContactCategory category,
-                              @Size(max = 2000) String matter, @Valid CaseCustomer customer, Priority priority,
+                              @Sealed @Size(max = 2000) String reason, @Identifier String transferredBy,
+                              @Identifier String projectCode, @Sealed @Size(max = 64) String unit, ContactCategory category,
+                              @Sealed @Size(max = 2000) String matter, @Valid CaseCustomer customer, Priority priority,
                               @Valid Deadlines deadlines, Instant transferredAt, @Identifier String toDepartmentHead,
                               @Identifier String onDutyStaffId) {
 

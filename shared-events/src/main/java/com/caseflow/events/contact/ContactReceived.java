@@ -1,5 +1,6 @@
 package com.caseflow.events.contact;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,6 +41,12 @@ import java.time.Instant;
  * @param timing                 call: whether ring and answer times were measured by the platform or typed
  * @param recordingUrl           call: the recording, when the platform had one by the time the contact was stored
  *                               (otherwise it arrives later with {@code CallEnded})
+ * @param customerToken          a keyed hash of the normalised phone number: the same customer gives the same token in
+ *                               every event, so consumers can count and match customers without the number; null for
+ *                               a contact without a number and in records written before tokens (schema version 1)
+ *
+ * <p>The customer's name, number, organisation, unit and matter are {@link Sealed}: only the services that call or
+ * show the customer hold the key; evaluation reads them as null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,14 +54,37 @@ public record ContactReceived(@Identifier String contactId, Channel channel, @Id
                               Instant receivedAt, Instant ringStartedAt, Instant answeredAt,
                               @Min(0) @Max(60) Integer ringCount, Boolean answeredWithinThreeRings,
                               Boolean greetingGiven, Instant arrivedAt, Instant greetedAt,
-                              @Size(max = 64) String hostedBy, @Size(max = 100) String customerName,
-                              CallerType callerType, @Size(max = 32) String phone,
-                              @Size(max = 100) String organisation, @Identifier String projectCode,
-                              @Size(max = 64) String unit, @Size(max = 2000) String matter, ContactCategory category,
-                              boolean settledAtFirstContact, boolean recordComplete, @Identifier String callId,
-                              TimingSource timing, @Size(max = 2000) String recordingUrl) {
+                              @Size(max = 64) String hostedBy, @Sealed @Size(max = 100) String customerName,
+                              CallerType callerType, @Sealed @Size(max = 32) String phone,
+                              @Sealed @Size(max = 100) String organisation, @Identifier String projectCode,
+                              @Sealed @Size(max = 64) String unit, @Sealed @Size(max = 2000) String matter,
+                              ContactCategory category, boolean settledAtFirstContact, boolean recordComplete,
+                              @Identifier String callId, TimingSource timing, @Size(max = 2000) String recordingUrl,
+                              @Identifier String customerToken) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The event as it was before it carried the customer's token. */
+    public ContactReceived(String contactId, Channel channel, String agentId, Instant receivedAt,
+                           Instant ringStartedAt, Instant answeredAt, Integer ringCount,
+                           Boolean answeredWithinThreeRings, Boolean greetingGiven, Instant arrivedAt,
+                           Instant greetedAt, String hostedBy, String customerName, CallerType callerType,
+                           String phone, String organisation, String projectCode, String unit, String matter,
+                           ContactCategory category, boolean settledAtFirstContact, boolean recordComplete,
+                           String callId, TimingSource timing, String recordingUrl) {
+        this(contactId, channel, agentId, receivedAt, ringStartedAt, answeredAt, ringCount, answeredWithinThreeRings,
+                greetingGiven, arrivedAt, greetedAt, hostedBy, customerName, callerType, phone, organisation,
+                projectCode, unit, matter, category, settledAtFirstContact, recordComplete, callId, timing,
+                recordingUrl, null);
+    }
+
+    /** The same contact carrying its customer's token. */
+    public ContactReceived withCustomerToken(String token) {
+        return new ContactReceived(contactId, channel, agentId, receivedAt, ringStartedAt, answeredAt, ringCount,
+                answeredWithinThreeRings, greetingGiven, arrivedAt, greetedAt, hostedBy, customerName, callerType,
+                phone, organisation, projectCode, unit, matter, category, settledAtFirstContact, recordComplete,
+                callId, timing, recordingUrl, token);
+    }
 
     /** A contact recorded without the phone platform: no call id, times as typed, no recording. */
     public ContactReceived(String contactId, Channel channel, String agentId, Instant receivedAt,
@@ -66,6 +96,6 @@ public record ContactReceived(@Identifier String contactId, Channel channel, @Id
         this(contactId, channel, agentId, receivedAt, ringStartedAt, answeredAt, ringCount, answeredWithinThreeRings,
                 greetingGiven, arrivedAt, greetedAt, hostedBy, customerName, callerType, phone, organisation,
                 projectCode, unit, matter, category, settledAtFirstContact, recordComplete, null,
-                channel == Channel.PHONE ? TimingSource.SELF_REPORTED : null, null);
+                channel == Channel.PHONE ? TimingSource.SELF_REPORTED : null, null, null);
     }
 }

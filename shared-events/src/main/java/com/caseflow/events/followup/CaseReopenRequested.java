@@ -1,5 +1,6 @@
 package com.caseflow.events.followup;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,7 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseReopenRequested(@Identifier String caseId, @Identifier String callbackId,
                                   @Min(1) @Max(5) Integer satisfaction, boolean resolvedInCustomerView,
-                                  @Size(max = 2000) String comment, @Identifier String requestedBy,
+                                  @Sealed @Size(max = 2000) String comment, @Identifier String requestedBy,
                                   Instant requestedAt, Long resolvedSequence) {
 
     public static final int SCHEMA_VERSION = 1;

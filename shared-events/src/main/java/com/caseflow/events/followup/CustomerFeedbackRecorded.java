@@ -1,5 +1,6 @@
 package com.caseflow.events.followup;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -30,7 +31,7 @@ public record CustomerFeedbackRecorded(@Identifier String caseId, @Identifier St
                                        @Identifier String departmentCode, @Identifier String projectCode,
                                        @Min(0) @Max(100) int attempt, boolean reached,
                                        @Min(1) @Max(5) Integer satisfaction, Boolean resolvedInCustomerView,
-                                       @Size(max = 2000) String comment, boolean finalAttempt,
+                                       @Sealed @Size(max = 2000) String comment, boolean finalAttempt,
                                        @Identifier String recordedBy, Instant recordedAt, FeedbackChannel channel) {
     public static final int SCHEMA_VERSION = 1;
 

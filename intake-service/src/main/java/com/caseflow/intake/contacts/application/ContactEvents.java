@@ -8,18 +8,24 @@ import com.caseflow.events.contact.TimingSource;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
+import com.caseflow.support.sealing.CustomerTokens;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Turns a recorded contact into the {@code ContactReceived} it announces, ready for the outbox. */
+/**
+ * Turns a recorded contact into the {@code ContactReceived} it announces, ready for the outbox: with the customer's
+ * token, so that consumers without the sealing key can still tell customers apart.
+ */
 @Component
 class ContactEvents {
 
     private final Outbox outbox;
+    private final CustomerTokens tokens;
 
-    ContactEvents(Outbox outbox) {
+    ContactEvents(Outbox outbox, CustomerTokens tokens) {
         this.outbox = outbox;
+        this.tokens = tokens;
     }
 
     OutboxEntry received(Contact contact) {
@@ -50,7 +56,8 @@ class ContactEvents {
                 contact.recordComplete(),
                 call == null ? null : call.callId(),
                 call == null ? null : call.timing() == null ? TimingSource.SELF_REPORTED : call.timing(),
-                call == null ? null : call.recordingUrl());
+                call == null ? null : call.recordingUrl())
+                .withCustomerToken(tokens.of(contact.phone()).orElse(null));
         String eventId = UUID.randomUUID().toString();
         EventEnvelope<ContactReceived> envelope = new EventEnvelope<>(eventId, EventTypes.CONTACT_RECEIVED,
                 ContactReceived.SCHEMA_VERSION, contact.receivedAt(), contact.id(), contact.id(), event);

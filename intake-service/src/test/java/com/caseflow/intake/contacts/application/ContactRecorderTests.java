@@ -7,6 +7,7 @@ import com.caseflow.intake.contacts.persistence.ContactStore;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.outbox.OutboxProperties;
+import com.caseflow.support.testing.TestKeys;
 import com.caseflow.intake.projects.application.ProjectCatalogue;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
@@ -45,8 +46,8 @@ class ContactRecorderTests {
     @BeforeEach
     void setUp() {
         JsonMapper json = JsonMapper.builder().build();
-        ContactEvents events = new ContactEvents(new Outbox(json, new OutboxProperties(null, 0, null, null, null, null),
-                CLOCK));
+        ContactEvents events = new ContactEvents(new Outbox(json, TestKeys.keyring(),
+                new OutboxProperties(null, 0, null, null, null, null), CLOCK), TestKeys.customerTokens());
         recorder = new ContactRecorder(store, events, projects,
                 Validation.buildDefaultValidatorFactory().getValidator(), json, CLOCK, meters, calls,
                 new SettlementProperties(List.of("燃气", "漏电", "曝光", "投诉到"), List.of("燃气费")));

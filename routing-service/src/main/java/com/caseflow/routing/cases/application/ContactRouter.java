@@ -385,6 +385,6 @@ public class ContactRouter {
     }
 
     private static CaseCustomer customer(ContactReceived contact) {
-        return new CaseCustomer(contact.customerName(), contact.phone());
+        return new CaseCustomer(contact.customerName(), contact.phone(), contact.customerToken());
     }
 }
