@@ -88,8 +88,8 @@ public class CaseFollowUps {
         boolean[] kept = {true};
         apply(attached.caseId(), attached.sequence(), c -> {
             boolean wasUrgent = c.priority() == Priority.URGENT;
-            kept[0] = c.attached(attached, plan, attached.deadlines() == null ? timeOf(c) : timeOf(attached.deadlines()),
-                    maxCallers);
+            WorkingTime time = attached.deadlines() == null ? timeOf(c) : timeOf(attached.deadlines());
+            kept[0] = c.attached(attached, plan, time, maxCallers);
             return wasUrgent ? List.of() : alert(c, "RAISED", attached.onDutyStaffId());
         });
         if (!kept[0]) {

@@ -44,8 +44,8 @@ public final class FollowedCase {
     private final List<CaseCaller> callers;
     /**
      * The timeline entries kept with the case: its first entry and its newest ones. Every entry ever added is numbered
-     * 1..{@link #timelineCount}; those no longer kept here were handed to the timeline store first ({@link #spillable}),
-     * so the case's document stays bounded however many events it takes.
+     * 1..{@link #timelineCount}; those no longer kept here were handed to the timeline store first
+     * ({@link #spillable}), so the case's document stays bounded however many events it takes.
      */
     private final List<TimelineEntry> timeline;
     private long timelineCount;
@@ -331,12 +331,12 @@ public final class FollowedCase {
     }
 
     /**
-     * What the case need not keep, oldest first; {@link #drop} takes it out once it is stored elsewhere. Kept: the first timeline entry (where
-     * the case was routed), the newest {@code timelineKept} entries and every entry added since {@code stored}; the
-     * timers of the current generation of deadlines and of the one before. A timer leaves only once settled in what was
-     * stored (any generation older than the stored one: starting a generation cancels every pending timer, and a settled
-     * timer never changes), and an entry only once stored — so the other stores only ever hold what the case held,
-     * whether the write that follows wins or loses a race.
+     * What the case need not keep, oldest first; {@link #drop} takes it out once it is stored elsewhere. Kept: the
+     * first timeline entry (where the case was routed), the newest {@code timelineKept} entries and every entry added
+     * since {@code stored}; the timers of the current generation of deadlines and of the one before. A timer leaves
+     * only once settled in what was stored (any generation older than the stored one: starting a generation cancels
+     * every pending timer, and a settled timer never changes), and an entry only once stored — so the other stores
+     * only ever hold what the case held, whether the write that follows wins or loses a race.
      */
     public Spilled spillable(int timelineKept, Stored stored) {
         List<NumberedEntry> entries = new ArrayList<>();
@@ -448,7 +448,7 @@ public final class FollowedCase {
         return List.copyOf(callers);
     }
 
-    /** The timeline entries kept with the case (see {@link #spillable}); the whole timeline is in the timeline store. */
+    /** The timeline entries kept with the case (see {@link #spillable}); the whole timeline is with the store. */
     public List<TimelineEntry> timeline() {
         return List.copyOf(timeline);
     }

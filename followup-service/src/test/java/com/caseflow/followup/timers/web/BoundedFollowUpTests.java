@@ -205,14 +205,14 @@ class BoundedFollowUpTests {
         assertThat(read.state().timelineCount()).isEqualTo(63);
         assertThat(read.state().timeline()).hasSize(51);
 
-        // two writers read the same version and each adds a transfer; a store keeping only the two newest entries
-        // would hand the loser's own entry on, were it not for the rule "stored with the case before"
+        // two writers read the same version and each adds a transfer; the loser, keeping only the two newest
+        // entries, would hand its own new entry on ahead of the winner's, were it not for "stored with the case first"
         FollowUpStore narrow = new FollowUpStore(mongo, outbox, history, 2);
         VersionedFollowUp other = store.find(caseId).orElseThrow();
         FollowedCase winner = read.state();
         FollowedCase.Stored stored = winner.stored();
         winner.transferred(transfer(caseId, 22, 20, at.plusSeconds(60), "胜者"), plan, times.of(winner.calendarId()));
-        narrow.update(winner, read.version(), stored, List.of());
+        store.update(winner, read.version(), stored, List.of());
         FollowedCase loser = other.state();
         FollowedCase.Stored loserStored = loser.stored();
         loser.transferred(transfer(caseId, 22, 20, at.plusSeconds(60), "败者"), plan, times.of(loser.calendarId()));
@@ -266,7 +266,8 @@ class BoundedFollowUpTests {
 
     private static CaseTransferred transfer(String caseId, long sequence, int round, Instant at, String reason) {
         boolean even = round % 2 == 0;
-        return new CaseTransferred(caseId, sequence, even ? "ENGINEERING" : "PROPERTY", even ? "PROPERTY" : "ENGINEERING",
+        return new CaseTransferred(caseId, sequence, even ? "ENGINEERING" : "PROPERTY",
+                even ? "PROPERTY" : "ENGINEERING",
                 reason, "D-ENG-01", "SH-LJY", "3栋1单元502", ContactCategory.REPAIR, "卫生间天花板漏水",
                 new CaseCustomer("李娜", "13812345678"), Priority.HIGH, Cases.deadlines(at, 2, 8, Cases.WORKING_TIME), at,
                 "PM-HEAD");
