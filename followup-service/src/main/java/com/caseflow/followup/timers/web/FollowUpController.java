@@ -110,7 +110,8 @@ class FollowUpController {
         Instant now = clock.instant();
         List<TimelineEntry> timeline = new ArrayList<>(c.timeline());
         // a long case keeps its first entry and its newest ones: its callbacks' entries join those newest ones only
-        Instant since = c.timelineCount() > timeline.size() ? timeline.get(1).at() : Instant.MIN;
+        Instant since = c.timelineCount() > timeline.size() && timeline.size() > 1 ? timeline.get(1).at()
+                : Instant.MIN;
         for (Callback callback : found.callbacks()) {
             if (callback.resolvedAt().isBefore(since)) {
                 continue;

@@ -160,6 +160,9 @@ class BoundedFollowUpTests {
         assertThat(shown.get(0)).isEqualTo("ROUTED");
         assertThat(shown.get(shown.size() - 1)).isEqualTo("REMINDER");
         assertThat(shown.size()).isLessThan(100);
+        // the callbacks' entries join the newest ones only, not the 500 resolutions' all
+        assertThat(view.get("timeline").size()).isLessThan(200);
+        assertThat(view.get("callbacks").size()).isEqualTo(ROUNDS);
 
         List<JsonNode> paged = new ArrayList<>();
         String next = "/api/v1/cases/" + caseId + "/follow-up/timeline?size=100";
