@@ -219,6 +219,15 @@ final class Reconciliation {
         });
         long wrongDeadlines = 0;
         List<Timers.Planned> planned = new ArrayList<>();
+        // the settled timers of a case's older deadlines leave its document for follow_up_timers (bounded cases)
+        for (Document timer : followup.getCollection("follow_up_timers").find()) {
+            if (caseEvents.containsKey(timer.getString("caseId"))) {
+                planned.add(new Timers.Planned(timer.getString("caseId"), timer.getString("stageId"),
+                        timer.getString("deadline"), millis(timer.get("deadlineDueAt")), timer.getInteger("level", 0),
+                        timer.getString("state"), Instant.ofEpochMilli(millis(timer.get("dueAt"))),
+                        timer.get("settledAt") == null ? null : Instant.ofEpochMilli(millis(timer.get("settledAt")))));
+            }
+        }
         for (Map.Entry<String, List<JsonNode>> c : caseEvents.entrySet()) {
             Document doc = followed.get(c.getKey());
             Document state = doc == null ? null : doc.get("state", Document.class);

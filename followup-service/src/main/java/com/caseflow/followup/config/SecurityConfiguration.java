@@ -20,6 +20,7 @@ class SecurityConfiguration {
         return service.apply(http)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/departments/*/follow-ups", "/api/v1/cases/*/follow-up",
+                                "/api/v1/cases/*/follow-up/timeline",
                                 "/api/v1/callbacks", "/api/v1/callbacks/*")
                         .hasAnyRole(Roles.DEPARTMENT_STAFF, Roles.SUPERVISOR, Roles.MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/callbacks/*/attempts").hasRole(Roles.DEPARTMENT_STAFF)

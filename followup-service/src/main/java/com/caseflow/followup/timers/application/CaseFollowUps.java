@@ -21,6 +21,9 @@ import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.support.consumer.PoisonRecordException;
 import com.caseflow.support.outbox.OutboxEntry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -40,6 +43,8 @@ import java.util.function.Function;
 @Service
 public class CaseFollowUps {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseFollowUps.class);
+
     private final FollowUpStore store;
     private final FollowUpChanges changes;
     private final Callbacks callbacks;
@@ -48,9 +53,15 @@ public class CaseFollowUps {
     private final FollowUpEvents events;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final int maxCallers;
 
+    /**
+     * @param maxCallers the customers a case keeps to call back at most; routing lets a case answer 200 contacts, so
+     *                   this is a guard on the document's size, never reached while routing keeps its promise
+     */
     public CaseFollowUps(FollowUpStore store, FollowUpChanges changes, Callbacks callbacks, FollowUpPlan plan,
-                         WorkingTimes times, FollowUpEvents events, Clock clock, MeterRegistry meters) {
+                         WorkingTimes times, FollowUpEvents events, Clock clock, MeterRegistry meters,
+                         @Value("${caseflow.followup.max-callers-per-case:1000}") int maxCallers) {
         this.store = store;
         this.changes = changes;
         this.callbacks = callbacks;
@@ -59,6 +70,7 @@ public class CaseFollowUps {
         this.events = events;
         this.clock = clock;
         this.meters = meters;
+        this.maxCallers = maxCallers;
     }
 
     public void routed(EventEnvelope<CaseRouted> envelope) {
@@ -73,11 +85,18 @@ public class CaseFollowUps {
     public void attached(EventEnvelope<ContactAttached> envelope) {
         ContactAttached attached = checked(envelope, ContactAttached.SCHEMA_VERSION, ContactAttached::caseId);
         required(envelope, attached.sequence(), attached.attachedAt(), attached.contactId());
+        boolean[] kept = {true};
         apply(attached.caseId(), attached.sequence(), c -> {
             boolean wasUrgent = c.priority() == Priority.URGENT;
-            c.attached(attached, plan, attached.deadlines() == null ? timeOf(c) : timeOf(attached.deadlines()));
+            WorkingTime time = attached.deadlines() == null ? timeOf(c) : timeOf(attached.deadlines());
+            kept[0] = c.attached(attached, plan, time, maxCallers);
             return wasUrgent ? List.of() : alert(c, "RAISED", attached.onDutyStaffId());
         });
+        if (!kept[0]) {
+            meters.counter("caseflow.followup.callers.over.limit").increment();
+            log.warn("Case {} holds {} customers to call back already: contact {} joined it but gets no callback",
+                    attached.caseId(), maxCallers, attached.contactId());
+        }
     }
 
     public void accepted(EventEnvelope<CaseAccepted> envelope) {

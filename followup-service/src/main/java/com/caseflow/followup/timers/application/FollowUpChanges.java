@@ -38,12 +38,13 @@ class FollowUpChanges {
                 return Optional.empty();
             }
             FollowedCase state = found.get().state();
+            FollowedCase.Stored stored = state.stored();
             List<OutboxEntry> entries = change.apply(state);
             if (entries == null) {
                 return Optional.of(state);
             }
             try {
-                store.update(state, found.get().version(), entries);
+                store.update(state, found.get().version(), stored, entries);
                 return Optional.of(state);
             } catch (OptimisticLockingFailureException lost) {
                 if (attempt >= ATTEMPTS) {

@@ -3,11 +3,14 @@ package com.caseflow.followup.timers.application;
 import com.caseflow.followup.callbacks.application.Callbacks;
 import com.caseflow.followup.callbacks.domain.Callback;
 import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.domain.NumberedEntry;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.support.problem.RequestRefusedException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.Staff;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -44,16 +47,32 @@ public class FollowUpQueries {
     }
 
     public CaseFollowUp ofCase(Staff staff, String caseId) {
-        FollowedCase followed = store.find(caseId)
-                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                        "no case " + caseId + " is followed up"))
-                .state();
+        FollowedCase followed = find(caseId);
         List<Callback> ofCase = callbacks.ofCase(caseId);
         boolean callsBack = callbacks.works(staff) && !ofCase.isEmpty();
         if (!reviews(staff) && !followed.departmentCode().equals(staff.department()) && !callsBack) {
             throw forbidden();
         }
         return new CaseFollowUp(followed, ofCase);
+    }
+
+    /** One page of a case's timeline, oldest first, of every entry it has; read as the case itself is. */
+    public Page<NumberedEntry> timeline(Staff staff, String caseId, int page, int size) {
+        FollowedCase followed = find(caseId);
+        if (!reviews(staff) && !followed.departmentCode().equals(staff.department())
+                && !(callbacks.works(staff) && !callbacks.ofCase(caseId).isEmpty())) {
+            throw forbidden();
+        }
+        long from = (long) page * size + 1;
+        return new PageImpl<>(store.timeline(followed, from, from + size - 1), PageRequest.of(page, size),
+                followed.timelineCount());
+    }
+
+    private FollowedCase find(String caseId) {
+        return store.find(caseId)
+                .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                        "no case " + caseId + " is followed up"))
+                .state();
     }
 
     private static boolean reviews(Staff staff) {

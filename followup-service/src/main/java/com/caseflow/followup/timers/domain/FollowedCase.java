@@ -42,7 +42,13 @@ public final class FollowedCase {
     private final List<CaseDeadline> deadlines;
     private final List<Stage> stages;
     private final List<CaseCaller> callers;
+    /**
+     * The timeline entries kept with the case: its first entry and its newest ones. Every entry ever added is numbered
+     * 1..{@link #timelineCount}; those no longer kept here were handed to the timeline store first
+     * ({@link #spillable}), so the case's document stays bounded however many events it takes.
+     */
     private final List<TimelineEntry> timeline;
+    private long timelineCount;
     private long sequence;
     private Instant resolvedAt;
     /** The calendar the current deadlines are counted in; null for cases kept before calendars were named. */
@@ -52,7 +58,7 @@ public final class FollowedCase {
                         String projectCode,
                         String matter, Priority priority, int generation, List<CaseDeadline> deadlines,
                         List<Stage> stages, List<CaseCaller> callers, List<TimelineEntry> timeline, long sequence,
-                        Instant resolvedAt, String calendarId) {
+                        Instant resolvedAt, String calendarId, long timelineCount) {
         this.id = Objects.requireNonNull(id);
         this.status = status;
         this.departmentCode = departmentCode;
@@ -69,6 +75,8 @@ public final class FollowedCase {
         this.sequence = sequence;
         this.resolvedAt = resolvedAt;
         this.calendarId = calendarId;
+        // a case stored before entries were counted keeps its whole timeline: entries 1..size
+        this.timelineCount = Math.max(timelineCount, this.timeline.size());
     }
 
     /** A timer that fired, with the event announcing it; {@code stageId} is stable, so is the event's identity. */
@@ -79,8 +87,8 @@ public final class FollowedCase {
         FollowedCase followed = new FollowedCase(routed.caseId(), CaseStatus.ACTIVE, routed.departmentCode(),
                 routed.departmentHead(), null, routed.projectCode(), routed.matter(), routed.priority(), 0, List.of(), List.of(),
                 List.of(new CaseCaller(routed.contactId(), routed.agentId(), routed.customer())), List.of(),
-                routed.sequence(), null, null);
-        followed.timeline.add(TimelineEntry.of(routed.routedAt(), "ROUTED", routed.departmentCode(), null,
+                routed.sequence(), null, null, 0);
+        followed.note(TimelineEntry.of(routed.routedAt(), "ROUTED", routed.departmentCode(), null,
                 "rule " + routed.ruleId() + " v" + routed.ruleVersion()));
         followed.startClocks(routed.deadlines(), routed.routedAt(), plan, time);
         return followed;
@@ -94,8 +102,12 @@ public final class FollowedCase {
     /**
      * A contact joined the case. When it raised the priority routing shortened the deadlines, counted from when the
      * current clock started: the timers are planned again for them (as a new set, so no earlier timer's id repeats).
+     * A new customer is kept for a callback while the case holds fewer than {@code maxCallers}: routing lets a case
+     * answer far fewer contacts (200), so one more is a broken promise upstream, not a customer to keep without bound.
+     *
+     * @return false when the contact's customer was new but one too many to keep
      */
-    public void attached(ContactAttached attached, FollowUpPlan plan, WorkingTime time) {
+    public boolean attached(ContactAttached attached, FollowUpPlan plan, WorkingTime time, int maxCallers) {
         advance(attached.sequence());
         priority = attached.priority() != null ? attached.priority() : priority;
         if (attached.deadlines() != null && status == CaseStatus.ACTIVE && !deadlines.isEmpty()
@@ -103,23 +115,25 @@ public final class FollowedCase {
             retime(attached.deadlines(), plan, time);
         }
         boolean known = callers.stream().anyMatch(c -> sameCustomer(c, attached));
-        if (!known) {
+        boolean kept = known || callers.size() < maxCallers;
+        if (!known && kept) {
             callers.add(new CaseCaller(attached.contactId(), attached.agentId(), attached.customer()));
         }
-        timeline.add(TimelineEntry.of(attached.attachedAt(), "CONTACT_ATTACHED", departmentCode, attached.agentId(),
+        note(TimelineEntry.of(attached.attachedAt(), "CONTACT_ATTACHED", departmentCode, attached.agentId(),
                 attached.reason() == null ? null : attached.reason().name()));
+        return kept;
     }
 
     public void accepted(CaseAccepted accepted) {
         advance(accepted.sequence());
         ownerId = accepted.acceptedBy();
         meet(DeadlineKind.FIRST_RESPONSE, accepted.acceptedAt());
-        timeline.add(TimelineEntry.of(accepted.acceptedAt(), "ACCEPTED", departmentCode, accepted.acceptedBy(), null));
+        note(TimelineEntry.of(accepted.acceptedAt(), "ACCEPTED", departmentCode, accepted.acceptedBy(), null));
     }
 
     public void transferred(CaseTransferred transferred, FollowUpPlan plan, WorkingTime time) {
         advance(transferred.sequence());
-        timeline.add(TimelineEntry.of(transferred.transferredAt(), "TRANSFERRED", transferred.toDepartment(),
+        note(TimelineEntry.of(transferred.transferredAt(), "TRANSFERRED", transferred.toDepartment(),
                 transferred.transferredBy(), transferred.fromDepartment() + " → " + transferred.toDepartment()
                         + (transferred.reason() == null ? "" : "：" + transferred.reason())));
         departmentCode = transferred.toDepartment();
@@ -136,7 +150,7 @@ public final class FollowedCase {
         meet(DeadlineKind.FIRST_RESPONSE, resolved.resolvedAt());
         meet(DeadlineKind.RESOLUTION, resolved.resolvedAt());
         cancelPending(resolved.resolvedAt());
-        timeline.add(TimelineEntry.of(resolved.resolvedAt(), "RESOLVED", departmentCode, resolved.resolvedBy(),
+        note(TimelineEntry.of(resolved.resolvedAt(), "RESOLVED", departmentCode, resolved.resolvedBy(),
                 resolved.resolution()));
     }
 
@@ -146,7 +160,7 @@ public final class FollowedCase {
         ownerId = null;
         resolvedAt = null;
         priority = reopened.priority() != null ? reopened.priority() : priority;
-        timeline.add(TimelineEntry.of(reopened.reopenedAt(), "REOPENED", departmentCode, null, reopened.reason()));
+        note(TimelineEntry.of(reopened.reopenedAt(), "REOPENED", departmentCode, null, reopened.reason()));
         startClocks(reopened.deadlines(), reopened.reopenedAt(), plan, time);
     }
 
@@ -154,7 +168,7 @@ public final class FollowedCase {
         advance(merged.sequence());
         status = CaseStatus.MERGED;
         cancelPending(merged.mergedAt());
-        timeline.add(TimelineEntry.of(merged.mergedAt(), "MERGED", departmentCode, null,
+        note(TimelineEntry.of(merged.mergedAt(), "MERGED", departmentCode, null,
                 "→ " + merged.intoCaseId()));
     }
 
@@ -173,7 +187,7 @@ public final class FollowedCase {
         Instant firstResponseDue = deadlines.stream()
                 .filter(d -> d.kind() == DeadlineKind.FIRST_RESPONSE && d.open()).map(CaseDeadline::dueAt)
                 .findFirst().orElse(null);
-        timeline.add(new TimelineEntry(at, "ON_DUTY_ALERTED", DeadlineKind.FIRST_RESPONSE, null, null,
+        note(new TimelineEntry(at, "ON_DUTY_ALERTED", DeadlineKind.FIRST_RESPONSE, null, null,
                 firstResponseDue, departmentCode, staffId, reason));
         return Optional.of(new OnDutyAlerted(id, departmentCode, staffId, onDutyStaffId != null, reason,
                 projectCode, priority, firstResponseDue, at));
@@ -197,13 +211,13 @@ public final class FollowedCase {
             }
             if (stage.kind() == StageKind.REMINDER && !now.isBefore(stage.deadlineDueAt())) {
                 stages.set(i, stage.settled(StageState.SKIPPED, now));
-                timeline.add(new TimelineEntry(now, "REMINDER_SKIPPED", stage.deadline(), null, null,
+                note(new TimelineEntry(now, "REMINDER_SKIPPED", stage.deadline(), null, null,
                         stage.deadlineDueAt(), departmentCode, null, "deadline passed before the reminder was sent"));
                 continue;
             }
             stages.set(i, stage.settled(StageState.FIRED, now));
             fired.add(new Fired(stage.id(), announce(stage, now, time)));
-            timeline.add(new TimelineEntry(now, stage.kind() == StageKind.REMINDER ? "REMINDER" : "ESCALATION",
+            note(new TimelineEntry(now, stage.kind() == StageKind.REMINDER ? "REMINDER" : "ESCALATION",
                     stage.deadline(), stage.kind() == StageKind.ESCALATION ? stage.level() : null, stage.role(),
                     stage.deadlineDueAt(), departmentCode, null, null));
         }
@@ -276,7 +290,7 @@ public final class FollowedCase {
         }
         deadlines.add(new CaseDeadline(kind, startedAt, dueAt, hours, null, minutes, calendarId));
         stages.addAll(plan.stages(generation, kind, startedAt, dueAt, priority, time));
-        timeline.add(new TimelineEntry(startedAt, "DEADLINE_SET", kind, null, null, dueAt, departmentCode, null,
+        note(new TimelineEntry(startedAt, "DEADLINE_SET", kind, null, null, dueAt, departmentCode, null,
                 (minutes % 60 == 0 ? minutes / 60 + " business hours" : minutes + " working minutes")
                         + (calendarId == null ? "" : " (" + calendarId + ")")));
     }
@@ -298,6 +312,80 @@ public final class FollowedCase {
 
     private void cancelPending(Instant at) {
         stages.replaceAll(s -> s.pending() ? s.settled(StageState.CANCELLED, at) : s);
+    }
+
+    /** What a case held when it was read: the spill hands on only what is stored already. */
+    public record Stored(long timelineCount, int generation) {
+    }
+
+    public Stored stored() {
+        return new Stored(timelineCount, generation);
+    }
+
+    /** What the case no longer keeps in its own document, for the stores of timeline entries and retired timers. */
+    public record Spilled(List<NumberedEntry> timeline, List<Stage> timers) {
+
+        public boolean isEmpty() {
+            return timeline.isEmpty() && timers.isEmpty();
+        }
+    }
+
+    /**
+     * What the case need not keep, oldest first; {@link #drop} takes it out once it is stored elsewhere. Kept: the
+     * first timeline entry (where the case was routed), the newest {@code timelineKept} entries and every entry added
+     * since {@code stored}; the timers of the current generation of deadlines and of the one before. A timer leaves
+     * only once settled in what was stored (any generation older than the stored one: starting a generation cancels
+     * every pending timer, and a settled timer never changes), and an entry only once stored — so the other stores
+     * only ever hold what the case held, whether the write that follows wins or loses a race.
+     */
+    public Spilled spillable(int timelineKept, Stored stored) {
+        List<NumberedEntry> entries = new ArrayList<>();
+        long firstKept = timelineCount - timeline.size() + 2; // the number of timeline.get(1)
+        long lastOut = Math.min(timelineCount - timelineKept, stored.timelineCount());
+        int out = (int) Math.max(0, lastOut - firstKept + 1);
+        for (int i = 1; i <= out; i++) {
+            entries.add(new NumberedEntry(firstKept + i - 1, timeline.get(i)));
+        }
+        List<Stage> retired = stages.stream()
+                .filter(s -> !s.pending() && generationOf(s) < stored.generation() && generationOf(s) < generation - 1)
+                .toList();
+        return new Spilled(List.copyOf(entries), retired);
+    }
+
+    /** Takes out of the case what {@link #spillable} found, now that it is stored elsewhere. */
+    public void drop(Spilled spilled) {
+        if (!spilled.timeline().isEmpty()) {
+            long firstKept = timelineCount - timeline.size() + 2;
+            if (spilled.timeline().get(0).number() != firstKept) {
+                throw new IllegalStateException("timeline entries of case " + id + " dropped out of order");
+            }
+            timeline.subList(1, 1 + spilled.timeline().size()).clear();
+        }
+        stages.removeAll(spilled.timers());
+    }
+
+    /** The timeline entries kept with the case, with their numbers (see {@link #spillable}). */
+    public List<NumberedEntry> numberedTimeline() {
+        List<NumberedEntry> numbered = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            numbered.add(new NumberedEntry(i == 0 ? 1 : timelineCount - timeline.size() + 1 + i, timeline.get(i)));
+        }
+        return numbered;
+    }
+
+    private static int generationOf(Stage stage) {
+        int dash = stage.id().indexOf('-');
+        try {
+            return stage.id().startsWith("g") && dash > 1 ? Integer.parseInt(stage.id().substring(1, dash))
+                    : Integer.MAX_VALUE;
+        } catch (NumberFormatException notPlanned) {
+            return Integer.MAX_VALUE; // not a timer this service named: kept
+        }
+    }
+
+    private void note(TimelineEntry entry) {
+        timeline.add(entry);
+        timelineCount++;
     }
 
     private void advance(long eventSequence) {
@@ -360,8 +448,14 @@ public final class FollowedCase {
         return List.copyOf(callers);
     }
 
+    /** The timeline entries kept with the case (see {@link #spillable}); the whole timeline is with the store. */
     public List<TimelineEntry> timeline() {
         return List.copyOf(timeline);
+    }
+
+    /** How many entries the case's timeline has: numbered 1 to this. */
+    public long timelineCount() {
+        return timelineCount;
     }
 
     public long sequence() {

@@ -2,11 +2,13 @@ package com.caseflow.followup.timers.persistence;
 
 import com.caseflow.followup.timers.domain.CaseStatus;
 import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.domain.NumberedEntry;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 @Repository
 public class FollowUpStore implements InitializingBean {
@@ -32,10 +36,19 @@ public class FollowUpStore implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final FollowUpHistoryStore history;
+    private final int timelineKept;
 
-    public FollowUpStore(MongoTemplate mongo, Outbox outbox) {
+    /**
+     * @param timelineKept how many of its newest timeline entries a case keeps in its own document (besides its first
+     *                     one); older ones live in {@link FollowUpHistoryStore}, one per document
+     */
+    public FollowUpStore(MongoTemplate mongo, Outbox outbox, FollowUpHistoryStore history,
+                         @Value("${caseflow.followup.timeline-kept-in-case:50}") int timelineKept) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.history = history;
+        this.timelineKept = Math.max(1, timelineKept);
     }
 
     @Override
@@ -78,12 +91,21 @@ public class FollowUpStore implements InitializingBean {
     }
 
     /**
-     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}.
+     * Writes the case's new state and appends its events to the outbox, if nobody wrote since {@code version}. What
+     * the case no longer keeps (older timeline entries, settled timers of older deadlines) is stored apart first: it
+     * was stored with the case at {@code version} already, so whether this write wins or loses a race, each entry is
+     * readable in one place or both, and never in a form the case did not hold.
      *
+     * @param stored what the case held as read at {@code version}, before the change
      * @throws OptimisticLockingFailureException when somebody did
      */
     @Retry(name = "mongo")
-    public void update(FollowedCase state, long version, List<OutboxEntry> events) {
+    public void update(FollowedCase state, long version, FollowedCase.Stored stored, List<OutboxEntry> events) {
+        FollowedCase.Spilled spilled = state.spillable(timelineKept, stored);
+        if (!spilled.isEmpty()) {
+            history.store(state.id(), spilled.timeline(), spilled.timers());
+            state.drop(spilled); // after it is stored: a retried update finds nothing more to hand on
+        }
         Query unchanged = Query.query(Criteria.where("_id").is(state.id()).and("version").is(version));
         Update update = new Update().set("state", state).set("nextDueAt", state.nextDueAt().orElse(null))
                 .set("openDueAt", state.earliestOpenDeadline().orElse(null)).unset(SWEEP_FAILURES).inc("version", 1);
@@ -96,6 +118,24 @@ public class FollowUpStore implements InitializingBean {
         if (!events.isEmpty()) {
             outbox.stored(FollowUpDocument.COLLECTION, state.id());
         }
+    }
+
+    /**
+     * Timeline entries {@code from} to {@code to} (1-based, inclusive) of a case as read: from the case where it keeps
+     * them, else from the history store. Entries are numbered without gaps, so the range is the page.
+     */
+    public List<NumberedEntry> timeline(FollowedCase state, long from, long to) {
+        long last = Math.min(to, state.timelineCount());
+        if (from > last) {
+            return List.of();
+        }
+        Map<Long, NumberedEntry> entries = new TreeMap<>();
+        state.numberedTimeline().stream().filter(e -> e.number() >= from && e.number() <= last)
+                .forEach(e -> entries.put(e.number(), e));
+        if (entries.size() < last - from + 1) {
+            history.between(state.id(), from, last).forEach(e -> entries.putIfAbsent(e.number(), e));
+        }
+        return List.copyOf(entries.values());
     }
 
     /** A case with a timer due: the version the sweep saw, and how many sweeps in a row failed to fire it. */

@@ -6,6 +6,7 @@ import com.caseflow.followup.callbacks.domain.CallbackAttempt;
 import com.caseflow.followup.timers.application.FollowUpQueries;
 import com.caseflow.followup.timers.domain.CaseDeadline;
 import com.caseflow.followup.timers.domain.FollowedCase;
+import com.caseflow.followup.timers.domain.NumberedEntry;
 import com.caseflow.followup.timers.domain.Stage;
 import com.caseflow.followup.timers.domain.TimelineEntry;
 import com.caseflow.followup.worktime.WorkingTimes;
@@ -14,13 +15,18 @@ import com.caseflow.support.calendar.UnknownCalendarException;
 import com.caseflow.support.audit.CustomerReads;
 import com.caseflow.support.security.Staff;
 import com.caseflow.support.security.StaffRateLimiter;
+import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.web.PageView;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +72,25 @@ class FollowUpController {
     record CallbackSummary(String id, String status, Instant dueAt, Instant nextAttemptAt, int attempts) {
     }
 
+    /**
+     * A case's follow-up. {@code timers}: those of its current deadlines and the set before; {@code timeline}: the
+     * case's first entry and its newest ones, with its callbacks' entries; {@code timelineCount}: how many entries the
+     * case's own timeline has in all, every one read from {@code /cases/{id}/follow-up/timeline}, page by page.
+     */
     record CaseFollowUpView(String caseId, String status, String departmentCode, String ownerId, String projectCode,
                             String priority, int escalationLevel, List<DeadlineView> deadlines, List<TimerView> timers,
-                            List<CallbackSummary> callbacks, List<TimelineEntry> timeline) {
+                            List<CallbackSummary> callbacks, List<TimelineEntry> timeline, long timelineCount) {
+    }
+
+    /** One entry of a case's timeline with its number (1 for the first, without gaps). */
+    record TimelineEntryView(long number, Instant at, String what, DeadlineKind deadline, Integer level, String role,
+                             Instant dueAt, String departmentCode, String actor, String note) {
+
+        static TimelineEntryView of(NumberedEntry numbered) {
+            TimelineEntry e = numbered.entry();
+            return new TimelineEntryView(numbered.number(), e.at(), e.what(), e.deadline(), e.level(), e.role(),
+                    e.dueAt(), e.departmentCode(), e.actor(), e.note());
+        }
     }
 
     @GetMapping("/departments/{code}/follow-ups")
@@ -87,7 +109,13 @@ class FollowUpController {
         FollowedCase c = found.followed();
         Instant now = clock.instant();
         List<TimelineEntry> timeline = new ArrayList<>(c.timeline());
+        // a long case keeps its first entry and its newest ones: its callbacks' entries join those newest ones only
+        Instant since = c.timelineCount() > timeline.size() && timeline.size() > 1 ? timeline.get(1).at()
+                : Instant.MIN;
         for (Callback callback : found.callbacks()) {
+            if (callback.resolvedAt().isBefore(since)) {
+                continue;
+            }
             timeline.add(new TimelineEntry(callback.resolvedAt(), "CALLBACK_QUEUED", null, null, null,
                     callback.dueAt(), callback.departmentCode(), null, callback.id()));
             for (CallbackAttempt attempt : callback.attempts()) {
@@ -105,7 +133,41 @@ class FollowUpController {
                 c.stages().stream().map(FollowUpController::timer).toList(),
                 found.callbacks().stream().map(b -> new CallbackSummary(b.id(), b.status().name(), b.dueAt(),
                         b.nextAttemptAt(), b.attempts().size())).toList(),
-                timeline);
+                timeline, c.timelineCount());
+    }
+
+    /**
+     * A case's own timeline in order, one page ({@code size} at most {@value PageView#MAX_SIZE}): {@code X-Total-Count}
+     * says how many entries it has, {@code Link} points at the next and the last page.
+     */
+    @GetMapping("/cases/{id}/follow-up/timeline")
+    ResponseEntity<List<TimelineEntryView>> timeline(@PathVariable String id,
+                                                     @RequestParam(defaultValue = "0") int page,
+                                                     @RequestParam(defaultValue = "" + PageView.MAX_SIZE) int size,
+                                                     Authentication authentication) {
+        var problems = PageView.pagingProblems(page, size);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Page<NumberedEntry> entries = queries.timeline(reader(authentication), id, page, size);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(entries.getTotalElements()));
+        List<String> links = new java.util.ArrayList<>();
+        if (entries.hasNext()) {
+            links.add(link(page + 1, size, "next"));
+        }
+        if (entries.getTotalPages() > 0) {
+            links.add(link(entries.getTotalPages() - 1, size, "last"));
+        }
+        if (!links.isEmpty()) {
+            answer.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return answer.body(entries.getContent().stream().map(TimelineEntryView::of).toList());
+    }
+
+    private static String link(int page, int size, String rel) {
+        return "<" + ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page)
+                .replaceQueryParam("size", size).toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     private DueCaseView due(FollowedCase c, Instant now) {

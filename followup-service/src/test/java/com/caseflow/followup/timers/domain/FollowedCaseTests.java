@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FollowedCaseTests {
 
+    private static final int CALLERS = 1000;
+
     private static final FollowUpPlan PLAN = new FollowUpPlan(0.75, List.of(
             new EscalationStep("DEPARTMENT_HEAD", Duration.ZERO),
             new EscalationStep("PROJECT_MANAGER", Duration.ofHours(4)),
@@ -153,7 +155,7 @@ class FollowedCaseTests {
         Deadlines urgentDeadlines = Deadlines.of("24X7", at("2026-12-04T17:15"), 15, at("2026-12-04T21:00"), 240);
 
         followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", now, urgentDeadlines),
-                PLAN_WITH_URGENT_LADDER, ALWAYS);
+                PLAN_WITH_URGENT_LADDER, ALWAYS, CALLERS);
 
         assertThat(followed.priority()).isEqualTo(Priority.URGENT);
         assertThat(followed.calendarId()).isEqualTo("24X7");
@@ -253,7 +255,7 @@ class FollowedCaseTests {
         followed.accepted(Cases.accepted(caseId, 2, "ENGINEERING", "D-ENG-01", at("2026-12-01T09:20")));
 
         followed.attached(Cases.attached(caseId, 3, "李娜", "13812345678", at("2026-12-01T10:00"),
-                Cases.deadlines(at("2026-12-01T09:00"), 1, 4, WORKING_TIME)), PLAN, WORKING_TIME);
+                Cases.deadlines(at("2026-12-01T09:00"), 1, 4, WORKING_TIME)), PLAN, WORKING_TIME, CALLERS);
 
         assertThat(followed.earliestOpenDeadline()).contains(at("2026-12-01T13:00"));
         assertThat(followed.deadlines()).filteredOn(d -> d.kind() == DeadlineKind.FIRST_RESPONSE)
@@ -266,11 +268,86 @@ class FollowedCaseTests {
     void whenCustomersJoinAnIncidentThenEachDifferentNumberIsKeptForTheCallbackOnce() {
         FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
 
-        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")), PLAN, WORKING_TIME);
-        followed.attached(Cases.attached(caseId, 3, "王强", "13900001111", at("2026-12-01T09:06")), PLAN, WORKING_TIME);
-        followed.attached(Cases.attached(caseId, 4, "陈静", "021-58881234", at("2026-12-01T09:07")), PLAN, WORKING_TIME);
+        followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")),
+                PLAN, WORKING_TIME, CALLERS);
+        followed.attached(Cases.attached(caseId, 3, "王强", "13900001111", at("2026-12-01T09:06")),
+                PLAN, WORKING_TIME, CALLERS);
+        followed.attached(Cases.attached(caseId, 4, "陈静", "021-58881234", at("2026-12-01T09:07")),
+                PLAN, WORKING_TIME, CALLERS);
 
         assertThat(followed.callers()).extracting(c -> c.customer().name()).containsExactly("李娜", "王强", "陈静");
         assertThat(followed.priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
+    void whenACaseSpillsItsTimelineThenItKeepsItsFirstEntryItsNewestAndThoseNotYetStoredWithUnchangedNumbers() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+        for (int i = 0; i < 10; i++) {
+            followed.transferred(Cases.transferred(caseId, 2 + i, "ENGINEERING", "PROPERTY",
+                    at("2026-12-01T09:00").plusSeconds(60L * (i + 1)), 2, 8, WORKING_TIME), PLAN, WORKING_TIME);
+        }
+        List<TimelineEntry> whole = followed.timeline();
+        assertThat(followed.timelineCount()).isEqualTo(whole.size()).isEqualTo(33);
+        FollowedCase.Stored stored = followed.stored();
+        followed.resolved(Cases.resolved(caseId, 12, "PROPERTY", at("2026-12-01T10:00")));
+
+        FollowedCase.Spilled spilled = followed.spillable(5, stored);
+        followed.drop(spilled);
+
+        // entries 2..29 leave; 1 stays, 30..33 are the newest stored, 34 (the resolution) is not stored yet
+        assertThat(spilled.timeline()).extracting(NumberedEntry::number)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, 29).boxed().toList());
+        assertThat(spilled.timeline()).extracting(NumberedEntry::entry).containsExactlyElementsOf(whole.subList(1, 29));
+        assertThat(followed.numberedTimeline()).extracting(NumberedEntry::number).containsExactly(1L, 30L, 31L, 32L,
+                33L, 34L);
+        assertThat(followed.numberedTimeline().get(1).entry()).isEqualTo(whole.get(29));
+        assertThat(followed.timeline().get(followed.timeline().size() - 1).what()).isEqualTo("RESOLVED");
+        assertThat(followed.timelineCount()).isEqualTo(34);
+
+        assertThat(followed.spillable(5, followed.stored()).timeline()).as("the newest five stay").isEmpty();
+        followed.reopened(new CaseReopened(caseId, 13, "PROPERTY", "回访不满意", "request-1", Priority.HIGH,
+                Cases.deadlines(at("2026-12-01T11:00"), 2, 8, WORKING_TIME), at("2026-12-01T11:00")), PLAN,
+                WORKING_TIME);
+        assertThat(followed.spillable(5, followed.stored()).timeline()).extracting(NumberedEntry::number)
+                .containsExactly(30L, 31L, 32L);
+    }
+
+    @Test
+    void whenNewDeadlinesAreSetThenOnlyTheSettledTimersOfGenerationsBeforeTheLastTwoLeave() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+        followed.transferred(Cases.transferred(caseId, 2, "ENGINEERING", "PROPERTY", at("2026-12-01T09:10"), 2, 8,
+                WORKING_TIME), PLAN, WORKING_TIME);
+        FollowedCase.Stored stored = followed.stored();
+        followed.transferred(Cases.transferred(caseId, 3, "PROPERTY", "ENGINEERING", at("2026-12-01T09:20"), 2, 8,
+                WORKING_TIME), PLAN, WORKING_TIME);
+
+        FollowedCase.Spilled spilled = followed.spillable(50, stored);
+        followed.drop(spilled);
+
+        assertThat(spilled.timers()).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.id()).startsWith("g1-");
+            assertThat(s.state()).isEqualTo(StageState.CANCELLED);
+        });
+        assertThat(followed.stages()).extracting(Stage::id).allMatch(id -> id.startsWith("g2-") || id.startsWith("g3-"))
+                .anyMatch(id -> id.startsWith("g3-"));
+        assertThat(followed.stages()).filteredOn(s -> s.id().startsWith("g3-"))
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(StageState.PENDING));
+        assertThat(followed.nextDueAt()).isPresent();
+    }
+
+    @Test
+    void whenACaseHoldsAsManyCustomersAsItMayThenOneMoreGetsNoPlaceButAKnownOneStillJoins() {
+        FollowedCase followed = routedAt("2026-12-01T09:00", 2, 8);
+
+        assertThat(followed.attached(Cases.attached(caseId, 2, "王强", "13900001111", at("2026-12-01T09:05")),
+                PLAN, WORKING_TIME, 2)).isTrue();
+        assertThat(followed.attached(Cases.attached(caseId, 3, "陈静", "021-58881234", at("2026-12-01T09:06")),
+                PLAN, WORKING_TIME, 2)).isFalse();
+        assertThat(followed.attached(Cases.attached(caseId, 4, "王强", "13900001111", at("2026-12-01T09:07")),
+                PLAN, WORKING_TIME, 2)).isTrue();
+
+        assertThat(followed.callers()).extracting(c -> c.customer().name()).containsExactly("李娜", "王强");
+        assertThat(followed.timeline()).filteredOn(e -> e.what().equals("CONTACT_ATTACHED")).hasSize(3);
+        assertThat(followed.sequence()).isEqualTo(4);
     }
 }
