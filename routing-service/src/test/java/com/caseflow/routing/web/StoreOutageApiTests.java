@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.routing.demo-data=true",
         "caseflow.outbox.sweep-interval=500ms"})
-@EmbeddedKafka(partitions = 1, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq", "calendars"},
+@EmbeddedKafka(partitions = 3, topics = {"contacts", "contacts.dlq", "cases", "followups", "followups.dlq", "calendars"},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class StoreOutageApiTests {
 
