@@ -112,7 +112,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /**
      * The store is unreachable or frozen: whatever form that takes once the driver's short timeouts run out
      * (Spring's translations, the driver's own exceptions where they escape untranslated, the open circuit breaker
-     * in front of the store). Answered at once with 503 and when to try again, never as a 500.
+     * in front of the store). Answered at once with 503 and when to try again, never as a 500. The same list as
+     * {@link StoreBreaker}'s: what the store's breaker counts as the store away.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
