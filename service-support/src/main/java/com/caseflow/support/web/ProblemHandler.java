@@ -11,6 +11,7 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -54,7 +55,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE = "urn:caseflow:problem:";
-    /** The circuit breaker that services put in front of their store. */
+    /** The circuit breaker in front of the store: {@link StoreBreaker}. */
     public static final String STORE_BREAKER = "mongo";
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -111,18 +112,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /**
      * The store is unreachable or frozen: whatever form that takes once the driver's short timeouts run out
      * (Spring's translations, the driver's own exceptions where they escape untranslated, the open circuit breaker
-     * in front of the store). Answered at once with 503 and when to try again, never as a 500.
+     * in front of the store). Answered at once with 503 and when to try again, never as a 500. The same list as
+     * {@link StoreBreaker}'s: what the store's breaker counts as the store away.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
             MongoConnectionPoolClearedException.class,
             MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale, HttpServletRequest request) {
         log.error("Data store unavailable: {}", e.getClass().getSimpleName());
+        // what the store's circuit breaker counts as a failure of the store
+        request.setAttribute(StoreBreaker.FAILURE, e);
         return storeUnavailable(locale);
     }
 
-    /** An open circuit breaker: the store's (intake's "mongo") or another dependency's. */
+    /** An open circuit breaker: the store's ({@link StoreBreaker}) or another dependency's. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> breakerOpen(CallNotPermittedException e, Locale locale) {
         log.warn("Answered 503, circuit breaker open: {}", e.getCausingCircuitBreakerName());

@@ -3,7 +3,6 @@ package com.caseflow.intake.calls.persistence;
 import com.caseflow.intake.calls.domain.Call;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 
 @Repository
-// a store that is away refuses calls at once (503) rather than each waiting for the driver's timeouts
-@CircuitBreaker(name = "mongo")
 public class CallStore implements InitializingBean {
 
     private final MongoTemplate mongo;

@@ -3,7 +3,6 @@ package com.caseflow.intake.contacts.persistence;
 import com.caseflow.intake.contacts.domain.Contact;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Page;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 
 @Repository
-// a store that is away refuses calls at once (503) rather than each waiting for the driver's timeouts
-@CircuitBreaker(name = "mongo")
 public class ContactStore implements InitializingBean {
 
     private final MongoTemplate mongo;

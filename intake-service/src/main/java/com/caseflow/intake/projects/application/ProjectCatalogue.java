@@ -7,7 +7,6 @@ import com.caseflow.intake.projects.persistence.ProjectDocument;
 import com.caseflow.intake.projects.persistence.ProjectRepository;
 import com.caseflow.intake.validation.RequestChecks;
 import com.caseflow.support.problem.ConflictException;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import jakarta.validation.Validator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,8 +20,6 @@ import java.util.stream.IntStream;
 
 /** The catalogue agents answer from: location, unit types and prices, and frequent questions of each project. */
 @Service
-// a store that is away refuses calls at once (503) rather than each waiting for the driver's timeouts
-@CircuitBreaker(name = "mongo")
 public class ProjectCatalogue {
 
     private final ProjectRepository projects;
