@@ -95,7 +95,9 @@ final class ConsoleSystem {
                     "--caseflow.console.services.intake=" + intakeUrl,
                     "--caseflow.console.services.routing=" + routingUrl,
                     "--caseflow.console.services.followup=" + followUpUrl,
-                    "--caseflow.console.services.evaluation=" + evaluationUrl)));
+                    "--caseflow.console.services.evaluation=" + evaluationUrl,
+                    // CI runs on a busy machine: a cold service's first Excel export outlasted the interactive 5 s
+                    "--caseflow.console.services.read-timeout=30s")));
         } catch (IOException e) {
             stop();
             throw new UncheckedIOException(e);
