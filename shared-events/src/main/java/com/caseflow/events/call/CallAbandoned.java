@@ -1,5 +1,6 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,9 +18,9 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallAbandoned(@Identifier String callId, @Identifier String hotline, @Size(max = 32) String caller,
-                            Instant offeredAt, Instant abandonedAt, @Identifier String lastAgentId,
-                            Instant ringStartedAt) {
+public record CallAbandoned(@Identifier String callId, @Identifier String hotline,
+                            @Sealed @Size(max = 32) String caller, Instant offeredAt, Instant abandonedAt,
+                            @Identifier String lastAgentId, Instant ringStartedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -1,5 +1,6 @@
 package com.caseflow.events.call;
 
+import com.caseflow.events.Sealed;
 import com.caseflow.events.validation.Identifier;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,7 +19,7 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CallAnswered(@Identifier String callId, @Identifier String hotline, @Size(max = 32) String caller,
+public record CallAnswered(@Identifier String callId, @Identifier String hotline, @Sealed @Size(max = 32) String caller,
                            @Identifier String agentId, Instant offeredAt, Instant ringStartedAt, Instant answeredAt) {
 
     public static final int SCHEMA_VERSION = 1;
