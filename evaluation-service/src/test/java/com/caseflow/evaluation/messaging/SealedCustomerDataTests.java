@@ -144,10 +144,12 @@ class SealedCustomerDataTests {
         String hotline = "PII-" + UUID.randomUUID().toString().substring(0, 8);
         String callId = "CALL-" + UUID.randomUUID();
         Instant offered = LocalDateTime.parse("2026-10-21T10:05").atZone(SHANGHAI).toInstant();
-        List<Object> facts = List.of(new CallOffered(callId, hotline, caller, offered),
-                new CallRinging(callId, hotline, caller, "A001", offered, offered.plusSeconds(2)),
+        String token = TestKeys.customerTokens().of(caller).orElseThrow();
+        List<Object> facts = List.of(new CallOffered(callId, hotline, caller, offered).withCallerToken(token),
+                new CallRinging(callId, hotline, caller, "A001", offered, offered.plusSeconds(2))
+                        .withCallerToken(token),
                 new CallAbandoned(callId, hotline, caller, offered, offered.plusSeconds(30), "A001",
-                        offered.plusSeconds(2)));
+                        offered.plusSeconds(2)).withCallerToken(token));
         try (EventLog log = new EventLog(broker.getBrokersAsString())) {
             facts.forEach(fact -> log.publishSealed(Topics.CALLS, envelope(callId, fact), TestKeys.keyring()));
         }
@@ -170,6 +172,7 @@ class SealedCustomerDataTests {
                     CallRinging.class).data();
             assertThat(ringing.caller()).isNull();
             assertThat(ringing.agentId()).isEqualTo("A001");
+            assertThat(ringing.callerToken()).isEqualTo(token);
             assertThat(reader.read(MessageBuilder.withPayload(records.get(2).value()).build(), CallAbandoned.class)
                     .data().caller()).isNull();
         }

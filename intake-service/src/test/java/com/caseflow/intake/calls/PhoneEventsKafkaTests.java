@@ -99,6 +99,9 @@ class PhoneEventsKafkaTests {
         assertThat(new String(facts.get(0).value(), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("13812345678");
         assertThat(caller(offered)).isEqualTo("13812345678");
+        // and its customer token in the clear, the same intake gives the contact of that number
+        assertThat(offered.get("callerToken").asString())
+                .isEqualTo(TestKeys.customerTokens().of("13812345678").orElseThrow());
         assertThat(offered.get("offeredAt").asString()).isEqualTo(t0.toString());
         JsonNode answered = data(facts.get(2));
         assertThat(answered.get("agentId").asString()).isEqualTo("A001");
@@ -251,6 +254,8 @@ class PhoneEventsKafkaTests {
         assertThat(missed.get("ringStartedAt").asString()).isEqualTo(t0.plusSeconds(1).toString());
         assertThat(missed.get("abandonedAt").asString()).isEqualTo(t0.plusSeconds(20).toString());
         assertThat(caller(missed)).isEqualTo("13812345678");
+        assertThat(missed.get("callerToken").asString())
+                .isEqualTo(TestKeys.customerTokens().of("13812345678").orElseThrow());
         assertThat(factsOf(endedUnanswered)).extracting(r -> TopicReader.header(r, CloudEventHeaders.TYPE))
                 .containsExactly(EventTypes.CALL_OFFERED, EventTypes.CALL_ABANDONED, EventTypes.CALL_ENDED);
         Api.Response call = new Api(port, IDP.token("S001", Roles.SUPERVISOR)).get("/api/v1/phone/calls/" + abandoned);
