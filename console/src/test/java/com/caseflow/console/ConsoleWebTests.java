@@ -4,6 +4,7 @@ import com.caseflow.console.security.SignedInStaff;
 import com.caseflow.console.security.Staff;
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.sealing.Keyring;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -66,6 +67,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, topics = {"cases.dept.engineering", "cases.dept.customer-service", "calls"})
 class ConsoleWebTests {
+
+    /** intake's local default key (application.yml), which the console holds too. */
+    private static final Keyring INTAKE_KEYS = Keyring.of(
+            Map.of("local", "bG9jYWwtb25seS1ldmVudC1zZWFsaW5nLWtleS0zMmI="), "local");
 
     @RegisterExtension
     static final StandInServices services = new StandInServices();
@@ -336,10 +341,12 @@ class ConsoleWebTests {
                 .andExpect(request().asyncStarted()).andReturn();
         MvcResult other = mvc.perform(get("/calls/pop").with(logins.agent("A102")))
                 .andExpect(request().asyncStarted()).andReturn();
-        // every record on one partition, in this order: each one seen proves the ones before it were handled
+        // every record on one partition, in this order: each one seen proves the ones before it were handled. The
+        // caller travels sealed (as intake writes it); CALL-102's is plain, as written before sealing
         publishCall("CALL-101", EventTypes.CALL_RINGING, """
-                {"callId":"CALL-101","hotline":"400-820-8820","caller":"13812345678","agentId":"A101",
-                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z"}""");
+                {"callId":"CALL-101","hotline":"400-820-8820","caller":"%s","agentId":"A101",
+                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z"}"""
+                .formatted(INTAKE_KEYS.seal("caller", "13812345678")));
         publishCall("CALL-102", EventTypes.CALL_RINGING, """
                 {"callId":"CALL-102","hotline":"400-820-8820","caller":"13900001111","agentId":"A102",
                  "offeredAt":"2026-12-05T02:00:05Z","ringStartedAt":"2026-12-05T02:00:06Z"}""");
@@ -353,9 +360,9 @@ class ConsoleWebTests {
         assertThat(content(other)).doesNotContain("CALL-101", "13812345678");
 
         publishCall("CALL-101", EventTypes.CALL_ABANDONED, """
-                {"callId":"CALL-101","hotline":"400-820-8820","caller":"13812345678",
+                {"callId":"CALL-101","hotline":"400-820-8820","caller":"%s",
                  "offeredAt":"2026-12-05T02:00:00Z","abandonedAt":"2026-12-05T02:00:30Z","lastAgentId":"A101",
-                 "ringStartedAt":"2026-12-05T02:00:02Z"}""");
+                 "ringStartedAt":"2026-12-05T02:00:02Z"}""".formatted(INTAKE_KEYS.seal("caller", "13812345678")));
         await().atMost(Duration.ofSeconds(60)).until(() -> content(callForm).contains("来电已挂断，已生成回拨任务"));
         assertThat(content(callForm)).contains("data-call-state=\"ABANDONED\"", "id=\"call-pop-dismiss\"")
                 .doesNotContain("CALL-102", "13900001111");
@@ -380,6 +387,21 @@ class ConsoleWebTests {
         assertThat(content(mvc.perform(get("/calls/pop").with(logins.agent("A102")))
                 .andExpect(request().asyncStarted()).andReturn())).doesNotContain("call-pop");
         mvc.perform(get("/calls/pop").with(logins.engineer())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCallerSealedUnderAKeyTheConsoleDoesNotHoldPopsWithoutTheNumber() throws Exception {
+        awaitConsoleReadsTheCallsTopic();
+        MvcResult page = mvc.perform(get("/calls/pop").with(logins.agent("A103")))
+                .andExpect(request().asyncStarted()).andReturn();
+        Keyring other = Keyring.of(Map.of("k9", "b3RoZXItZXZlbnQtc2VhbGluZy1rZXktb2YtMzJieXQ="), "k9");
+        String sealed = other.seal("caller", "13712340000");
+        publishCall("CALL-103", EventTypes.CALL_RINGING, """
+                {"callId":"CALL-103","hotline":"400-820-8820","caller":"%s","agentId":"A103",
+                 "offeredAt":"2026-12-05T02:00:00Z","ringStartedAt":"2026-12-05T02:00:02Z"}""".formatted(sealed));
+        // it pops, shown as a number not given ("号码未显示"): neither the number nor the sealed text
+        await().atMost(Duration.ofSeconds(60)).until(() -> content(page).contains("data-call-id=\"CALL-103\""));
+        assertThat(content(page)).contains("号码未显示").doesNotContain("13712340000", "sealed:");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.caseflow.console.calls;
 
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.sealing.Keyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
  * The screen pop (来电弹屏): reads the phone platform's facts on {@code calls} and shows each agent's own call on every
  * console page that agent has open — ringing, answered, hung up, over. Like {@code LiveCases}, every console instance
  * reads every record (an anonymous consumer group from the newest offset) and tells the pages connected to it; a call
- * ringing at one agent is never sent to another agent's pages.
+ * ringing at one agent is never sent to another agent's pages. The caller's number is sealed on the topic: the console
+ * holds the event sealing key to open it.
  */
 @Configuration(proxyBeanMethods = false)
 public class LiveCalls {
@@ -58,10 +60,16 @@ public class LiveCalls {
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     private final JsonMapper json;
     private final Clock clock;
+    private final Keyring keyring;
 
-    public LiveCalls(JsonMapper json, Clock clock, MeterRegistry meters) {
+    public LiveCalls(JsonMapper json, Clock clock, MeterRegistry meters, CallerKeys keys) {
         this.json = json;
         this.clock = clock;
+        this.keyring = Keyring.of(keys.keys(), null);
+        if (!keyring.opens()) {
+            throw new IllegalStateException("the screen pop needs caseflow.events.sealing.keys.<id> to open callers' "
+                    + "numbers on calls");
+        }
         meters.gauge("caseflow.console.pop.streams", agents, a -> a.values().stream().mapToInt(Set::size).sum());
     }
 
@@ -100,7 +108,7 @@ public class LiveCalls {
         if (agent == null) {
             return;
         }
-        show(agent, new Pop(callId, data.path("hotline").asString(null), data.path("caller").asString(null),
+        show(agent, new Pop(callId, data.path("hotline").asString(null), caller(callId, data),
                 State.RINGING, instant(data, "ringStartedAt"), null));
     }
 
@@ -115,10 +123,27 @@ public class LiveCalls {
         }
         Current now = current.get(agent);
         if (now == null) {
-            show(agent, new Pop(callId, data.path("hotline").asString(null), data.path("caller").asString(null),
+            show(agent, new Pop(callId, data.path("hotline").asString(null), caller(callId, data),
                     State.ANSWERED, instant(data, "ringStartedAt"), instant(data, "answeredAt")));
         } else if (now.pop().callId().equals(callId)) {
             show(agent, now.pop().in(State.ANSWERED, instant(data, "answeredAt")));
+        }
+    }
+
+    /**
+     * The caller's number, opened; a plain one (written before sealing) as it is. One that does not open (a key this
+     * console does not hold, altered) pops without a number: the agent still sees the call ring.
+     */
+    private String caller(String callId, JsonNode data) {
+        String caller = data.path("caller").asString(null);
+        if (caller == null) {
+            return null;
+        }
+        try {
+            return keyring.open("caller", caller).orElse(null);
+        } catch (Keyring.Unopenable e) {
+            log.warn("Caller of call {} does not open, popped without a number: {}", callId, e.getMessage());
+            return null;
         }
     }
 

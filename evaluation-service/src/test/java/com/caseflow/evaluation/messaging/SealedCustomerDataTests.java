@@ -4,6 +4,9 @@ import com.caseflow.evaluation.support.EvaluationServiceTest;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.Topics;
+import com.caseflow.events.call.CallAbandoned;
+import com.caseflow.events.call.CallOffered;
+import com.caseflow.events.call.CallRinging;
 import com.caseflow.events.cases.CaseCustomer;
 import com.caseflow.events.cases.CaseResolved;
 import com.caseflow.events.cases.CaseRouted;
@@ -45,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Evaluation needs no names or numbers, and holds no key to them: a contact and its case as intake and routing write
  * them (the customer's fields sealed) are counted as before, while evaluation reads the sealed fields as null and its
- * database, read collection by collection, holds neither the customer's name nor number, unit or words.
+ * database, read collection by collection, holds neither the customer's name nor number, unit or words. Likewise a
+ * missed call on {@code calls}: counted, its caller's number read as null.
  */
 @EvaluationServiceTest
 class SealedCustomerDataTests {
@@ -132,6 +136,49 @@ class SealedCustomerDataTests {
         }
         assertThat(database.toString()).contains(contactId, caseId)
                 .doesNotContain(NAME, PHONE, UNIT, "阳台渗水", "13600005678", "已上门维修", "sealed:v1:");
+    }
+
+    @Test
+    void whenAMissedCallArrivesWithItsCallerSealedThenItIsCountedAndTheCallerReadsAsNull() {
+        String caller = "13700004321";
+        String hotline = "PII-" + UUID.randomUUID().toString().substring(0, 8);
+        String callId = "CALL-" + UUID.randomUUID();
+        Instant offered = LocalDateTime.parse("2026-10-21T10:05").atZone(SHANGHAI).toInstant();
+        String token = TestKeys.customerTokens().of(caller).orElseThrow();
+        List<Object> facts = List.of(new CallOffered(callId, hotline, caller, offered).withCallerToken(token),
+                new CallRinging(callId, hotline, caller, "A001", offered, offered.plusSeconds(2))
+                        .withCallerToken(token),
+                new CallAbandoned(callId, hotline, caller, offered, offered.plusSeconds(30), "A001",
+                        offered.plusSeconds(2)).withCallerToken(token));
+        try (EventLog log = new EventLog(broker.getBrokersAsString())) {
+            facts.forEach(fact -> log.publishSealed(Topics.CALLS, envelope(callId, fact), TestKeys.keyring()));
+        }
+        Barriers.consumed(broker.getBrokersAsString(), "evaluation-service", Topics.CALLS);
+
+        Api manager = new Api(port, TestIdentityProvider.get().token("M001", "MANAGER"));
+        JsonNode total = await().atMost(WAIT).until(() -> manager.get("/api/v1/reports/hotlines?from=2026-10-21"
+                + "&to=2026-10-21").json().get("hotlines").valueStream()
+                .filter(h -> h.get("hotline").asString().equals(hotline)).findFirst()
+                .map(h -> h.get("total")).orElse(null), t -> t != null && t.get("abandoned").asLong() == 1);
+        assertThat(total.get("offered").asLong()).isEqualTo(1);
+
+        try (TopicReader calls = new TopicReader(broker.getBrokersAsString(), Topics.CALLS)) {
+            List<ConsumerRecord<String, byte[]>> records = calls.read(r -> callId.equals(r.key()), 3, WAIT);
+            assertThat(records).hasSize(3).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(caller));
+            assertThat(reader.read(MessageBuilder.withPayload(records.get(0).value()).build(), CallOffered.class)
+                    .data().caller()).isNull();
+            CallRinging ringing = reader.read(MessageBuilder.withPayload(records.get(1).value()).build(),
+                    CallRinging.class).data();
+            assertThat(ringing.caller()).isNull();
+            assertThat(ringing.agentId()).isEqualTo("A001");
+            assertThat(ringing.callerToken()).isEqualTo(token);
+            assertThat(reader.read(MessageBuilder.withPayload(records.get(2).value()).build(), CallAbandoned.class)
+                    .data().caller()).isNull();
+        }
+        try (TopicReader dlq = new TopicReader(broker.getBrokersAsString(), Topics.deadLetter(Topics.CALLS))) {
+            assertThat(dlq.readToEnd()).noneMatch(r -> callId.equals(r.key()));
+        }
     }
 
     private static <T> EventEnvelope<T> envelope(String key, T event) {

@@ -6,13 +6,17 @@ import com.caseflow.events.Topics;
 import com.caseflow.events.call.CallAbandoned;
 import com.caseflow.events.call.CallAnswered;
 import com.caseflow.support.testing.EventLog;
+import com.caseflow.support.testing.TestKeys;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Publishes the phone platform's facts on {@code calls} as intake does: an envelope keyed by the call id. */
+/**
+ * Publishes the phone platform's facts on {@code calls} as intake does: an envelope keyed by the call id, the caller's
+ * number sealed under the local key.
+ */
 public final class CallLog implements AutoCloseable {
 
     private final EventLog log;
@@ -43,12 +47,12 @@ public final class CallLog implements AutoCloseable {
     public EventEnvelope<Object> publish(String callId, Object event) {
         EventEnvelope<Object> envelope = new EventEnvelope<>(UUID.randomUUID().toString(), EventTypes.nameOf(event), 1,
                 TestClock.CLOCK.instant(), callId, callId, event);
-        log.publish(Topics.CALLS, envelope);
+        log.publishSealed(Topics.CALLS, envelope, TestKeys.keyring());
         return envelope;
     }
 
     public void publish(EventEnvelope<?> envelope) {
-        log.publish(Topics.CALLS, envelope);
+        log.publishSealed(Topics.CALLS, envelope, TestKeys.keyring());
     }
 
     @Override

@@ -47,8 +47,12 @@ final class ComposeLint {
     /** The key that seals customers' fields on the topics, a config-tree file named for its key id. */
     static final String SEALING_KEYS = "caseflow.events.sealing.keys.";
     static final String SEALING_KEY = SEALING_KEYS + "k1";
-    /** Who may open customers' names and numbers on the topics: evaluation, for one, needs none. */
-    static final Set<String> SEALING_KEY_HOLDERS = Set.of("intake-service", "routing-service", "followup-service");
+    /**
+     * Who may open customers' names and numbers on the topics: evaluation, for one, needs none; the console opens the
+     * caller's number on calls for the screen pop.
+     */
+    static final Set<String> SEALING_KEY_HOLDERS = Set.of("intake-service", "routing-service", "followup-service",
+            "console");
 
     /** What each service cannot start without, as compose secrets (their targets, i.e. file names in /run/secrets). */
     static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
@@ -61,7 +65,7 @@ final class ComposeLint {
                     "CASEFLOW_SMS_SECRET", "CASEFLOW_AUDIT_CUSTOMER_KEY", "CASEFLOW_EVENTS_SEALING_CURRENT",
                     SEALING_KEY),
             "evaluation-service", Set.of(CA, "KAFKA_PASSWORD", "MONGODB_PASSWORD"),
-            "console", Set.of(CA, "KAFKA_PASSWORD", "CASEFLOW_CONSOLE_SECRET"),
+            "console", Set.of(CA, "KAFKA_PASSWORD", "CASEFLOW_CONSOLE_SECRET", SEALING_KEY),
             "identity", Set.of("CASEFLOW_SERVICES_SECRET", "CASEFLOW_CONSOLE_SECRET"),
             "kafka", Set.of(CA, "kafka.pem", "kafka-admin.password", "kafka-cluster-id"),
             "mongo", Set.of(CA, "mongo.pem", "mongo-keyfile", "mongo-root.password"));
@@ -174,7 +178,7 @@ final class ComposeLint {
             if (!SEALING_KEY_HOLDERS.contains(name)) {
                 secrets.keySet().stream().filter(target -> target.startsWith(SEALING_KEYS))
                         .forEach(target -> violations.add(name + ": holds " + target
-                                + ": only intake, routing and follow-up may open customers' sealed fields"));
+                                + ": only intake, routing, follow-up and the console may open customers' sealed fields"));
             }
             Object published = service.get("ports");
             String module = module(service);

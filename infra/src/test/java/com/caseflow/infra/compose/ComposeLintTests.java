@@ -82,11 +82,16 @@ class ComposeLintTests {
         assertThat(violations(COMPOSE, "      - source: mongo-evaluation-password\n        target: MONGODB_PASSWORD\n",
                 "      - source: mongo-evaluation-password\n        target: MONGODB_PASSWORD\n"
                         + "      - source: events-sealing-key-k1\n        target: caseflow.events.sealing.keys.k1\n"))
-                .contains("evaluation-service: holds caseflow.events.sealing.keys.k1: only intake, routing and "
-                        + "follow-up may open customers' sealed fields");
+                .contains("evaluation-service: holds caseflow.events.sealing.keys.k1: only intake, routing, "
+                        + "follow-up and the console may open customers' sealed fields");
         assertThat(violations(COMPOSE, "      - source: events-sealing-key-k1\n        target: "
                 + "caseflow.events.sealing.keys.k1\n      # the customer token", "      # the customer token"))
                 .contains("intake-service: lacks the secret caseflow.events.sealing.keys.k1");
+        // the screen pop opens the caller's number on calls
+        assertThat(violations(COMPOSE, "      - source: events-sealing-key-k1\n        target: "
+                + "caseflow.events.sealing.keys.k1\n    ports:\n      - \"127.0.0.1:8080:8080\"",
+                "    ports:\n      - \"127.0.0.1:8080:8080\""))
+                .contains("console: lacks the secret caseflow.events.sealing.keys.k1");
     }
 
     @Test

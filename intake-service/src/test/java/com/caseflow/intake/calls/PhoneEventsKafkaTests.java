@@ -11,6 +11,7 @@ import com.caseflow.support.testing.Api;
 import com.caseflow.support.testing.Barriers;
 import com.caseflow.support.testing.TestIdentityProvider;
 import com.caseflow.support.testing.TestInfrastructure;
+import com.caseflow.support.testing.TestKeys;
 import com.caseflow.support.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -94,7 +95,13 @@ class PhoneEventsKafkaTests {
                 EventTypes.CALL_OFFERED, EventTypes.CALL_RINGING, EventTypes.CALL_ANSWERED, EventTypes.CALL_ENDED);
         JsonNode offered = data(facts.get(0));
         assertThat(offered.get("hotline").asString()).isEqualTo("400-820-8820");
-        assertThat(offered.get("caller").asString()).isEqualTo("13812345678");
+        // the caller's number travels sealed: only a key holder (follow-up, the console) reads it
+        assertThat(new String(facts.get(0).value(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("13812345678");
+        assertThat(caller(offered)).isEqualTo("13812345678");
+        // and its customer token in the clear, the same intake gives the contact of that number
+        assertThat(offered.get("callerToken").asString())
+                .isEqualTo(TestKeys.customerTokens().of("13812345678").orElseThrow());
         assertThat(offered.get("offeredAt").asString()).isEqualTo(t0.toString());
         JsonNode answered = data(facts.get(2));
         assertThat(answered.get("agentId").asString()).isEqualTo("A001");
@@ -246,7 +253,9 @@ class PhoneEventsKafkaTests {
         assertThat(missed.get("lastAgentId").asString()).isEqualTo("A003");
         assertThat(missed.get("ringStartedAt").asString()).isEqualTo(t0.plusSeconds(1).toString());
         assertThat(missed.get("abandonedAt").asString()).isEqualTo(t0.plusSeconds(20).toString());
-        assertThat(missed.get("caller").asString()).isEqualTo("13812345678");
+        assertThat(caller(missed)).isEqualTo("13812345678");
+        assertThat(missed.get("callerToken").asString())
+                .isEqualTo(TestKeys.customerTokens().of("13812345678").orElseThrow());
         assertThat(factsOf(endedUnanswered)).extracting(r -> TopicReader.header(r, CloudEventHeaders.TYPE))
                 .containsExactly(EventTypes.CALL_OFFERED, EventTypes.CALL_ABANDONED, EventTypes.CALL_ENDED);
         Api.Response call = new Api(port, IDP.token("S001", Roles.SUPERVISOR)).get("/api/v1/phone/calls/" + abandoned);
@@ -436,5 +445,11 @@ class PhoneEventsKafkaTests {
 
     private static String newCallId() {
         return "C-" + UUID.randomUUID();
+    }
+
+    private static String caller(JsonNode data) {
+        String sealed = data.get("caller").asString();
+        assertThat(sealed).startsWith("sealed:v1:local:");
+        return TestKeys.keyring().open("caller", sealed).orElseThrow();
     }
 }

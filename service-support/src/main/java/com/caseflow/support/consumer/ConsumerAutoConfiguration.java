@@ -2,7 +2,7 @@ package com.caseflow.support.consumer;
 
 import com.caseflow.events.Topics;
 import com.caseflow.support.sealing.EventSealingAutoConfiguration;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

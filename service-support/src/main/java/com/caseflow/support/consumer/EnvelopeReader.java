@@ -2,7 +2,7 @@ package com.caseflow.support.consumer;
 
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.support.sealing.SealedFields;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;

@@ -1,7 +1,7 @@
 package com.caseflow.support.outbox;
 
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.support.sealing.SealedFields;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,7 +3,7 @@ package com.caseflow.support.outbox;
 import com.caseflow.support.audit.AdminActionAudit;
 import com.caseflow.support.audit.AdminActionAuditConfiguration;
 import com.caseflow.support.sealing.EventSealingAutoConfiguration;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.support.security.ServiceSecurity;
 import com.caseflow.support.security.ServiceSecurityAutoConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -1,5 +1,6 @@
 package com.caseflow.support.sealing;
 
+import com.caseflow.events.sealing.Keyring;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,5 +1,6 @@
 package com.caseflow.support.sealing;
 
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.events.Sealed;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

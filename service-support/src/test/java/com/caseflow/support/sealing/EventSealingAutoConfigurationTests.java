@@ -1,5 +1,6 @@
 package com.caseflow.support.sealing;
 
+import com.caseflow.events.sealing.Keyring;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

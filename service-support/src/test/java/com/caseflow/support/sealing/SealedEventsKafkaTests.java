@@ -1,7 +1,9 @@
 package com.caseflow.support.sealing;
 
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.call.CallRinging;
 import com.caseflow.events.cases.CaseRouted;
 import com.caseflow.events.contact.ContactReceived;
 import com.caseflow.support.consumer.EnvelopeReader;
@@ -32,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a real broker holds of a contact and its case once the outbox relayed them: on {@code contacts}, {@code cases}
- * and the department's own topic, the customer's name, number, unit and words are not in the record's bytes; a
- * service holding the key reads them back, one without it reads null.
+ * and the department's own topic, the customer's name, number, unit and words are not in the record's bytes, nor the
+ * caller's number on {@code calls}; a service holding the key reads them back, one without it reads null.
  */
 @SpringBootTest(classes = RelayTestService.class, properties = {
         "spring.application.name=sealing-test",
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "caseflow.events.sealing.current=k2026",
         "caseflow.events.sealing.keys.k2026=" + SealedEventsKafkaTests.KEY})
 @ContextConfiguration(initializers = TestInfrastructure.class)
-@EmbeddedKafka(partitions = 1, topics = {"contacts", "cases", "cases.dept.engineering"})
+@EmbeddedKafka(partitions = 1, topics = {"contacts", "cases", "cases.dept.engineering", "calls"})
 class SealedEventsKafkaTests {
 
     static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -99,6 +101,29 @@ class SealedEventsKafkaTests {
         // the outbox entry in the store is sealed too: it is the very payload the relay sends
         assertThat(mongo.findAll(org.bson.Document.class, RelayTestService.COLLECTION).toString())
                 .doesNotContain(SealedFieldsTests.PHONE, SealedFieldsTests.NAME);
+    }
+
+    @Test
+    void whenACallRingsThenTheBytesOnCallsHoldNoCallersNumber() {
+        CallRinging ringing = new CallRinging("CALL-SEALED-1", "400-820-8820", "13912345678", "A101",
+                Instant.parse("2026-12-05T02:00:00Z"), Instant.parse("2026-12-05T02:00:02Z"));
+        String key = write(List.of("calls"), EventTypes.CALL_RINGING, ringing);
+
+        try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), "calls")) {
+            ConsumerRecord<String, byte[]> record = topic.withKey(key, WAIT).get(0);
+            String bytes = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(bytes).contains("\"caller\":\"sealed:v1:k2026:", "CALL-SEALED-1", "A101")
+                    .doesNotContain("13912345678");
+            // follow-up and the console (key holders) read the number; evaluation (no key) reads null
+            assertThat(new EnvelopeReader(json, keyring).read(MessageBuilder.withPayload(record.value()).build(),
+                    CallRinging.class).data()).isEqualTo(ringing);
+            CallRinging withoutKey = new EnvelopeReader(json).read(MessageBuilder.withPayload(record.value())
+                    .build(), CallRinging.class).data();
+            assertThat(withoutKey.caller()).isNull();
+            assertThat(withoutKey.agentId()).isEqualTo("A101");
+        }
+        assertThat(mongo.findAll(org.bson.Document.class, RelayTestService.COLLECTION).toString())
+                .doesNotContain("13912345678");
     }
 
     private String write(List<String> topics, String type, Object data) {

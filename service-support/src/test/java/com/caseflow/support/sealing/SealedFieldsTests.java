@@ -1,5 +1,6 @@
 package com.caseflow.support.sealing;
 
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.events.EventEnvelope;
 import com.caseflow.events.EventTypes;
 import com.caseflow.events.cases.CaseCustomer;

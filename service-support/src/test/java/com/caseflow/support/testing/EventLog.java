@@ -2,7 +2,7 @@ package com.caseflow.support.testing;
 
 import com.caseflow.events.CloudEventHeaders;
 import com.caseflow.events.EventEnvelope;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 import com.caseflow.support.sealing.SealedFields;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

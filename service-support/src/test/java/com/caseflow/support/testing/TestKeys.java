@@ -1,7 +1,7 @@
 package com.caseflow.support.testing;
 
 import com.caseflow.support.sealing.CustomerTokens;
-import com.caseflow.support.sealing.Keyring;
+import com.caseflow.events.sealing.Keyring;
 
 import java.util.Map;
 

@@ -11,6 +11,7 @@ import com.caseflow.events.call.CallRinging;
 import com.caseflow.events.call.CallTransferred;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
+import com.caseflow.support.sealing.CustomerTokens;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,11 @@ import java.util.UUID;
 class CallFacts {
 
     private final Outbox outbox;
+    private final CustomerTokens tokens;
 
-    CallFacts(Outbox outbox) {
+    CallFacts(Outbox outbox, CustomerTokens tokens) {
         this.outbox = outbox;
+        this.tokens = tokens;
     }
 
     /**
@@ -33,7 +36,7 @@ class CallFacts {
      * two ids.
      */
     List<OutboxEntry> entries(String callId, String platformEventId, List<Object> facts) {
-        return facts.stream().map(fact -> {
+        return facts.stream().map(this::withCallerToken).map(fact -> {
             String type = EventTypes.nameOf(fact);
             String source = fact instanceof CallOffered ? "offered" : platformEventId;
             String eventId = UUID.nameUUIDFromBytes((callId + '\u0000' + source + '\u0000' + type)
@@ -41,6 +44,24 @@ class CallFacts {
             return outbox.entry(Topics.CALLS, new EventEnvelope<>(eventId, type, schemaVersion(fact),
                     occurredAt(fact), callId, callId, fact));
         }).toList();
+    }
+
+    /** The caller's customer token beside the (sealed) number: readers without the key tell callers apart by it. */
+    private Object withCallerToken(Object fact) {
+        if (fact instanceof CallOffered offered) {
+            return offered.withCallerToken(token(offered.caller()));
+        } else if (fact instanceof CallRinging ringing) {
+            return ringing.withCallerToken(token(ringing.caller()));
+        } else if (fact instanceof CallAnswered answered) {
+            return answered.withCallerToken(token(answered.caller()));
+        } else if (fact instanceof CallAbandoned abandoned) {
+            return abandoned.withCallerToken(token(abandoned.caller()));
+        }
+        return fact;
+    }
+
+    private String token(String caller) {
+        return tokens.of(caller).orElse(null);
     }
 
     private static int schemaVersion(Object fact) {

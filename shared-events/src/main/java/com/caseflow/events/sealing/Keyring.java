@@ -1,4 +1,4 @@
-package com.caseflow.support.sealing;
+package com.caseflow.events.sealing;
 
 import com.caseflow.events.Sealed;
 
