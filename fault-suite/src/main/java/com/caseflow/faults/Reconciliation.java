@@ -314,7 +314,7 @@ final class Reconciliation {
                 "PENDING".equals(stage.getString("state")) && millis(stage.get("dueAt")) < end.toEpochMilli());
     }
 
-    /** Each department's topic: its cases' events, each once, in order ({@link DepartmentCopies}). */
+    /** Each department's topic: its cases' events, each, in order ({@link DepartmentCopies}). */
     private void checkDepartmentTopics(BrokerView broker, Map<String, List<JsonNode>> caseEvents) {
         Map<String, List<BrokerView.Seen>> topics = broker.departmentTopics();
         DepartmentCopies.Findings found = DepartmentCopies.check(caseEvents, topics);
@@ -322,6 +322,7 @@ final class Reconciliation {
         figures.put("department topics", (long) topics.size());
         figures.put("records on department topics", found.records());
         figures.put("cases wrong on a department topic", found.casesWrong());
+        figures.put("department copies sent again (same event id)", found.sentAgain());
     }
 
     private static long millis(Object value) {
