@@ -6,14 +6,11 @@ import com.caseflow.followup.timers.domain.Stage;
 import com.caseflow.followup.timers.domain.StageKind;
 import com.caseflow.followup.timers.domain.StageState;
 import com.caseflow.followup.timers.domain.TimelineEntry;
-import com.mongodb.MongoBulkWriteException;
+import com.caseflow.support.store.InsertOnce;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -35,7 +32,6 @@ public class FollowUpHistoryStore implements InitializingBean {
 
     public static final String TIMELINE = "follow_up_timeline";
     public static final String TIMERS = "follow_up_timers";
-    private static final int DUPLICATE_KEY = 11000;
 
     @Document(TIMELINE)
     record EntryDocument(@Id String id, String caseId, long number, Instant at, String what, DeadlineKind deadline,
@@ -81,8 +77,8 @@ public class FollowUpHistoryStore implements InitializingBean {
     /** Stores the entries and timers; those stored before are left as they are. */
     @Retry(name = "mongo")
     public void store(String caseId, List<NumberedEntry> entries, List<Stage> timers) {
-        insertAll(EntryDocument.class, entries.stream().map(e -> EntryDocument.of(caseId, e)).toList());
-        insertAll(TimerDocument.class, timers.stream().map(t -> TimerDocument.of(caseId, t)).toList());
+        InsertOnce.all(mongo, EntryDocument.class, entries.stream().map(e -> EntryDocument.of(caseId, e)).toList());
+        InsertOnce.all(mongo, TimerDocument.class, timers.stream().map(t -> TimerDocument.of(caseId, t)).toList());
     }
 
     /** The stored timeline entries of a case numbered {@code from} to {@code to}, in order. */
@@ -91,25 +87,5 @@ public class FollowUpHistoryStore implements InitializingBean {
         Query range = Query.query(Criteria.where("caseId").is(caseId).and("number").gte(from).lte(to))
                 .with(Sort.by("number"));
         return mongo.find(range, EntryDocument.class).stream().map(EntryDocument::entry).toList();
-    }
-
-    private void insertAll(Class<?> type, List<?> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-        documents.forEach(bulk::insert);
-        try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                throw e;
-            }
-        } catch (DuplicateKeyException e) {
-            if (e.getCause() instanceof MongoBulkWriteException bulkError
-                    && !bulkError.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
     }
 }

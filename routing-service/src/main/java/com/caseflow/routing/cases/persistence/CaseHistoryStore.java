@@ -1,14 +1,11 @@
 package com.caseflow.routing.cases.persistence;
 
 import com.caseflow.routing.cases.domain.HistoryEntry;
-import com.mongodb.MongoBulkWriteException;
+import com.caseflow.support.store.InsertOnce;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,7 +24,6 @@ import java.util.List;
 public class CaseHistoryStore implements InitializingBean {
 
     static final String COLLECTION = "case_history";
-    private static final int DUPLICATE_KEY = 11000;
 
     @Document(COLLECTION)
     record StepDocument(@Id String id, String caseId, long sequence, String type, Instant at, String by,
@@ -58,23 +54,8 @@ public class CaseHistoryStore implements InitializingBean {
     /** Stores the steps; those stored before are left as they are. */
     @Retry(name = "mongo")
     public void store(String caseId, List<HistoryEntry> steps) {
-        if (steps.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StepDocument.class);
-        steps.forEach(step -> bulk.insert(StepDocument.of(caseId, step)));
-        try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                throw e;
-            }
-        } catch (DuplicateKeyException e) {
-            if (e.getCause() instanceof MongoBulkWriteException bulkError
-                    && !bulkError.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
+        InsertOnce.all(mongo, StepDocument.class,
+                steps.stream().map(step -> StepDocument.of(caseId, step)).toList());
     }
 
     /** The stored steps of a case numbered {@code from} to {@code to}, in order. */
