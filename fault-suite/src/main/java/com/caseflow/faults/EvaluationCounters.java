@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * What evaluation must have counted, counter by counter, worked out from the ledger and the topics — so that a
  * counter counted twice cannot hide behind another counted once too few, as four totals could.
  * Keys are {@code "agent A001 phoneCalls"} or {@code "department CUSTOMER_SERVICE escalations.1"}, as in evaluation's
- * report counters ({@code AgentDay}, {@code DepartmentDay}).
+ * report counters ({@code AgentDay}, {@code DepartmentDay}); a project's are {@code "project SH-LJY contacts.REPAIR"},
+ * as its daily report gives its {@code ProjectDay}s over the period.
  */
 final class EvaluationCounters {
 
@@ -27,6 +28,11 @@ final class EvaluationCounters {
             "feedbackReached", "satisfactionSum", "satisfied");
     /** Escalations are counted by step: {@code escalations.1}, {@code escalations.2}… */
     static final String ESCALATIONS = "escalations.";
+    /** A project's contacts by category ({@code contacts.REPAIR}) and by channel ({@code channels.PHONE}). */
+    static final String CONTACTS = "contacts.";
+    static final String CHANNELS = "channels.";
+    /** Contacts counted in a project that was not read, by category: the whole company's less the projects read. */
+    static final String OTHER_PROJECTS = "other projects";
 
     private EvaluationCounters() {
     }
@@ -143,6 +149,109 @@ final class EvaluationCounters {
         return counters;
     }
 
+    /**
+     * What evaluation must have counted for each project, as {@code Folding} counts it: every accepted contact by
+     * category and channel, and settled at first contact, for the project it was recorded under; every repeat and
+     * incident contact for the project of the case it joined.
+     *
+     * @param accepted   every contact intake accepted
+     * @param caseEvents every case's events, each once, in order, by case id
+     */
+    static Map<String, Long> projects(List<Ledger.Request> accepted, Map<String, List<JsonNode>> caseEvents) {
+        Map<String, Long> counters = new TreeMap<>();
+        for (Ledger.Request request : accepted) {
+            if (request.project == null || request.category == null) {
+                continue;
+            }
+            String project = "project " + request.project;
+            add(counters, project + " " + CONTACTS + request.category, 1);
+            add(counters, project + " " + CHANNELS + (request.visit ? "VISIT" : "PHONE"), 1);
+            if (request.settled) {
+                add(counters, project + " settledAtFirstContact", 1);
+            }
+        }
+        caseEvents.values().forEach(events -> {
+            String project = null;
+            String incident = null;
+            boolean routed = false;
+            for (JsonNode event : events) {
+                JsonNode data = event.path("data");
+                switch (event.path("type").asString()) {
+                    case EventTypes.CASE_ROUTED -> {
+                        if (routed) {
+                            continue;
+                        }
+                        routed = true;
+                        // a case whose project or category evaluation does not know counts no contact for a project
+                        project = data.path("projectCode").isString() && data.path("category").isString()
+                                ? "project " + data.path("projectCode").asString() : null;
+                        incident = text(data.path("incidentId"));
+                        if (project != null && incident != null) {
+                            add(counters, project + " incidentContacts", 1);
+                        }
+                    }
+                    case EventTypes.CONTACT_ATTACHED -> {
+                        if (project == null || text(data.path("receivedAt")) == null
+                                && text(data.path("attachedAt")) == null) {
+                            continue;
+                        }
+                        switch (data.path("reason").asString()) {
+                            case "REPEAT" -> add(counters, project + " repeatContacts", 1);
+                            case "INCIDENT" -> {
+                                String joined = text(data.path("incidentId"));
+                                joined = joined != null ? joined : incident;
+                                if (joined != null) {
+                                    add(counters, project + " incidentContacts", 1);
+                                    if (incident == null) {
+                                        // the case is first seen in an incident: the contact that opened it was one
+                                        // of the incident's callers too
+                                        add(counters, project + " incidentContacts", 1);
+                                        incident = joined;
+                                    }
+                                }
+                            }
+                            default -> { }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        });
+        return counters;
+    }
+
+    /** A project's counters over the period, from the {@code total} of its daily report. */
+    static void readProject(String projectCode, JsonNode total, Map<String, Long> into) {
+        String project = "project " + projectCode;
+        JsonNode contacts = total.path("contacts");
+        contacts.path("byCategory").properties().forEach(e -> into.put(project + " " + CONTACTS + e.getKey(),
+                e.getValue().asLong()));
+        contacts.path("byChannel").properties().forEach(e -> into.put(project + " " + CHANNELS + e.getKey(),
+                e.getValue().asLong()));
+        into.put(project + " repeatContacts", contacts.path("repeatContacts").asLong());
+        into.put(project + " incidentContacts", contacts.path("incidentContacts").asLong());
+        into.put(project + " settledAtFirstContact", total.path("firstContactResolution").path("settled").asLong());
+    }
+
+    /**
+     * What the whole company's daily report ({@code total}) counts by project beyond the projects already read into
+     * {@code counted}: contacts by category, repeat and incident contacts (the company's channels and first-contact
+     * resolution are the agents', not the projects').
+     */
+    static void readOtherProjects(JsonNode total, Map<String, Long> counted) {
+        Map<String, Long> company = new TreeMap<>();
+        JsonNode contacts = total.path("contacts");
+        contacts.path("byCategory").properties().forEach(e -> company.put(CONTACTS + e.getKey(),
+                e.getValue().asLong()));
+        company.put("repeatContacts", contacts.path("repeatContacts").asLong());
+        company.put("incidentContacts", contacts.path("incidentContacts").asLong());
+        Map<String, Long> others = new TreeMap<>();
+        company.forEach((name, all) -> others.put(OTHER_PROJECTS + " " + name, all - counted.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("project ") && e.getKey().endsWith(" " + name))
+                .mapToLong(Map.Entry::getValue).sum()));
+        counted.putAll(others);
+    }
+
     private static List<String> feedbackCounted(JsonNode data) {
         List<String> who = new ArrayList<>();
         if (data.path("agentId").isString()) {
@@ -180,6 +289,10 @@ final class EvaluationCounters {
 
     private static void add(Map<String, Long> counters, String key, long by) {
         counters.merge(key, by, Long::sum);
+    }
+
+    private static String text(JsonNode value) {
+        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
     }
 
     private static Instant instant(JsonNode value) {

@@ -17,19 +17,25 @@ final class Ledger {
         final String key;
         final boolean visit;
         final boolean settled;
+        /** The project and category the contact was recorded under (intake keeps them as sent). */
+        final String project;
+        final String category;
         final String body;
         volatile Outcome outcome = Outcome.PENDING;
         volatile String contactId;
         volatile int lastStatus;
         volatile long acceptedAtMillis;
 
-        Request(long number, String phase, String agent, String key, boolean visit, boolean settled, String body) {
+        Request(long number, String phase, String agent, String key, boolean visit, boolean settled, String project,
+                String category, String body) {
             this.number = number;
             this.phase = phase;
             this.agent = agent;
             this.key = key;
             this.visit = visit;
             this.settled = settled;
+            this.project = project;
+            this.category = category;
             this.body = body;
         }
     }

@@ -37,7 +37,8 @@ final class Load implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Load.class);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final String[] PROJECTS = {"SH-LJY", "HZ-XXH", "SZ-QHW", "BJ-CYG"};
+    /** The projects the load's callers live in. */
+    static final List<String> PROJECTS = List.of("SH-LJY", "HZ-XXH", "SZ-QHW", "BJ-CYG");
     private static final String[] CATEGORIES = {"REPAIR", "INQUIRY", "COMPLAINT", "PROPERTY_MANAGEMENT", "PAYMENT",
             "HANDOVER", "SUGGESTION", "TITLE", "SALES", "OTHER"};
     private static final String[] NAMES = {"王女士", "李先生", "张阿姨", "刘先生", "陈女士", "杨先生", "赵女士", "黄先生"};
@@ -152,10 +153,12 @@ final class Load implements AutoCloseable {
             body.put("ringCount", 1 + (int) (number % 4));
         }
         body.put("phone", phone);
-        body.put("projectCode", PROJECTS[caller % PROJECTS.length]);
+        String project = PROJECTS.get(caller % PROJECTS.size());
+        body.put("projectCode", project);
         body.put("unit", unit);
         body.put("category", category);
-        return new Ledger.Request(number, phase, agent, "fault-suite-" + number, visit, settled, body.toString());
+        return new Ledger.Request(number, phase, agent, "fault-suite-" + number, visit, settled, project,
+                category, body.toString());
     }
 
     private void send(Ledger.Request request) {

@@ -7,9 +7,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -376,7 +378,7 @@ final class Reconciliation {
 
     /**
      * Evaluation's counters, each on its own ({@link EvaluationCounters}): every agent's and every department's, as
-     * their reports give them for the run's days.
+     * their reports give them for the run's days; then every project's.
      */
     private void checkEvaluation(FaultSuite.Run run, LocalDate firstDay, Map<String, Ledger.Request> accepted,
                                  Map<String, List<JsonNode>> caseEvents) throws Exception {
@@ -411,6 +413,32 @@ final class Reconciliation {
                 .mapToLong(Map.Entry::getValue).sum());
         figures.put("evaluation counters compared", (long) counted.size());
         figures.put("evaluation counters wrong", (long) off.size());
+        checkProjects(run, period, accepted, caseEvents);
+    }
+
+    /**
+     * Every project's counters, each on its own ({@link EvaluationCounters#projects}), as its daily report gives
+     * them for the run's days; and whatever the whole company's report counts in a project not read.
+     */
+    private void checkProjects(FaultSuite.Run run, String period, Map<String, Ledger.Request> accepted,
+                               Map<String, List<JsonNode>> caseEvents) throws Exception {
+        Map<String, Long> expected = EvaluationCounters.projects(List.copyOf(accepted.values()), caseEvents);
+        Set<String> projects = new TreeSet<>(Load.PROJECTS);
+        expected.keySet().forEach(key -> projects.add(key.split(" ")[1]));
+        Map<String, Long> counted = new TreeMap<>();
+        for (String project : projects) {
+            EvaluationCounters.readProject(project, report(run, "/api/v1/reports/daily" + period + "&projectCode="
+                    + URLEncoder.encode(project, StandardCharsets.UTF_8)).path("total"), counted);
+        }
+        EvaluationCounters.readOtherProjects(report(run, "/api/v1/reports/daily" + period).path("total"), counted);
+        List<String> off = EvaluationCounters.compare(expected, counted);
+        violations.addAll(off);
+        figures.put("contacts counted for projects in evaluation", counted.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("project ")
+                        && e.getKey().contains(" " + EvaluationCounters.CONTACTS))
+                .mapToLong(Map.Entry::getValue).sum());
+        figures.put("project counters compared", (long) counted.size());
+        figures.put("project counters wrong", (long) off.size());
     }
 
     private JsonNode report(FaultSuite.Run run, String path) throws Exception {

@@ -1,6 +1,7 @@
 package com.caseflow.faults;
 
 import com.caseflow.events.EventTypes;
+import com.caseflow.events.contact.ContactCategory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -258,8 +260,10 @@ class ReconciliationRulesTests {
 
     @Test
     void evaluationCountersThatCancelOutInATotalAreEachFound() {
-        Ledger.Request call = new Ledger.Request(1, "p", "A001", "k1", false, false, "{}");
-        Ledger.Request visit = new Ledger.Request(2, "p", "R002", "k2", true, true, "{}");
+        Ledger.Request call = new Ledger.Request(1, "p", "A001", "k1", false, false, "SH-LJY", "REPAIR",
+                "{}");
+        Ledger.Request visit = new Ledger.Request(2, "p", "R002", "k2", true, true, "SH-LJY", "INQUIRY",
+                "{}");
         var routed = event(EventTypes.CASE_ROUTED, 1, "c1", null);
         ((ObjectNode) routed.path("data")).put("departmentCode", "CUSTOMER_SERVICE").put("agentId", "A001")
                 .putObject("deadlines").put("firstResponseDue", "2026-12-05T10:00:00Z")
@@ -294,6 +298,152 @@ class ReconciliationRulesTests {
         counted2.put("department CUSTOMER_SERVICE escalations.1", 1L);
         assertThat(EvaluationCounters.compare(expected, counted2)).singleElement().asString()
                 .contains("escalations.1");
+    }
+
+    // --- evaluation's projects, counter by counter ---
+
+    @Test
+    void eachProjectsContactsRepeatsAndIncidentCallersAreCountedAsEvaluationFoldsThem() {
+        List<Ledger.Request> accepted = List.of(
+                contact(1, "SH-LJY", "REPAIR", false, false), contact(2, "SH-LJY", "REPAIR", true, true),
+                contact(3, "SH-LJY", "INQUIRY", false, true), contact(4, "HZ-XXH", "COMPLAINT", false, false),
+                new Ledger.Request(5, "p", "A001", "k5", false, false, null, null, "{}"));
+        var repeat = attached(2, "REPEAT", null);
+        var firstCaller = attached(3, "INCIDENT", "I1");
+        var secondCaller = attached(4, "INCIDENT", null);
+        var neverReceived = attached(5, "REPEAT", null);
+        ((ObjectNode) neverReceived.path("data")).remove(List.of("receivedAt", "attachedAt"));
+        var unknownReason = attached(6, null, null);
+        Map<String, List<JsonNode>> cases = new TreeMap<>(Map.of(
+                "K1", List.of(routed("SH-LJY", "REPAIR", null), repeat, firstCaller, secondCaller, neverReceived,
+                        unknownReason),
+                "K2", List.of(routed("HZ-XXH", "COMPLAINT", "I2"), event(EventTypes.CASE_ROUTED, 1, "c9", null)),
+                "K3", List.of(routed("SZ-QHW", null, null), attached(2, "REPEAT", null))));
+
+        Map<String, Long> expected = EvaluationCounters.projects(accepted, cases);
+
+        assertThat(expected).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "project SH-LJY contacts.REPAIR", 2L, "project SH-LJY contacts.INQUIRY", 1L,
+                "project SH-LJY channels.PHONE", 2L, "project SH-LJY channels.VISIT", 1L,
+                "project SH-LJY settledAtFirstContact", 2L, "project SH-LJY repeatContacts", 1L,
+                "project SH-LJY incidentContacts", 3L,
+                "project HZ-XXH contacts.COMPLAINT", 1L, "project HZ-XXH channels.PHONE", 1L,
+                "project HZ-XXH incidentContacts", 1L));
+    }
+
+    @Test
+    void aProjectCounterOffByOneIsFoundAndRightFiguresAreNot() {
+        Map<String, Long> expected = twoProjects();
+        Map<String, Long> counted = read(Map.of(
+                "SH-LJY", dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L), 2, 1, 1, 3, 2),
+                "HZ-XXH", dailyTotal(Map.of("COMPLAINT", 1L), 1, 0, 0, 1, 0)),
+                dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L, "COMPLAINT", 1L), 3, 1, 1, 4, 2));
+        assertThat(EvaluationCounters.compare(expected, counted)).isEmpty();
+        assertThat(counted).containsEntry("project HZ-XXH contacts.SALES", 0L)
+                .containsEntry("other projects contacts.REPAIR", 0L);
+
+        Map<String, Long> repeatCountedTwice = read(Map.of(
+                "SH-LJY", dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L), 2, 1, 2, 3, 2),
+                "HZ-XXH", dailyTotal(Map.of("COMPLAINT", 1L), 1, 0, 0, 1, 0)),
+                dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L, "COMPLAINT", 1L), 3, 1, 2, 4, 2));
+        assertThat(EvaluationCounters.compare(expected, repeatCountedTwice)).singleElement().asString()
+                .isEqualTo("evaluation counted 2 for project SH-LJY repeatContacts, expected 1");
+        Map<String, Long> visitNotCounted = read(Map.of(
+                "SH-LJY", dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L), 2, 0, 1, 3, 2),
+                "HZ-XXH", dailyTotal(Map.of("COMPLAINT", 1L), 1, 0, 0, 1, 0)),
+                dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L, "COMPLAINT", 1L), 3, 1, 1, 4, 2));
+        assertThat(EvaluationCounters.compare(expected, visitNotCounted)).singleElement().asString()
+                .contains("project SH-LJY channels.VISIT").contains("counted 0");
+    }
+
+    @Test
+    void aContactCountedTwiceInOneProjectAndOnceTooFewInAnotherAreBothFound() {
+        Map<String, Long> expected = twoProjects();
+        // the company's figures are its projects' summed: 4 contacts, as expected, and no project left unread
+        Map<String, Long> counted = read(Map.of(
+                "SH-LJY", dailyTotal(Map.of("REPAIR", 3L, "INQUIRY", 1L), 2, 1, 1, 3, 2),
+                "HZ-XXH", dailyTotal(Map.of(), 1, 0, 0, 1, 0)),
+                dailyTotal(Map.of("REPAIR", 3L, "INQUIRY", 1L), 3, 1, 1, 4, 2));
+
+        assertThat(EvaluationCounters.compare(expected, counted)).containsExactlyInAnyOrder(
+                "evaluation counted 0 for project HZ-XXH contacts.COMPLAINT, expected 1",
+                "evaluation counted 3 for project SH-LJY contacts.REPAIR, expected 2");
+    }
+
+    @Test
+    void aContactCountedInAProjectNotReadIsFound() {
+        Map<String, Long> counted = read(Map.of(
+                "SH-LJY", dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L), 2, 1, 1, 3, 2),
+                "HZ-XXH", dailyTotal(Map.of("COMPLAINT", 1L), 1, 0, 0, 1, 0)),
+                dailyTotal(Map.of("REPAIR", 2L, "INQUIRY", 1L, "COMPLAINT", 1L, "SALES", 1L), 4, 1, 1, 4, 2));
+
+        assertThat(EvaluationCounters.compare(twoProjects(), counted)).singleElement().asString()
+                .isEqualTo("evaluation counted 1 for other projects contacts.SALES, expected 0");
+    }
+
+    /** SH-LJY: a repeat, and an incident of three callers; HZ-XXH: a case that stands for an incident from the start. */
+    private static Map<String, Long> twoProjects() {
+        return EvaluationCounters.projects(List.of(
+                contact(1, "SH-LJY", "REPAIR", false, false), contact(2, "SH-LJY", "REPAIR", true, true),
+                contact(3, "SH-LJY", "INQUIRY", false, true), contact(4, "HZ-XXH", "COMPLAINT", false, false)),
+                Map.of("K1", List.of(routed("SH-LJY", "REPAIR", null), attached(2, "REPEAT", null),
+                                attached(3, "INCIDENT", "I1"), attached(4, "INCIDENT", null)),
+                        "K2", List.of(routed("HZ-XXH", "COMPLAINT", "I2"))));
+    }
+
+    private static Map<String, Long> read(Map<String, JsonNode> projects, JsonNode company) {
+        Map<String, Long> counted = new TreeMap<>();
+        projects.forEach((project, total) -> EvaluationCounters.readProject(project, total, counted));
+        EvaluationCounters.readOtherProjects(company, counted);
+        return counted;
+    }
+
+    /** A daily report's {@code total} as evaluation writes it: every category and channel, 0 when none. */
+    private static JsonNode dailyTotal(Map<String, Long> byCategory, long phone, long visit, long repeat,
+                                       long incident, long settled) {
+        ObjectNode total = JSON.createObjectNode();
+        ObjectNode contacts = total.putObject("contacts")
+                .put("total", byCategory.values().stream().mapToLong(Long::longValue).sum());
+        contacts.putObject("byChannel").put("PHONE", phone).put("VISIT", visit);
+        ObjectNode categories = contacts.putObject("byCategory");
+        for (ContactCategory category : ContactCategory.values()) {
+            categories.put(category.name(), byCategory.getOrDefault(category.name(), 0L));
+        }
+        contacts.put("repeatContacts", repeat).put("incidentContacts", incident);
+        total.putObject("firstContactResolution").put("settled", settled).put("contacts", phone + visit);
+        return total;
+    }
+
+    private static Ledger.Request contact(long number, String project, String category, boolean visit,
+                                          boolean settled) {
+        return new Ledger.Request(number, "p", visit ? "R002" : "A001", "k" + number, visit, settled, project,
+                category, "{}");
+    }
+
+    private static JsonNode routed(String project, String category, String incident) {
+        var routed = event(EventTypes.CASE_ROUTED, 1, "c1", null);
+        var data = ((ObjectNode) routed.path("data")).put("projectCode", project)
+                .put("receivedAt", "2026-12-05T02:00:00Z").put("routedAt", "2026-12-05T02:00:01Z");
+        if (category != null) {
+            data.put("category", category);
+        }
+        if (incident != null) {
+            data.put("incidentId", incident);
+        }
+        return routed;
+    }
+
+    private static JsonNode attached(long sequence, String reason, String incident) {
+        var attached = event(EventTypes.CONTACT_ATTACHED, sequence, "c" + sequence, null);
+        var data = ((ObjectNode) attached.path("data")).put("receivedAt", "2026-12-05T02:10:00Z")
+                .put("attachedAt", "2026-12-05T02:10:01Z");
+        if (reason != null) {
+            data.put("reason", reason);
+        }
+        if (incident != null) {
+            data.put("incidentId", incident);
+        }
+        return attached;
     }
 
     private static JsonNode event(String type, long sequence, String contactId, String due) {
