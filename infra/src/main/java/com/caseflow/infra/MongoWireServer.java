@@ -10,8 +10,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A server speaking the MongoDB wire protocol (mongo-java-server), backed by an H2 MVStore file so that data survives
- * restarts. It stands in for MongoDB because none can be installed on the project's machines; it has no multi-document
- * transactions, so the services must not rely on them.
+ * restarts, and answering queries by id from the id index as MongoDB does ({@link IdIndexedH2Backend}). It stands in
+ * for MongoDB because none can be installed on the project's machines; it has no multi-document transactions, so the
+ * services must not rely on them.
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -27,7 +28,7 @@ final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new IdIndexedH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(StackSettings.HOST, port);
