@@ -180,8 +180,8 @@ public final class FaultSuite {
                 }
             });
             worstLag.accumulateAndGet(lag, Math::max);
-            if (healedAt.get() > 0 && recoveredAt.get() == 0 && lag == 0 && published(run, 2_000)
-                    && stores.unpublished() == 0) {
+            if (healedAt.get() > 0 && recoveredAt.get() == 0 && lag == 0 && run.ledger().answered(2_000)
+                    && published(run, 2_000) && stores.unpublished() == 0) {
                 recoveredAt.set(System.nanoTime());
             }
         }, 0, 500, TimeUnit.MILLISECONDS);
@@ -250,9 +250,10 @@ public final class FaultSuite {
         return ALL.stream().mapToLong(topic -> broker.of(deadLetter(topic)).size()).sum();
     }
 
-    /** Lag 0 in every group, every accepted contact published and every outbox empty, within the wait. */
+    /** Every contact answered, lag 0 in every group, every accepted one published and every outbox empty. */
     private static boolean settled(Run run, Stores stores, Duration wait) {
-        return Node.await(wait, () -> run.broker().totalLag() == 0 && published(run, 0) && stores.unpublished() == 0);
+        return Node.await(wait, () -> run.ledger().answered(0) && run.broker().totalLag() == 0 && published(run, 0)
+                && stores.unpublished() == 0);
     }
 
     /** Every contact accepted at least {@code olderThanMillis} ago is on the contacts topic. */

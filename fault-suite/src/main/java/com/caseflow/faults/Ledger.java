@@ -25,6 +25,8 @@ final class Ledger {
         volatile String contactId;
         volatile int lastStatus;
         volatile long acceptedAtMillis;
+        /** When the agent recorded it: from then on it waits for intake's answer, retried while none comes. */
+        final long recordedAtMillis = System.currentTimeMillis();
 
         Request(long number, String phase, String agent, String key, boolean visit, boolean settled, String project,
                 String category, String body) {
@@ -52,6 +54,16 @@ final class Ledger {
 
     List<Request> with(Outcome outcome) {
         return requests.stream().filter(r -> r.outcome == outcome).toList();
+    }
+
+    /**
+     * Whether every contact recorded at least {@code olderThanMillis} ago has intake's answer (or was given up as
+     * unknown). While the store is away the agents' contacts wait here, retried, and none is on Kafka yet: lag 0 then
+     * says nothing about recovery.
+     */
+    boolean answered(long olderThanMillis) {
+        long before = System.currentTimeMillis() - olderThanMillis;
+        return requests.stream().noneMatch(r -> r.outcome == Outcome.PENDING && r.recordedAtMillis <= before);
     }
 
     long count(String phase, Outcome outcome) {

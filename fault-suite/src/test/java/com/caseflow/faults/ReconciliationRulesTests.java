@@ -23,6 +23,35 @@ class ReconciliationRulesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * While the store is away intake answers nobody: the contacts wait at the agents' side and lag is 0. Recovery
+     * begins only when they have their answers.
+     */
+    @Test
+    void aContactStillWaitingForIntakesAnswerMeansNotRecoveredWhateverTheLag() {
+        Ledger ledger = new Ledger();
+        Ledger.Request waiting = new Ledger.Request(1, "p", "A001", "k1", false, false, "SH-LJY", "REPAIR", "{}");
+        ledger.add(waiting);
+
+        assertThat(ledger.answered(0)).isFalse();
+        assertThat(ledger.answered(60_000)).as("recorded just now: not yet owed an answer").isTrue();
+        waiting.outcome = Ledger.Outcome.ACCEPTED;
+        assertThat(ledger.answered(0)).isTrue();
+        ledger.add(new Ledger.Request(2, "p", "A001", "k2", false, false, "SH-LJY", "REPAIR", "{}"));
+        ledger.with(Ledger.Outcome.PENDING).forEach(r -> r.outcome = Ledger.Outcome.UNKNOWN);
+        assertThat(ledger.answered(0)).as("given up, to be settled at the end").isTrue();
+    }
+
+    @Test
+    void aReplayAndAStoreOutageAreGivenTheirBacklogsTimeAtTheirOwnPace() {
+        Plan full = Plan.full();
+
+        assertThat(full.limit(Fault.BROKER_KILLED, 100_000)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(full.limit(Fault.REPLAY, 1_000)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(full.limit(Fault.REPLAY, 68_000)).isEqualTo(Duration.ofSeconds(680));
+        assertThat(full.limit(Fault.STORE_STOPPED, 18_000)).isEqualTo(Duration.ofSeconds(720));
+    }
+
     @Test
     void aContactOfACaseMergedIntoAnIncidentHasItsOneHomeInTheIncidentsCase() {
         Map<String, List<JsonNode>> cases = Map.of(
