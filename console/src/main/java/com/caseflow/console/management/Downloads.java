@@ -24,7 +24,7 @@ final class Downloads {
     }
 
     static ResponseEntity<byte[]> xlsx(ServiceApi service, Function<UriBuilder, URI> uri, String fallbackName) {
-        ResponseEntity<byte[]> file = service.call(client -> client.get().uri(uri)
+        ResponseEntity<byte[]> file = service.download(client -> client.get().uri(uri)
                 .accept(XLSX)
                 .retrieve().toEntity(byte[].class));
         HttpHeaders headers = new HttpHeaders();

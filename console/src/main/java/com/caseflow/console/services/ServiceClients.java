@@ -54,30 +54,40 @@ class ServiceClients {
         // a token the service refuses is dropped, so the next request signs in again or refreshes
         userToken.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorized));
-        // the JDK's HttpClient: HttpURLConnection cannot send PATCH (evaluation's proposals change by PATCH)
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build());
-        requests.setReadTimeout(properties.readTimeout());
+        Timeouts timeouts = timeouts(properties);
         ClientHttpRequestInterceptor language = (request, body, execution) -> {
             request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
             return execution.execute(request, body);
         };
         return new Services(
-                api("intake", properties.intake(), builder, requests, userToken, language, breakers, json),
-                api("routing", properties.routing(), builder, requests, userToken, language, breakers, json),
-                api("followup", properties.followup(), builder, requests, userToken, language, breakers, json),
-                api("evaluation", properties.evaluation(), builder, requests, userToken, language, breakers, json));
+                api("intake", properties.intake(), builder, timeouts, userToken, language, breakers, json),
+                api("routing", properties.routing(), builder, timeouts, userToken, language, breakers, json),
+                api("followup", properties.followup(), builder, timeouts, userToken, language, breakers, json),
+                api("evaluation", properties.evaluation(), builder, timeouts, userToken, language, breakers, json));
     }
 
-    private static ServiceApi api(String name, URI base, RestClient.Builder builder,
-                                  JdkClientHttpRequestFactory requests, ClientHttpRequestInterceptor userToken,
-                                  ClientHttpRequestInterceptor language, CircuitBreakerRegistry breakers,
-                                  JsonMapper json) {
-        RestClient client = builder.clone()
+    /** The same connections, read with the screens' timeout or the downloads' longer one. */
+    record Timeouts(JdkClientHttpRequestFactory screens, JdkClientHttpRequestFactory downloads) {
+    }
+
+    static Timeouts timeouts(ServicesProperties properties) {
+        // the JDK's HttpClient: HttpURLConnection cannot send PATCH (evaluation's proposals change by PATCH)
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory screens = new JdkClientHttpRequestFactory(http);
+        screens.setReadTimeout(properties.readTimeout());
+        JdkClientHttpRequestFactory downloads = new JdkClientHttpRequestFactory(http);
+        downloads.setReadTimeout(properties.downloadReadTimeout());
+        return new Timeouts(screens, downloads);
+    }
+
+    static ServiceApi api(String name, URI base, RestClient.Builder builder, Timeouts timeouts,
+                          ClientHttpRequestInterceptor userToken, ClientHttpRequestInterceptor language,
+                          CircuitBreakerRegistry breakers, JsonMapper json) {
+        RestClient.Builder configured = builder.clone()
                 .baseUrl(base.toString())
-                .requestFactory(requests)
                 .requestInterceptor(userToken)
                 .requestInterceptor(language)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -87,9 +97,9 @@ class ServiceClients {
                         throw new ServiceUnavailable(name, new IOException(name + " answered " + status));
                     }
                     throw problem(name, status, response.getBody().readAllBytes(), json);
-                })
-                .build();
-        return new ServiceApi(name, client, breakers.circuitBreaker(name));
+                });
+        return new ServiceApi(name, configured.clone().requestFactory(timeouts.screens()).build(),
+                configured.clone().requestFactory(timeouts.downloads()).build(), breakers.circuitBreaker(name));
     }
 
     static ServiceProblem problem(String service, int status, byte[] body, JsonMapper json) {

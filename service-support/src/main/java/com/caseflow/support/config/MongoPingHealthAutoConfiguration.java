@@ -1,5 +1,6 @@
 package com.caseflow.support.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +12,8 @@ import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContribu
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Clock;
+
 /** Takes the place of Boot's MongoDB health indicator, which backs off when it finds ours under its bean name. */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnClass({MongoTemplate.class, AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
@@ -20,7 +23,7 @@ public class MongoPingHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "mongoHealthIndicator")
-    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
-        return new MongoPingHealthIndicator(mongo);
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+        return new MongoPingHealthIndicator(mongo, clock.getIfAvailable(Clock::systemUTC));
     }
 }

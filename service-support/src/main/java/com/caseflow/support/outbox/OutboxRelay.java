@@ -1,6 +1,7 @@
 package com.caseflow.support.outbox;
 
 import com.caseflow.events.CloudEventHeaders;
+import com.caseflow.support.logging.OutageLog;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -97,6 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong parkedCount = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
+    /** The relay sweeps every couple of seconds while entries are pending: an outage is one line, not hundreds. */
+    private final OutageLog storeOutage;
 
     /**
      * @param breakerConfig the settings of each topic's circuit breaker (those of the service's {@code kafka} one)
@@ -113,6 +116,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.outbox = outbox;
         this.clock = clock;
         this.source = "/caseflow/" + applicationName;
+        this.storeOutage = new OutageLog(log, "Outbox relay", clock);
         this.delay = Timer.builder("caseflow.outbox.publish.delay")
                 .description("time from storing an event to the broker's acknowledgement")
                 .publishPercentileHistogram()
@@ -239,7 +243,9 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException | Error e) {
                 // the relay must outlive any single failure: what it could not publish stays pending in the store
-                log.error("Outbox relay round failed; entries stay pending: {}", e.toString());
+                if (!storeOutage.storeFailed(e)) {
+                    log.error("Outbox relay round failed; entries stay pending", e);
+                }
                 sweepNeeded = true;
             }
         }
@@ -310,9 +316,12 @@ public class OutboxRelay implements SmartLifecycle {
             boolean allPublished = batch.isEmpty() || publish(batch);
             leftInStore.set(allPublished ? 0 : batch.size());
             parkedCount.set(parked().size());
+            storeOutage.succeeded();
             return !allPublished || more;
         } catch (RuntimeException e) {
-            log.warn("Outbox sweep failed, retrying: {}", e.toString());
+            if (!storeOutage.storeFailed(e)) {
+                log.warn("Outbox sweep failed, retrying: {}", e.toString());
+            }
             return true;
         }
     }
@@ -594,7 +603,9 @@ public class OutboxRelay implements SmartLifecycle {
                 bulk.execute();
             } catch (RuntimeException e) {
                 // what was acknowledged but not recorded is sent again: consumers ignore a repeated event id
-                log.warn("Outbox relay could not record a round's outcome: {}", e.toString());
+                if (!storeOutage.storeFailed(e)) {
+                    log.warn("Outbox relay could not record a round's outcome: {}", e.toString());
+                }
                 settled = false;
                 sends.keySet().forEach(d -> owed.add(d.pending().collection() + "/" + d.pending().documentId()));
             }

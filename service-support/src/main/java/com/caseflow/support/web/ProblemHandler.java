@@ -1,6 +1,7 @@
 package com.caseflow.support.web;
 
 import com.caseflow.support.calendar.UnknownCalendarException;
+import com.caseflow.support.logging.OutageLog;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.problem.RequestRefusedException;
@@ -39,6 +40,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -58,6 +60,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The circuit breaker in front of the store: {@link StoreBreaker}. */
     public static final String STORE_BREAKER = "mongo";
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Every request answered 503 for the store would be a line of its own during an outage: summarised instead. */
+    private final OutageLog storeOutage;
+
+    public ProblemHandler(Clock clock) {
+        this.storeOutage = new OutageLog(log, "API requests", clock);
+    }
+
+    /** A request was answered with the store answering: the end of an outage, if one was under way. */
+    void storeAnswered() {
+        storeOutage.succeeded();
+    }
 
     static ProblemDetail tooLarge(long limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
@@ -113,14 +127,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * The store is unreachable or frozen: whatever form that takes once the driver's short timeouts run out
      * (Spring's translations, the driver's own exceptions where they escape untranslated, the open circuit breaker
      * in front of the store). Answered at once with 503 and when to try again, never as a 500. The same list as
-     * {@link StoreBreaker}'s: what the store's breaker counts as the store away.
+     * {@link OutageLog#storeAway}: what the store's breaker counts as the store away. Logged as an outage: one
+     * line, repeats summarised, not one line per request.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
             MongoConnectionPoolClearedException.class,
             MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale, HttpServletRequest request) {
-        log.error("Data store unavailable: {}", e.getClass().getSimpleName());
+        storeOutage.storeFailed(e);
         // what the store's circuit breaker counts as a failure of the store
         request.setAttribute(StoreBreaker.FAILURE, e);
         return storeUnavailable(locale);
@@ -129,10 +144,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** An open circuit breaker: the store's ({@link StoreBreaker}) or another dependency's. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> breakerOpen(CallNotPermittedException e, Locale locale) {
-        log.warn("Answered 503, circuit breaker open: {}", e.getCausingCircuitBreakerName());
         if (STORE_BREAKER.equals(e.getCausingCircuitBreakerName())) {
+            storeOutage.storeFailed(e);
             return storeUnavailable(locale);
         }
+        log.warn("Answered 503, circuit breaker open: {}", e.getCausingCircuitBreakerName());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "A service this request needs is unavailable; nothing was done. Retry shortly.");
         problem.setType(URI.create(TYPE + "dependency-unavailable"));

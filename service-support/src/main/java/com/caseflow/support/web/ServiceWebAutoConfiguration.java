@@ -2,6 +2,7 @@ package com.caseflow.support.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,6 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+
 /**
  * Problem documents for every error, a cap on request bodies ({@code caseflow.http.max-body-size}), and the same
  * strict reading of every request: bodies in their documented JSON types ({@link RequestJson}), no control
@@ -29,8 +32,8 @@ public class ServiceWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    ProblemHandler problemHandler() {
-        return new ProblemHandler();
+    ProblemHandler problemHandler(ObjectProvider<Clock> clock) {
+        return new ProblemHandler(clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Replaces the server's JSON converter once all customizers ran, whatever order they ran in. */

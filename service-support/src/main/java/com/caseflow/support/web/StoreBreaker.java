@@ -1,23 +1,15 @@
 package com.caseflow.support.web;
 
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import com.caseflow.support.logging.OutageLog;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -41,17 +33,14 @@ final class StoreBreaker implements HandlerInterceptor {
     private static final String GUARDED = StoreBreaker.class.getName() + ".guarded";
     /** When the request was let through; removed once the breaker has heard how it went. */
     private static final String STARTED = StoreBreaker.class.getName() + ".started";
-    /** The failures the problem handler answers as the store-unavailable problem. */
-    private static final List<Class<? extends Throwable>> STORE_AWAY = List.of(
-            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            QueryTimeoutException.class, MongoTimeoutException.class, MongoSocketException.class,
-            MongoConnectionPoolClearedException.class, MongoNotPrimaryException.class,
-            MongoNodeIsRecoveringException.class);
 
     private final CircuitBreaker breaker;
+    /** Told of each request that ended with the store answering: the outage log's recovery line. */
+    private final Runnable storeAnswered;
 
-    StoreBreaker(CircuitBreaker breaker) {
+    StoreBreaker(CircuitBreaker breaker, Runnable storeAnswered) {
         this.breaker = breaker;
+        this.storeAnswered = storeAnswered;
     }
 
     @Override
@@ -76,6 +65,7 @@ final class StoreBreaker implements HandlerInterceptor {
         } else if (request.getAttribute(STARTED) instanceof Long started) {
             request.removeAttribute(STARTED);
             breaker.onSuccess(breaker.getCurrentTimestamp() - started, breaker.getTimestampUnit());
+            storeAnswered.run();
         }
     }
 
@@ -92,7 +82,7 @@ final class StoreBreaker implements HandlerInterceptor {
                 return false;
             }
             HttpServletRequest request = currentRequest();
-            if (request == null || request.getAttribute(GUARDED) == null || !storeAway(failure)) {
+            if (request == null || request.getAttribute(GUARDED) == null || !OutageLog.storeAway(failure)) {
                 return true;
             }
             failed(request, failure);
@@ -111,16 +101,5 @@ final class StoreBreaker implements HandlerInterceptor {
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest() : null;
-    }
-
-    private static boolean storeAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            for (Class<? extends Throwable> type : STORE_AWAY) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

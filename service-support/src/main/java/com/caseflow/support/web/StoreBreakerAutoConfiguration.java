@@ -3,6 +3,7 @@ package com.caseflow.support.web;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.retry.RetryConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +31,10 @@ public class StoreBreakerAutoConfiguration {
     static final String API = "/api/**";
 
     @Bean
-    StoreBreaker storeBreaker(CircuitBreakerRegistry breakers) {
-        return new StoreBreaker(breakers.circuitBreaker(ProblemHandler.STORE_BREAKER));
+    StoreBreaker storeBreaker(CircuitBreakerRegistry breakers, ObjectProvider<ProblemHandler> problems) {
+        ProblemHandler handler = problems.getIfAvailable();
+        return new StoreBreaker(breakers.circuitBreaker(ProblemHandler.STORE_BREAKER),
+                handler == null ? () -> { } : handler::storeAnswered);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package com.caseflow.evaluation.evaluations.application;
 
 import com.caseflow.evaluation.evaluations.domain.Period;
+import com.caseflow.support.logging.OutageLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,35 +27,54 @@ import java.time.temporal.TemporalAdjusters;
 class EvaluationSchedule {
 
     static final String BY = "schedule";
+    private static final Logger log = LoggerFactory.getLogger(EvaluationSchedule.class);
 
     private final Evaluations evaluations;
     private final Clock clock;
     private final ZoneId zone;
+    /** A run that meets the store away is one line naming the cause, not the scheduler's stack trace. */
+    private final OutageLog storeOutage;
 
     EvaluationSchedule(Evaluations evaluations, Clock clock) {
         this.evaluations = evaluations;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.storeOutage = new OutageLog(log, "Evaluation schedule", clock);
     }
 
     @Scheduled(cron = "${caseflow.evaluation.schedule.weekly}", zone = "${caseflow.time-zone:Asia/Shanghai}")
     void weeks() {
         LocalDate lastMonday = lastMonday();
-        evaluations.run(Period.Type.WEEK, lastMonday, BY);
-        evaluations.run(Period.Type.WEEK, lastMonday.minusWeeks(1), BY);
+        evaluate(() -> {
+            evaluations.run(Period.Type.WEEK, lastMonday, BY);
+            evaluations.run(Period.Type.WEEK, lastMonday.minusWeeks(1), BY);
+        });
     }
 
     @Scheduled(cron = "${caseflow.evaluation.schedule.monthly}", zone = "${caseflow.time-zone:Asia/Shanghai}")
     void months() {
         LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(1);
-        evaluations.run(Period.Type.MONTH, lastMonth, BY);
-        evaluations.run(Period.Type.MONTH, lastMonth.minusMonths(1), BY);
+        evaluate(() -> {
+            evaluations.run(Period.Type.MONTH, lastMonth, BY);
+            evaluations.run(Period.Type.MONTH, lastMonth.minusMonths(1), BY);
+        });
     }
 
     @Scheduled(initialDelayString = "${caseflow.evaluation.schedule.catch-up-after}", fixedDelay = Long.MAX_VALUE)
     void catchUp() {
-        evaluations.run(Period.Type.WEEK, lastMonday(), BY);
-        evaluations.run(Period.Type.MONTH, today().minusMonths(1).withDayOfMonth(1), BY);
+        evaluate(() -> {
+            evaluations.run(Period.Type.WEEK, lastMonday(), BY);
+            evaluations.run(Period.Type.MONTH, today().minusMonths(1).withDayOfMonth(1), BY);
+        });
+    }
+
+    private void evaluate(Runnable runs) {
+        try {
+            runs.run();
+            storeOutage.succeeded();
+        } catch (RuntimeException e) {
+            storeOutage.failed(e);
+        }
     }
 
     private LocalDate today() {

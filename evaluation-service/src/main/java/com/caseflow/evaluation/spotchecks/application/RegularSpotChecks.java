@@ -1,5 +1,6 @@
 package com.caseflow.evaluation.spotchecks.application;
 
+import com.caseflow.support.logging.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,11 +26,14 @@ class RegularSpotChecks {
     private final Samples samples;
     private final SpotCheckProperties properties;
     private final Clock clock;
+    /** A draw that meets the store away is one line naming the cause. */
+    private final OutageLog storeOutage;
 
     RegularSpotChecks(Samples samples, SpotCheckProperties properties, Clock clock) {
         this.samples = samples;
         this.properties = properties;
         this.clock = clock;
+        this.storeOutage = new OutageLog(log, "Regular spot-check sample", clock);
     }
 
     @Scheduled(cron = "${caseflow.evaluation.spot-checks.schedule.cron:0 0 6 * * *}",
@@ -42,9 +46,12 @@ class RegularSpotChecks {
                     s -> log.info("Regular spot-check sample {} drawn: {} contacts of {}–{}", s.id(),
                             s.items().size(), s.from(), s.to()),
                     () -> log.debug("Regular spot-check sample of the week before {} was drawn already", today));
+            storeOutage.succeeded();
         } catch (RuntimeException e) {
             // the store may be away: the next day's try draws the week, its id keeps it to one sample
-            log.warn("Regular spot-check sample not drawn: {}", e.toString());
+            if (!storeOutage.storeFailed(e)) {
+                log.error("Regular spot-check sample not drawn", e);
+            }
         }
     }
 }

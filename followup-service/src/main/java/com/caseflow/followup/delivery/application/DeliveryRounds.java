@@ -2,11 +2,13 @@ package com.caseflow.followup.delivery.application;
 
 import com.caseflow.followup.delivery.persistence.DeliveryStore;
 import com.caseflow.followup.delivery.persistence.Versioned;
+import com.caseflow.support.logging.OutageLog;
 import org.slf4j.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ public final class DeliveryRounds<T> {
     private final Attempt<T> attempt;
     /** One sender for new items; when it falls behind, the regular round picks up what it dropped. */
     private final ThreadPoolExecutor sender;
+    /** A round runs every 10 s: a store outage is one line and a summary a minute, not a line a round. */
+    private final OutageLog storeOutage;
 
     /**
      * @param log    the feature's logger, so that its lines keep their category
@@ -53,6 +57,7 @@ public final class DeliveryRounds<T> {
         this.batchSize = batchSize;
         this.clock = clock;
         this.attempt = attempt;
+        this.storeOutage = new OutageLog(log, noun + " delivery", clock);
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
                 runnable -> new Thread(runnable, thread), new ThreadPoolExecutor.DiscardPolicy());
     }
@@ -63,7 +68,9 @@ public final class DeliveryRounds<T> {
             try {
                 attempt(id, clock.instant());
             } catch (RuntimeException e) {
-                log.warn("{} {} not handled at once, the next look tries again: {}", noun, id, e.toString());
+                if (!storeOutage.storeFailed(e)) {
+                    log.warn("{} {} not handled at once, the next look tries again: {}", noun, id, e.toString());
+                }
             }
         });
     }
@@ -73,7 +80,8 @@ public final class DeliveryRounds<T> {
         try {
             due();
         } catch (RuntimeException e) {
-            log.warn("{} round failed, trying again shortly: {}", noun, e.toString());
+            // the next round tries again
+            storeOutage.failed(e);
         }
     }
 
@@ -81,13 +89,17 @@ public final class DeliveryRounds<T> {
     public int due() {
         Instant now = clock.instant();
         int accepted = 0;
-        for (String id : store.dueIds(now, batchSize)) {
+        List<String> due = store.dueIds(now, batchSize);
+        storeOutage.succeeded();
+        for (String id : due) {
             try {
                 if (attempt(id, now)) {
                     accepted++;
                 }
             } catch (RuntimeException e) {
-                log.warn("{} {} not handled this round: {}", noun, id, e.toString());
+                if (!storeOutage.storeFailed(e)) {
+                    log.warn("{} {} not handled this round: {}", noun, id, e.toString());
+                }
             }
         }
         return accepted;

@@ -13,6 +13,7 @@ import com.caseflow.followup.missedcalls.persistence.MissedCallStore.VersionedTa
 import com.caseflow.followup.notifications.application.Notifications;
 import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.support.consumer.PoisonRecordException;
+import com.caseflow.support.logging.OutageLog;
 import com.caseflow.support.problem.ConflictException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ public class MissedCalls {
     private final Clock clock;
     private final MeterRegistry meters;
     private final AtomicLong open = new AtomicLong();
+    /** The look for overdue tasks runs every minute: a store outage is one line, not a line a run. */
+    private final OutageLog storeOutage;
 
     public MissedCalls(MissedCallStore store, MissedCallProperties properties, WorkingTimes times,
                        Notifications notifications, Clock clock, MeterRegistry meters) {
@@ -53,6 +56,7 @@ public class MissedCalls {
         this.times = times;
         this.notifications = notifications;
         this.clock = clock;
+        this.storeOutage = new OutageLog(log, "Look for overdue call-back tasks", clock);
         this.meters = meters;
         meters.gauge("caseflow.missed.calls.open", open);
     }
@@ -160,9 +164,10 @@ public class MissedCalls {
         }
         try {
             remindOverdue();
+            storeOutage.succeeded();
         } catch (RuntimeException e) {
-            log.warn("Look for overdue call-back tasks failed, trying again in {}: {}", properties.pollInterval(),
-                    e.toString());
+            // the next look tries again
+            storeOutage.failed(e);
         }
     }
 

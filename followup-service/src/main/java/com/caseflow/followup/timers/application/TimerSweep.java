@@ -6,6 +6,7 @@ import com.caseflow.followup.timers.domain.FollowedCase;
 import com.caseflow.followup.worktime.WorkingTimes;
 import com.caseflow.followup.timers.persistence.FollowUpStore;
 import com.caseflow.followup.timers.persistence.FollowUpStore.Due;
+import com.caseflow.support.logging.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class TimerSweep {
     private final TimerProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** The sweep runs every 30 s or so: a store outage is one line and a summary a minute, not a line a run. */
+    private final OutageLog storeOutage;
 
     public TimerSweep(FollowUpStore store, FollowUpChanges changes, FollowUpEvents events, WorkingTimes times,
                       TimerProperties properties, Clock clock, MeterRegistry meters) {
@@ -47,6 +50,7 @@ public class TimerSweep {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.storeOutage = new OutageLog(log, "Timer sweep", clock);
     }
 
     @Scheduled(fixedDelayString = "${caseflow.followup.timers.poll-interval:30s}",
@@ -59,7 +63,7 @@ public class TimerSweep {
             sweep();
         } catch (RuntimeException e) {
             // the store may be away for a moment: the next sweep tries again, nothing was marked fired
-            log.warn("Timer sweep failed, trying again in {}: {}", properties.pollInterval(), e.toString());
+            storeOutage.failed(e);
         }
     }
 
@@ -74,6 +78,7 @@ public class TimerSweep {
         Set<String> seen = new HashSet<>();
         while (true) {
             List<Due> batch = store.due(now, properties.batchSize());
+            storeOutage.succeeded();
             List<Due> fresh = batch.stream().filter(d -> seen.add(d.caseId())).toList();
             for (Due due : fresh) {
                 try {
@@ -95,13 +100,17 @@ public class TimerSweep {
             wait = properties.failedRetryMax();
         }
         meters.counter("caseflow.followup.timer.failures").increment();
-        log.warn("Timers of case {} not fired ({} failures in a row), next try in {}: {}", due.caseId(),
-                due.failures() + 1, wait, failure.toString());
+        if (!storeOutage.storeFailed(failure)) {
+            log.warn("Timers of case {} not fired ({} failures in a row), next try in {}: {}", due.caseId(),
+                    due.failures() + 1, wait, failure.toString());
+        }
         try {
             store.postpone(due, now.plus(wait));
         } catch (RuntimeException e) {
             // the store is away: the case stays due and the next sweep tries again
-            log.warn("Case {} not put aside: {}", due.caseId(), e.toString());
+            if (!storeOutage.storeFailed(e)) {
+                log.warn("Case {} not put aside: {}", due.caseId(), e.toString());
+            }
         }
     }
 

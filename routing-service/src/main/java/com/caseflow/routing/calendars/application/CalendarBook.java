@@ -13,6 +13,7 @@ import com.caseflow.support.calendar.CalendarRules;
 import com.caseflow.support.calendar.CalendarWire;
 import com.caseflow.support.calendar.Calendars;
 import com.caseflow.support.calendar.ReloadingCache;
+import com.caseflow.support.logging.OutageLog;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.outbox.OutboxEntry;
 import com.caseflow.support.problem.ConflictException;
@@ -78,6 +79,8 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
+    /** The reconciliation reads the store every minute: an outage is one line, not one stack trace a minute. */
+    private final OutageLog storeOutage;
     private final ReloadingCache<Map<String, Entry>> byId;
 
     public CalendarBook(CalendarStore store, DepartmentRegistry departments, Outbox outbox, JsonMapper json,
@@ -87,6 +90,7 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.storeOutage = new OutageLog(log, "Calendar reconciliation", clock);
         this.byId = new ReloadingCache<>(REFRESH, () -> store.all().stream().collect(Collectors.toUnmodifiableMap(
                 CalendarDocument::id, d -> new Entry(d.current(), CalendarWire.calendar(d.current()), d.builtIn()),
                 (a, b) -> a)));
@@ -239,10 +243,11 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
      * Publishes again every calendar whose published departments are not those that use it now: after a department
      * changed calendar, and as a safety net, should an instance have stopped between the two writes.
      */
-    @Scheduled(initialDelayString = "1m", fixedDelayString = "1m")
     public void reconcile() {
         Map<String, List<String>> used = usedBy();
-        for (CalendarDocument doc : store.all()) {
+        List<CalendarDocument> stored = store.all();
+        storeOutage.succeeded();
+        for (CalendarDocument doc : stored) {
             List<String> now = used.getOrDefault(doc.id(), List.of());
             List<String> published = doc.current().departments() == null ? List.of() : doc.current().departments();
             if (now.equals(published)) {
@@ -258,10 +263,22 @@ public class CalendarBook implements Calendars, SmartInitializingSingleton {
             } catch (OptimisticLockingFailureException e) {
                 log.debug("Calendar {} changed meanwhile; the next reconciliation looks again", c.calendarId());
             } catch (RuntimeException e) {
-                log.warn("Calendar {} not published again yet: {}", c.calendarId(), e.toString());
+                if (!storeOutage.storeFailed(e)) {
+                    log.warn("Calendar {} not published again yet: {}", c.calendarId(), e.toString());
+                }
             }
         }
         byId.invalidate();
+    }
+
+    @Scheduled(initialDelayString = "1m", fixedDelayString = "1m")
+    void reconcileRegularly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            // the next reconciliation looks again
+            storeOutage.failed(e);
+        }
     }
 
     /** Calendar id → the active departments that time cases in it, sorted. */

@@ -3,6 +3,7 @@ package com.caseflow.routing.departments.application;
 import com.caseflow.routing.departments.domain.Department;
 import com.caseflow.routing.departments.persistence.DepartmentDocument;
 import com.caseflow.routing.departments.persistence.DepartmentRepository;
+import com.caseflow.support.logging.OutageLog;
 import com.caseflow.support.problem.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
     private volatile Map<String, Department> byCode = Map.of();
     private volatile Instant readAt = Instant.MIN;
     private final Set<String> topicsEnsured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The regular look reads the departments from the store every 30 s or so: an outage is one line, not many. */
+    private final OutageLog storeOutage;
 
     public DepartmentRegistry(DepartmentRepository repository, MongoTemplate mongo, DepartmentTopics topics,
                               ApplicationEventPublisher events, Clock clock,
@@ -60,6 +63,7 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
         this.demoDepartments = demoDepartments;
         this.defaultCalendar = defaultCalendar;
         this.demoCalendar = demoCalendar;
+        this.storeOutage = new OutageLog(log, "Department topics look", clock);
     }
 
     /** Departments were created or changed: which calendars they use may have changed with them. */
@@ -91,8 +95,6 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
      * Creates the topics of departments that have none yet — at start, and again until the broker took them: a
      * department's events wait in the outbox while its topic is missing.
      */
-    @Scheduled(initialDelayString = "${caseflow.routing.department-topics.retry:30s}",
-            fixedDelayString = "${caseflow.routing.department-topics.retry:30s}")
     public void ensureTopics() {
         for (Department department : all()) {
             if (topicsEnsured.contains(department.code())) {
@@ -105,6 +107,18 @@ public class DepartmentRegistry implements SmartInitializingSingleton {
                 log.warn("Topic of department {} not created yet, trying again later: {}", department.code(),
                         e.toString());
             }
+        }
+    }
+
+    @Scheduled(initialDelayString = "${caseflow.routing.department-topics.retry:30s}",
+            fixedDelayString = "${caseflow.routing.department-topics.retry:30s}")
+    void ensureTopicsRegularly() {
+        try {
+            ensureTopics();
+            storeOutage.succeeded();
+        } catch (RuntimeException e) {
+            // the departments could not be read: the next look tries again
+            storeOutage.failed(e);
         }
     }
 

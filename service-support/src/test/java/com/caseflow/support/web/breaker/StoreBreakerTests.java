@@ -1,16 +1,24 @@
 package com.caseflow.support.web.breaker;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.caseflow.support.problem.FieldProblem;
 import com.caseflow.support.problem.InvalidRequestException;
 import com.caseflow.support.security.Roles;
 import com.caseflow.support.security.ServiceSecurity;
 import com.caseflow.support.testing.TestIdentityProvider;
+import com.caseflow.support.testing.MutableClock;
 import com.caseflow.support.testing.TestInfrastructure;
+import com.caseflow.support.web.ProblemHandler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.annotation.Retry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +34,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,9 +74,21 @@ class StoreBreakerTests {
     CircuitBreakerRegistry breakers;
     @Autowired
     Shelf.Store store;
+    @Autowired
+    MutableClock clock;
+
+    private final Logger problems = (Logger) LoggerFactory.getLogger(ProblemHandler.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+    @BeforeEach
+    void captureTheProblemHandlersLog() {
+        logged.start();
+        problems.addAppender(logged);
+    }
 
     @AfterEach
     void closeTheBreaker() {
+        problems.detachAppender(logged);
         breakers.circuitBreaker("mongo").reset();
         Shelf.Store.OPERATIONS.set(0);
     }
@@ -122,6 +145,60 @@ class StoreBreakerTests {
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isZero();
     }
 
+    @Test
+    void whenManyRequestsMeetTheStoreAwayThenTheLogHasOneWarningASummaryAMinuteAndOneLineWhenItAnswersAgain()
+            throws Exception {
+        // whatever an earlier test left: the store answers
+        read("there").andExpect(status().isOk());
+        logged.list.clear();
+
+        for (int i = 0; i < 4; i++) {
+            storeUnavailable(read("away"));
+        }
+        for (int i = 0; i < 20; i++) {
+            // refused by the open breaker, the same answer
+            storeUnavailable(read("there"));
+        }
+        assertThat(logged.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getThrowableProxy()).as("no stack trace").isNull();
+            assertThat(line.getFormattedMessage()).startsWith("API requests: store unavailable "
+                    + "(org.springframework.dao.DataAccessResourceFailureException: the store does not answer)");
+        });
+
+        clock.advance(Duration.ofSeconds(61));
+        storeUnavailable(read("there"));
+        assertThat(logged.list).hasSize(2);
+        assertThat(logged.list.get(1).getLevel()).isEqualTo(Level.WARN);
+        assertThat(logged.list.get(1).getFormattedMessage()).isEqualTo("API requests: store still unavailable "
+                + "after 61 s, 23 more failure(s) not logged (io.github.resilience4j.circuitbreaker."
+                + "CallNotPermittedException: CircuitBreaker 'mongo' is OPEN and does not permit further calls)");
+
+        breakers.circuitBreaker("mongo").transitionToHalfOpenState();
+        clock.advance(Duration.ofSeconds(30));
+        read("there").andExpect(status().isOk());
+        read("there").andExpect(status().isOk());
+        assertThat(logged.list).hasSize(3);
+        assertThat(logged.list.get(2).getLevel()).isEqualTo(Level.INFO);
+        assertThat(logged.list.get(2).getFormattedMessage())
+                .isEqualTo("API requests: store reachable again after 25 failure(s) / 91 s");
+    }
+
+    @Test
+    void whenAHandlerFailsWithABugThenItIsAnErrorWithItsStackTraceEveryTime() throws Exception {
+        read("there").andExpect(status().isOk());
+        logged.list.clear();
+        for (int i = 0; i < 2; i++) {
+            read("bug").andExpect(status().isInternalServerError())
+                    .andExpect(jsonPath("$.title").value("Internal error"));
+        }
+        assertThat(logged.list).hasSize(2).allSatisfy(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(line.getThrowableProxy().getClassName()).isEqualTo(NullPointerException.class.getName());
+            assertThat(line.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+        });
+    }
+
     private ResultActions read(String outcome) throws Exception {
         return mvc.perform(get("/api/v1/shelf/" + outcome).header("Authorization", "Bearer " + ADMIN));
     }
@@ -143,6 +220,12 @@ class StoreBreakerTests {
                     .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/shelf/*").hasRole(Roles.ADMIN)
                             .anyRequest().denyAll())
                     .build();
+        }
+
+        /** The outage log's time, moved by the tests. */
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-12-05T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
         }
 
         @Bean
@@ -176,6 +259,9 @@ class StoreBreakerTests {
 
             @GetMapping("/api/v1/shelf/{outcome}")
             String read(@PathVariable String outcome) {
+                if (outcome.equals("bug")) {
+                    throw new NullPointerException("a bug in the handler");
+                }
                 if (outcome.equals("mistake")) {
                     throw new InvalidRequestException(List.of(new FieldProblem("outcome", "is not a shelf")));
                 }
