@@ -1,16 +1,12 @@
 package com.caseflow.support.config;
 
+import com.caseflow.support.testing.CapturedLog;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.caseflow.support.testing.MutableClock;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -30,23 +26,12 @@ import static org.mockito.Mockito.mock;
 /** Health says DOWN at every probe while the store is away, as before; the log says it once. */
 class MongoPingHealthIndicatorTests {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(MongoPingHealthIndicator.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog logged = CapturedLog.of(MongoPingHealthIndicator.class);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T02:00:00Z"),
             ZoneId.of("Asia/Shanghai"));
     private final MongoTemplate mongo = mock(MongoTemplate.class);
     private final MongoPingHealthIndicator health = new MongoPingHealthIndicator(mongo, clock);
-
-    @BeforeEach
-    void capture() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(logged);
-    }
 
     @Test
     void whenTheStoreIsAwayThenEveryProbeIsDownWithTheErrorAndTheLogHasOneLineThenItsReturn() {
@@ -66,11 +51,9 @@ class MongoPingHealthIndicatorTests {
         doReturn(new Document("ok", 1.0)).when(mongo).executeCommand(any(Document.class));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(logged.list).hasSize(2);
-        assertThat(logged.list.get(0).getLevel()).isEqualTo(Level.WARN);
-        assertThat(logged.list.get(0).getThrowableProxy()).as("no stack trace").isNull();
-        assertThat(logged.list.get(1).getFormattedMessage())
-                .isEqualTo("Health check (MongoDB ping): store reachable again after 20 failure(s) / 40 s");
+        assertThat(logged.lines()).hasSize(2);
+        logged.assertOutage(0, "Health check (MongoDB ping): store unavailable");
+        logged.assertBack(1, "Health check (MongoDB ping): store reachable again after 20 failure(s) / 40 s");
     }
 
     @Test
@@ -78,9 +61,7 @@ class MongoPingHealthIndicatorTests {
         doThrow(new IllegalStateException("a bug")).when(mongo).executeCommand(any(Document.class));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(logged.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo("MongoDB ping failed");
-            assertThat(line.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
-        });
+        logged.assertOnlyLineWithStackTrace(Level.WARN, IllegalStateException.class);
+        assertThat(logged.lines().get(0).getFormattedMessage()).isEqualTo("MongoDB ping failed");
     }
 }

@@ -1,17 +1,14 @@
 package com.caseflow.routing.calendars.application;
 
+import com.caseflow.support.testing.CapturedLog;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.caseflow.routing.calendars.persistence.CalendarStore;
 import com.caseflow.routing.departments.application.DepartmentRegistry;
 import com.caseflow.support.outbox.Outbox;
 import com.caseflow.support.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +25,8 @@ import static org.mockito.Mockito.mock;
 /** The calendar reconciliation, every minute: the store away is a line, not the scheduler's stack trace. */
 class CalendarReconciliationOutageTests {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(CalendarBook.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    @RegisterExtension
+    final CapturedLog logged = CapturedLog.of(CalendarBook.class);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T02:00:00Z"),
             ZoneId.of("Asia/Shanghai"));
     private final CalendarStore store = mock(CalendarStore.class);
@@ -38,15 +35,8 @@ class CalendarReconciliationOutageTests {
             JsonMapper.builder().build(), clock);
 
     @BeforeEach
-    void capture() {
-        logged.start();
-        logger.addAppender(logged);
+    void noDepartments() {
         doReturn(List.of()).when(departments).all();
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(logged);
     }
 
     @Test
@@ -60,15 +50,11 @@ class CalendarReconciliationOutageTests {
         book.reconcileRegularly();
         book.reconcileRegularly();
 
-        assertThat(logged.list).hasSize(6);
-        assertThat(logged.list.subList(0, 5)).allSatisfy(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.WARN);
-            assertThat(line.getThrowableProxy()).as("no stack trace").isNull();
-            assertThat(line.getFormattedMessage()).startsWith("Calendar reconciliation: store ");
-        });
-        assertThat(logged.list.get(5).getLevel()).isEqualTo(Level.INFO);
-        assertThat(logged.list.get(5).getFormattedMessage())
-                .isEqualTo("Calendar reconciliation: store reachable again after 5 failure(s) / 300 s");
+        assertThat(logged.lines()).hasSize(6);
+        for (int line = 0; line < 5; line++) {
+            logged.assertOutage(line, "Calendar reconciliation: store ");
+        }
+        logged.assertBack(5, "Calendar reconciliation: store reachable again after 5 failure(s) / 300 s");
     }
 
     @Test
@@ -77,9 +63,6 @@ class CalendarReconciliationOutageTests {
 
         book.reconcileRegularly();
 
-        assertThat(logged.list).singleElement().satisfies(line -> {
-            assertThat(line.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(line.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
-        });
+        logged.assertOnlyLineWithStackTrace(Level.ERROR, IllegalStateException.class);
     }
 }
