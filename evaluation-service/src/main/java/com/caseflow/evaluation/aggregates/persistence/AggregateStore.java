@@ -80,7 +80,7 @@ public class AggregateStore implements InitializingBean {
         for (String collection : List.of(AgentDayDocument.COLLECTION, DepartmentDayDocument.COLLECTION,
                 ProjectDayDocument.COLLECTION, AGENT_MONTHS, DEPARTMENT_MONTHS, HotlineHourDocument.COLLECTION,
                 HOTLINE_MONTHS)) {
-            // unique anyway (_id is); lets the local embedded store answer the versioned update from an index
+            // unique anyway (_id is); kept for stores whose data has it (infra's local store answers by id anyway)
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
                     .on("version", Sort.Direction.ASC).unique().named("id_version"));
             mongo.indexOps(collection).createIndex(new Index().on("day", Sort.Direction.ASC).named("by_day"));
