@@ -264,8 +264,8 @@ final class Reconciliation {
             JsonNode data = event.path("data");
             if (type(event).equals(EventTypes.FOLLOW_UP_REMINDER_ISSUED) || type(event).equals(
                     EventTypes.CASE_ESCALATED)) {
-                fired.add(new Timers.Fired(event.path("eventId").asString(), data.path("caseId").asString(),
-                        data.path("deadline").asString(), Instant.parse(data.path("dueAt").asString()).toEpochMilli(),
+                fired.add(new Timers.Fired(event.path("eventId").asString(), event.path("occurredAt").asString(),
+                        data.path("caseId").asString(), data.path("deadline").asString(), Instant.parse(data.path("dueAt").asString()).toEpochMilli(),
                         type(event).equals(EventTypes.CASE_ESCALATED) ? data.path("level").asInt() : 0));
             }
         }
@@ -283,6 +283,7 @@ final class Reconciliation {
         figures.put("reminder and escalation notifications delivered", (long) delivered.size());
         figures.put("notifications delivered again (same key)", delivered.values().stream()
                 .mapToLong(n -> Math.max(0, n - 1)).sum());
+        figures.put("reminders or escalations sent again (same event id)", timers.sentAgain());
         figures.put("duplicate reminders or escalations", timers.duplicates());
 
         // customers by the token the case events carry (the suite holds no key to their sealed names and numbers)
