@@ -70,8 +70,9 @@ final class StoreOutageRetry implements ListenerContainerCustomizer<AbstractMess
         DefaultErrorHandler handler = new DefaultErrorHandler(null, backOff(),
                 new ContainerPausingBackOffHandler(pauser));
         handler.setClassifications(Map.of(), true);
-        // Besides transient failures, only a failed send to the dead-letter topic reaches the container: tried ten
-        // times, then logged and skipped, as spring-kafka's default handler did before.
+        // Besides transient failures, only a failure of the error channel itself would reach the container: tried
+        // ten times, then logged and skipped, as spring-kafka's default handler does. A failed send to the
+        // dead-letter topic does not: the binder logs it and moves on (docs/architecture.md).
         handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? backOff()
                 : new FixedBackOff(1000, 9));
         handler.setSeekAfterError(false);
