@@ -265,7 +265,8 @@ final class Reconciliation {
             if (type(event).equals(EventTypes.FOLLOW_UP_REMINDER_ISSUED) || type(event).equals(
                     EventTypes.CASE_ESCALATED)) {
                 fired.add(new Timers.Fired(event.path("eventId").asString(), event.path("occurredAt").asString(),
-                        data.path("caseId").asString(), data.path("deadline").asString(), Instant.parse(data.path("dueAt").asString()).toEpochMilli(),
+                        data.path("caseId").asString(), data.path("deadline").asString(),
+                        Instant.parse(data.path("dueAt").asString()).toEpochMilli(),
                         type(event).equals(EventTypes.CASE_ESCALATED) ? data.path("level").asInt() : 0));
             }
         }

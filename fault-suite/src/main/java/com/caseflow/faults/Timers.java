@@ -125,11 +125,10 @@ final class Timers {
         fired.forEach(f -> recordIds.add(f.eventId()));
         delivered.keySet().stream().filter(id -> !recordIds.contains(id)).forEach(id ->
                 violations.add("notification " + id + " announces a reminder or escalation that is not on followups"));
-        Map<String, Fired> firings = new LinkedHashMap<>();
-        fired.forEach(f -> firings.putIfAbsent(f.firing(), f));
-        long reminders = firings.values().stream().filter(f -> f.level() == 0).count();
-        return new Findings(violations, reminders, firings.size() - reminders, duplicates,
-                fired.size() - firings.size(), notDelivered);
+        long firings = fired.stream().map(Fired::firing).distinct().count();
+        long reminders = fired.stream().filter(f -> f.level() == 0).map(Fired::firing).distinct().count();
+        return new Findings(violations, reminders, firings - reminders, duplicates, fired.size() - firings,
+                notDelivered);
     }
 
     private static String key(String caseId, String deadline, long deadlineDue, int level) {
